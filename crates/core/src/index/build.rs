@@ -1,0 +1,274 @@
+//! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
+//!
+//! # Body layouts (format version 1; framing in `format.rs`)
+//!
+//! **dict** — the raw bytes of one `fst::Map`. Key: `fold(word) ‖ 0x00 ‖ surface(word)`
+//! (see [`crate::text`]); all tone variants of a folded word are one contiguous key
+//! range. Value: the term ordinal (keys in order get ordinals 0, 1, 2, …).
+//!
+//! **postings**
+//! ```text
+//! u32               term count T
+//! T × 12 bytes      term table, by ordinal: u32 offset (into the data below),
+//!                   u32 length in bytes, u32 document frequency
+//! data              per term: per document in increasing id order:
+//!                     varint doc-id delta (the first is the id itself)
+//!                     varint term frequency f
+//!                     f × varint position delta (the first is the position itself)
+//! ```
+//! Positions count words: the title's words are positions `0..t`, the body's start
+//! at `t + 1` (the gap keeps a phrase from spanning title and body).
+//!
+//! **docs**
+//! ```text
+//! varint document count D, then D × (str id, str title, varint title words t,
+//!                                    varint body words, varint store chunk)
+//! ```
+//! where `str` is a varint byte length and UTF-8 bytes.
+//!
+//! **store** (one file per chunk of about [`STORE_CHUNK_BYTES`])
+//! ```text
+//! varint first document id, varint document count n, n × (str title, str body)
+//! ```
+//!
+//! Determinism: documents are ordered by id, terms by key, and nothing depends on
+//! time or hash-map order, so the same corpus always gives byte-identical files.
+
+use std::collections::BTreeMap;
+
+use sha2::{Digest, Sha256};
+
+use super::format::{frame, put_str, put_varint, FileKind, FORMAT_VERSION};
+use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
+use crate::text::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
+
+/// Target size of one store chunk (article text bytes). Smaller chunks mean less to
+/// fetch per shown result; larger ones mean fewer files.
+pub const STORE_CHUNK_BYTES: usize = 64 * 1024;
+
+/// An article to index. Text may be NFC or NFD; it is stored as NFC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Stable identifier, e.g. the path relative to the corpus folder.
+    pub id: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// One built binary file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexFile {
+    /// Content-hashed file name, e.g. `dict.1a2b3c4d5e6f7a8b.bin`.
+    pub name: String,
+    pub kind: FileKind,
+    pub bytes: Vec<u8>,
+}
+
+/// The result of [`IndexBuilder::build`]: the manifest and the files it names.
+#[derive(Debug, Clone)]
+pub struct BuiltIndex {
+    pub manifest: Manifest,
+    /// In manifest order: dict, postings, docs, store chunks.
+    pub files: Vec<IndexFile>,
+}
+
+/// Collects documents and writes the index files.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    docs: Vec<Document>,
+}
+
+#[derive(Default)]
+struct TermPostings {
+    /// (doc, positions) in increasing doc order.
+    docs: Vec<(u32, Vec<u32>)>,
+}
+
+impl IndexBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a document. Order does not matter: documents are sorted by id at build.
+    pub fn add(&mut self, doc: Document) {
+        self.docs.push(doc);
+    }
+
+    /// Number of documents added so far.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Writes every file. `progress` is called with (documents analysed, total).
+    pub fn build_with_progress(mut self, mut progress: impl FnMut(usize, usize)) -> BuiltIndex {
+        self.docs.sort_by(|a, b| a.id.cmp(&b.id));
+        let docs: Vec<Document> = self
+            .docs
+            .into_iter()
+            .map(|d| Document {
+                title: normalize(d.title.trim()).into_owned(),
+                body: normalize(&d.body).into_owned(),
+                id: d.id,
+            })
+            .collect();
+
+        let mut terms: BTreeMap<Vec<u8>, TermPostings> = BTreeMap::new();
+        let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
+        let total = docs.len();
+        for (doc_id, doc) in docs.iter().enumerate() {
+            let doc_id = doc_id as u32;
+            let title_words = add_field(&mut terms, doc_id, &doc.title, 0);
+            let body_words = add_field(&mut terms, doc_id, &doc.body, title_words + 1);
+            lengths.push((title_words, body_words));
+            progress(doc_id as usize + 1, total);
+        }
+
+        let dict = build_dict(&terms);
+        let postings = build_postings(&terms);
+        let (store_bodies, chunk_of) = build_store(&docs);
+        let docs_body = build_docs(&docs, &lengths, &chunk_of);
+
+        let mut files = vec![
+            named(FileKind::Dict, frame(FileKind::Dict, &dict)),
+            named(FileKind::Postings, frame(FileKind::Postings, &postings)),
+            named(FileKind::Docs, frame(FileKind::Docs, &docs_body)),
+        ];
+        files.extend(store_bodies.iter().map(|b| named(FileKind::Store, frame(FileKind::Store, b))));
+
+        let entry = |f: &IndexFile| FileEntry {
+            path: f.name.clone(),
+            bytes: f.bytes.len() as u64,
+            crc32: u32::from_le_bytes(f.bytes[f.bytes.len() - 4..].try_into().expect("4 bytes")),
+        };
+        let manifest = Manifest {
+            format: MANIFEST_FORMAT.to_owned(),
+            format_version: FORMAT_VERSION,
+            documents: docs.len() as u32,
+            terms: terms.len() as u32,
+            files: ManifestFiles {
+                dict: entry(&files[0]),
+                postings: entry(&files[1]),
+                docs: entry(&files[2]),
+                store: files[3..].iter().map(entry).collect(),
+            },
+        };
+        BuiltIndex { manifest, files }
+    }
+
+    /// Writes every file.
+    pub fn build(self) -> BuiltIndex {
+        self.build_with_progress(|_, _| {})
+    }
+}
+
+/// The dictionary key of a word: `fold ‖ 0x00 ‖ surface`.
+pub fn term_key(word: &str) -> Option<Vec<u8>> {
+    let folded = fold(word);
+    if folded.is_empty() || folded.len() > MAX_TERM_BYTES {
+        return None;
+    }
+    let mut key = folded.into_bytes();
+    key.push(0);
+    key.extend_from_slice(surface(word).as_bytes());
+    Some(key)
+}
+
+/// Adds a field's words at positions starting from `first_position`; returns the
+/// number of words.
+fn add_field(terms: &mut BTreeMap<Vec<u8>, TermPostings>, doc: u32, text: &str, first_position: u32) -> u32 {
+    let mut count = 0;
+    for token in tokens(text) {
+        count = token.position + 1;
+        let Some(key) = term_key(token.text) else { continue };
+        let position = first_position + token.position;
+        let entry = terms.entry(key).or_default();
+        match entry.docs.last_mut() {
+            Some((d, positions)) if *d == doc => positions.push(position),
+            _ => entry.docs.push((doc, vec![position])),
+        }
+    }
+    count
+}
+
+fn build_dict(terms: &BTreeMap<Vec<u8>, TermPostings>) -> Vec<u8> {
+    let mut builder = fst::MapBuilder::memory();
+    for (ordinal, key) in terms.keys().enumerate() {
+        builder.insert(key, ordinal as u64).expect("keys are inserted in sorted order");
+    }
+    builder.into_inner().expect("in-memory fst cannot fail")
+}
+
+fn build_postings(terms: &BTreeMap<Vec<u8>, TermPostings>) -> Vec<u8> {
+    let mut table = Vec::with_capacity(4 + terms.len() * 12);
+    table.extend_from_slice(&(terms.len() as u32).to_le_bytes());
+    let mut data = Vec::new();
+    for postings in terms.values() {
+        let start = data.len();
+        let mut prev_doc = 0;
+        for (i, (doc, positions)) in postings.docs.iter().enumerate() {
+            put_varint(&mut data, u64::from(if i == 0 { *doc } else { doc - prev_doc }));
+            prev_doc = *doc;
+            put_varint(&mut data, positions.len() as u64);
+            let mut prev = 0;
+            for (j, &p) in positions.iter().enumerate() {
+                put_varint(&mut data, u64::from(if j == 0 { p } else { p - prev }));
+                prev = p;
+            }
+        }
+        table.extend_from_slice(&(start as u32).to_le_bytes());
+        table.extend_from_slice(&((data.len() - start) as u32).to_le_bytes());
+        table.extend_from_slice(&(postings.docs.len() as u32).to_le_bytes());
+    }
+    table.extend_from_slice(&data);
+    table
+}
+
+/// Returns the store chunk bodies and, per document, its chunk.
+fn build_store(docs: &[Document]) -> (Vec<Vec<u8>>, Vec<u32>) {
+    let mut chunks: Vec<Vec<u8>> = Vec::new();
+    let mut chunk_of = Vec::with_capacity(docs.len());
+    let mut start = 0;
+    while start < docs.len() {
+        let mut end = start;
+        let mut size = 0;
+        while end < docs.len() && (end == start || size + docs[end].body.len() + docs[end].title.len() <= STORE_CHUNK_BYTES)
+        {
+            size += docs[end].body.len() + docs[end].title.len();
+            end += 1;
+        }
+        let mut body = Vec::with_capacity(size + 16);
+        put_varint(&mut body, start as u64);
+        put_varint(&mut body, (end - start) as u64);
+        for doc in &docs[start..end] {
+            put_str(&mut body, &doc.title);
+            put_str(&mut body, &doc.body);
+            chunk_of.push(chunks.len() as u32);
+        }
+        chunks.push(body);
+        start = end;
+    }
+    (chunks, chunk_of)
+}
+
+fn build_docs(docs: &[Document], lengths: &[(u32, u32)], chunk_of: &[u32]) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, docs.len() as u64);
+    for ((doc, &(title_words, body_words)), &chunk) in docs.iter().zip(lengths).zip(chunk_of) {
+        put_str(&mut out, &doc.id);
+        put_str(&mut out, &doc.title);
+        put_varint(&mut out, u64::from(title_words));
+        put_varint(&mut out, u64::from(body_words));
+        put_varint(&mut out, u64::from(chunk));
+    }
+    out
+}
+
+fn named(kind: FileKind, bytes: Vec<u8>) -> IndexFile {
+    let digest = Sha256::digest(&bytes);
+    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    IndexFile { name: format!("{}.{hash}.bin", kind.name()), kind, bytes }
+}

@@ -1,0 +1,176 @@
+//! `manifest.json`: the one small mutable file of an index. It names the
+//! content-hashed binary files, their sizes and CRCs, and the format version.
+//!
+//! ```json
+//! {
+//!   "format": "soi-index",
+//!   "format_version": 1,
+//!   "documents": 5,
+//!   "terms": 1234,
+//!   "files": {
+//!     "dict":     { "path": "dict.3f9a….bin", "bytes": 9000, "crc32": 123 },
+//!     "postings": { "path": "postings.….bin", "bytes": 9000, "crc32": 123 },
+//!     "docs":     { "path": "docs.….bin",     "bytes": 900,  "crc32": 123 },
+//!     "store":   [{ "path": "store.….bin",    "bytes": 25000, "crc32": 123 }]
+//!   }
+//! }
+//! ```
+//!
+//! File paths are bare file names in the manifest's folder; anything else (a slash,
+//! `..`, a leading dot) is rejected, so a hostile manifest cannot point a reader at
+//! other files.
+
+use serde::{Deserialize, Serialize};
+
+use super::format::FORMAT_VERSION;
+use crate::error::{Error, ErrorKind, Result};
+
+/// The value of the manifest's `format` field.
+pub const MANIFEST_FORMAT: &str = "soi-index";
+
+/// The name of the manifest file inside an index folder.
+pub const MANIFEST_FILE: &str = "manifest.json";
+
+/// One binary file of the index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// File name, relative to the manifest's folder.
+    pub path: String,
+    /// Exact size in bytes.
+    pub bytes: u64,
+    /// CRC32 of the whole file but its last four bytes (the same value as its footer).
+    pub crc32: u32,
+}
+
+/// The binary files of the index, by role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestFiles {
+    pub dict: FileEntry,
+    pub postings: FileEntry,
+    pub docs: FileEntry,
+    /// Article text, in chunks fetched only when a result from them is shown.
+    pub store: Vec<FileEntry>,
+}
+
+/// The parsed `manifest.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub format_version: u16,
+    /// Number of documents.
+    pub documents: u32,
+    /// Number of distinct (folded, surface) terms in the dictionary.
+    pub terms: u32,
+    pub files: ManifestFiles,
+}
+
+impl Manifest {
+    /// Parses and validates a manifest. A manifest of another format version is
+    /// reported as such even when the rest of its shape changed.
+    pub fn parse(json: &str) -> Result<Manifest> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::Manifest { detail: e.to_string() }))?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(MANIFEST_FORMAT) {
+            return Err(Error::new(ErrorKind::Manifest {
+                detail: format!("\"format\" is not \"{MANIFEST_FORMAT}\": this is not a Soi index manifest"),
+            }));
+        }
+        match value.get("format_version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(FORMAT_VERSION) => {}
+            Some(v) => {
+                return Err(Error::new(ErrorKind::ManifestVersion {
+                    expected: FORMAT_VERSION,
+                    got: u16::try_from(v).unwrap_or(u16::MAX),
+                }))
+            }
+            None => {
+                return Err(Error::new(ErrorKind::Manifest { detail: "\"format_version\" is missing".into() }));
+            }
+        }
+        let manifest: Manifest =
+            serde_json::from_value(value).map_err(|e| Error::new(ErrorKind::Manifest { detail: e.to_string() }))?;
+        for entry in manifest.entries() {
+            if !is_safe_file_name(&entry.path) {
+                return Err(Error::new(ErrorKind::Manifest {
+                    detail: format!("file path {:?} is not a plain file name", entry.path),
+                }));
+            }
+        }
+        Ok(manifest)
+    }
+
+    /// Pretty JSON with a trailing newline; the same manifest gives the same bytes.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("manifest serialises");
+        s.push('\n');
+        s
+    }
+
+    /// Every binary file, in a fixed order: dict, postings, docs, store chunks.
+    pub fn entries(&self) -> impl Iterator<Item = &FileEntry> {
+        [&self.files.dict, &self.files.postings, &self.files.docs].into_iter().chain(self.files.store.iter())
+    }
+
+    /// Total bytes of the binary files.
+    pub fn total_bytes(&self) -> u64 {
+        self.entries().map(|e| e.bytes).sum()
+    }
+}
+
+fn is_safe_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name.len() <= 128
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(p: &str) -> FileEntry {
+        FileEntry { path: p.into(), bytes: 1, crc32: 2 }
+    }
+
+    fn sample() -> Manifest {
+        Manifest {
+            format: MANIFEST_FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            documents: 1,
+            terms: 2,
+            files: ManifestFiles {
+                dict: entry("dict.a.bin"),
+                postings: entry("postings.a.bin"),
+                docs: entry("docs.a.bin"),
+                store: vec![entry("store.a.bin")],
+            },
+        }
+    }
+
+    #[test]
+    fn manifest_round_trips_through_json() {
+        let m = sample();
+        assert_eq!(Manifest::parse(&m.to_json()).unwrap(), m);
+    }
+
+    #[test]
+    fn other_format_version_is_reported_as_version_error() {
+        let json = sample().to_json().replace("\"format_version\": 1", "\"format_version\": 7");
+        assert_eq!(
+            Manifest::parse(&json).unwrap_err().kind(),
+            &ErrorKind::ManifestVersion { expected: FORMAT_VERSION, got: 7 }
+        );
+    }
+
+    #[test]
+    fn path_escaping_the_index_folder_is_rejected() {
+        let json = sample().to_json().replace("docs.a.bin", "../../etc/passwd");
+        assert!(matches!(Manifest::parse(&json).unwrap_err().kind(), ErrorKind::Manifest { .. }));
+    }
+
+    #[test]
+    fn garbage_is_a_manifest_error() {
+        assert!(matches!(Manifest::parse("<html>").unwrap_err().kind(), ErrorKind::Manifest { .. }));
+        assert!(matches!(Manifest::parse("{}").unwrap_err().kind(), ErrorKind::Manifest { .. }));
+    }
+}

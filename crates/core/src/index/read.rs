@@ -1,0 +1,357 @@
+//! [`Index`]: opens the bytes written by [`super::IndexBuilder`] (layouts in
+//! `build.rs`) and gives the search code terms, postings, documents and text.
+
+use std::sync::Arc;
+
+use fst::Map;
+
+use super::format::{check_crc, check_header, Cursor, FileKind};
+use super::manifest::{FileEntry, Manifest};
+use crate::error::{Error, ErrorKind, Result};
+
+/// A byte buffer and the range of it that is a file's body (shared, never copied).
+#[derive(Clone)]
+pub(crate) struct Body {
+    bytes: Arc<[u8]>,
+    start: usize,
+    end: usize,
+}
+
+impl AsRef<[u8]> for Body {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes[self.start..self.end]
+    }
+}
+
+/// Term statistics from the term table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermInfo {
+    offset: u32,
+    len: u32,
+    /// Number of documents containing the term.
+    pub doc_freq: u32,
+}
+
+/// A document's entry in the document table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocMeta {
+    /// The stable id given at build (the path relative to the corpus folder).
+    pub id: String,
+    pub title: String,
+    /// Words in the title; body positions start at `title_words + 1`.
+    pub title_words: u32,
+    pub body_words: u32,
+    /// The store chunk holding the document's text.
+    pub chunk: u32,
+}
+
+/// A document's stored text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDoc {
+    pub title: String,
+    pub body: String,
+}
+
+/// One document's occurrences of one term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: u32,
+    /// Word positions, increasing.
+    pub positions: Vec<u32>,
+}
+
+/// An opened index. Store chunks are optional: they can be added later with
+/// [`Index::add_store_chunk`] when a shown result needs them.
+pub struct Index {
+    manifest: Manifest,
+    dict: Map<Body>,
+    dict_raw: Arc<[u8]>,
+    postings: Body,
+    postings_raw: Arc<[u8]>,
+    terms: Vec<TermInfo>,
+    docs: Vec<DocMeta>,
+    docs_raw: Arc<[u8]>,
+    avg_doc_words: f32,
+    store: Vec<Option<Vec<StoredDoc>>>,
+    /// First document of each store chunk.
+    chunk_first: Vec<usize>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("documents", &self.docs.len())
+            .field("terms", &self.terms.len())
+            .field("store_chunks", &self.store.len())
+            .finish()
+    }
+}
+
+fn body(entry: &FileEntry, kind: FileKind, bytes: Arc<[u8]>) -> Result<Body> {
+    let range = check_header(&entry.path, &bytes, kind, Some(entry.bytes))?;
+    Ok(Body { bytes, start: range.start, end: range.end })
+}
+
+impl Index {
+    /// Opens the dictionary, postings and document table. Checks each file's header
+    /// and size against the manifest (cheap) and decodes the tables; does not check
+    /// CRCs (see [`Index::verify`]). Store chunks are added separately.
+    pub fn open(manifest: Manifest, dict: Vec<u8>, postings: Vec<u8>, docs: Vec<u8>) -> Result<Index> {
+        let dict_raw: Arc<[u8]> = dict.into();
+        let postings_raw: Arc<[u8]> = postings.into();
+        let docs_raw: Arc<[u8]> = docs.into();
+        let f = &manifest.files;
+        let dict_body = body(&f.dict, FileKind::Dict, dict_raw.clone())?;
+        let dict = Map::new(dict_body).map_err(|e| Error::corrupt(&f.dict.path, e.to_string()))?;
+        let postings = body(&f.postings, FileKind::Postings, postings_raw.clone())?;
+        let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
+
+        let terms = decode_term_table(&f.postings.path, postings.as_ref())?;
+        if terms.len() != manifest.terms as usize || dict.len() != terms.len() {
+            return Err(Error::corrupt(
+                &f.postings.path,
+                format!("{} terms in the table, {} in the dictionary, {} in the manifest", terms.len(), dict.len(), manifest.terms),
+            ));
+        }
+        let docs = decode_docs(&f.docs.path, docs_body.as_ref(), manifest.files.store.len())?;
+        if docs.len() != manifest.documents as usize {
+            return Err(Error::corrupt(
+                &f.docs.path,
+                format!("{} documents, the manifest says {}", docs.len(), manifest.documents),
+            ));
+        }
+        let total_words: u64 = docs.iter().map(|d| u64::from(d.title_words + d.body_words)).sum();
+        let avg_doc_words = if docs.is_empty() { 1.0 } else { (total_words as f32 / docs.len() as f32).max(1.0) };
+        let store = vec![None; manifest.files.store.len()];
+        let mut chunk_first = vec![usize::MAX; store.len()];
+        for (n, d) in docs.iter().enumerate().rev() {
+            chunk_first[d.chunk as usize] = n;
+        }
+        Ok(Index {
+            manifest,
+            dict,
+            dict_raw,
+            postings,
+            postings_raw,
+            terms,
+            docs,
+            docs_raw,
+            avg_doc_words,
+            store,
+            chunk_first,
+        })
+    }
+
+    /// Opens an index, verifying the CRC of every file, with every store chunk that
+    /// `load` returns. `load` gets a file name from the manifest.
+    pub fn open_all(manifest: Manifest, mut load: impl FnMut(&str) -> Option<Vec<u8>>) -> Result<Index> {
+        let mut get = |entry: &FileEntry| -> Result<Vec<u8>> {
+            let bytes = load(&entry.path).ok_or_else(|| Error::new(ErrorKind::MissingFile { file: entry.path.clone() }))?;
+            check_header(&entry.path, &bytes, kind_of(&manifest, entry), Some(entry.bytes))?;
+            check_crc(&entry.path, &bytes)?;
+            Ok(bytes)
+        };
+        let dict = get(&manifest.files.dict)?;
+        let postings = get(&manifest.files.postings)?;
+        let docs = get(&manifest.files.docs)?;
+        let chunks: Vec<Vec<u8>> = manifest.files.store.iter().map(&mut get).collect::<Result<_>>()?;
+        let mut index = Index::open(manifest, dict, postings, docs)?;
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            index.add_store_chunk(i, chunk)?;
+        }
+        Ok(index)
+    }
+
+    /// Checks the CRC32 of the dictionary, postings and document table.
+    pub fn verify(&self) -> Result<()> {
+        let f = &self.manifest.files;
+        check_crc(&f.dict.path, &self.dict_raw)?;
+        check_crc(&f.postings.path, &self.postings_raw)?;
+        check_crc(&f.docs.path, &self.docs_raw)
+    }
+
+    /// Adds store chunk `i` (header, size and CRC are checked).
+    pub fn add_store_chunk(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
+        let entry = self
+            .manifest
+            .files
+            .store
+            .get(i)
+            .ok_or_else(|| Error::corrupt("store", format!("no store chunk {i} in the manifest")))?;
+        check_header(&entry.path, &bytes, FileKind::Store, Some(entry.bytes))?;
+        check_crc(&entry.path, &bytes)?;
+        let docs = decode_store(&entry.path, &bytes[super::format::HEADER_LEN..bytes.len() - super::format::FOOTER_LEN])?;
+        let (first, docs) = docs;
+        let expected = self.docs.iter().filter(|d| d.chunk as usize == i).count();
+        if self.chunk_first[i] != first || expected != docs.len() {
+            return Err(Error::corrupt(&entry.path, "store chunk does not match the document table"));
+        }
+        self.store[i] = Some(docs);
+        Ok(())
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub fn docs(&self) -> &[DocMeta] {
+        &self.docs
+    }
+
+    pub fn doc(&self, doc: u32) -> Option<&DocMeta> {
+        self.docs.get(doc as usize)
+    }
+
+    /// Average document length in words (title + body), for BM25.
+    pub fn avg_doc_words(&self) -> f32 {
+        self.avg_doc_words
+    }
+
+    /// The fst term dictionary (keys `fold ‖ 0x00 ‖ surface`, values term ordinals).
+    pub(crate) fn dict(&self) -> &Map<Body> {
+        &self.dict
+    }
+
+    pub fn term_info(&self, ordinal: u64) -> Option<TermInfo> {
+        self.terms.get(ordinal as usize).copied()
+    }
+
+    /// Decodes the postings of a term.
+    pub fn postings(&self, ordinal: u64) -> Result<Vec<Posting>> {
+        let file = &self.manifest.files.postings.path;
+        let info = self.term_info(ordinal).ok_or_else(|| Error::corrupt(file, format!("no term {ordinal}")))?;
+        let data_start = 4 + self.terms.len() * 12;
+        let start = data_start + info.offset as usize;
+        let bytes = self
+            .postings
+            .as_ref()
+            .get(start..start + info.len as usize)
+            .ok_or_else(|| Error::corrupt(file, format!("postings of term {ordinal} lie outside the file")))?;
+        let mut c = Cursor::new(file, bytes);
+        let mut out = Vec::with_capacity(info.doc_freq as usize);
+        let mut doc = 0u32;
+        for i in 0..info.doc_freq {
+            let delta = c.varint32()?;
+            doc = if i == 0 { delta } else { doc.checked_add(delta).ok_or_else(|| Error::corrupt(file, "doc id overflow"))? };
+            if doc as usize >= self.docs.len() {
+                return Err(Error::corrupt(file, format!("posting names document {doc} of {}", self.docs.len())));
+            }
+            let tf = c.varint32()?;
+            if tf as usize > bytes.len() {
+                return Err(Error::corrupt(file, "term frequency larger than the postings"));
+            }
+            let mut positions = Vec::with_capacity(tf as usize);
+            let mut p = 0u32;
+            for j in 0..tf {
+                let d = c.varint32()?;
+                p = if j == 0 { d } else { p.saturating_add(d) };
+                positions.push(p);
+            }
+            out.push(Posting { doc, positions });
+        }
+        Ok(out)
+    }
+
+    /// The stored text of a document, if its store chunk has been added.
+    pub fn stored(&self, doc: u32) -> Option<&StoredDoc> {
+        let meta = self.docs.get(doc as usize)?;
+        let chunk = self.store.get(meta.chunk as usize)?.as_ref()?;
+        chunk.get(doc as usize - self.chunk_first[meta.chunk as usize])
+    }
+
+    /// The store chunks (by index into `manifest.files.store`) that the given
+    /// documents need and that have not been added yet, without repeats.
+    pub fn missing_chunks(&self, docs: impl IntoIterator<Item = u32>) -> Vec<usize> {
+        let mut out: Vec<usize> = docs
+            .into_iter()
+            .filter_map(|d| self.docs.get(d as usize))
+            .map(|m| m.chunk as usize)
+            .filter(|&c| self.store.get(c).is_some_and(|s| s.is_none()))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+fn kind_of(manifest: &Manifest, entry: &FileEntry) -> FileKind {
+    let f = &manifest.files;
+    if std::ptr::eq(entry, &f.dict) {
+        FileKind::Dict
+    } else if std::ptr::eq(entry, &f.postings) {
+        FileKind::Postings
+    } else if std::ptr::eq(entry, &f.docs) {
+        FileKind::Docs
+    } else {
+        FileKind::Store
+    }
+}
+
+fn decode_term_table(file: &str, body: &[u8]) -> Result<Vec<TermInfo>> {
+    let mut c = Cursor::new(file, body);
+    let n = c.u32()? as usize;
+    let table_end = n.checked_mul(12).and_then(|t| t.checked_add(4)).filter(|&e| e <= body.len());
+    let Some(table_end) = table_end else {
+        return Err(Error::corrupt(file, format!("term table of {n} terms does not fit in {} bytes", body.len())));
+    };
+    let data_len = body.len() - table_end;
+    let mut terms = Vec::with_capacity(n);
+    for _ in 0..n {
+        let offset = c.u32()?;
+        let len = c.u32()?;
+        let doc_freq = c.u32()?;
+        if offset as usize + len as usize > data_len {
+            return Err(Error::corrupt(file, "a term's postings lie outside the file"));
+        }
+        terms.push(TermInfo { offset, len, doc_freq });
+    }
+    Ok(terms)
+}
+
+fn decode_docs(file: &str, body: &[u8], chunks: usize) -> Result<Vec<DocMeta>> {
+    let mut c = Cursor::new(file, body);
+    let n = c.varint()?;
+    if n > body.len() as u64 {
+        return Err(Error::corrupt(file, format!("{n} documents cannot fit in {} bytes", body.len())));
+    }
+    let mut docs = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let id = c.str()?.to_owned();
+        let title = c.str()?.to_owned();
+        let title_words = c.varint32()?;
+        let body_words = c.varint32()?;
+        let chunk = c.varint32()?;
+        if chunk as usize >= chunks {
+            return Err(Error::corrupt(file, format!("document {id} names store chunk {chunk} of {chunks}")));
+        }
+        docs.push(DocMeta { id, title, title_words, body_words, chunk });
+    }
+    if !c.is_empty() {
+        return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));
+    }
+    Ok(docs)
+}
+
+fn decode_store(file: &str, body: &[u8]) -> Result<(usize, Vec<StoredDoc>)> {
+    let mut c = Cursor::new(file, body);
+    let first = c.varint()? as usize;
+    let n = c.varint()?;
+    if n > body.len() as u64 {
+        return Err(Error::corrupt(file, format!("{n} documents cannot fit in {} bytes", body.len())));
+    }
+    let mut docs = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let title = c.str()?.to_owned();
+        let body = c.str()?.to_owned();
+        docs.push(StoredDoc { title, body });
+    }
+    Ok((first, docs))
+}

@@ -1,0 +1,44 @@
+//! # soi-core
+//!
+//! Soi's search engine, with no I/O, compiled natively (CLI, tests) and to
+//! `wasm32-unknown-unknown` (the browser app):
+//!
+//! - [`text`]: the one analyzer — NFC, words with byte ranges and positions, surface
+//!   and folded forms (`đ`/`Đ`/`Ð` → `d`, tones removed).
+//! - [`index`]: the index format. [`IndexBuilder`] turns [`Document`]s into bytes
+//!   (an `fst` dictionary, postings with positions, a document table, text store
+//!   chunks and a [`Manifest`]); [`Index`] opens them again.
+//! - [`search`]: [`Query`] parsing, expansion on the dictionary, BM25 ranking.
+//! - [`snippet`]: snippet windows and highlight ranges.
+//! - [`response`]: the JSON shape of a search answer ([`SearchResponse`]).
+//!
+//! ```
+//! use soi_core::{Document, Index, IndexBuilder};
+//!
+//! let mut builder = IndexBuilder::new();
+//! builder.add(Document { id: "a.txt".into(), title: "Đại hội Chi bộ".into(), body: "Chuẩn bị đại hội.".into() });
+//! builder.add(Document { id: "b.txt".into(), title: "Kế hoạch dài hạn".into(), body: "Một câu chuyện dài.".into() });
+//! let built = builder.build();
+//! let index = Index::open_all(built.manifest.clone(), |name| {
+//!     built.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone())
+//! }).unwrap();
+//!
+//! let results = index.search("dai hoi", 10);
+//! let response = index.response(&results);
+//! assert_eq!(response.total, 1);
+//! assert_eq!(response.hits[0].id, "a.txt");
+//! assert_eq!(&response.hits[0].snippet[response.hits[0].marks[0][0]..response.hits[0].marks[0][1]], "đại");
+//! ```
+
+pub mod error;
+pub mod index;
+pub mod ingest;
+pub mod response;
+pub mod search;
+pub mod snippet;
+pub mod text;
+
+pub use error::{Error, ErrorKind, Result};
+pub use index::{BuiltIndex, Document, Index, IndexBuilder, Manifest};
+pub use response::{HitView, SearchResponse};
+pub use search::{Query, SearchResults};

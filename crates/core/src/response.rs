@@ -1,0 +1,68 @@
+//! The JSON shape shared by `soi search --json` and `window.soi.search`:
+//!
+//! ```json
+//! {"total": 2, "hits": [{"id": "a.txt", "title": "…", "score": 1.23,
+//!   "snippet": "…", "marks": [[0, 5]], "title_marks": [[0, 3]]}]}
+//! ```
+//! `marks` are byte ranges into `snippet`, `title_marks` into `title`. Fields may be
+//! added; none will be renamed or removed without a major version.
+
+use serde::{Deserialize, Serialize};
+
+use crate::index::Index;
+use crate::search::SearchResults;
+use crate::snippet::{highlight, snippet};
+
+/// One hit, ready to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HitView {
+    /// The document id (its path relative to the corpus folder).
+    pub id: String,
+    pub title: String,
+    /// Relevance score (higher is better), rounded to 4 decimals.
+    pub score: f32,
+    /// A window of the body with `…` where it was cut; empty when the document's
+    /// store chunk is not loaded.
+    pub snippet: String,
+    /// Byte ranges of the matches in `snippet`.
+    pub marks: Vec<[usize; 2]>,
+    /// Byte ranges of the matches in `title`.
+    pub title_marks: Vec<[usize; 2]>,
+    /// Internal document number, for opening the article.
+    pub doc: u32,
+}
+
+/// A search answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct SearchResponse {
+    /// Number of matching documents.
+    pub total: usize,
+    pub hits: Vec<HitView>,
+    /// Query words that matched nothing.
+    pub unmatched: Vec<String>,
+}
+
+impl Index {
+    /// Turns results into the response shape, with snippets from whatever store
+    /// chunks are loaded (see [`Index::missing_chunks`]).
+    pub fn response(&self, results: &SearchResults) -> SearchResponse {
+        let hits = results
+            .hits
+            .iter()
+            .filter_map(|h| {
+                let meta = self.doc(h.doc)?;
+                let snip = self.stored(h.doc).map(|s| snippet(&s.body, &results.highlighter)).unwrap_or_default();
+                Some(HitView {
+                    id: meta.id.clone(),
+                    title: meta.title.clone(),
+                    score: (h.score * 10_000.0).round() / 10_000.0,
+                    snippet: snip.text,
+                    marks: snip.marks,
+                    title_marks: highlight(&meta.title, &results.highlighter),
+                    doc: h.doc,
+                })
+            })
+            .collect();
+        SearchResponse { total: results.total, hits, unmatched: results.unmatched.clone() }
+    }
+}

@@ -1,0 +1,258 @@
+//! The one text pipeline, used at index time and at query time.
+//!
+//! Text → [`normalize`] (Unicode NFC) → [`tokens`] (words with byte ranges into the
+//! normalised text and word positions) → per word a [`surface`] form (lowercase NFC,
+//! what the user sees, diacritics kept) and a [`fold`]ed form (what retrieval
+//! compares: no tones, no marks, `đ`/`Đ`/`Ð` → `d`).
+//!
+//! Because the indexer, the query parser and the highlighter all call these same
+//! functions, they cannot disagree about what a word is.
+//!
+//! ```
+//! use soi_core::text::{fold, normalize, surface, tokens};
+//! let text = normalize("Ðại hội Chi bộ");
+//! let words: Vec<_> = tokens(&text).map(|t| fold(t.text)).collect();
+//! assert_eq!(words, ["dai", "hoi", "chi", "bo"]);
+//! assert_eq!(surface("hoà"), surface("hòa"));
+//! ```
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Words longer than this many bytes (folded) are kept in the text but not indexed:
+/// they are hashes, URLs glued together or garbage, and would bloat the dictionary.
+pub const MAX_TERM_BYTES: usize = 64;
+
+/// One word of a normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word as written (a slice of the normalised text).
+    pub text: &'a str,
+    /// Byte range of `text` inside the normalised text; always on char boundaries.
+    pub range: (usize, usize),
+    /// Word position: 0 for the first word, counting every word.
+    pub position: u32,
+}
+
+impl Token<'_> {
+    /// The byte range as a `Range`.
+    pub fn byte_range(&self) -> Range<usize> {
+        self.range.0..self.range.1
+    }
+}
+
+/// Unicode NFC. Borrowed when the text already is NFC (the common case).
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => {
+            let nfc: String = text.nfc().collect();
+            if nfc == text {
+                Cow::Borrowed(text)
+            } else {
+                Cow::Owned(nfc)
+            }
+        }
+    }
+}
+
+/// Letters, digits and combining marks make words; everything else separates them.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The words of `text` (which should be NFC: see [`normalize`]).
+///
+/// A word is a maximal run of letters, digits and combining marks; everything else
+/// (spaces, punctuation, symbols) separates words. `35-CT/TW` is three words.
+pub fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { text, at: 0, position: 0 }
+}
+
+/// Iterator returned by [`tokens`].
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    at: usize,
+    position: u32,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let rest = &self.text[self.at..];
+        let start_rel = rest.char_indices().find(|&(_, c)| is_word_char(c))?.0;
+        let start = self.at + start_rel;
+        let end = self.text[start..]
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(self.text.len(), |(i, _)| start + i);
+        self.at = end;
+        let token = Token { text: &self.text[start..end], range: (start, end), position: self.position };
+        self.position += 1;
+        Some(token)
+    }
+}
+
+/// The surface form of a word: lowercase NFC, diacritics kept, the d-with-stroke
+/// look-alikes (`ð`, `ɖ`) written as `đ`, and the tone in one canonical place.
+///
+/// Vietnamese has two tone-placement conventions for `oa`, `oe` and `uy` without a
+/// final consonant (`hòa`/`hoà`, `khỏe`/`khoẻ`, `ủy`/`uỷ`) that spell the same
+/// syllable; the surface form always puts the tone on the second vowel (`hoà`, `uỷ`),
+/// so both spellings are one surface form.
+pub fn surface(word: &str) -> String {
+    let mut chars: Vec<char> = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .nfd()
+        .map(|c| match c {
+            'ð' | 'ɖ' => 'đ',
+            other => other,
+        })
+        .collect();
+    let tones: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| TONE_MARKS.contains(c)).map(|(i, _)| i).collect();
+    if let [i] = tones[..] {
+        // `o` + tone + `a`/`e`, or `u` + tone + `y`, at the end of the word.
+        let moves = i >= 1
+            && i + 2 == chars.len()
+            && matches!((chars[i - 1], chars[i + 1]), ('o', 'a' | 'e') | ('u', 'y'))
+            && !(chars[i - 1] == 'u' && i >= 2 && chars[i - 2] == 'q');
+        if moves {
+            let tone = chars.remove(i);
+            chars.push(tone);
+        }
+    }
+    chars.into_iter().nfc().collect()
+}
+
+/// Tone marks of Vietnamese, as combining characters (NFD).
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// The folded form of a word: lowercase, tones and other marks removed, and the
+/// d-with-stroke letters (`đ` U+0111, `Đ` U+0110, and the look-alikes `Ð` U+00D0 /
+/// `ð` U+00F0, `Ɖ` U+0189 / `ɖ` U+0256) mapped to `d`. NFD alone would keep `đ`,
+/// which has no decomposition. Idempotent: `fold(fold(w)) == fold(w)`.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase).nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        out.push(match c {
+            'đ' | 'ð' | 'ɖ' => 'd',
+            other => other,
+        });
+    }
+    out
+}
+
+/// True when the word (as typed) carries any diacritic, i.e. folding changes it
+/// beyond lowercasing. Used to decide whether the user meant an exact form.
+pub fn has_diacritics(word: &str) -> bool {
+    fold(word) != word.to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded_words(s: &str) -> Vec<String> {
+        let n = normalize(s);
+        tokens(&n).map(|t| fold(t.text)).collect()
+    }
+
+    #[test]
+    fn d_with_stroke_and_eth_fold_to_d() {
+        assert_eq!(fold("đại"), "dai");
+        assert_eq!(fold("ĐẠI"), "dai");
+        assert_eq!(fold("Ðại"), "dai"); // U+00D0 Latin capital Eth, as in seed 000
+        assert_eq!(fold("ðại"), "dai");
+        assert_eq!(fold("Ɖại"), "dai");
+    }
+
+    #[test]
+    fn tones_and_vowel_marks_are_removed() {
+        assert_eq!(fold("Nguyễn"), "nguyen");
+        assert_eq!(fold("đường"), "duong");
+        assert_eq!(fold("dương"), "duong");
+        assert_eq!(fold("Ủy"), "uy");
+        assert_eq!(fold("hoà"), fold("hòa"));
+    }
+
+    #[test]
+    fn both_tone_placements_have_one_surface_form() {
+        assert_eq!(surface("hoà"), surface("hòa"));
+        assert_eq!(surface("uỷ"), surface("ủy"));
+        assert_eq!(surface("Thuỷ"), surface("thủy"));
+        assert_ne!(surface("hoà"), surface("hoá"));
+    }
+
+    #[test]
+    fn nfd_input_behaves_exactly_like_nfc() {
+        let nfc = "Đại hội Đảng bộ huyện Kim Sơn lần thứ XXIV";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfc, nfd);
+        let a = normalize(nfc);
+        let b = normalize(&nfd);
+        assert_eq!(a, b);
+        let ta: Vec<_> = tokens(&a).collect();
+        let tb: Vec<_> = tokens(&b).collect();
+        assert_eq!(ta, tb);
+    }
+
+    #[test]
+    fn tokens_carry_byte_ranges_and_positions() {
+        let text = "Chỉ thị số 35-CT/TW, ngày 30-5-2019";
+        let toks: Vec<_> = tokens(text).collect();
+        let words: Vec<_> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(words, ["Chỉ", "thị", "số", "35", "CT", "TW", "ngày", "30", "5", "2019"]);
+        for (i, t) in toks.iter().enumerate() {
+            assert_eq!(t.position as usize, i);
+            assert_eq!(&text[t.byte_range()], t.text);
+        }
+    }
+
+    #[test]
+    fn punctuation_only_text_has_no_tokens() {
+        assert_eq!(tokens(" -- … ?!").count(), 0);
+        assert_eq!(tokens("").count(), 0);
+    }
+
+    #[test]
+    fn surface_keeps_diacritics_and_lowercases() {
+        assert_eq!(surface("ĐẠI"), "đại");
+        assert_eq!(surface("Ðại"), surface("đại"));
+        assert_ne!(surface("đường"), surface("dương"));
+        assert_ne!(surface("đại"), surface("dai"));
+        assert!(has_diacritics("đại"));
+        assert!(!has_diacritics("Dai"));
+    }
+
+    #[test]
+    fn toneless_and_accented_queries_fold_alike() {
+        assert_eq!(folded_words("dai hoi"), folded_words("Đại Hội"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_is_idempotent(s in "\\PC{0,40}") {
+            let once = fold(&s);
+            proptest::prop_assert_eq!(fold(&once), once.clone());
+        }
+
+        #[test]
+        fn token_ranges_are_char_boundaries(s in "\\PC{0,60}") {
+            let n = normalize(&s);
+            for t in tokens(&n) {
+                proptest::prop_assert!(n.is_char_boundary(t.range.0));
+                proptest::prop_assert!(n.is_char_boundary(t.range.1));
+                proptest::prop_assert!(t.range.0 < t.range.1);
+            }
+        }
+    }
+}
