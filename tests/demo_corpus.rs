@@ -12,7 +12,11 @@ fn demo_docs() -> Vec<Document> {
         let text = std::fs::read_to_string(&path).unwrap();
         let id = path.file_name().unwrap().to_string_lossy().into_owned();
         let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
-        docs.push(Document { id, title: title.to_owned(), body: body.to_owned() });
+        docs.push(Document {
+            id,
+            title: title.to_owned(),
+            body: body.to_owned(),
+        });
     }
     docs
 }
@@ -23,8 +27,14 @@ fn open(docs: Vec<Document>) -> Index {
         b.add(d);
     }
     let built = b.build();
-    Index::open_all(built.manifest.clone(), |name| built.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone()))
-        .unwrap()
+    Index::open_all(built.manifest.clone(), |name| {
+        built
+            .files
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.bytes.clone())
+    })
+    .unwrap()
 }
 
 #[test]
@@ -44,7 +54,11 @@ fn toneless_dai_hoi_finds_articles_about_dai_hoi() {
         assert!(!hit.marks.is_empty(), "{} has no marks", hit.id);
         for [s, e] in &hit.marks {
             let word = soi_core::text::fold(&hit.snippet[*s..*e]);
-            assert!(word == "dai" || word == "hoi", "marked {word:?} in {}", hit.id);
+            assert!(
+                word == "dai" || word == "hoi",
+                "marked {word:?} in {}",
+                hit.id
+            );
         }
     }
 }

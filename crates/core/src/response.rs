@@ -51,7 +51,10 @@ impl Index {
             .iter()
             .filter_map(|h| {
                 let meta = self.doc(h.doc)?;
-                let snip = self.stored(h.doc).map(|s| snippet(&s.body, &results.highlighter)).unwrap_or_default();
+                let snip = self
+                    .stored(h.doc)
+                    .map(|s| snippet(&s.body, &results.highlighter))
+                    .unwrap_or_default();
                 Some(HitView {
                     id: meta.id.clone(),
                     title: meta.title.clone(),
@@ -63,6 +66,10 @@ impl Index {
                 })
             })
             .collect();
-        SearchResponse { total: results.total, hits, unmatched: results.unmatched.clone() }
+        SearchResponse {
+            total: results.total,
+            hits,
+            unmatched: results.unmatched.clone(),
+        }
     }
 }

@@ -7,9 +7,11 @@
 //!    the term's folded form (every tone variant), plus, for a prefix term, keys whose
 //!    folded half starts with it. Each expansion gets a weight by how it matched
 //!    ([`MatchKind`]).
-//! 3. **Score**: terms are ANDed. Per term and document, BM25 over a title-boosted
-//!    term frequency, times the expansion's weight (the best expansion counts). The
-//!    sum is multiplied up when consecutive query words stand adjacent in the document.
+//! 3. **Score**: terms are ANDed. Per term and document, BM25 over a term frequency
+//!    that sums the expansions' occurrences times their weights (title occurrences
+//!    count [`TITLE_BOOST`] times), with the word's document frequency over all its
+//!    expansions. The sum over terms is multiplied up when consecutive query words
+//!    stand adjacent in the document.
 //!
 //! All ranking weights are the constants below, in one place.
 
@@ -89,7 +91,12 @@ impl Query {
                 let f = fold(t.text);
                 !f.is_empty() && f.len() <= MAX_TERM_BYTES
             })
-            .map(|t| QueryTerm { text: t.text.to_owned(), surface: surface(t.text), folded: fold(t.text), prefix: false })
+            .map(|t| QueryTerm {
+                text: t.text.to_owned(),
+                surface: surface(t.text),
+                folded: fold(t.text),
+                prefix: false,
+            })
             .collect();
         let dropped_terms = terms.len().saturating_sub(MAX_QUERY_TERMS);
         terms.truncate(MAX_QUERY_TERMS);
@@ -98,7 +105,10 @@ impl Query {
                 last.prefix = true;
             }
         }
-        Query { terms, dropped_terms }
+        Query {
+            terms,
+            dropped_terms,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -133,6 +143,17 @@ pub struct Highlighter {
 }
 
 impl Highlighter {
+    /// A highlighter for the given words (each its own query term), for tests and
+    /// for callers that highlight without searching.
+    pub fn from_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let surfaces = words
+            .into_iter()
+            .enumerate()
+            .map(|(i, w)| (surface(w), i))
+            .collect();
+        Self { surfaces }
+    }
+
     /// The query term a word (as written in a text) matches, if any.
     pub fn term_of(&self, word: &str) -> Option<usize> {
         if self.surfaces.is_empty() {
@@ -158,7 +179,8 @@ pub struct SearchResults {
     pub unmatched: Vec<String>,
 }
 
-/// Per query term and document: best score and the union of matched positions.
+/// Per query term and document: weighted frequency, then score; and the union of
+/// matched positions.
 #[derive(Default)]
 struct TermDoc {
     score: f32,
@@ -172,9 +194,13 @@ impl Index {
         let mut out = Vec::new();
         let mut prefixed = Vec::new();
         let mut classify = |key: &[u8], ordinal: u64| {
-            let Some(sep) = key.iter().position(|&b| b == 0) else { return };
+            let Some(sep) = key.iter().position(|&b| b == 0) else {
+                return;
+            };
             let (folded, surf) = (&key[..sep], &key[sep + 1..]);
-            let Ok(surf) = std::str::from_utf8(surf) else { return };
+            let Ok(surf) = std::str::from_utf8(surf) else {
+                return;
+            };
             if folded == term.folded.as_bytes() {
                 let (kind, weight) = if surf == term.surface {
                     (MatchKind::Exact, WEIGHT_EXACT)
@@ -183,15 +209,32 @@ impl Index {
                 } else {
                     (MatchKind::Folded, WEIGHT_FOLDED_TONELESS)
                 };
-                out.push(Expansion { ordinal, surface: surf.to_owned(), kind, weight });
+                out.push(Expansion {
+                    ordinal,
+                    surface: surf.to_owned(),
+                    kind,
+                    weight,
+                });
             } else {
                 let agrees = !typed_diacritics || surf.starts_with(&term.surface);
-                let weight = if agrees { WEIGHT_PREFIX } else { WEIGHT_PREFIX * WEIGHT_PREFIX_OTHER_TONE };
-                prefixed.push(Expansion { ordinal, surface: surf.to_owned(), kind: MatchKind::Prefix, weight });
+                let weight = if agrees {
+                    WEIGHT_PREFIX
+                } else {
+                    WEIGHT_PREFIX * WEIGHT_PREFIX_OTHER_TONE
+                };
+                prefixed.push(Expansion {
+                    ordinal,
+                    surface: surf.to_owned(),
+                    kind: MatchKind::Prefix,
+                    weight,
+                });
             }
         };
         if term.prefix {
-            let mut stream = self.dict().search(Str::new(&term.folded).starts_with()).into_stream();
+            let mut stream = self
+                .dict()
+                .search(Str::new(&term.folded).starts_with())
+                .into_stream();
             while let Some((key, ordinal)) = stream.next() {
                 classify(key, ordinal);
             }
@@ -210,7 +253,10 @@ impl Index {
             // Keep the most frequent (then the better-weighted, then dictionary order).
             prefixed.sort_by(|a, b| {
                 let df = |e: &Expansion| self.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
-                df(b).cmp(&df(a)).then(b.weight.total_cmp(&a.weight)).then(a.ordinal.cmp(&b.ordinal))
+                df(b)
+                    .cmp(&df(a))
+                    .then(b.weight.total_cmp(&a.weight))
+                    .then(a.ordinal.cmp(&b.ordinal))
             });
             prefixed.truncate(MAX_PREFIX_EXPANSIONS);
             prefixed.sort_by_key(|e| e.ordinal);
@@ -232,25 +278,38 @@ impl Index {
         let mut per_term: Vec<HashMap<u32, TermDoc>> = Vec::with_capacity(query.terms.len());
         let mut unmatched = Vec::new();
         for (qi, term) in query.terms.iter().enumerate() {
+            // Weighted, title-boosted term frequency per document, summed over the
+            // expansions: every tone variant or completion is a synonym of the word.
             let mut docs: HashMap<u32, TermDoc> = HashMap::new();
             for e in self.expand(term) {
-                let Some(info) = self.term_info(e.ordinal) else { continue };
-                let Ok(postings) = self.postings(e.ordinal) else { continue };
+                let Ok(postings) = self.postings(e.ordinal) else {
+                    continue;
+                };
                 highlighter.surfaces.entry(e.surface.clone()).or_insert(qi);
-                let df = info.doc_freq as f32;
-                let idf = (1.0 + (n_docs - df + 0.5) / (df + 0.5)).ln();
                 for p in postings {
-                    let Some(meta) = self.doc(p.doc) else { continue };
-                    let in_title = p.positions.iter().take_while(|&&pos| pos < meta.title_words).count() as f32;
+                    let Some(meta) = self.doc(p.doc) else {
+                        continue;
+                    };
+                    let in_title = p
+                        .positions
+                        .iter()
+                        .take_while(|&&pos| pos < meta.title_words)
+                        .count() as f32;
                     let in_body = p.positions.len() as f32 - in_title;
-                    let tf = in_body + TITLE_BOOST * in_title;
-                    let len = (meta.title_words + meta.body_words) as f32;
-                    let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg);
-                    let score = e.weight * idf * tf * (BM25_K1 + 1.0) / (tf + norm);
                     let entry = docs.entry(p.doc).or_default();
-                    entry.score = entry.score.max(score);
+                    entry.score += e.weight * (in_body + TITLE_BOOST * in_title);
                     entry.positions.extend_from_slice(&p.positions);
                 }
+            }
+            // BM25 with the word's document frequency (documents matching any expansion).
+            let df = docs.len() as f32;
+            let idf = (1.0 + (n_docs - df + 0.5) / (df + 0.5)).ln();
+            for (&doc, entry) in docs.iter_mut() {
+                let Some(meta) = self.doc(doc) else { continue };
+                let tf = entry.score;
+                let len = (meta.title_words + meta.body_words) as f32;
+                let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg);
+                entry.score = idf * tf * (BM25_K1 + 1.0) / (tf + norm);
             }
             if docs.is_empty() {
                 unmatched.push(term.text.clone());
@@ -278,7 +337,13 @@ impl Index {
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         let total = hits.len();
         hits.truncate(limit);
-        SearchResults { query, total, hits, highlighter, unmatched }
+        SearchResults {
+            query,
+            total,
+            hits,
+            highlighter,
+            unmatched,
+        }
     }
 }
 

@@ -1,0 +1,137 @@
+//! Search behaviour on a small fixture: folding, exactness, adjacency, prefixes.
+
+use soi_core::{Document, Index, IndexBuilder};
+
+fn index(docs: &[(&str, &str, &str)]) -> Index {
+    let mut b = IndexBuilder::new();
+    for (id, title, body) in docs {
+        b.add(Document {
+            id: (*id).into(),
+            title: (*title).into(),
+            body: (*body).into(),
+        });
+    }
+    let built = b.build();
+    Index::open_all(built.manifest.clone(), |name| {
+        built
+            .files
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.bytes.clone())
+    })
+    .unwrap()
+}
+
+fn ids(index: &Index, q: &str) -> Vec<String> {
+    index
+        .response(&index.search(q, 10))
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+#[test]
+fn unaccented_query_matches_accented_text() {
+    let ix = index(&[
+        ("a", "Tin", "Đại hội đảng bộ"),
+        ("b", "Tin", "Hôm nay trời đẹp"),
+    ]);
+    assert_eq!(ids(&ix, "dai hoi"), ["a"]);
+    assert_eq!(ids(&ix, "DAI HOI"), ["a"]);
+    assert_eq!(ids(&ix, "Ðại hội"), ["a"]); // Latin Eth look-alike in the query
+}
+
+#[test]
+fn nfd_query_gives_the_same_results_as_nfc() {
+    use unicode_normalization::UnicodeNormalization;
+    let ix = index(&[
+        ("a", "Tin", "Đại hội đảng bộ huyện Kim Sơn"),
+        ("b", "Tin", "Kim loại"),
+    ]);
+    let q = "kim sơn đại hội";
+    let nfd: String = q.nfd().collect();
+    assert_eq!(
+        ix.response(&ix.search(q, 10)),
+        ix.response(&ix.search(&nfd, 10))
+    );
+}
+
+#[test]
+fn exact_diacritic_form_ranks_above_other_tone_variants() {
+    let ix = index(&[
+        ("ocean", "Biển", "đại dương dương dương"),
+        ("road", "Đường", "con đường làng"),
+    ]);
+    assert_eq!(ids(&ix, "đường ")[0], "road");
+    assert_eq!(ids(&ix, "dương ")[0], "ocean");
+}
+
+#[test]
+fn adjacent_syllables_rank_above_scattered_ones() {
+    let ix = index(&[
+        (
+            "scattered",
+            "Tin",
+            "Đại biểu Quốc hội họp bàn về ngân sách năm nay.",
+        ),
+        (
+            "adjacent",
+            "Tin",
+            "Chuẩn bị đại hội chi bộ trong năm nay nhé.",
+        ),
+    ]);
+    assert_eq!(ids(&ix, "đại hội "), ["adjacent", "scattered"]);
+}
+
+#[test]
+fn last_word_matches_as_a_prefix_while_typing() {
+    let ix = index(&[
+        ("a", "Tin", "nhiệm kỳ 2020-2025"),
+        ("b", "Tin", "nhiệt độ cao"),
+    ]);
+    assert_eq!(ids(&ix, "nhiem"), ["a"]);
+    let mut both = ids(&ix, "nhie");
+    both.sort();
+    assert_eq!(both, ["a", "b"]);
+    assert!(
+        ids(&ix, "nhie ").is_empty(),
+        "a finished word is not a prefix"
+    );
+}
+
+#[test]
+fn title_matches_rank_above_body_matches() {
+    let ix = index(&[
+        ("body", "Tin tức", "Huyện Kim Sơn tổ chức lễ"),
+        ("title", "Kim Sơn tổ chức lễ", "Huyện tổ chức lễ"),
+    ]);
+    assert_eq!(ids(&ix, "kim son ")[0], "title");
+}
+
+#[test]
+fn every_query_word_must_match_and_unmatched_words_are_reported() {
+    let ix = index(&[("a", "Tin", "đại hội"), ("b", "Tin", "đại biểu")]);
+    let r = ix.response(&ix.search("đại xyzzy ", 10));
+    assert_eq!(r.total, 0);
+    assert_eq!(r.unmatched, ["xyzzy"]);
+}
+
+#[test]
+fn hostile_queries_return_without_panicking() {
+    let ix = index(&[("a", "Tin", "đại hội")]);
+    for q in [
+        "",
+        "   ",
+        "\"",
+        "-",
+        "((((",
+        "\u{0}\u{1b}[31m",
+        &"đ".repeat(10_000),
+        &"a ".repeat(5_000),
+        "<script>alert(1)</script>",
+    ] {
+        let r = ix.response(&ix.search(q, 10));
+        assert!(r.total <= 1);
+    }
+}
