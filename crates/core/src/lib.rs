@@ -40,5 +40,5 @@ pub mod text;
 
 pub use error::{Error, ErrorKind, Result};
 pub use index::{BuiltIndex, Document, Index, IndexBuilder, Manifest};
-pub use response::{HitView, SearchResponse};
+pub use response::{ArticleView, HitView, SearchResponse};
 pub use search::{Query, SearchResults};

@@ -73,3 +73,32 @@ impl Index {
         }
     }
 }
+
+/// A whole article with every match marked, for the reader view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleView {
+    pub doc: u32,
+    pub id: String,
+    pub title: String,
+    pub title_marks: Vec<[usize; 2]>,
+    pub body: String,
+    /// Byte ranges of the matches in `body`.
+    pub marks: Vec<[usize; 2]>,
+}
+
+impl Index {
+    /// The article `doc` with the matches of `results` marked; `None` when the
+    /// document does not exist or its store chunk is not loaded.
+    pub fn article(&self, doc: u32, results: &SearchResults) -> Option<ArticleView> {
+        let meta = self.doc(doc)?;
+        let stored = self.stored(doc)?;
+        Some(ArticleView {
+            doc,
+            id: meta.id.clone(),
+            title: stored.title.clone(),
+            title_marks: highlight(&stored.title, &results.highlighter),
+            marks: highlight(&stored.body, &results.highlighter),
+            body: stored.body.clone(),
+        })
+    }
+}

@@ -1,0 +1,35 @@
+//! Text with highlighted matches. Article text is data: every piece becomes a text
+//! node (Yew escapes nothing because nothing is parsed as markup), and matches are
+//! wrapped in `<mark>`. Ranges that are out of order, out of bounds or not on char
+//! boundaries are skipped, never trusted.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct MarkedProps {
+    pub text: AttrValue,
+    /// `[start, end)` byte ranges into `text`.
+    #[prop_or_default]
+    pub marks: Vec<[usize; 2]>,
+}
+
+#[component]
+pub fn Marked(props: &MarkedProps) -> Html {
+    let text = props.text.as_str();
+    let mut parts: Vec<Html> = Vec::with_capacity(props.marks.len() * 2 + 1);
+    let mut at = 0;
+    for &[start, end] in &props.marks {
+        if start < at || start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            parts.push(html! { { text[at..start].to_owned() } });
+        }
+        parts.push(html! { <mark>{ text[start..end].to_owned() }</mark> });
+        at = end;
+    }
+    if at < text.len() {
+        parts.push(html! { { text[at..].to_owned() } });
+    }
+    html! { <>{ for parts }</> }
+}

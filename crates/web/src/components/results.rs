@@ -1,0 +1,50 @@
+//! The result count and the list of hits, each with a marked title and snippet.
+
+use std::rc::Rc;
+
+use soi_core::SearchResponse;
+use yew::prelude::*;
+
+use super::Marked;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ResultListProps {
+    pub response: Rc<SearchResponse>,
+    pub query: AttrValue,
+    /// Called with the document number of the clicked hit.
+    pub on_open: Callback<u32>,
+}
+
+#[component]
+pub fn ResultList(props: &ResultListProps) -> Html {
+    let r = &props.response;
+    let count = match r.total {
+        0 => format!("Không tìm thấy kết quả cho “{}”", props.query),
+        n => format!("{n} kết quả"),
+    };
+    let unmatched = (!r.unmatched.is_empty()).then(|| {
+        html! { <p class="unmatched">{ format!("Không bài nào chứa: {}", r.unmatched.join(", ")) }</p> }
+    });
+    html! {
+        <section class="results" aria-label="Kết quả tìm kiếm">
+            <p class="count" role="status" aria-live="polite">{ count }</p>
+            { for unmatched }
+            <ol class="hits">
+                { for r.hits.iter().map(|hit| {
+                    let on_open = props.on_open.clone();
+                    let doc = hit.doc;
+                    let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); on_open.emit(doc); });
+                    html! {
+                        <li class="hit" key={hit.id.clone()}>
+                            <a class="hit-title" href="#" {onclick}>
+                                <Marked text={hit.title.clone()} marks={hit.title_marks.clone()} />
+                            </a>
+                            <p class="snippet"><Marked text={hit.snippet.clone()} marks={hit.marks.clone()} /></p>
+                            <p class="hit-id">{ hit.id.clone() }</p>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,37 @@
+//! The search field. Every keystroke calls `on_input` with the whole query.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct SearchBoxProps {
+    pub value: AttrValue,
+    pub on_input: Callback<String>,
+    #[prop_or_default]
+    pub disabled: bool,
+}
+
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let on_input = props.on_input.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        on_input.emit(input.value());
+    });
+    html! {
+        <div class="search-box" role="search">
+            <label for="q" class="visually-hidden">{ "Tìm kiếm bài viết" }</label>
+            <input
+                id="q"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                autofocus=true
+                placeholder="Tìm kiếm… (ví dụ: dai hoi, Kim Sơn)"
+                value={props.value.clone()}
+                disabled={props.disabled}
+                {oninput}
+            />
+        </div>
+    }
+}
