@@ -20,7 +20,7 @@ pub struct HitView {
     pub id: String,
     pub title: String,
     /// Relevance score (higher is better), rounded to 4 decimals.
-    pub score: f32,
+    pub score: f64,
     /// A window of the body with `…` where it was cut; empty when the document's
     /// store chunk is not loaded.
     pub snippet: String,
@@ -58,7 +58,7 @@ impl Index {
                 Some(HitView {
                     id: meta.id.clone(),
                     title: meta.title.clone(),
-                    score: (h.score * 10_000.0).round() / 10_000.0,
+                    score: (f64::from(h.score) * 10_000.0).round() / 10_000.0,
                     snippet: snip.text,
                     marks: snip.marks,
                     title_marks: highlight(&meta.title, &results.highlighter),

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole test suite: native unit/behaviour/CLI tests, browser tests
+# (wasm-bindgen-test in headless Chromium), and the end-to-end test of the built
+# site in a real Chromium. Installs what is missing first.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+scripts/setup.sh test
+export PATH="$ROOT/scripts/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "native tests (core, CLI, workspace)"
+cargo test --workspace --exclude soi-web
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test -p soi-web --target wasm32-unknown-unknown
+
+step "end-to-end: build the demo site and drive it in Chromium"
+cargo build --release -p soi
+target/release/soi build corpus/demo --out target/soi-site/index
+trunk build --release
+node tests/e2e/serve-and-test.mjs

@@ -1,0 +1,141 @@
+// End-to-end: the demo site built by `soi build` + `trunk build` (in dist/), served
+// on 127.0.0.1, driven in a real Chromium through playwright-core.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// playwright-core is installed in scripts/node_modules by scripts/setup.sh.
+const { chromium } = createRequire(path.join(root, "scripts/package.json"))("playwright-core");
+const dist = path.join(root, "dist");
+const shots = path.join(root, "tests/e2e/screenshots");
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
+  ".css": "text/css", ".json": "application/json", ".bin": "application/octet-stream" };
+
+let server, base, browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, "index.html")), "dist/ is built (trunk build --release)");
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://x");
+    let file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    if (file.endsWith(path.sep)) file = path.join(file, "index.html");
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end("not found"); return; }
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(data);
+    });
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  fs.mkdirSync(shots, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openPage(route) {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  if (route) await route(page);
+  await page.goto(base);
+  return { page, problems };
+}
+
+const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐÐð]/g, "d").toLowerCase();
+
+test("a toneless query finds the right articles, marked, and opens the reader", async () => {
+  const { page, problems } = await openPage();
+  await page.waitForSelector("input#q:not([disabled])");
+  await page.screenshot({ path: path.join(shots, "01-ready.png") });
+
+  await page.click("input#q");
+  await page.keyboard.type("kim son", { delay: 30 });
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 1);
+  assert.equal(await page.textContent(".hit .hit-id"), "004_41a37cd57bca97c8.txt");
+
+  await page.fill("input#q", "");
+  await page.keyboard.type("dai hoi", { delay: 30 });
+  await page.waitForFunction(() => document.querySelector(".count")?.textContent.includes("5 kết quả"));
+  assert.equal(await page.locator(".hit").count(), 5);
+  const marks = await page.locator(".hit .snippet mark").allTextContents();
+  assert.ok(marks.length >= 5, `marks: ${marks}`);
+  for (const m of marks) assert.ok(["dai", "hoi"].includes(fold(m)), `marked ${m}`);
+  await page.screenshot({ path: path.join(shots, "02-results-dai-hoi.png"), fullPage: true });
+
+  await page.click(".hit-title >> nth=0");
+  await page.waitForSelector(".reader");
+  const readerMarks = await page.locator(".reader .body mark").count();
+  assert.ok(readerMarks >= 5, `reader marks: ${readerMarks}`);
+  await page.screenshot({ path: path.join(shots, "03-reader.png"), fullPage: true });
+  await page.click(".reader .back");
+  await page.waitForSelector(".hit");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("window.soi.search answers exactly what `soi search --json` answers", async () => {
+  const { page } = await openPage();
+  await page.evaluate(() => window.soi.ready);
+  for (const q of ["dai hoi", "Đại hội Đảng bộ", "kim so", "xyzzy"]) {
+    const fromPage = await page.evaluate((q) => window.soi.search(q, { limit: 5 }), q);
+    const cli = execFileSync(path.join(root, "target/release/soi"),
+      ["search", path.join(root, "target/soi-site/index"), q, "--json", "--limit", "5"], { encoding: "utf8" });
+    assert.deepEqual(fromPage, JSON.parse(cli), `query ${q}`);
+  }
+  await page.close();
+});
+
+test("a corrupt index file shows a message, not a blank page", async () => {
+  const { page } = await openPage(async (p) => {
+    await p.route(/postings\.[0-9a-f]+\.bin$/, async (route) => {
+      const res = await route.fetch();
+      const body = Buffer.from(await res.body());
+      body[body.length >> 1] ^= 0xff;
+      await route.fulfill({ response: res, body });
+    });
+  });
+  const error = page.locator(".status.error");
+  await error.waitFor();
+  const text = await error.textContent();
+  assert.match(text, /corrupt/);
+  assert.match(text, /soi build/);
+  await page.screenshot({ path: path.join(shots, "04-corrupt-index.png") });
+  await page.close();
+});
+
+test("a missing index shows how to build one", async () => {
+  const { page } = await openPage((p) => p.route(/manifest\.json$/, (r) => r.fulfill({ status: 404, body: "nope" })));
+  const text = await page.locator(".status.error").textContent();
+  assert.match(text, /No search index was found/);
+  assert.match(text, /404/);
+  await page.close();
+});
+
+test("an index of another format version says to rebuild", async () => {
+  const { page } = await openPage((p) =>
+    p.route(/manifest\.json$/, async (route) => {
+      const res = await route.fetch();
+      const json = await res.json();
+      json.format_version = 99;
+      await route.fulfill({ response: res, body: JSON.stringify(json) });
+    }));
+  const text = await page.locator(".status.error").textContent();
+  assert.match(text, /version 99/);
+  assert.match(text, /soi build/);
+  await page.close();
+});
