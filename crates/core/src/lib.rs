@@ -8,7 +8,9 @@
 //! - [`index`]: the index format. [`IndexBuilder`] turns [`Document`]s into bytes
 //!   (an `fst` dictionary, postings with positions, a document table, text store
 //!   chunks and a [`Manifest`]); [`Index`] opens them again.
-//! - [`search`]: [`Query`] parsing, expansion on the dictionary, BM25 ranking.
+//! - [`query`]: the query language ([`Query`]): words, phrases, `-`, `OR`, `title:`.
+//! - [`search`]: expansion on the dictionary (folding, prefixes, typos, Telex/VNI
+//!   via [`telex`]) and ranking.
 //! - [`snippet`]: snippet windows and highlight ranges.
 //! - [`response`]: the JSON shape of a search answer ([`SearchResponse`]).
 //!
@@ -27,18 +29,22 @@
 //! let response = index.response(&results);
 //! assert_eq!(response.total, 1);
 //! assert_eq!(response.hits[0].id, "a.txt");
-//! assert_eq!(&response.hits[0].snippet[response.hits[0].marks[0][0]..response.hits[0].marks[0][1]], "đại");
+//! let [start, end] = response.hits[0].marks[0];
+//! assert_eq!(&response.hits[0].snippet[start..end], "đại hội"); // adjacent query words: one mark
 //! ```
 
 pub mod error;
 pub mod index;
 pub mod ingest;
+pub mod query;
 pub mod response;
 pub mod search;
 pub mod snippet;
+pub mod telex;
 pub mod text;
 
 pub use error::{Error, ErrorKind, Result};
 pub use index::{BuiltIndex, Document, Index, IndexBuilder, Manifest};
+pub use query::Query;
 pub use response::{ArticleView, HitView, SearchResponse};
-pub use search::{Query, SearchResults};
+pub use search::SearchResults;

@@ -38,8 +38,16 @@ pub struct SearchResponse {
     /// Number of matching documents.
     pub total: usize,
     pub hits: Vec<HitView>,
-    /// Query words that matched nothing.
+    /// Query words that matched nothing (their part of the query was left out).
     pub unmatched: Vec<String>,
+    /// True when no document matches the whole query and these are the documents
+    /// that match the most of it.
+    pub partial: bool,
+    /// How the query was read, in the query language (`"đại hội" -huyện kim*`).
+    pub read_as: String,
+    /// "Did you mean": a respelling of the query, when a word matched only through
+    /// a typo or Telex, or not at all.
+    pub suggestion: Option<String>,
 }
 
 impl Index {
@@ -70,6 +78,9 @@ impl Index {
             total: results.total,
             hits,
             unmatched: results.unmatched.clone(),
+            partial: results.partial,
+            read_as: results.query.read_as(),
+            suggestion: results.suggestion.clone(),
         }
     }
 }

@@ -5,7 +5,7 @@
 //! turns ranges into `<mark>` elements, around text nodes.
 
 use crate::search::Highlighter;
-use crate::text::tokens;
+use crate::text::{tokens, Token};
 
 /// Words in a snippet window.
 pub const SNIPPET_WORDS: usize = 28;
@@ -18,15 +18,46 @@ pub struct Snippet {
     pub marks: Vec<[usize; 2]>,
 }
 
-/// Byte ranges of every matched word in `text`.
+/// Byte ranges of every match in `text`. Consecutive query words found next to
+/// each other (`Kim Sơn` for `kim son`, or a phrase) are one range.
 pub fn highlight(text: &str, hl: &Highlighter) -> Vec<[usize; 2]> {
-    if hl.is_empty() {
-        return Vec::new();
-    }
-    tokens(text)
-        .filter(|t| hl.term_of(t.text).is_some())
-        .map(|t| [t.range.0, t.range.1])
+    let toks: Vec<Token<'_>> = tokens(text).collect();
+    let term_at = hl.token_matches(&toks);
+    merged_marks(text, &toks, &term_at, 0, toks.len())
+        .into_iter()
+        .map(|(a, b)| [a, b])
         .collect()
+}
+
+/// Marks of tokens `from..to` as byte ranges into `text`, merging a match with the
+/// next when that next token is the next query word and only whitespace lies between.
+fn merged_marks(
+    text: &str,
+    toks: &[Token<'_>],
+    term_at: &[Option<usize>],
+    from: usize,
+    to: usize,
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut prev: Option<(usize, usize)> = None; // (token index, word)
+    for i in from..to {
+        let Some(word) = term_at[i] else {
+            prev = None;
+            continue;
+        };
+        let (s, e) = toks[i].range;
+        let joins = prev.is_some_and(|(pi, pw)| {
+            pi + 1 == i
+                && word == pw + 1
+                && text[toks[pi].range.1..s].chars().all(char::is_whitespace)
+        });
+        match out.last_mut() {
+            Some(last) if joins => last.1 = e,
+            _ => out.push((s, e)),
+        }
+        prev = Some((i, word));
+    }
+    out
 }
 
 /// The window of about [`SNIPPET_WORDS`] words of `text` that covers the most
@@ -39,11 +70,11 @@ pub fn snippet(text: &str, hl: &Highlighter) -> Snippet {
 /// [`snippet`] with a window of `words` words.
 pub fn snippet_with(text: &str, hl: &Highlighter, words: usize) -> Snippet {
     let words = words.max(1);
-    let toks: Vec<_> = tokens(text).collect();
+    let toks: Vec<Token<'_>> = tokens(text).collect();
     if toks.is_empty() {
         return Snippet::default();
     }
-    let term_at: Vec<Option<usize>> = toks.iter().map(|t| hl.term_of(t.text)).collect();
+    let term_at = hl.token_matches(&toks);
 
     // Slide a window of `words` tokens; score = (distinct terms, matches).
     let mut best = (0usize, 0usize, 0usize); // (distinct, count, start)
@@ -80,17 +111,31 @@ pub fn snippet_with(text: &str, hl: &Highlighter, words: usize) -> Snippet {
     if start > 0 {
         out.push_str("… ");
     }
-    let mut marks = Vec::new();
+    // Output offset of each token of the window, to map the marks.
+    let mut at_out = Vec::with_capacity(end - start);
     let mut prev_end = if start == 0 { 0 } else { toks[start].range.0 };
-    for (tok, term) in toks[start..end].iter().zip(&term_at[start..end]) {
+    for tok in &toks[start..end] {
         push_collapsed(&mut out, &text[prev_end..tok.range.0]);
-        let at = out.len();
+        at_out.push(out.len() as isize - tok.range.0 as isize);
         out.push_str(tok.text);
-        if term.is_some() {
-            marks.push([at, out.len()]);
-        }
         prev_end = tok.range.1;
     }
+    let shift = |i: usize, b: usize| (b as isize + at_out[i - start]) as usize;
+    let marks = merged_marks(text, &toks, &term_at, start, end)
+        .into_iter()
+        .map(|(a, b)| {
+            let first = toks[start..end]
+                .iter()
+                .position(|t| t.range.0 == a)
+                .map_or(start, |k| start + k);
+            let last = toks[start..end]
+                .iter()
+                .position(|t| t.range.1 == b)
+                .map_or(start, |k| start + k);
+            // Whitespace inside a merged mark may have been collapsed: map its ends separately.
+            [shift(first, a), shift(last, b)]
+        })
+        .collect();
     if end == n {
         push_collapsed(&mut out, &text[prev_end..]);
     }
@@ -128,10 +173,10 @@ mod tests {
     }
 
     #[test]
-    fn snippet_marks_the_matched_words_only() {
+    fn snippet_marks_the_matched_words_and_joins_adjacent_query_words() {
         let hl = Highlighter::from_words(["đại", "hội"]);
         let s = snippet("Chuẩn bị Đại hội chi bộ, đại biểu và hội nghị.", &hl);
-        assert_eq!(marked(&s), ["Đại", "hội", "đại", "hội"]);
+        assert_eq!(marked(&s), ["Đại hội", "đại", "hội"]);
     }
 
     #[test]
@@ -140,7 +185,7 @@ mod tests {
         let filler = "lorem ".repeat(60);
         let text = format!("kim {filler} sơn {filler} huyện Kim Sơn tổ chức {filler}");
         let s = snippet_with(&text, &hl, 10);
-        assert_eq!(marked(&s), ["Kim", "Sơn"]);
+        assert_eq!(marked(&s), ["Kim Sơn"]);
         assert!(
             s.text.starts_with("… ") && s.text.ends_with(" …"),
             "{:?}",

@@ -94,8 +94,9 @@ fn last_word_matches_as_a_prefix_while_typing() {
     let mut both = ids(&ix, "nhie");
     both.sort();
     assert_eq!(both, ["a", "b"]);
+    assert!(ids(&ix, "nhi").len() == 2);
     assert!(
-        ids(&ix, "nhie ").is_empty(),
+        ids(&ix, "nhi ").is_empty(),
         "a finished word is not a prefix"
     );
 }
@@ -110,11 +111,37 @@ fn title_matches_rank_above_body_matches() {
 }
 
 #[test]
-fn every_query_word_must_match_and_unmatched_words_are_reported() {
+fn every_query_word_must_match() {
+    let ix = index(&[
+        ("a", "Tin", "đại hội"),
+        ("b", "Tin", "đại biểu"),
+        ("c", "Tin", "hội nghị"),
+    ]);
+    assert_eq!(ids(&ix, "đại hội "), ["a"]);
+}
+
+#[test]
+fn a_word_that_matches_nothing_is_reported_and_the_rest_still_answers() {
     let ix = index(&[("a", "Tin", "đại hội"), ("b", "Tin", "đại biểu")]);
-    let r = ix.response(&ix.search("đại xyzzy ", 10));
-    assert_eq!(r.total, 0);
-    assert_eq!(r.unmatched, ["xyzzy"]);
+    let r = ix.response(&ix.search("đại qqqqqq ", 10));
+    assert_eq!(r.total, 2);
+    assert_eq!(r.unmatched, ["qqqqqq"]);
+    assert!(!r.partial);
+}
+
+#[test]
+fn when_no_document_has_every_word_the_best_partial_matches_come_back() {
+    let ix = index(&[
+        ("a", "Tin", "đại hội"),
+        ("b", "Tin", "chi bộ"),
+        ("c", "Tin", "đại hội chi"),
+    ]);
+    let r = ix.response(&ix.search("đại chi bộ ", 10));
+    assert!(r.partial);
+    assert_eq!(
+        r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        ["b", "c"]
+    );
 }
 
 #[test]

@@ -19,7 +19,12 @@ pub fn Marked(props: &MarkedProps) -> Html {
     let mut parts: Vec<Html> = Vec::with_capacity(props.marks.len() * 2 + 1);
     let mut at = 0;
     for &[start, end] in &props.marks {
-        if start < at || start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        if start < at
+            || start >= end
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
             continue;
         }
         if start > at {
