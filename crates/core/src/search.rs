@@ -36,11 +36,14 @@ pub const TITLE_BOOST: f32 = 3.0;
 /// Weight of an expansion whose surface form is what was typed (both tone
 /// placements count as the same form; see [`crate::text::surface`]).
 pub const WEIGHT_EXACT: f32 = 1.0;
-/// Another tone variant when the user typed no diacritics (`dai` → `đại`): the
-/// user did not choose, so nearly as good as exact, and in the same class.
+/// A tone variant when the user typed no diacritics (`dai` → `đại`): the user did
+/// not choose, so nearly as good as exact, and in the same class. It is scaled by
+/// how common the variant is among the word's variants (from ½ for the rarest to 1
+/// for the most frequent), so `dai hoi` prefers *đại hội* to *dài hơi*.
 pub const WEIGHT_FOLDED_TONELESS: f32 = 0.9;
-/// Another tone variant when the user typed diacritics (`đường` → `dương`): the
-/// typed diacritic is meaningful, so this is a weak match in a lower class.
+/// Another tone variant when the user typed diacritics that no indexed word has
+/// (a mistyped tone): a weak match in a lower class. When the typed form exists,
+/// other variants do not match at all.
 pub const WEIGHT_FOLDED_OTHER_TONE: f32 = 0.3;
 /// The Telex/VNI reading of a word typed with the IME off (`ddaij` → `đại`).
 pub const WEIGHT_TELEX: f32 = 0.9;
@@ -313,13 +316,30 @@ impl Index {
     pub fn expand(&self, term: &QueryTerm) -> Vec<Expansion> {
         let typed_diacritics = has_diacritics(&term.text);
         let mut out: Vec<Expansion> = Vec::new();
-        for (surf, ordinal) in self.folded_range(&term.folded) {
+        let variants = self.folded_range(&term.folded);
+        let df = |ordinal: u64| self.term_info(ordinal).map_or(0, |i| i.doc_freq);
+        let max_df = variants
+            .iter()
+            .map(|&(_, o)| df(o))
+            .max()
+            .unwrap_or(0)
+            .max(1) as f32;
+        // A typed diacritic constrains: when the typed form exists, other tone
+        // variants are not matches (`dương` does not find `đường`). When it does not
+        // exist, the tone was probably mistyped, and the variants come back, weakly.
+        let exact_exists = variants.iter().any(|(surf, _)| *surf == term.surface);
+        for (surf, ordinal) in variants {
             let (kind, weight, class) = if surf == term.surface {
                 (MatchKind::Exact, WEIGHT_EXACT, 0)
             } else if typed_diacritics {
+                if exact_exists {
+                    continue;
+                }
                 (MatchKind::Folded, WEIGHT_FOLDED_OTHER_TONE, 1)
             } else {
-                (MatchKind::Folded, WEIGHT_FOLDED_TONELESS, 0)
+                // Toneless: every reading is possible; the common ones are likelier.
+                let prior = 0.5 + 0.5 * df(ordinal) as f32 / max_df;
+                (MatchKind::Folded, WEIGHT_FOLDED_TONELESS * prior, 0)
             };
             out.push(Expansion {
                 ordinal,
