@@ -1,0 +1,90 @@
+//! Query latency per query class on 10,000 generated Vietnamese-like articles,
+//! and the time to build their index. Figures go to BENCHMARKS.md.
+//!
+//! `cargo bench -p soi-core --bench query`
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use soi_core::{Document, Index, IndexBuilder};
+
+#[path = "corpus_gen.rs"]
+mod corpus_gen;
+
+const ARTICLES: usize = 10_000;
+
+fn seeds() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/demo");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("corpus/demo")
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    texts.sort();
+    texts
+}
+
+pub fn generated_docs(n: usize) -> Vec<Document> {
+    let model = corpus_gen::Model::learn(&seeds());
+    let mut rng = corpus_gen::Rng::new(0x5017);
+    (0..n)
+        .map(|i| {
+            let (title, body) = model.article(&mut rng);
+            Document { id: format!("gen/{i:05}.txt"), title, body }
+        })
+        .collect()
+}
+
+fn open(docs: Vec<Document>) -> (Index, u64) {
+    let mut b = IndexBuilder::new();
+    for d in docs {
+        b.add(d);
+    }
+    let built = b.build();
+    let bytes = built.manifest.total_bytes();
+    let index =
+        Index::open_all(built.manifest.clone(), |n| built.files.iter().find(|f| f.name == n).map(|f| f.bytes.clone()))
+            .unwrap();
+    (index, bytes)
+}
+
+/// (class, query): one per query class of the relevance suite.
+const QUERIES: [(&str, &str); 7] = [
+    ("exact", "đại hội "),
+    ("toneless", "dai hoi "),
+    ("prefix-typing", "đại h"),
+    ("phrase", "\"chi bộ\" nhiệm kỳ "),
+    ("typo", "nguyn "),
+    ("telex", "ddaij hooij "),
+    ("three-words", "đảng bộ huyện "),
+];
+
+fn bench(c: &mut Criterion) {
+    let docs = generated_docs(ARTICLES);
+    let text_bytes: usize = docs.iter().map(|d| d.title.len() + d.body.len()).sum();
+    let (index, bytes) = open(docs.clone());
+    eprintln!(
+        "corpus: {ARTICLES} articles, {text_bytes} bytes of text; index: {} terms, {bytes} bytes",
+        index.term_count()
+    );
+    for (class, q) in QUERIES {
+        let r = index.search(q, 10);
+        eprintln!("  {class:<14} {q:?}: {} results", r.total);
+    }
+
+    let mut g = c.benchmark_group("search");
+    for (class, q) in QUERIES {
+        g.bench_with_input(BenchmarkId::new("rank", class), q, |b, q| b.iter(|| index.search(q, 10)));
+    }
+    for (class, q) in QUERIES {
+        g.bench_with_input(BenchmarkId::new("rank+snippets", class), q, |b, q| {
+            b.iter(|| index.response(&index.search(q, 10)))
+        });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10);
+    g.bench_function("index 10k articles", |b| b.iter(|| open(docs.clone())));
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
