@@ -12,11 +12,7 @@ fn demo_docs() -> Vec<Document> {
         let text = std::fs::read_to_string(&path).unwrap();
         let id = path.file_name().unwrap().to_string_lossy().into_owned();
         let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
-        docs.push(Document {
-            id,
-            title: title.to_owned(),
-            body: body.to_owned(),
-        });
+        docs.push(Document { id, title: title.to_owned(), body: body.to_owned() });
     }
     docs
 }
@@ -27,14 +23,8 @@ fn open(docs: Vec<Document>) -> Index {
         b.add(d);
     }
     let built = b.build();
-    Index::open_all(built.manifest.clone(), |name| {
-        built
-            .files
-            .iter()
-            .find(|f| f.name == name)
-            .map(|f| f.bytes.clone())
-    })
-    .unwrap()
+    Index::open_all(built.manifest.clone(), |name| built.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone()))
+        .unwrap()
 }
 
 #[test]
@@ -54,15 +44,8 @@ fn toneless_dai_hoi_finds_articles_about_dai_hoi() {
         assert!(!hit.marks.is_empty(), "{} has no marks", hit.id);
         for [s, e] in &hit.marks {
             // Adjacent query words are one mark ("Đại hội").
-            for word in hit.snippet[*s..*e]
-                .split_whitespace()
-                .map(soi_core::text::fold)
-            {
-                assert!(
-                    word == "dai" || word == "hoi",
-                    "marked {word:?} in {}",
-                    hit.id
-                );
+            for word in hit.snippet[*s..*e].split_whitespace().map(soi_core::text::fold) {
+                assert!(word == "dai" || word == "hoi", "marked {word:?} in {}", hit.id);
             }
         }
     }

@@ -15,20 +15,11 @@ fn index() -> &'static Index {
         for e in std::fs::read_dir(dir).unwrap() {
             let path = e.unwrap().path();
             let id = path.file_name().unwrap().to_string_lossy().into_owned();
-            b.add(ingest::parse_text(
-                &id,
-                &std::fs::read_to_string(&path).unwrap(),
-            ));
+            b.add(ingest::parse_text(&id, &std::fs::read_to_string(&path).unwrap()));
         }
         let built = b.build();
-        Index::open_all(built.manifest.clone(), |n| {
-            built
-                .files
-                .iter()
-                .find(|f| f.name == n)
-                .map(|f| f.bytes.clone())
-        })
-        .unwrap()
+        Index::open_all(built.manifest.clone(), |n| built.files.iter().find(|f| f.name == n).map(|f| f.bytes.clone()))
+            .unwrap()
     })
 }
 
@@ -61,11 +52,7 @@ fn query() -> impl Strategy<Value = String> {
         " ",
         "d9a5i",
     ]);
-    prop_oneof![
-        prop::collection::vec(word, 0..8).prop_map(|w| w.join(" ")),
-        "\\PC{0,40}",
-        any::<String>(),
-    ]
+    prop_oneof![prop::collection::vec(word, 0..8).prop_map(|w| w.join(" ")), "\\PC{0,40}", any::<String>(),]
 }
 
 proptest! {

@@ -46,10 +46,7 @@ pub fn run(corpus: &Path, out: &Path, quiet: bool) -> Result<()> {
     }
     bar.finish_and_clear();
     if builder.is_empty() {
-        bail!(
-            "every article file in {} is empty; nothing was written",
-            corpus.display()
-        );
+        bail!("every article file in {} is empty; nothing was written", corpus.display());
     }
 
     let bar = progress(builder.len(), "indexing");
@@ -68,19 +65,11 @@ pub fn run(corpus: &Path, out: &Path, quiet: bool) -> Result<()> {
             started.elapsed().as_secs_f64(),
             out.display()
         );
-        println!(
-            "  {:<36} {:>10}",
-            MANIFEST_FILE,
-            human_bytes(manifest_bytes)
-        );
+        println!("  {:<36} {:>10}", MANIFEST_FILE, human_bytes(manifest_bytes));
         for f in &built.files {
             println!("  {:<36} {:>10}", f.name, human_bytes(f.bytes.len() as u64));
         }
-        println!(
-            "  {:<36} {:>10}",
-            "total",
-            human_bytes(m.total_bytes() + manifest_bytes)
-        );
+        println!("  {:<36} {:>10}", "total", human_bytes(m.total_bytes() + manifest_bytes));
         for s in &skipped {
             println!("  skipped {s}");
         }
@@ -104,25 +93,15 @@ fn progress(len: usize, what: &'static str) -> ProgressBar {
 
 /// Every `.txt` file under `corpus`, in a stable order.
 fn find_articles(corpus: &Path) -> Result<Vec<PathBuf>> {
-    let meta = fs::metadata(corpus).with_context(|| {
-        format!(
-            "cannot open the corpus folder {}: check the path",
-            corpus.display()
-        )
-    })?;
+    let meta = fs::metadata(corpus)
+        .with_context(|| format!("cannot open the corpus folder {}: check the path", corpus.display()))?;
     if !meta.is_dir() {
-        bail!(
-            "{} is not a folder: pass the folder that holds your articles",
-            corpus.display()
-        );
+        bail!("{} is not a folder: pass the folder that holds your articles", corpus.display());
     }
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(corpus).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot read inside {}", corpus.display()))?;
-        let is_txt = entry
-            .path()
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let is_txt = entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
         if entry.file_type().is_file() && is_txt {
             files.push(entry.into_path());
         }
@@ -133,24 +112,17 @@ fn find_articles(corpus: &Path) -> Result<Vec<PathBuf>> {
 /// The document id: the path relative to the corpus folder, with `/` separators.
 fn relative_id(corpus: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(corpus).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Writes every file (each through a temporary name and a rename), the manifest
 /// last, then removes index files of earlier builds that the manifest no longer names.
 fn write_index(out: &Path, built: &soi_core::BuiltIndex) -> Result<()> {
-    fs::create_dir_all(out)
-        .with_context(|| format!("cannot create the index folder {}", out.display()))?;
+    fs::create_dir_all(out).with_context(|| format!("cannot create the index folder {}", out.display()))?;
     for f in &built.files {
         write_atomic(&out.join(&f.name), &f.bytes)?;
     }
-    write_atomic(
-        &out.join(MANIFEST_FILE),
-        built.manifest.to_json().as_bytes(),
-    )?;
+    write_atomic(&out.join(MANIFEST_FILE), built.manifest.to_json().as_bytes())?;
     let keep: Vec<&str> = built.files.iter().map(|f| f.name.as_str()).collect();
     for entry in fs::read_dir(out).with_context(|| format!("cannot list {}", out.display()))? {
         let entry = entry?;
@@ -173,10 +145,8 @@ fn is_index_file_name(name: &str) -> bool {
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("tmp");
-    let mut f =
-        fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-    f.write_all(bytes)
-        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    let mut f = fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    f.write_all(bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
     f.sync_all().ok();
     fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }

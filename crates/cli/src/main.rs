@@ -16,11 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(
-    name = "soi",
-    version,
-    about = "Static, in-browser search for a folder of articles"
-)]
+#[command(name = "soi", version, about = "Static, in-browser search for a folder of articles")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,12 +54,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build { corpus, out, quiet } => build::run(&corpus, &out, quiet),
-        Command::Search {
-            index,
-            query,
-            limit,
-            json,
-        } => search::run(&index, &query, limit, json),
+        Command::Search { index, query, limit, json } => search::run(&index, &query, limit, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

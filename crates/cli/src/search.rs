@@ -27,13 +27,7 @@ pub fn run(dir: &Path, query: &str, limit: usize, json: bool) -> Result<()> {
     }
     for (i, hit) in response.hits.iter().enumerate() {
         println!();
-        println!(
-            "{:>2}. {}  [{}]  score {:.3}",
-            i + 1,
-            marked(&hit.title, &hit.title_marks, color),
-            hit.id,
-            hit.score
-        );
+        println!("{:>2}. {}  [{}]  score {:.3}", i + 1, marked(&hit.title, &hit.title_marks, color), hit.id, hit.score);
         println!("    {}", marked(&hit.snippet, &hit.marks, color));
     }
     Ok(())
@@ -43,14 +37,9 @@ pub fn run(dir: &Path, query: &str, limit: usize, json: bool) -> Result<()> {
 pub fn open(dir: &Path) -> Result<Index> {
     let manifest_path = dir.join(MANIFEST_FILE);
     let json = fs::read_to_string(&manifest_path).with_context(|| {
-        format!(
-            "cannot read {}: is {} an index folder written by `soi build`?",
-            manifest_path.display(),
-            dir.display()
-        )
+        format!("cannot read {}: is {} an index folder written by `soi build`?", manifest_path.display(), dir.display())
     })?;
-    let manifest =
-        Manifest::parse(&json).with_context(|| format!("in {}", manifest_path.display()))?;
+    let manifest = Manifest::parse(&json).with_context(|| format!("in {}", manifest_path.display()))?;
     let index = Index::open_all(manifest, |name| fs::read(dir.join(name)).ok())
         .with_context(|| format!("cannot open the index in {}", dir.display()))?;
     Ok(index)
@@ -58,11 +47,7 @@ pub fn open(dir: &Path) -> Result<Index> {
 
 /// The text with its marks shown: bold reverse video on a terminal, `[…]` otherwise.
 fn marked(text: &str, marks: &[[usize; 2]], color: bool) -> String {
-    let (open, close) = if color {
-        ("\x1b[1;7m", "\x1b[0m")
-    } else {
-        ("[", "]")
-    };
+    let (open, close) = if color { ("\x1b[1;7m", "\x1b[0m") } else { ("[", "]") };
     let mut out = String::with_capacity(text.len() + marks.len() * 8);
     let mut at = 0;
     for &[s, e] in marks {

@@ -4,10 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn soi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_soi"))
-        .args(args)
-        .output()
-        .expect("soi runs")
+    Command::new(env!("CARGO_BIN_EXE_soi")).args(args).output().expect("soi runs")
 }
 
 fn demo() -> PathBuf {
@@ -19,31 +16,18 @@ fn stderr(o: &Output) -> String {
 }
 
 fn build_demo(out: &Path) {
-    let o = soi(&[
-        "build",
-        demo().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = soi(&["build", demo().to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
 #[test]
 fn build_prints_a_summary_and_writes_the_manifest() {
     let dir = tempfile::tempdir().unwrap();
-    let o = soi(&[
-        "build",
-        demo().to_str().unwrap(),
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
+    let o = soi(&["build", demo().to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains("indexed 5 documents"), "{out}");
-    assert!(
-        out.contains("manifest.json") && out.contains("dict.") && out.contains("total"),
-        "{out}"
-    );
+    assert!(out.contains("manifest.json") && out.contains("dict.") && out.contains("total"), "{out}");
     assert!(dir.path().join("manifest.json").is_file());
 }
 
@@ -51,21 +35,10 @@ fn build_prints_a_summary_and_writes_the_manifest() {
 fn search_json_has_the_documented_shape() {
     let dir = tempfile::tempdir().unwrap();
     build_demo(dir.path());
-    let o = soi(&[
-        "search",
-        dir.path().to_str().unwrap(),
-        "kim son",
-        "--json",
-        "--limit",
-        "3",
-    ]);
+    let o = soi(&["search", dir.path().to_str().unwrap(), "kim son", "--json", "--limit", "3"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let stdout = String::from_utf8(o.stdout).unwrap();
-    assert_eq!(
-        stdout.lines().count(),
-        1,
-        "exactly one JSON object: {stdout}"
-    );
+    assert_eq!(stdout.lines().count(), 1, "exactly one JSON object: {stdout}");
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["total"], 1);
     let hit = &v["hits"][0];
@@ -75,18 +48,11 @@ fn search_json_has_the_documented_shape() {
     let marks = hit["marks"].as_array().unwrap();
     assert!(!marks.is_empty());
     for m in marks {
-        let (s, e) = (
-            m[0].as_u64().unwrap() as usize,
-            m[1].as_u64().unwrap() as usize,
-        );
+        let (s, e) = (m[0].as_u64().unwrap() as usize, m[1].as_u64().unwrap() as usize);
         // Adjacent query words are one mark ("Kim Sơn").
         for word in snippet[s..e].split_whitespace() {
             let word = soi_core_fold(word);
-            assert!(
-                word == "kim" || word == "son",
-                "marked {:?}",
-                &snippet[s..e]
-            );
+            assert!(word == "kim" || word == "son", "marked {:?}", &snippet[s..e]);
         }
     }
 }
@@ -96,8 +62,9 @@ fn soi_core_fold(s: &str) -> String {
     s.to_lowercase()
         .chars()
         .map(|c| match c {
-            'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' | 'ó' | 'ò' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố'
-            | 'ổ' | 'ỗ' | 'ộ' => 'o',
+            'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' | 'ó' | 'ò' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' => {
+                'o'
+            }
             'đ' => 'd',
             c => c,
         })
@@ -108,14 +75,7 @@ fn soi_core_fold(s: &str) -> String {
 fn search_limit_caps_hits_but_not_total() {
     let dir = tempfile::tempdir().unwrap();
     build_demo(dir.path());
-    let o = soi(&[
-        "search",
-        dir.path().to_str().unwrap(),
-        "dai hoi",
-        "--json",
-        "--limit",
-        "2",
-    ]);
+    let o = soi(&["search", dir.path().to_str().unwrap(), "dai hoi", "--json", "--limit", "2"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["total"], 5);
     assert_eq!(v["hits"].as_array().unwrap().len(), 2);
@@ -134,21 +94,13 @@ fn rebuilding_the_same_corpus_gives_identical_files_and_removes_stale_ones() {
             .unwrap()
             .map(|e| e.unwrap())
             .filter(|e| e.file_name() != "notes.txt")
-            .map(|e| {
-                (
-                    e.file_name().to_string_lossy().into_owned(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
             .collect();
         v.sort();
         v
     };
     assert_eq!(list(a.path()), list(b.path()));
-    assert!(
-        b.path().join("notes.txt").exists(),
-        "files that are not ours are left alone"
-    );
+    assert!(b.path().join("notes.txt").exists(), "files that are not ours are left alone");
 }
 
 #[test]
@@ -157,18 +109,10 @@ fn invalid_utf8_article_is_named_and_nothing_is_written() {
     std::fs::write(corpus.path().join("good.txt"), "Tiêu đề\nNội dung").unwrap();
     std::fs::write(corpus.path().join("bad.txt"), b"Ti\xeau \xff\xfe").unwrap();
     let out = tempfile::tempdir().unwrap();
-    let o = soi(&[
-        "build",
-        corpus.path().to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
+    let o = soi(&["build", corpus.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
     assert!(!o.status.success());
     let err = stderr(&o);
-    assert!(
-        err.contains("bad.txt") && err.contains("UTF-8") && err.contains("offset 2"),
-        "{err}"
-    );
+    assert!(err.contains("bad.txt") && err.contains("UTF-8") && err.contains("offset 2"), "{err}");
     assert!(!out.path().join("manifest.json").exists());
 }
 
@@ -176,18 +120,9 @@ fn invalid_utf8_article_is_named_and_nothing_is_written() {
 fn missing_or_empty_corpus_folder_is_a_clear_error() {
     let o = soi(&["build", "/definitely/not/here", "--out", "/tmp/soi-never"]);
     assert!(!o.status.success());
-    assert!(
-        stderr(&o).contains("/definitely/not/here"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("/definitely/not/here"), "{}", stderr(&o));
     let empty = tempfile::tempdir().unwrap();
-    let o = soi(&[
-        "build",
-        empty.path().to_str().unwrap(),
-        "--out",
-        "/tmp/soi-never",
-    ]);
+    let o = soi(&["build", empty.path().to_str().unwrap(), "--out", "/tmp/soi-never"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("no articles found"), "{}", stderr(&o));
 }
@@ -199,12 +134,7 @@ fn corrupt_index_file_is_reported_with_the_remedy() {
     let postings = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("postings.")
-        })
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("postings."))
         .unwrap();
     let mut bytes = std::fs::read(&postings).unwrap();
     bytes[100] ^= 0xff;
@@ -212,10 +142,7 @@ fn corrupt_index_file_is_reported_with_the_remedy() {
     let o = soi(&["search", dir.path().to_str().unwrap(), "dai"]);
     assert!(!o.status.success());
     let err = stderr(&o);
-    assert!(
-        err.contains("postings.") && err.contains("corrupt") && err.contains("soi build"),
-        "{err}"
-    );
+    assert!(err.contains("postings.") && err.contains("corrupt") && err.contains("soi build"), "{err}");
 }
 
 #[test]

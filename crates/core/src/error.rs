@@ -10,29 +10,13 @@ pub enum ErrorKind {
     /// The file does not start with Soi's magic bytes: not a Soi index file at all.
     NotAnIndexFile { file: String },
     /// The file was written by another format version.
-    UnsupportedVersion {
-        file: String,
-        expected: u16,
-        got: u16,
-    },
+    UnsupportedVersion { file: String, expected: u16, got: u16 },
     /// The file is a Soi file of another kind than the manifest says.
-    WrongKind {
-        file: String,
-        expected: &'static str,
-        got: u8,
-    },
+    WrongKind { file: String, expected: &'static str, got: u8 },
     /// The file is shorter or longer than its manifest entry, or than its own layout says.
-    Truncated {
-        file: String,
-        expected: u64,
-        got: u64,
-    },
+    Truncated { file: String, expected: u64, got: u64 },
     /// The CRC32 at the end of the file does not match its contents.
-    Checksum {
-        file: String,
-        expected: u32,
-        got: u32,
-    },
+    Checksum { file: String, expected: u32, got: u32 },
     /// The bytes pass the header checks but their structure is inconsistent.
     Corrupt { file: String, detail: String },
     /// The manifest is not valid JSON of the expected shape.
@@ -55,10 +39,7 @@ impl Error {
     }
 
     pub(crate) fn corrupt(file: &str, detail: impl Into<String>) -> Self {
-        Self::new(ErrorKind::Corrupt {
-            file: file.to_owned(),
-            detail: detail.into(),
-        })
+        Self::new(ErrorKind::Corrupt { file: file.to_owned(), detail: detail.into() })
     }
 
     /// The facts of the error.

@@ -10,12 +10,7 @@ use crate::index::Document;
 use crate::text::{fold, normalize, tokens};
 
 /// Folded lines that are never a title (a site's "skip to content" link).
-const SKIP_LINES: [&str; 4] = [
-    "truy cap noi dung luon",
-    "bo qua noi dung",
-    "skip to content",
-    "skip to main content",
-];
+const SKIP_LINES: [&str; 4] = ["truy cap noi dung luon", "bo qua noi dung", "skip to content", "skip to main content"];
 
 /// Folded line beginnings of page-date banners ("Hôm nay, Thứ bảy ngày 16/01/2021").
 const SKIP_PREFIXES: [&str; 2] = ["hom nay", "today is"];
@@ -38,19 +33,12 @@ pub fn parse_text(id: &str, text: &str) -> Document {
         // No line looked like a title: keep the whole text as the body.
         text.trim().to_owned()
     } else {
-        text.get(consumed.min(text.len())..)
-            .unwrap_or("")
-            .trim()
-            .to_owned()
+        text.get(consumed.min(text.len())..).unwrap_or("").trim().to_owned()
     };
     if title.is_empty() {
         title = id.rsplit('/').next().unwrap_or(id).to_owned();
     }
-    Document {
-        id: id.to_owned(),
-        title,
-        body,
-    }
+    Document { id: id.to_owned(), title, body }
 }
 
 fn is_title_candidate(line: &str) -> bool {
@@ -59,8 +47,7 @@ fn is_title_candidate(line: &str) -> bool {
         return false; // blank or only punctuation: "============"
     }
     let folded = words.join(" ");
-    if SKIP_LINES.contains(&folded.as_str()) || SKIP_PREFIXES.iter().any(|p| folded.starts_with(p))
-    {
+    if SKIP_LINES.contains(&folded.as_str()) || SKIP_PREFIXES.iter().any(|p| folded.starts_with(p)) {
         return false;
     }
     // A banner repeated twice on one line.
@@ -77,20 +64,14 @@ mod tests {
 
     #[test]
     fn first_meaningful_line_is_the_title() {
-        let d = parse_text(
-            "a.txt",
-            "Truy cập nội dung luôn\n\nĐảng bộ Khối sẵn sàng\n\nThân bài.\n",
-        );
+        let d = parse_text("a.txt", "Truy cập nội dung luôn\n\nĐảng bộ Khối sẵn sàng\n\nThân bài.\n");
         assert_eq!(d.title, "Đảng bộ Khối sẵn sàng");
         assert_eq!(d.body, "Thân bài.");
     }
 
     #[test]
     fn date_banner_and_repeated_banner_are_skipped() {
-        let d = parse_text(
-            "a.txt",
-            "Hôm nay, Thứ bảy ngày 16/01/2021\nTIN TỨC TIN TỨC\n=====\nTiêu đề thật\nThân",
-        );
+        let d = parse_text("a.txt", "Hôm nay, Thứ bảy ngày 16/01/2021\nTIN TỨC TIN TỨC\n=====\nTiêu đề thật\nThân");
         assert_eq!(d.title, "Tiêu đề thật");
         assert_eq!(d.body, "Thân");
     }

@@ -34,12 +34,7 @@ pub struct QueryTerm {
 
 impl QueryTerm {
     fn new(text: &str) -> Self {
-        QueryTerm {
-            text: text.to_owned(),
-            surface: surface(text),
-            folded: fold(text),
-            prefix: false,
-        }
+        QueryTerm { text: text.to_owned(), surface: surface(text), folded: fold(text), prefix: false }
     }
 }
 
@@ -87,13 +82,7 @@ pub struct Query {
 /// A lexical piece of the raw query.
 #[derive(Debug)]
 enum Piece {
-    Words {
-        text: String,
-        quoted: bool,
-        negated: bool,
-        field: Field,
-        open_end: bool,
-    },
+    Words { text: String, quoted: bool, negated: bool, field: Field, open_end: bool },
     Or,
 }
 
@@ -108,13 +97,7 @@ impl Query {
         for piece in pieces {
             match piece {
                 Piece::Or => pending_or = !query.clauses.is_empty(),
-                Piece::Words {
-                    text,
-                    quoted,
-                    negated,
-                    field,
-                    open_end,
-                } => {
+                Piece::Words { text, quoted, negated, field, open_end } => {
                     let units = units_of(&text, quoted, field);
                     if units.is_empty() {
                         continue;
@@ -128,17 +111,13 @@ impl Query {
                     last_open_end = open_end && !quoted;
                     let mut units = units.into_iter();
                     if pending_or {
-                        if let (Some(clause), Some(first)) =
-                            (query.clauses.last_mut(), units.next())
-                        {
+                        if let (Some(clause), Some(first)) = (query.clauses.last_mut(), units.next()) {
                             clause.alternatives.push(first);
                         }
                         pending_or = false;
                     }
                     for unit in units {
-                        query.clauses.push(Clause {
-                            alternatives: vec![unit],
-                        });
+                        query.clauses.push(Clause { alternatives: vec![unit] });
                     }
                 }
             }
@@ -151,11 +130,7 @@ impl Query {
         query.excluded.truncate(MAX_CLAUSES);
         // The word being typed is a prefix.
         if last_open_end {
-            if let Some(unit) = query
-                .clauses
-                .last_mut()
-                .and_then(|c| c.alternatives.last_mut())
-            {
+            if let Some(unit) = query.clauses.last_mut().and_then(|c| c.alternatives.last_mut()) {
                 if !unit.quoted {
                     if let Some(word) = unit.words.last_mut() {
                         word.prefix = true;
@@ -172,11 +147,7 @@ impl Query {
 
     /// Every word of the query (clauses first, then exclusions), in order.
     pub fn terms(&self) -> impl Iterator<Item = &QueryTerm> {
-        self.clauses
-            .iter()
-            .flat_map(|c| c.alternatives.iter())
-            .chain(self.excluded.iter())
-            .flat_map(|u| u.words.iter())
+        self.clauses.iter().flat_map(|c| c.alternatives.iter()).chain(self.excluded.iter()).flat_map(|u| u.words.iter())
     }
 
     /// How the query was read, in the query language (`"đại hội" -huyện kim*`):
@@ -190,17 +161,8 @@ impl Query {
             if u.field == Field::Title {
                 s.push_str("title:");
             }
-            let words: Vec<String> = u
-                .words
-                .iter()
-                .map(|w| {
-                    if w.prefix {
-                        format!("{}*", w.text)
-                    } else {
-                        w.text.clone()
-                    }
-                })
-                .collect();
+            let words: Vec<String> =
+                u.words.iter().map(|w| if w.prefix { format!("{}*", w.text) } else { w.text.clone() }).collect();
             if u.is_phrase() || u.quoted {
                 s.push('"');
                 s.push_str(&words.join(" "));
@@ -213,13 +175,7 @@ impl Query {
         let mut parts: Vec<String> = self
             .clauses
             .iter()
-            .map(|c| {
-                c.alternatives
-                    .iter()
-                    .map(|u| unit(u, false))
-                    .collect::<Vec<_>>()
-                    .join(" OR ")
-            })
+            .map(|c| c.alternatives.iter().map(|u| unit(u, false)).collect::<Vec<_>>().join(" OR "))
             .collect();
         parts.extend(self.excluded.iter().map(|u| unit(u, true)));
         parts.join(" ")
@@ -241,20 +197,12 @@ fn lex(text: &str) -> Vec<Piece> {
         let mut negated = false;
         let mut field = Field::Any;
         let mut j = i;
-        if chars[j].1 == '-'
-            && chars
-                .get(j + 1)
-                .is_some_and(|&(_, n)| n == '"' || is_word_char(n))
-        {
+        if chars[j].1 == '-' && chars.get(j + 1).is_some_and(|&(_, n)| n == '"' || is_word_char(n)) {
             negated = true;
             j += 1;
         }
         let rest = &text[chars[j].0..];
-        if rest.len() > 6
-            && rest
-                .get(..6)
-                .is_some_and(|p| p.eq_ignore_ascii_case("title:"))
-        {
+        if rest.len() > 6 && rest.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("title:")) {
             field = Field::Title;
             j += 6;
         }
@@ -282,11 +230,7 @@ fn lex(text: &str) -> Vec<Piece> {
         }
         // A bare word: up to whitespace or a quote.
         let mut k = j;
-        while k < chars.len()
-            && !chars[k].1.is_whitespace()
-            && !chars[k].1.is_control()
-            && chars[k].1 != '"'
-        {
+        while k < chars.len() && !chars[k].1.is_whitespace() && !chars[k].1.is_control() && chars[k].1 != '"' {
             k += 1;
         }
         let from = chars[j].0;
@@ -296,13 +240,7 @@ fn lex(text: &str) -> Vec<Piece> {
             pieces.push(Piece::Or);
         } else {
             let open_end = k == chars.len() && word.chars().last().is_some_and(is_word_char);
-            pieces.push(Piece::Words {
-                text: word.to_owned(),
-                quoted: false,
-                negated,
-                field,
-                open_end,
-            });
+            pieces.push(Piece::Words { text: word.to_owned(), quoted: false, negated, field, open_end });
         }
         i = k;
     }
@@ -323,35 +261,20 @@ fn units_of(text: &str, quoted: bool, field: Field) -> Vec<Unit> {
         return Vec::new();
     }
     if quoted {
-        let words = toks
-            .iter()
-            .take(MAX_PHRASE_WORDS)
-            .map(|t| QueryTerm::new(t.text))
-            .collect();
-        return vec![Unit {
-            words,
-            quoted: true,
-            field,
-        }];
+        let words = toks.iter().take(MAX_PHRASE_WORDS).map(|t| QueryTerm::new(t.text)).collect();
+        return vec![Unit { words, quoted: true, field }];
     }
     let mut units: Vec<Unit> = Vec::new();
     let mut prev_end: Option<usize> = None;
     for t in toks {
         let joined = prev_end.is_some_and(|end| {
             let gap = &text[end..t.range.0];
-            !gap.is_empty()
-                && gap
-                    .chars()
-                    .all(|c| matches!(c, '-' | '/' | '.' | ':' | '_' | '–'))
+            !gap.is_empty() && gap.chars().all(|c| matches!(c, '-' | '/' | '.' | ':' | '_' | '–'))
         });
         let word = QueryTerm::new(t.text);
         match units.last_mut() {
             Some(unit) if joined && unit.words.len() < MAX_PHRASE_WORDS => unit.words.push(word),
-            _ => units.push(Unit {
-                words: vec![word],
-                quoted: false,
-                field,
-            }),
+            _ => units.push(Unit { words: vec![word], quoted: false, field }),
         }
         prev_end = Some(t.range.1);
     }

@@ -59,10 +59,7 @@ impl Index {
             .iter()
             .filter_map(|h| {
                 let meta = self.doc(h.doc)?;
-                let snip = self
-                    .stored(h.doc)
-                    .map(|s| snippet(&s.body, &results.highlighter))
-                    .unwrap_or_default();
+                let snip = self.stored(h.doc).map(|s| snippet(&s.body, &results.highlighter)).unwrap_or_default();
                 Some(HitView {
                     id: meta.id.clone(),
                     title: meta.title.clone(),

@@ -143,10 +143,7 @@ impl Highlighter {
         if self.is_empty() {
             return vec![None; toks.len()];
         }
-        let words: Vec<Option<&Vec<usize>>> = toks
-            .iter()
-            .map(|t| self.surfaces.get(&surface(t.text)))
-            .collect();
+        let words: Vec<Option<&Vec<usize>>> = toks.iter().map(|t| self.surfaces.get(&surface(t.text))).collect();
         let mut marked: Vec<Option<usize>> = vec![None; toks.len()];
         for (i, w) in words.iter().enumerate() {
             if let Some(ids) = w {
@@ -160,10 +157,8 @@ impl Highlighter {
                 continue;
             }
             for start in 0..=toks.len() - phrase.len() {
-                let whole = phrase
-                    .iter()
-                    .enumerate()
-                    .all(|(k, id)| words[start + k].is_some_and(|ids| ids.contains(id)));
+                let whole =
+                    phrase.iter().enumerate().all(|(k, id)| words[start + k].is_some_and(|ids| ids.contains(id)));
                 if whole {
                     for (k, &id) in phrase.iter().enumerate() {
                         marked[start + k] = Some(id);
@@ -301,12 +296,7 @@ impl Index {
     fn most_frequent(&self, mut v: Vec<Expansion>, n: usize) -> Vec<Expansion> {
         if v.len() > n {
             let df = |e: &Expansion| self.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
-            v.sort_by(|a, b| {
-                df(b)
-                    .cmp(&df(a))
-                    .then(b.weight.total_cmp(&a.weight))
-                    .then(a.ordinal.cmp(&b.ordinal))
-            });
+            v.sort_by(|a, b| df(b).cmp(&df(a)).then(b.weight.total_cmp(&a.weight)).then(a.ordinal.cmp(&b.ordinal)));
             v.truncate(n);
         }
         v
@@ -318,12 +308,7 @@ impl Index {
         let mut out: Vec<Expansion> = Vec::new();
         let variants = self.folded_range(&term.folded);
         let df = |ordinal: u64| self.term_info(ordinal).map_or(0, |i| i.doc_freq);
-        let max_df = variants
-            .iter()
-            .map(|&(_, o)| df(o))
-            .max()
-            .unwrap_or(0)
-            .max(1) as f32;
+        let max_df = variants.iter().map(|&(_, o)| df(o)).max().unwrap_or(0).max(1) as f32;
         // A typed diacritic constrains: when the typed form exists, other tone
         // variants are not matches (`dương` does not find `đường`). When it does not
         // exist, the tone was probably mistyped, and the variants come back, weakly.
@@ -341,22 +326,13 @@ impl Index {
                 let prior = 0.5 + 0.5 * df(ordinal) as f32 / max_df;
                 (MatchKind::Folded, WEIGHT_FOLDED_TONELESS * prior, 0)
             };
-            out.push(Expansion {
-                ordinal,
-                surface: surf,
-                kind,
-                weight,
-                class,
-            });
+            out.push(Expansion { ordinal, surface: surf, kind, weight, class });
         }
         let known = !out.is_empty();
 
         if term.prefix {
             let mut completions = Vec::new();
-            let mut stream = self
-                .dict()
-                .search(Str::new(&term.folded).starts_with())
-                .into_stream();
+            let mut stream = self.dict().search(Str::new(&term.folded).starts_with()).into_stream();
             while let Some((key, ordinal)) = stream.next() {
                 let Some((f, surf)) = split_key(key) else {
                     continue;
@@ -365,11 +341,7 @@ impl Index {
                     continue; // the word itself: already above
                 }
                 let agrees = !typed_diacritics || surf.starts_with(&term.surface);
-                let weight = if agrees {
-                    WEIGHT_PREFIX
-                } else {
-                    WEIGHT_PREFIX * WEIGHT_PREFIX_OTHER_TONE
-                };
+                let weight = if agrees { WEIGHT_PREFIX } else { WEIGHT_PREFIX * WEIGHT_PREFIX_OTHER_TONE };
                 completions.push(Expansion {
                     ordinal,
                     surface: surf.to_owned(),
@@ -399,8 +371,7 @@ impl Index {
         }
 
         let letters = term.folded.chars().count();
-        let try_typos =
-            letters >= TYPO_MIN_LETTERS_KNOWN || (letters >= TYPO_MIN_LETTERS && out.is_empty());
+        let try_typos = letters >= TYPO_MIN_LETTERS_KNOWN || (letters >= TYPO_MIN_LETTERS && out.is_empty());
         if try_typos {
             let seen: HashSet<u64> = out.iter().map(|e| e.ordinal).collect();
             let typos: Vec<Expansion> = self
@@ -437,9 +408,7 @@ impl Index {
             };
             for p in postings {
                 let entry = docs.entry(p.doc).or_default();
-                entry
-                    .positions
-                    .extend(p.positions.iter().map(|&pos| (pos, e.weight, e.class)));
+                entry.positions.extend(p.positions.iter().map(|&pos| (pos, e.weight, e.class)));
             }
         }
         for d in docs.values_mut() {
@@ -452,9 +421,7 @@ impl Index {
         let n = self.doc_count() as f32;
         let df = df as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        let len = self
-            .doc(doc)
-            .map_or(1.0, |m| (m.title_words + m.body_words) as f32);
+        let len = self.doc(doc).map_or(1.0, |m| (m.title_words + m.body_words) as f32);
         let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg_doc_words());
         idf * tf * (BM25_K1 + 1.0) / (tf + norm)
     }
@@ -497,11 +464,7 @@ impl Index {
                     }
                 }
                 if whole {
-                    tf += w * if pos < meta.title_words {
-                        TITLE_BOOST
-                    } else {
-                        1.0
-                    };
+                    tf += w * if pos < meta.title_words { TITLE_BOOST } else { 1.0 };
                     class = class.min(cl);
                     starts.push(pos);
                 }
@@ -516,15 +479,7 @@ impl Index {
                 let ends = starts.iter().map(|s| s + len - 1).collect();
                 // A phrase counts like its words together.
                 let score = self.bm25(tf, doc, df) * len as f32;
-                (
-                    doc,
-                    UnitDoc {
-                        score,
-                        class,
-                        starts,
-                        ends,
-                    },
-                )
+                (doc, UnitDoc { score, class, starts, ends })
             })
             .collect()
     }
@@ -568,13 +523,9 @@ impl Index {
         for (clause, units) in query.clauses.iter().zip(&unit_ids) {
             let mut docs: HashMap<u32, UnitDoc> = HashMap::new();
             for (unit, ids) in clause.alternatives.iter().zip(units) {
-                let maps: Vec<&HashMap<u32, WordDoc>> =
-                    ids.iter().map(|&i| &word_hits[i]).collect();
+                let maps: Vec<&HashMap<u32, WordDoc>> = ids.iter().map(|&i| &word_hits[i]).collect();
                 for (doc, ud) in self.unit_docs(unit, &maps) {
-                    let slot = docs.entry(doc).or_insert_with(|| UnitDoc {
-                        class: u8::MAX,
-                        ..UnitDoc::default()
-                    });
+                    let slot = docs.entry(doc).or_insert_with(|| UnitDoc { class: u8::MAX, ..UnitDoc::default() });
                     slot.score = slot.score.max(ud.score);
                     slot.class = slot.class.min(ud.class);
                     slot.starts.extend(ud.starts);
@@ -595,10 +546,7 @@ impl Index {
                 .words
                 .iter()
                 .map(|w| {
-                    let (mut docs, _) = self.word_docs(&QueryTerm {
-                        prefix: false,
-                        ..w.clone()
-                    });
+                    let (mut docs, _) = self.word_docs(&QueryTerm { prefix: false, ..w.clone() });
                     for d in docs.values_mut() {
                         d.positions.retain(|&(_, _, c)| c <= 1);
                     }
@@ -616,17 +564,9 @@ impl Index {
             .iter()
             .zip(&clause_docs)
             .filter(|(_, docs)| docs.is_empty())
-            .map(|(clause, _)| {
-                Query {
-                    clauses: vec![clause.clone()],
-                    ..Query::default()
-                }
-                .read_as()
-            })
+            .map(|(clause, _)| Query { clauses: vec![clause.clone()], ..Query::default() }.read_as())
             .collect();
-        let live: Vec<usize> = (0..clause_docs.len())
-            .filter(|&c| !clause_docs[c].is_empty())
-            .collect();
+        let live: Vec<usize> = (0..clause_docs.len()).filter(|&c| !clause_docs[c].is_empty()).collect();
 
         let mut candidates: HashSet<u32> = HashSet::new();
         for &c in &live {
@@ -636,8 +576,7 @@ impl Index {
             .into_iter()
             .filter(|d| !excluded.contains(d))
             .map(|doc| {
-                let present: Vec<Option<&UnitDoc>> =
-                    live.iter().map(|&c| clause_docs[c].get(&doc)).collect();
+                let present: Vec<Option<&UnitDoc>> = live.iter().map(|&c| clause_docs[c].get(&doc)).collect();
                 let matched = present.iter().flatten().count();
                 let class = present.iter().flatten().map(|u| u32::from(u.class)).sum();
                 let mut score: f32 = present.iter().flatten().map(|u| u.score).sum();
@@ -651,12 +590,7 @@ impl Index {
                         .count();
                     score *= 1.0 + ADJACENCY_BOOST * adjacent as f32 / (live.len() - 1) as f32;
                 }
-                Hit {
-                    doc,
-                    score,
-                    matched,
-                    class,
-                }
+                Hit { doc, score, matched, class }
             })
             .collect();
         let best = hits.iter().map(|h| h.matched).max().unwrap_or(0);
@@ -671,15 +605,7 @@ impl Index {
         });
         let total = hits.len();
         hits.truncate(limit);
-        SearchResults {
-            query,
-            total,
-            hits,
-            highlighter,
-            unmatched,
-            partial,
-            suggestion: None,
-        }
+        SearchResults { query, total, hits, highlighter, unmatched, partial, suggestion: None }
     }
 
     /// "Did you mean": the query with each word that matched only through a typo
@@ -689,19 +615,13 @@ impl Index {
         let mut changed = false;
         for term in results.query.terms() {
             let expansions = self.expand(term);
-            let direct = expansions.iter().any(|e| {
-                matches!(
-                    e.kind,
-                    MatchKind::Exact | MatchKind::Folded | MatchKind::Prefix
-                )
-            });
+            let direct =
+                expansions.iter().any(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Folded | MatchKind::Prefix));
             if direct {
                 continue;
             }
-            let mut candidates: Vec<Expansion> = expansions
-                .into_iter()
-                .filter(|e| matches!(e.kind, MatchKind::Telex | MatchKind::Typo))
-                .collect();
+            let mut candidates: Vec<Expansion> =
+                expansions.into_iter().filter(|e| matches!(e.kind, MatchKind::Telex | MatchKind::Typo)).collect();
             if candidates.is_empty() && term.folded.chars().count() >= 5 {
                 candidates = self
                     .typo_keys(&term.folded, 2)
@@ -717,11 +637,7 @@ impl Index {
             }
             let best = candidates.into_iter().max_by(|a, b| {
                 let df = |e: &Expansion| self.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
-                a.kind
-                    .cmp(&b.kind)
-                    .reverse()
-                    .then(df(a).cmp(&df(b)))
-                    .then(b.ordinal.cmp(&a.ordinal))
+                a.kind.cmp(&b.kind).reverse().then(df(a).cmp(&df(b))).then(b.ordinal.cmp(&a.ordinal))
             });
             if let Some(best) = best {
                 if let Some(at) = text.find(&term.text) {
@@ -768,12 +684,8 @@ mod tests {
         hl.phrases.push(vec![0, 1]);
         let text = "Đại biểu Quốc hội và đại hội";
         let toks: Vec<_> = crate::text::tokens(text).collect();
-        let marked: Vec<&str> = toks
-            .iter()
-            .zip(hl.token_matches(&toks))
-            .filter(|(_, m)| m.is_some())
-            .map(|(t, _)| t.text)
-            .collect();
+        let marked: Vec<&str> =
+            toks.iter().zip(hl.token_matches(&toks)).filter(|(_, m)| m.is_some()).map(|(t, _)| t.text).collect();
         assert_eq!(marked, ["đại", "hội"]);
     }
 }

@@ -23,10 +23,7 @@ pub struct Snippet {
 pub fn highlight(text: &str, hl: &Highlighter) -> Vec<[usize; 2]> {
     let toks: Vec<Token<'_>> = tokens(text).collect();
     let term_at = hl.token_matches(&toks);
-    merged_marks(text, &toks, &term_at, 0, toks.len())
-        .into_iter()
-        .map(|(a, b)| [a, b])
-        .collect()
+    merged_marks(text, &toks, &term_at, 0, toks.len()).into_iter().map(|(a, b)| [a, b]).collect()
 }
 
 /// Marks of tokens `from..to` as byte ranges into `text`, merging a match with the
@@ -47,9 +44,7 @@ fn merged_marks(
         };
         let (s, e) = toks[i].range;
         let joins = prev.is_some_and(|(pi, pw)| {
-            pi + 1 == i
-                && word == pw + 1
-                && text[toks[pi].range.1..s].chars().all(char::is_whitespace)
+            pi + 1 == i && word == pw + 1 && text[toks[pi].range.1..s].chars().all(char::is_whitespace)
         });
         match out.last_mut() {
             Some(last) if joins => last.1 = e,
@@ -96,9 +91,7 @@ pub fn snippet_with(text: &str, hl: &Highlighter, words: usize) -> Snippet {
     let mut start = best.2;
     // Put a little context before the first match while keeping every match of the
     // chosen window inside it.
-    let matched: Vec<usize> = (start..start + window)
-        .filter(|&i| term_at[i].is_some())
-        .collect();
+    let matched: Vec<usize> = (start..start + window).filter(|&i| term_at[i].is_some()).collect();
     if let (Some(&first), Some(&last)) = (matched.first(), matched.last()) {
         let lowest = (last + 1).saturating_sub(window);
         start = first.saturating_sub(window / 4).max(lowest).min(n - window);
@@ -124,14 +117,8 @@ pub fn snippet_with(text: &str, hl: &Highlighter, words: usize) -> Snippet {
     let marks = merged_marks(text, &toks, &term_at, start, end)
         .into_iter()
         .map(|(a, b)| {
-            let first = toks[start..end]
-                .iter()
-                .position(|t| t.range.0 == a)
-                .map_or(start, |k| start + k);
-            let last = toks[start..end]
-                .iter()
-                .position(|t| t.range.1 == b)
-                .map_or(start, |k| start + k);
+            let first = toks[start..end].iter().position(|t| t.range.0 == a).map_or(start, |k| start + k);
+            let last = toks[start..end].iter().position(|t| t.range.1 == b).map_or(start, |k| start + k);
             // Whitespace inside a merged mark may have been collapsed: map its ends separately.
             [shift(first, a), shift(last, b)]
         })
@@ -186,11 +173,7 @@ mod tests {
         let text = format!("kim {filler} sơn {filler} huyện Kim Sơn tổ chức {filler}");
         let s = snippet_with(&text, &hl, 10);
         assert_eq!(marked(&s), ["Kim Sơn"]);
-        assert!(
-            s.text.starts_with("… ") && s.text.ends_with(" …"),
-            "{:?}",
-            s.text
-        );
+        assert!(s.text.starts_with("… ") && s.text.ends_with(" …"), "{:?}", s.text);
     }
 
     #[test]

@@ -36,10 +36,7 @@ pub fn split_tone(surface: &str) -> (String, Tone) {
 }
 
 fn is_vowel(c: char) -> bool {
-    matches!(
-        c,
-        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'â' | 'ă' | 'ê' | 'ô' | 'ơ' | 'ư'
-    )
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'â' | 'ă' | 'ê' | 'ô' | 'ơ' | 'ư')
 }
 
 /// Decodes a lowercase ASCII word typed in Telex or VNI. Returns `None` when the
@@ -82,9 +79,7 @@ fn decode_telex(word: &str) -> Option<(String, Tone)> {
                 out[n - 2] = 'ư';
                 changed = true;
             }
-            (_, 's' | 'f' | 'r' | 'x' | 'j')
-                if is_last && out.iter().any(|&v| is_vowel(v)) && tone.is_none() =>
-            {
+            (_, 's' | 'f' | 'r' | 'x' | 'j') if is_last && out.iter().any(|&v| is_vowel(v)) && tone.is_none() => {
                 tone = Some(match c {
                     's' => ACUTE,
                     'f' => GRAVE,
@@ -182,9 +177,6 @@ mod tests {
         assert_eq!(split_tone("đại"), ("đai".into(), Some(DOT)));
         assert_eq!(split_tone("hội"), ("hôi".into(), Some(DOT)));
         assert_eq!(split_tone("hòa"), split_tone("hoà"));
-        assert_eq!(
-            split_tone("Sơn".to_lowercase().as_str()),
-            ("sơn".into(), None)
-        );
+        assert_eq!(split_tone("Sơn".to_lowercase().as_str()), ("sơn".into(), None));
     }
 }

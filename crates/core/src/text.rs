@@ -69,11 +69,7 @@ pub fn is_word_char(c: char) -> bool {
 /// A word is a maximal run of letters, digits and combining marks; everything else
 /// (spaces, punctuation, symbols) separates words. `35-CT/TW` is three words.
 pub fn tokens(text: &str) -> Tokens<'_> {
-    Tokens {
-        text,
-        at: 0,
-        position: 0,
-    }
+    Tokens { text, at: 0, position: 0 }
 }
 
 /// Iterator returned by [`tokens`].
@@ -96,11 +92,7 @@ impl<'a> Iterator for Tokens<'a> {
             .find(|&(_, c)| !is_word_char(c))
             .map_or(self.text.len(), |(i, _)| start + i);
         self.at = end;
-        let token = Token {
-            text: &self.text[start..end],
-            range: (start, end),
-            position: self.position,
-        };
+        let token = Token { text: &self.text[start..end], range: (start, end), position: self.position };
         self.position += 1;
         Some(token)
     }
@@ -123,12 +115,7 @@ pub fn surface(word: &str) -> String {
             other => other,
         })
         .collect();
-    let tones: Vec<usize> = chars
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| TONE_MARKS.contains(c))
-        .map(|(i, _)| i)
-        .collect();
+    let tones: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| TONE_MARKS.contains(c)).map(|(i, _)| i).collect();
     if let [i] = tones[..] {
         // `o` + tone + `a`/`e`, or `u` + tone + `y`, at the end of the word.
         let moves = i >= 1
@@ -223,10 +210,7 @@ mod tests {
         let text = "Chỉ thị số 35-CT/TW, ngày 30-5-2019";
         let toks: Vec<_> = tokens(text).collect();
         let words: Vec<_> = toks.iter().map(|t| t.text).collect();
-        assert_eq!(
-            words,
-            ["Chỉ", "thị", "số", "35", "CT", "TW", "ngày", "30", "5", "2019"]
-        );
+        assert_eq!(words, ["Chỉ", "thị", "số", "35", "CT", "TW", "ngày", "30", "5", "2019"]);
         for (i, t) in toks.iter().enumerate() {
             assert_eq!(t.position as usize, i);
             assert_eq!(&text[t.byte_range()], t.text);

@@ -5,40 +5,16 @@ use soi_core::index::{FileKind, FORMAT_VERSION};
 use soi_core::{BuiltIndex, Document, ErrorKind, Index, IndexBuilder, Manifest};
 
 fn doc(id: &str, title: &str, body: &str) -> Document {
-    Document {
-        id: id.into(),
-        title: title.into(),
-        body: body.into(),
-    }
+    Document { id: id.into(), title: title.into(), body: body.into() }
 }
 
 fn fixture() -> Vec<Document> {
     vec![
-        doc(
-            "b/duong.txt",
-            "Con đường mới",
-            "Con đường làng được mở rộng. Đường đẹp.",
-        ),
-        doc(
-            "a/daihoi.txt",
-            "Đại hội Chi bộ",
-            "Chuẩn bị đại hội chi bộ nhiệm kỳ 2020-2025.",
-        ),
-        doc(
-            "c/quochoi.txt",
-            "Đại biểu Quốc hội",
-            "Các đại biểu Quốc hội thảo luận về hội nhập.",
-        ),
-        doc(
-            "d/duong2.txt",
-            "Đại dương xanh",
-            "Biển và đại dương. Dương cầm.",
-        ),
-        doc(
-            "e/english.txt",
-            "Deadline",
-            "The deadline for the report is Friday.",
-        ),
+        doc("b/duong.txt", "Con đường mới", "Con đường làng được mở rộng. Đường đẹp."),
+        doc("a/daihoi.txt", "Đại hội Chi bộ", "Chuẩn bị đại hội chi bộ nhiệm kỳ 2020-2025."),
+        doc("c/quochoi.txt", "Đại biểu Quốc hội", "Các đại biểu Quốc hội thảo luận về hội nhập."),
+        doc("d/duong2.txt", "Đại dương xanh", "Biển và đại dương. Dương cầm."),
+        doc("e/english.txt", "Deadline", "The deadline for the report is Friday."),
     ]
 }
 
@@ -51,13 +27,7 @@ fn build(docs: Vec<Document>) -> BuiltIndex {
 }
 
 fn open(built: &BuiltIndex) -> Result<Index, soi_core::Error> {
-    Index::open_all(built.manifest.clone(), |name| {
-        built
-            .files
-            .iter()
-            .find(|f| f.name == name)
-            .map(|f| f.bytes.clone())
-    })
+    Index::open_all(built.manifest.clone(), |name| built.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone()))
 }
 
 fn with_file(built: &BuiltIndex, kind: FileKind, edit: impl Fn(&mut Vec<u8>)) -> BuiltIndex {
@@ -77,21 +47,9 @@ fn every_file_round_trips_documents_terms_and_text() {
     assert_eq!(index.doc_count(), 5);
     // Documents are ordered by id; titles and text come back as written.
     let ids: Vec<&str> = index.docs().iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "a/daihoi.txt",
-            "b/duong.txt",
-            "c/quochoi.txt",
-            "d/duong2.txt",
-            "e/english.txt"
-        ]
-    );
+    assert_eq!(ids, ["a/daihoi.txt", "b/duong.txt", "c/quochoi.txt", "d/duong2.txt", "e/english.txt"]);
     assert_eq!(index.doc(0).unwrap().title, "Đại hội Chi bộ");
-    assert_eq!(
-        index.stored(3).unwrap().body,
-        "Biển và đại dương. Dương cầm."
-    );
+    assert_eq!(index.stored(3).unwrap().body, "Biển và đại dương. Dương cầm.");
     assert_eq!(index.doc(0).unwrap().title_words, 4);
     // Every term's postings decode and point at real positions of that word.
     for ordinal in 0..index.term_count() as u64 {
@@ -118,11 +76,7 @@ fn nfd_corpus_builds_the_same_index_as_nfc() {
     use unicode_normalization::UnicodeNormalization;
     let nfd: Vec<Document> = fixture()
         .into_iter()
-        .map(|d| Document {
-            id: d.id,
-            title: d.title.nfd().collect(),
-            body: d.body.nfd().collect(),
-        })
+        .map(|d| Document { id: d.id, title: d.title.nfd().collect(), body: d.body.nfd().collect() })
         .collect();
     assert_eq!(build(nfd).files, build(fixture()).files);
 }
@@ -143,25 +97,14 @@ fn file_names_are_content_hashed() {
 #[test]
 fn corrupt_file_reports_checksum_error() {
     let built = build(fixture());
-    for kind in [
-        FileKind::Dict,
-        FileKind::Postings,
-        FileKind::Docs,
-        FileKind::Store,
-    ] {
+    for kind in [FileKind::Dict, FileKind::Postings, FileKind::Docs, FileKind::Store] {
         let bad = with_file(&built, kind, |b| {
             let mid = b.len() / 2;
             b[mid] ^= 0x55;
         });
         let err = open(&bad).unwrap_err();
-        assert!(
-            matches!(err.kind(), ErrorKind::Checksum { .. }),
-            "{kind:?}: {err}"
-        );
-        assert!(
-            err.to_string().contains("soi build"),
-            "the message says what to do: {err}"
-        );
+        assert!(matches!(err.kind(), ErrorKind::Checksum { .. }), "{kind:?}: {err}");
+        assert!(err.to_string().contains("soi build"), "the message says what to do: {err}");
     }
 }
 
@@ -172,18 +115,13 @@ fn truncated_file_reports_truncation() {
     let err = open(&bad).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Truncated { .. }), "{err}");
     let empty = with_file(&built, FileKind::Dict, |b| b.clear());
-    assert!(matches!(
-        open(&empty).unwrap_err().kind(),
-        ErrorKind::NotAnIndexFile { .. }
-    ));
+    assert!(matches!(open(&empty).unwrap_err().kind(), ErrorKind::NotAnIndexFile { .. }));
 }
 
 #[test]
 fn file_of_another_format_version_reports_version() {
     let built = build(fixture());
-    let bad = with_file(&built, FileKind::Docs, |b| {
-        b[4..6].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes())
-    });
+    let bad = with_file(&built, FileKind::Docs, |b| b[4..6].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes()));
     let err = open(&bad).unwrap_err();
     assert_eq!(
         err.kind(),
@@ -199,24 +137,11 @@ fn file_of_another_format_version_reports_version() {
 fn files_swapped_between_roles_report_wrong_kind() {
     let built = build(fixture());
     let mut swapped = built.clone();
-    let docs = swapped
-        .files
-        .iter()
-        .find(|f| f.kind == FileKind::Docs)
-        .unwrap()
-        .bytes
-        .clone();
-    let dict = swapped
-        .files
-        .iter_mut()
-        .find(|f| f.kind == FileKind::Dict)
-        .unwrap();
+    let docs = swapped.files.iter().find(|f| f.kind == FileKind::Docs).unwrap().bytes.clone();
+    let dict = swapped.files.iter_mut().find(|f| f.kind == FileKind::Dict).unwrap();
     dict.bytes = docs;
     swapped.manifest.files.dict.bytes = dict.bytes.len() as u64;
-    assert!(matches!(
-        open(&swapped).unwrap_err().kind(),
-        ErrorKind::WrongKind { .. }
-    ));
+    assert!(matches!(open(&swapped).unwrap_err().kind(), ErrorKind::WrongKind { .. }));
 }
 
 #[test]
@@ -226,19 +151,10 @@ fn stale_file_from_another_build_is_detected() {
     let new = build(vec![doc("x.txt", "Bài mới", "Nội dung mới hoàn toàn")]);
     let err = Index::open_all(old.manifest.clone(), |name| {
         let kind = name.split('.').next().unwrap().to_owned();
-        new.files
-            .iter()
-            .find(|f| f.kind.name() == kind)
-            .map(|f| f.bytes.clone())
+        new.files.iter().find(|f| f.kind.name() == kind).map(|f| f.bytes.clone())
     })
     .unwrap_err();
-    assert!(
-        matches!(
-            err.kind(),
-            ErrorKind::Truncated { .. } | ErrorKind::Checksum { .. }
-        ),
-        "{err}"
-    );
+    assert!(matches!(err.kind(), ErrorKind::Truncated { .. } | ErrorKind::Checksum { .. }), "{err}");
 }
 
 #[test]
@@ -246,15 +162,7 @@ fn missing_file_is_named() {
     let built = build(fixture());
     let store = built.manifest.files.store[0].path.clone();
     let err = Index::open_all(built.manifest.clone(), |name| {
-        (name != store).then(|| {
-            built
-                .files
-                .iter()
-                .find(|f| f.name == name)
-                .unwrap()
-                .bytes
-                .clone()
-        })
+        (name != store).then(|| built.files.iter().find(|f| f.name == name).unwrap().bytes.clone())
     })
     .unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::MissingFile { file: store });
@@ -266,13 +174,7 @@ fn random_garbage_never_panics_the_reader() {
     // Flip every byte of the docs and postings bodies one at a time, fixing the
     // CRC so the structural checks are what has to catch it.
     for kind in [FileKind::Docs, FileKind::Postings] {
-        let len = built
-            .files
-            .iter()
-            .find(|f| f.kind == kind)
-            .unwrap()
-            .bytes
-            .len();
+        let len = built.files.iter().find(|f| f.kind == kind).unwrap().bytes.len();
         for i in 8..len - 4 {
             let bad = with_file(&built, kind, |b| {
                 b[i] = b[i].wrapping_add(0x41);
@@ -283,22 +185,15 @@ fn random_garbage_never_panics_the_reader() {
             let mut manifest = bad.manifest.clone();
             for f in &bad.files {
                 let crc = u32::from_le_bytes(f.bytes[f.bytes.len() - 4..].try_into().unwrap());
-                for e in [
-                    &mut manifest.files.dict,
-                    &mut manifest.files.postings,
-                    &mut manifest.files.docs,
-                ] {
+                for e in [&mut manifest.files.dict, &mut manifest.files.postings, &mut manifest.files.docs] {
                     if e.path == f.name {
                         e.crc32 = crc;
                     }
                 }
             }
-            if let Ok(index) = Index::open_all(manifest, |name| {
-                bad.files
-                    .iter()
-                    .find(|f| f.name == name)
-                    .map(|f| f.bytes.clone())
-            }) {
+            if let Ok(index) =
+                Index::open_all(manifest, |name| bad.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone()))
+            {
                 let _ = index.response(&index.search("đại hội", 10));
             }
         }
@@ -311,10 +206,7 @@ fn manifest_golden_file_matches() {
     // means the format changed, and FORMAT_VERSION must be bumped with it. To
     // regenerate after a deliberate change: SOI_BLESS=1 cargo test -p soi-core.
     let built = build(fixture());
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/golden/fixture-manifest.json"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/fixture-manifest.json");
     let json = built.manifest.to_json();
     if std::env::var_os("SOI_BLESS").is_some() {
         std::fs::write(path, &json).unwrap();

@@ -5,38 +5,20 @@ use soi_core::{Document, Index, IndexBuilder};
 fn index(docs: &[(&str, &str, &str)]) -> Index {
     let mut b = IndexBuilder::new();
     for (id, title, body) in docs {
-        b.add(Document {
-            id: (*id).into(),
-            title: (*title).into(),
-            body: (*body).into(),
-        });
+        b.add(Document { id: (*id).into(), title: (*title).into(), body: (*body).into() });
     }
     let built = b.build();
-    Index::open_all(built.manifest.clone(), |name| {
-        built
-            .files
-            .iter()
-            .find(|f| f.name == name)
-            .map(|f| f.bytes.clone())
-    })
-    .unwrap()
+    Index::open_all(built.manifest.clone(), |name| built.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone()))
+        .unwrap()
 }
 
 fn ids(index: &Index, q: &str) -> Vec<String> {
-    index
-        .response(&index.search(q, 10))
-        .hits
-        .into_iter()
-        .map(|h| h.id)
-        .collect()
+    index.response(&index.search(q, 10)).hits.into_iter().map(|h| h.id).collect()
 }
 
 #[test]
 fn unaccented_query_matches_accented_text() {
-    let ix = index(&[
-        ("a", "Tin", "Đại hội đảng bộ"),
-        ("b", "Tin", "Hôm nay trời đẹp"),
-    ]);
+    let ix = index(&[("a", "Tin", "Đại hội đảng bộ"), ("b", "Tin", "Hôm nay trời đẹp")]);
     assert_eq!(ids(&ix, "dai hoi"), ["a"]);
     assert_eq!(ids(&ix, "DAI HOI"), ["a"]);
     assert_eq!(ids(&ix, "Ðại hội"), ["a"]); // Latin Eth look-alike in the query
@@ -45,24 +27,15 @@ fn unaccented_query_matches_accented_text() {
 #[test]
 fn nfd_query_gives_the_same_results_as_nfc() {
     use unicode_normalization::UnicodeNormalization;
-    let ix = index(&[
-        ("a", "Tin", "Đại hội đảng bộ huyện Kim Sơn"),
-        ("b", "Tin", "Kim loại"),
-    ]);
+    let ix = index(&[("a", "Tin", "Đại hội đảng bộ huyện Kim Sơn"), ("b", "Tin", "Kim loại")]);
     let q = "kim sơn đại hội";
     let nfd: String = q.nfd().collect();
-    assert_eq!(
-        ix.response(&ix.search(q, 10)),
-        ix.response(&ix.search(&nfd, 10))
-    );
+    assert_eq!(ix.response(&ix.search(q, 10)), ix.response(&ix.search(&nfd, 10)));
 }
 
 #[test]
 fn exact_diacritic_form_ranks_above_other_tone_variants() {
-    let ix = index(&[
-        ("ocean", "Biển", "đại dương dương dương"),
-        ("road", "Đường", "con đường làng"),
-    ]);
+    let ix = index(&[("ocean", "Biển", "đại dương dương dương"), ("road", "Đường", "con đường làng")]);
     assert_eq!(ids(&ix, "đường ")[0], "road");
     assert_eq!(ids(&ix, "dương ")[0], "ocean");
 }
@@ -70,53 +43,33 @@ fn exact_diacritic_form_ranks_above_other_tone_variants() {
 #[test]
 fn adjacent_syllables_rank_above_scattered_ones() {
     let ix = index(&[
-        (
-            "scattered",
-            "Tin",
-            "Đại biểu Quốc hội họp bàn về ngân sách năm nay.",
-        ),
-        (
-            "adjacent",
-            "Tin",
-            "Chuẩn bị đại hội chi bộ trong năm nay nhé.",
-        ),
+        ("scattered", "Tin", "Đại biểu Quốc hội họp bàn về ngân sách năm nay."),
+        ("adjacent", "Tin", "Chuẩn bị đại hội chi bộ trong năm nay nhé."),
     ]);
     assert_eq!(ids(&ix, "đại hội "), ["adjacent", "scattered"]);
 }
 
 #[test]
 fn last_word_matches_as_a_prefix_while_typing() {
-    let ix = index(&[
-        ("a", "Tin", "nhiệm kỳ 2020-2025"),
-        ("b", "Tin", "nhiệt độ cao"),
-    ]);
+    let ix = index(&[("a", "Tin", "nhiệm kỳ 2020-2025"), ("b", "Tin", "nhiệt độ cao")]);
     assert_eq!(ids(&ix, "nhiem"), ["a"]);
     let mut both = ids(&ix, "nhie");
     both.sort();
     assert_eq!(both, ["a", "b"]);
     assert!(ids(&ix, "nhi").len() == 2);
-    assert!(
-        ids(&ix, "nhi ").is_empty(),
-        "a finished word is not a prefix"
-    );
+    assert!(ids(&ix, "nhi ").is_empty(), "a finished word is not a prefix");
 }
 
 #[test]
 fn title_matches_rank_above_body_matches() {
-    let ix = index(&[
-        ("body", "Tin tức", "Huyện Kim Sơn tổ chức lễ"),
-        ("title", "Kim Sơn tổ chức lễ", "Huyện tổ chức lễ"),
-    ]);
+    let ix =
+        index(&[("body", "Tin tức", "Huyện Kim Sơn tổ chức lễ"), ("title", "Kim Sơn tổ chức lễ", "Huyện tổ chức lễ")]);
     assert_eq!(ids(&ix, "kim son ")[0], "title");
 }
 
 #[test]
 fn every_query_word_must_match() {
-    let ix = index(&[
-        ("a", "Tin", "đại hội"),
-        ("b", "Tin", "đại biểu"),
-        ("c", "Tin", "hội nghị"),
-    ]);
+    let ix = index(&[("a", "Tin", "đại hội"), ("b", "Tin", "đại biểu"), ("c", "Tin", "hội nghị")]);
     assert_eq!(ids(&ix, "đại hội "), ["a"]);
 }
 
@@ -131,17 +84,10 @@ fn a_word_that_matches_nothing_is_reported_and_the_rest_still_answers() {
 
 #[test]
 fn when_no_document_has_every_word_the_best_partial_matches_come_back() {
-    let ix = index(&[
-        ("a", "Tin", "đại hội"),
-        ("b", "Tin", "chi bộ"),
-        ("c", "Tin", "đại hội chi"),
-    ]);
+    let ix = index(&[("a", "Tin", "đại hội"), ("b", "Tin", "chi bộ"), ("c", "Tin", "đại hội chi")]);
     let r = ix.response(&ix.search("đại chi bộ ", 10));
     assert!(r.partial);
-    assert_eq!(
-        r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
-        ["b", "c"]
-    );
+    assert_eq!(r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["b", "c"]);
 }
 
 #[test]

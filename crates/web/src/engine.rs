@@ -33,10 +33,9 @@ impl Source {
     /// Fetches one file. Errors are sentences for the user.
     pub async fn fetch(&self, name: &str) -> Result<Vec<u8>, String> {
         match self {
-            Source::Memory(files) => files
-                .get(name)
-                .cloned()
-                .ok_or_else(|| format!("the index file {name} is missing")),
+            Source::Memory(files) => {
+                files.get(name).cloned().ok_or_else(|| format!("the index file {name} is missing"))
+            }
             Source::Url(prefix) => {
                 let url = format!("{prefix}{name}");
                 let response = gloo::net::http::Request::get(&url)
@@ -44,16 +43,9 @@ impl Source {
                     .await
                     .map_err(|e| format!("could not fetch {url}: {e}"))?;
                 if !response.ok() {
-                    return Err(format!(
-                        "{url} answered HTTP {} {}",
-                        response.status(),
-                        response.status_text()
-                    ));
+                    return Err(format!("{url} answered HTTP {} {}", response.status(), response.status_text()));
                 }
-                response
-                    .binary()
-                    .await
-                    .map_err(|e| format!("could not read {url}: {e}"))
+                response.binary().await.map_err(|e| format!("could not read {url}: {e}"))
             }
         }
     }
@@ -72,8 +64,7 @@ impl Engine {
         let manifest_bytes = source.fetch(MANIFEST_FILE).await.map_err(|e| {
             format!("No search index was found ({e}). Build one with `soi build <corpus> --out <site>/index`.")
         })?;
-        let json = String::from_utf8(manifest_bytes)
-            .map_err(|_| "index/manifest.json is not UTF-8 text".to_owned())?;
+        let json = String::from_utf8(manifest_bytes).map_err(|_| "index/manifest.json is not UTF-8 text".to_owned())?;
         let manifest = Manifest::parse(&json).map_err(|e| e.to_string())?;
         let f = &manifest.files;
         let total = f.dict.bytes + f.postings.bytes + f.docs.bytes;
@@ -91,10 +82,7 @@ impl Engine {
         let dict = parts.pop().expect("three parts");
         let index = Index::open(manifest, dict, postings, docs).map_err(|e| e.to_string())?;
         index.verify().map_err(|e| e.to_string())?;
-        Ok(Rc::new(Engine {
-            index: RefCell::new(index),
-            source,
-        }))
+        Ok(Rc::new(Engine { index: RefCell::new(index), source }))
     }
 
     /// Number of documents in the index.
@@ -106,28 +94,16 @@ impl Engine {
     async fn ensure_chunks(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), String> {
         let missing = self.index.borrow().missing_chunks(docs);
         for chunk in missing {
-            let name = self.index.borrow().manifest().files.store[chunk]
-                .path
-                .clone();
+            let name = self.index.borrow().manifest().files.store[chunk].path.clone();
             let bytes = self.source.fetch(&name).await?;
-            self.index
-                .borrow_mut()
-                .add_store_chunk(chunk, bytes)
-                .map_err(|e| e.to_string())?;
+            self.index.borrow_mut().add_store_chunk(chunk, bytes).map_err(|e| e.to_string())?;
         }
         Ok(())
     }
 
     /// Searches and returns hits with snippets (fetching their text if needed).
     pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResponse, String> {
-        let docs: Vec<u32> = self
-            .index
-            .borrow()
-            .search(query, limit)
-            .hits
-            .iter()
-            .map(|h| h.doc)
-            .collect();
+        let docs: Vec<u32> = self.index.borrow().search(query, limit).hits.iter().map(|h| h.doc).collect();
         self.ensure_chunks(docs).await?;
         let index = self.index.borrow();
         Ok(index.response(&index.search(query, limit)))
@@ -138,8 +114,6 @@ impl Engine {
         self.ensure_chunks([doc]).await?;
         let index = self.index.borrow();
         let results = index.search(query, 0);
-        index
-            .article(doc, &results)
-            .ok_or_else(|| format!("there is no article number {doc} in this index"))
+        index.article(doc, &results).ok_or_else(|| format!("there is no article number {doc} in this index"))
     }
 }

@@ -35,9 +35,7 @@ impl Ready {
     }
 
     pub fn reject(&self, message: &str) {
-        let _ = self
-            .reject
-            .call1(&JsValue::UNDEFINED, &JsValue::from_str(message));
+        let _ = self.reject.call1(&JsValue::UNDEFINED, &JsValue::from_str(message));
     }
 }
 
@@ -71,15 +69,9 @@ fn search(query: JsValue, options: JsValue) -> Promise {
         .map_or(10, |l| l.min(1000.0) as usize);
     let engine = ENGINE.with(|e| e.borrow().clone());
     future_to_promise(async move {
-        let engine = engine.ok_or_else(|| {
-            JsValue::from_str("the index is not loaded yet: await window.soi.ready")
-        })?;
-        let response = engine
-            .search(&query, limit)
-            .await
-            .map_err(|e| JsValue::from_str(&e))?;
+        let engine = engine.ok_or_else(|| JsValue::from_str("the index is not loaded yet: await window.soi.ready"))?;
+        let response = engine.search(&query, limit).await.map_err(|e| JsValue::from_str(&e))?;
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(&response, &serializer)
-            .map_err(|e| JsValue::from_str(&e.to_string()))
+        serde::Serialize::serialize(&response, &serializer).map_err(|e| JsValue::from_str(&e.to_string()))
     })
 }

@@ -8,9 +8,7 @@ fn main() {
         .expect("index.html has an element with id \"app\"");
     yew::Renderer::<soi_web::App>::with_root_and_props(
         root,
-        soi_web::AppProps {
-            source: soi_web::Source::url("index/"),
-        },
+        soi_web::AppProps { source: soi_web::Source::url("index/") },
     )
     .render();
 }

@@ -36,10 +36,7 @@ pub struct State {
 impl Default for State {
     fn default() -> Self {
         Self {
-            phase: Phase::Loading {
-                fetched: 0,
-                total: 0,
-            },
+            phase: Phase::Loading { fetched: 0, total: 0 },
             query: String::new(),
             response: None,
             answered_query: String::new(),
@@ -50,17 +47,11 @@ impl Default for State {
 }
 
 pub enum Action {
-    Progress {
-        fetched: u64,
-        total: u64,
-    },
+    Progress { fetched: u64, total: u64 },
     Loaded(Rc<Engine>),
     LoadFailed(String),
     Typed(String),
-    Answered {
-        query: String,
-        response: SearchResponse,
-    },
+    Answered { query: String, response: SearchResponse },
     Opened(ArticleView),
     CloseArticle,
     Failed(String),

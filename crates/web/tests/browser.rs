@@ -15,26 +15,11 @@ use web_sys::{Element, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SEEDS: [(&str, &str); 5] = [
-    (
-        "000_4739a6fcc71160b2.txt",
-        include_str!("../../../corpus/demo/000_4739a6fcc71160b2.txt"),
-    ),
-    (
-        "001_a2f285b68495f139.txt",
-        include_str!("../../../corpus/demo/001_a2f285b68495f139.txt"),
-    ),
-    (
-        "002_1c149590d83d7c3a.txt",
-        include_str!("../../../corpus/demo/002_1c149590d83d7c3a.txt"),
-    ),
-    (
-        "003_23009b3945b9407f.txt",
-        include_str!("../../../corpus/demo/003_23009b3945b9407f.txt"),
-    ),
-    (
-        "004_41a37cd57bca97c8.txt",
-        include_str!("../../../corpus/demo/004_41a37cd57bca97c8.txt"),
-    ),
+    ("000_4739a6fcc71160b2.txt", include_str!("../../../corpus/demo/000_4739a6fcc71160b2.txt")),
+    ("001_a2f285b68495f139.txt", include_str!("../../../corpus/demo/001_a2f285b68495f139.txt")),
+    ("002_1c149590d83d7c3a.txt", include_str!("../../../corpus/demo/002_1c149590d83d7c3a.txt")),
+    ("003_23009b3945b9407f.txt", include_str!("../../../corpus/demo/003_23009b3945b9407f.txt")),
+    ("004_41a37cd57bca97c8.txt", include_str!("../../../corpus/demo/004_41a37cd57bca97c8.txt")),
 ];
 
 /// The demo corpus indexed inside wasm: file name → bytes, manifest included.
@@ -44,12 +29,8 @@ fn demo_files() -> HashMap<String, Vec<u8>> {
         b.add(ingest::parse_text(id, text));
     }
     let built = b.build();
-    let mut files: HashMap<String, Vec<u8>> =
-        built.files.into_iter().map(|f| (f.name, f.bytes)).collect();
-    files.insert(
-        "manifest.json".into(),
-        built.manifest.to_json().into_bytes(),
-    );
+    let mut files: HashMap<String, Vec<u8>> = built.files.into_iter().map(|f| (f.name, f.bytes)).collect();
+    files.insert("manifest.json".into(), built.manifest.to_json().into_bytes());
     files
 }
 
@@ -62,10 +43,7 @@ fn container() -> Element {
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -86,12 +64,7 @@ fn count(root: &Element, selector: &str) -> u32 {
 }
 
 fn type_into(root: &Element, text: &str) {
-    let input: HtmlInputElement = root
-        .query_selector("input#q")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let input: HtmlInputElement = root.query_selector("input#q").unwrap().unwrap().dyn_into().unwrap();
     input.set_value(text);
     let init = web_sys::InputEventInit::new();
     init.set_bubbles(true);
@@ -102,24 +75,15 @@ fn type_into(root: &Element, text: &str) {
 #[wasm_bindgen_test]
 fn core_decodes_and_searches_an_index_inside_wasm() {
     let files = demo_files();
-    let manifest =
-        soi_core::Manifest::parse(std::str::from_utf8(&files["manifest.json"]).unwrap()).unwrap();
+    let manifest = soi_core::Manifest::parse(std::str::from_utf8(&files["manifest.json"]).unwrap()).unwrap();
     let index = Index::open_all(manifest, |name| files.get(name).cloned()).unwrap();
     index.verify().unwrap();
     assert_eq!(index.doc_count(), 5);
     let r = index.response(&index.search("kim son", 10));
     assert_eq!(r.total, 1);
     assert_eq!(r.hits[0].id, "004_41a37cd57bca97c8.txt");
-    let marked: Vec<&str> = r.hits[0]
-        .marks
-        .iter()
-        .map(|&[a, b]| &r.hits[0].snippet[a..b])
-        .collect();
-    assert_eq!(
-        marked,
-        ["Kim Sơn", "Kim Sơn"],
-        "adjacent query words are one mark"
-    );
+    let marked: Vec<&str> = r.hits[0].marks.iter().map(|&[a, b]| &r.hits[0].snippet[a..b]).collect();
+    assert_eq!(marked, ["Kim Sơn", "Kim Sơn"], "adjacent query words are one mark");
 }
 
 #[wasm_bindgen_test]
@@ -131,60 +95,30 @@ async fn marked_text_is_rendered_as_text_with_mark_elements() {
     // The last two ranges are invalid (overlapping, past the end) and must be skipped.
     let props = MarkedProps {
         text: text.into(),
-        marks: vec![
-            [start, start + "Đại".len()],
-            [hoi, hoi + "hội".len()],
-            [hoi + 1, hoi + 2],
-            [0, 999],
-        ],
+        marks: vec![[start, start + "Đại".len()], [hoi, hoi + "hội".len()], [hoi + 1, hoi + 2], [0, 999]],
     };
     let _handle = yew::Renderer::<Marked>::with_root_and_props(root.clone(), props).render();
     until("render", || count(&root, "mark") > 0).await;
     assert_eq!(count(&root, "mark"), 2);
     assert_eq!(count(&root, "script"), 0);
     assert_eq!(count(&root, "img"), 0);
-    assert_eq!(
-        root.text_content().unwrap(),
-        text,
-        "every character shows as text"
-    );
-    let marks: Vec<String> = (0..2)
-        .map(|i| {
-            root.query_selector_all("mark")
-                .unwrap()
-                .get(i)
-                .unwrap()
-                .text_content()
-                .unwrap()
-        })
-        .collect();
+    assert_eq!(root.text_content().unwrap(), text, "every character shows as text");
+    let marks: Vec<String> =
+        (0..2).map(|i| root.query_selector_all("mark").unwrap().get(i).unwrap().text_content().unwrap()).collect();
     assert_eq!(marks, ["Đại", "hội"]);
 }
 
 #[wasm_bindgen_test]
 async fn app_loads_an_index_and_answers_typed_input() {
     let root = container();
-    let props = AppProps {
-        source: Source::Memory(Rc::new(demo_files())),
-    };
+    let props = AppProps { source: Source::Memory(Rc::new(demo_files())) };
     let _handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    until("the index to load", || {
-        root.query_selector("input#q:not([disabled])")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
 
     type_into(&root, "dai hoi");
     until("results", || count(&root, ".hit") > 0).await;
     assert_eq!(count(&root, ".hit"), 5);
-    assert!(root
-        .query_selector(".count")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap()
-        .contains("5 kết quả"));
+    assert!(root.query_selector(".count").unwrap().unwrap().text_content().unwrap().contains("5 kết quả"));
     assert!(count(&root, ".hit .snippet mark") >= 5);
 
     // Every keystroke re-answers: a narrower query.
@@ -201,36 +135,17 @@ async fn app_loads_an_index_and_answers_typed_input() {
     }
 
     // Opening the hit shows the whole article with every match marked.
-    let link: web_sys::HtmlElement = root
-        .query_selector(".hit-title")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let link: web_sys::HtmlElement = root.query_selector(".hit-title").unwrap().unwrap().dyn_into().unwrap();
     link.click();
-    until("the reader", || {
-        root.query_selector(".reader").unwrap().is_some()
-    })
-    .await;
-    assert!(
-        count(&root, ".reader .body mark") >= 10,
-        "{}",
-        count(&root, ".reader .body mark")
-    );
+    until("the reader", || root.query_selector(".reader").unwrap().is_some()).await;
+    assert!(count(&root, ".reader .body mark") >= 10, "{}", count(&root, ".reader .body mark"));
 
     // The JS API answers in the CLI's JSON shape.
     let soi = js_sys::Reflect::get(&web_sys::window().unwrap(), &"soi".into()).unwrap();
-    let search: js_sys::Function = js_sys::Reflect::get(&soi, &"search".into())
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let search: js_sys::Function = js_sys::Reflect::get(&soi, &"search".into()).unwrap().dyn_into().unwrap();
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"limit".into(), &2.into()).unwrap();
-    let promise: js_sys::Promise = search
-        .call2(&soi, &"dai hoi".into(), &options)
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let promise: js_sys::Promise = search.call2(&soi, &"dai hoi".into(), &options).unwrap().dyn_into().unwrap();
     let value = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     let response: soi_core::SearchResponse = serde_wasm_bindgen::from_value(value).unwrap();
     assert_eq!(response.total, 5);
@@ -240,57 +155,26 @@ async fn app_loads_an_index_and_answers_typed_input() {
 #[wasm_bindgen_test]
 async fn app_shows_a_message_for_a_corrupt_index() {
     let mut files = demo_files();
-    let name = files
-        .keys()
-        .find(|k| k.starts_with("postings."))
-        .unwrap()
-        .clone();
+    let name = files.keys().find(|k| k.starts_with("postings.")).unwrap().clone();
     let bytes = files.get_mut(&name).unwrap();
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0xff;
     let root = container();
-    let _handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            source: Source::Memory(Rc::new(files)),
-        },
-    )
-    .render();
-    until("the error", || {
-        root.query_selector(".status.error").unwrap().is_some()
-    })
-    .await;
-    let text = root
-        .query_selector(".status.error")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let _handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { source: Source::Memory(Rc::new(files)) })
+            .render();
+    until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
+    let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
     assert!(text.contains("corrupt") && text.contains(&name), "{text}");
 }
 
 #[wasm_bindgen_test]
 async fn app_shows_a_message_when_the_index_is_missing() {
     let root = container();
-    let _handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            source: Source::url("no-such-index/"),
-        },
-    )
-    .render();
-    until("the error", || {
-        root.query_selector(".status.error").unwrap().is_some()
-    })
-    .await;
-    let text = root
-        .query_selector(".status.error")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
-    assert!(
-        text.contains("No search index was found") && text.contains("404"),
-        "{text}"
-    );
+    let _handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { source: Source::url("no-such-index/") })
+            .render();
+    until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
+    let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
+    assert!(text.contains("No search index was found") && text.contains("404"), "{text}");
 }

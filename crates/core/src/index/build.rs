@@ -137,11 +137,7 @@ impl IndexBuilder {
             named(FileKind::Postings, frame(FileKind::Postings, &postings)),
             named(FileKind::Docs, frame(FileKind::Docs, &docs_body)),
         ];
-        files.extend(
-            store_bodies
-                .iter()
-                .map(|b| named(FileKind::Store, frame(FileKind::Store, b))),
-        );
+        files.extend(store_bodies.iter().map(|b| named(FileKind::Store, frame(FileKind::Store, b))));
 
         let entry = |f: &IndexFile| FileEntry {
             path: f.name.clone(),
@@ -183,12 +179,7 @@ pub fn term_key(word: &str) -> Option<Vec<u8>> {
 
 /// Adds a field's words at positions starting from `first_position`; returns the
 /// number of words.
-fn add_field(
-    terms: &mut BTreeMap<Vec<u8>, TermPostings>,
-    doc: u32,
-    text: &str,
-    first_position: u32,
-) -> u32 {
+fn add_field(terms: &mut BTreeMap<Vec<u8>, TermPostings>, doc: u32, text: &str, first_position: u32) -> u32 {
     let mut count = 0;
     for token in tokens(text) {
         count = token.position + 1;
@@ -208,9 +199,7 @@ fn add_field(
 fn build_dict(terms: &BTreeMap<Vec<u8>, TermPostings>) -> Vec<u8> {
     let mut builder = fst::MapBuilder::memory();
     for (ordinal, key) in terms.keys().enumerate() {
-        builder
-            .insert(key, ordinal as u64)
-            .expect("keys are inserted in sorted order");
+        builder.insert(key, ordinal as u64).expect("keys are inserted in sorted order");
     }
     builder.into_inner().expect("in-memory fst cannot fail")
 }
@@ -223,10 +212,7 @@ fn build_postings(terms: &BTreeMap<Vec<u8>, TermPostings>) -> Vec<u8> {
         let start = data.len();
         let mut prev_doc = 0;
         for (i, (doc, positions)) in postings.docs.iter().enumerate() {
-            put_varint(
-                &mut data,
-                u64::from(if i == 0 { *doc } else { doc - prev_doc }),
-            );
+            put_varint(&mut data, u64::from(if i == 0 { *doc } else { doc - prev_doc }));
             prev_doc = *doc;
             put_varint(&mut data, positions.len() as u64);
             let mut prev = 0;
@@ -252,8 +238,7 @@ fn build_store(docs: &[Document]) -> (Vec<Vec<u8>>, Vec<u32>) {
         let mut end = start;
         let mut size = 0;
         while end < docs.len()
-            && (end == start
-                || size + docs[end].body.len() + docs[end].title.len() <= STORE_CHUNK_BYTES)
+            && (end == start || size + docs[end].body.len() + docs[end].title.len() <= STORE_CHUNK_BYTES)
         {
             size += docs[end].body.len() + docs[end].title.len();
             end += 1;
@@ -288,9 +273,5 @@ fn build_docs(docs: &[Document], lengths: &[(u32, u32)], chunk_of: &[u32]) -> Ve
 fn named(kind: FileKind, bytes: Vec<u8>) -> IndexFile {
     let digest = Sha256::digest(&bytes);
     let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    IndexFile {
-        name: format!("{}.{hash}.bin", kind.name()),
-        kind,
-        bytes,
-    }
+    IndexFile { name: format!("{}.{hash}.bin", kind.name()), kind, bytes }
 }

@@ -82,9 +82,7 @@ pub fn check_header(
     expected_len: Option<u64>,
 ) -> Result<std::ops::Range<usize>> {
     if bytes.len() < 4 || bytes[..4] != MAGIC {
-        return Err(Error::new(ErrorKind::NotAnIndexFile {
-            file: file.to_owned(),
-        }));
+        return Err(Error::new(ErrorKind::NotAnIndexFile { file: file.to_owned() }));
     }
     if bytes.len() < HEADER_LEN + FOOTER_LEN {
         return Err(Error::new(ErrorKind::Truncated {
@@ -102,19 +100,11 @@ pub fn check_header(
         }));
     }
     if bytes[6] != kind as u8 {
-        return Err(Error::new(ErrorKind::WrongKind {
-            file: file.to_owned(),
-            expected: kind.name(),
-            got: bytes[6],
-        }));
+        return Err(Error::new(ErrorKind::WrongKind { file: file.to_owned(), expected: kind.name(), got: bytes[6] }));
     }
     if let Some(expected) = expected_len {
         if bytes.len() as u64 != expected {
-            return Err(Error::new(ErrorKind::Truncated {
-                file: file.to_owned(),
-                expected,
-                got: bytes.len() as u64,
-            }));
+            return Err(Error::new(ErrorKind::Truncated { file: file.to_owned(), expected, got: bytes.len() as u64 }));
         }
     }
     Ok(HEADER_LEN..bytes.len() - FOOTER_LEN)
@@ -133,11 +123,7 @@ pub fn check_crc(file: &str, bytes: &[u8]) -> Result<()> {
     let expected = u32::from_le_bytes(footer.try_into().expect("footer is 4 bytes"));
     let got = crc32fast::hash(data);
     if got != expected {
-        return Err(Error::new(ErrorKind::Checksum {
-            file: file.to_owned(),
-            expected,
-            got,
-        }));
+        return Err(Error::new(ErrorKind::Checksum { file: file.to_owned(), expected, got }));
     }
     Ok(())
 }
@@ -178,17 +164,11 @@ impl<'a> Cursor<'a> {
     }
 
     fn eof(&self, what: &str) -> Error {
-        Error::corrupt(
-            self.file,
-            format!("unexpected end of data reading {what} at byte {}", self.at),
-        )
+        Error::corrupt(self.file, format!("unexpected end of data reading {what} at byte {}", self.at))
     }
 
     pub fn u32(&mut self) -> Result<u32> {
-        let b = self
-            .bytes
-            .get(self.at..self.at + 4)
-            .ok_or_else(|| self.eof("u32"))?;
+        let b = self.bytes.get(self.at..self.at + 4).ok_or_else(|| self.eof("u32"))?;
         self.at += 4;
         Ok(u32::from_le_bytes(b.try_into().expect("4 bytes")))
     }
@@ -203,29 +183,18 @@ impl<'a> Cursor<'a> {
                 return Ok(v);
             }
         }
-        Err(Error::corrupt(
-            self.file,
-            format!("varint longer than 10 bytes at byte {}", self.at),
-        ))
+        Err(Error::corrupt(self.file, format!("varint longer than 10 bytes at byte {}", self.at)))
     }
 
     /// A varint that must fit in u32.
     pub fn varint32(&mut self) -> Result<u32> {
         let v = self.varint()?;
-        u32::try_from(v).map_err(|_| {
-            Error::corrupt(
-                self.file,
-                format!("value {v} out of range at byte {}", self.at),
-            )
-        })
+        u32::try_from(v).map_err(|_| Error::corrupt(self.file, format!("value {v} out of range at byte {}", self.at)))
     }
 
     pub fn bytes(&mut self, n: usize) -> Result<&'a [u8]> {
         let end = self.at.checked_add(n).ok_or_else(|| self.eof("bytes"))?;
-        let b = self
-            .bytes
-            .get(self.at..end)
-            .ok_or_else(|| self.eof("bytes"))?;
+        let b = self.bytes.get(self.at..end).ok_or_else(|| self.eof("bytes"))?;
         self.at = end;
         Ok(b)
     }
@@ -236,8 +205,7 @@ impl<'a> Cursor<'a> {
         let n = usize::try_from(n).map_err(|_| self.eof("string"))?;
         let at = self.at;
         let b = self.bytes(n)?;
-        std::str::from_utf8(b)
-            .map_err(|_| Error::corrupt(self.file, format!("invalid UTF-8 at byte {at}")))
+        std::str::from_utf8(b).map_err(|_| Error::corrupt(self.file, format!("invalid UTF-8 at byte {at}")))
     }
 }
 
@@ -257,10 +225,7 @@ mod tests {
     fn flipped_byte_reports_checksum_error() {
         let mut f = frame(FileKind::Docs, b"hello");
         f[9] ^= 1;
-        assert!(matches!(
-            check_crc("x", &f).unwrap_err().kind(),
-            ErrorKind::Checksum { .. }
-        ));
+        assert!(matches!(check_crc("x", &f).unwrap_err().kind(), ErrorKind::Checksum { .. }));
     }
 
     #[test]
@@ -269,29 +234,21 @@ mod tests {
         let mut bad = f.clone();
         bad[0] = b'X';
         assert!(matches!(
-            check_header("x", &bad, FileKind::Dict, None)
-                .unwrap_err()
-                .kind(),
+            check_header("x", &bad, FileKind::Dict, None).unwrap_err().kind(),
             ErrorKind::NotAnIndexFile { .. }
         ));
         let mut bad = f.clone();
         bad[4] = 99;
         assert!(matches!(
-            check_header("x", &bad, FileKind::Dict, None)
-                .unwrap_err()
-                .kind(),
+            check_header("x", &bad, FileKind::Dict, None).unwrap_err().kind(),
             ErrorKind::UnsupportedVersion { got: 99, .. }
         ));
         assert!(matches!(
-            check_header("x", &f, FileKind::Store, None)
-                .unwrap_err()
-                .kind(),
+            check_header("x", &f, FileKind::Store, None).unwrap_err().kind(),
             ErrorKind::WrongKind { .. }
         ));
         assert!(matches!(
-            check_header("x", &f[..f.len() - 1], FileKind::Dict, Some(f.len() as u64))
-                .unwrap_err()
-                .kind(),
+            check_header("x", &f[..f.len() - 1], FileKind::Dict, Some(f.len() as u64)).unwrap_err().kind(),
             ErrorKind::Truncated { .. }
         ));
     }

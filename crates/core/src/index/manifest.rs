@@ -68,16 +68,11 @@ impl Manifest {
     /// Parses and validates a manifest. A manifest of another format version is
     /// reported as such even when the rest of its shape changed.
     pub fn parse(json: &str) -> Result<Manifest> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-            Error::new(ErrorKind::Manifest {
-                detail: e.to_string(),
-            })
-        })?;
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::Manifest { detail: e.to_string() }))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(MANIFEST_FORMAT) {
             return Err(Error::new(ErrorKind::Manifest {
-                detail: format!(
-                    "\"format\" is not \"{MANIFEST_FORMAT}\": this is not a Soi index manifest"
-                ),
+                detail: format!("\"format\" is not \"{MANIFEST_FORMAT}\": this is not a Soi index manifest"),
             }));
         }
         match value.get("format_version").and_then(|v| v.as_u64()) {
@@ -89,16 +84,11 @@ impl Manifest {
                 }))
             }
             None => {
-                return Err(Error::new(ErrorKind::Manifest {
-                    detail: "\"format_version\" is missing".into(),
-                }));
+                return Err(Error::new(ErrorKind::Manifest { detail: "\"format_version\" is missing".into() }));
             }
         }
-        let manifest: Manifest = serde_json::from_value(value).map_err(|e| {
-            Error::new(ErrorKind::Manifest {
-                detail: e.to_string(),
-            })
-        })?;
+        let manifest: Manifest =
+            serde_json::from_value(value).map_err(|e| Error::new(ErrorKind::Manifest { detail: e.to_string() }))?;
         for entry in manifest.entries() {
             if !is_safe_file_name(&entry.path) {
                 return Err(Error::new(ErrorKind::Manifest {
@@ -118,9 +108,7 @@ impl Manifest {
 
     /// Every binary file, in a fixed order: dict, postings, docs, store chunks.
     pub fn entries(&self) -> impl Iterator<Item = &FileEntry> {
-        [&self.files.dict, &self.files.postings, &self.files.docs]
-            .into_iter()
-            .chain(self.files.store.iter())
+        [&self.files.dict, &self.files.postings, &self.files.docs].into_iter().chain(self.files.store.iter())
     }
 
     /// Total bytes of the binary files.
@@ -133,9 +121,7 @@ fn is_safe_file_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
         && name.len() <= 128
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
 }
 
 #[cfg(test)]
@@ -143,11 +129,7 @@ mod tests {
     use super::*;
 
     fn entry(p: &str) -> FileEntry {
-        FileEntry {
-            path: p.into(),
-            bytes: 1,
-            crc32: 2,
-        }
+        FileEntry { path: p.into(), bytes: 1, crc32: 2 }
     }
 
     fn sample() -> Manifest {
@@ -173,36 +155,22 @@ mod tests {
 
     #[test]
     fn other_format_version_is_reported_as_version_error() {
-        let json = sample()
-            .to_json()
-            .replace("\"format_version\": 1", "\"format_version\": 7");
+        let json = sample().to_json().replace("\"format_version\": 1", "\"format_version\": 7");
         assert_eq!(
             Manifest::parse(&json).unwrap_err().kind(),
-            &ErrorKind::ManifestVersion {
-                expected: FORMAT_VERSION,
-                got: 7
-            }
+            &ErrorKind::ManifestVersion { expected: FORMAT_VERSION, got: 7 }
         );
     }
 
     #[test]
     fn path_escaping_the_index_folder_is_rejected() {
         let json = sample().to_json().replace("docs.a.bin", "../../etc/passwd");
-        assert!(matches!(
-            Manifest::parse(&json).unwrap_err().kind(),
-            ErrorKind::Manifest { .. }
-        ));
+        assert!(matches!(Manifest::parse(&json).unwrap_err().kind(), ErrorKind::Manifest { .. }));
     }
 
     #[test]
     fn garbage_is_a_manifest_error() {
-        assert!(matches!(
-            Manifest::parse("<html>").unwrap_err().kind(),
-            ErrorKind::Manifest { .. }
-        ));
-        assert!(matches!(
-            Manifest::parse("{}").unwrap_err().kind(),
-            ErrorKind::Manifest { .. }
-        ));
+        assert!(matches!(Manifest::parse("<html>").unwrap_err().kind(), ErrorKind::Manifest { .. }));
+        assert!(matches!(Manifest::parse("{}").unwrap_err().kind(), ErrorKind::Manifest { .. }));
     }
 }

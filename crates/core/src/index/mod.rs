@@ -10,4 +10,4 @@ mod read;
 pub use build::{term_key, BuiltIndex, Document, IndexBuilder, IndexFile, STORE_CHUNK_BYTES};
 pub use format::{FileKind, FORMAT_VERSION};
 pub use manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FILE, MANIFEST_FORMAT};
-pub use read::{DocMeta, Index, Posting, StoredDoc, TermInfo};
+pub use read::{DocMeta, FlatPostings, Index, Posting, StoredDoc, TermInfo};

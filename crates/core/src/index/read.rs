@@ -52,6 +52,22 @@ pub struct StoredDoc {
     pub body: String,
 }
 
+/// A term's postings, flat: document `docs[i]` has positions
+/// `pos[offs[i]..offs[i + 1]]`, increasing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlatPostings {
+    pub docs: Vec<u32>,
+    pub offs: Vec<u32>,
+    pub pos: Vec<u32>,
+}
+
+impl FlatPostings {
+    /// Positions of the `i`-th document.
+    pub fn positions(&self, i: usize) -> &[u32] {
+        &self.pos[self.offs[i] as usize..self.offs[i + 1] as usize]
+    }
+}
+
 /// One document's occurrences of one term.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posting {
@@ -89,23 +105,14 @@ impl std::fmt::Debug for Index {
 
 fn body(entry: &FileEntry, kind: FileKind, bytes: Arc<[u8]>) -> Result<Body> {
     let range = check_header(&entry.path, &bytes, kind, Some(entry.bytes))?;
-    Ok(Body {
-        bytes,
-        start: range.start,
-        end: range.end,
-    })
+    Ok(Body { bytes, start: range.start, end: range.end })
 }
 
 impl Index {
     /// Opens the dictionary, postings and document table. Checks each file's header
     /// and size against the manifest (cheap) and decodes the tables; does not check
     /// CRCs (see [`Index::verify`]). Store chunks are added separately.
-    pub fn open(
-        manifest: Manifest,
-        dict: Vec<u8>,
-        postings: Vec<u8>,
-        docs: Vec<u8>,
-    ) -> Result<Index> {
+    pub fn open(manifest: Manifest, dict: Vec<u8>, postings: Vec<u8>, docs: Vec<u8>) -> Result<Index> {
         let dict_raw: Arc<[u8]> = dict.into();
         let postings_raw: Arc<[u8]> = postings.into();
         let docs_raw: Arc<[u8]> = docs.into();
@@ -131,22 +138,11 @@ impl Index {
         if docs.len() != manifest.documents as usize {
             return Err(Error::corrupt(
                 &f.docs.path,
-                format!(
-                    "{} documents, the manifest says {}",
-                    docs.len(),
-                    manifest.documents
-                ),
+                format!("{} documents, the manifest says {}", docs.len(), manifest.documents),
             ));
         }
-        let total_words: u64 = docs
-            .iter()
-            .map(|d| u64::from(d.title_words + d.body_words))
-            .sum();
-        let avg_doc_words = if docs.is_empty() {
-            1.0
-        } else {
-            (total_words as f32 / docs.len() as f32).max(1.0)
-        };
+        let total_words: u64 = docs.iter().map(|d| u64::from(d.title_words + d.body_words)).sum();
+        let avg_doc_words = if docs.is_empty() { 1.0 } else { (total_words as f32 / docs.len() as f32).max(1.0) };
         let store = vec![None; manifest.files.store.len()];
         let mut chunk_first = vec![usize::MAX; store.len()];
         for (n, d) in docs.iter().enumerate().rev() {
@@ -169,34 +165,18 @@ impl Index {
 
     /// Opens an index, verifying the CRC of every file, with every store chunk that
     /// `load` returns. `load` gets a file name from the manifest.
-    pub fn open_all(
-        manifest: Manifest,
-        mut load: impl FnMut(&str) -> Option<Vec<u8>>,
-    ) -> Result<Index> {
+    pub fn open_all(manifest: Manifest, mut load: impl FnMut(&str) -> Option<Vec<u8>>) -> Result<Index> {
         let mut get = |entry: &FileEntry| -> Result<Vec<u8>> {
-            let bytes = load(&entry.path).ok_or_else(|| {
-                Error::new(ErrorKind::MissingFile {
-                    file: entry.path.clone(),
-                })
-            })?;
-            check_header(
-                &entry.path,
-                &bytes,
-                kind_of(&manifest, entry),
-                Some(entry.bytes),
-            )?;
+            let bytes =
+                load(&entry.path).ok_or_else(|| Error::new(ErrorKind::MissingFile { file: entry.path.clone() }))?;
+            check_header(&entry.path, &bytes, kind_of(&manifest, entry), Some(entry.bytes))?;
             check_crc(&entry.path, &bytes)?;
             Ok(bytes)
         };
         let dict = get(&manifest.files.dict)?;
         let postings = get(&manifest.files.postings)?;
         let docs = get(&manifest.files.docs)?;
-        let chunks: Vec<Vec<u8>> = manifest
-            .files
-            .store
-            .iter()
-            .map(&mut get)
-            .collect::<Result<_>>()?;
+        let chunks: Vec<Vec<u8>> = manifest.files.store.iter().map(&mut get).collect::<Result<_>>()?;
         let mut index = Index::open(manifest, dict, postings, docs)?;
         for (i, chunk) in chunks.into_iter().enumerate() {
             index.add_store_chunk(i, chunk)?;
@@ -214,22 +194,20 @@ impl Index {
 
     /// Adds store chunk `i` (header, size and CRC are checked).
     pub fn add_store_chunk(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
-        let entry = self.manifest.files.store.get(i).ok_or_else(|| {
-            Error::corrupt("store", format!("no store chunk {i} in the manifest"))
-        })?;
+        let entry = self
+            .manifest
+            .files
+            .store
+            .get(i)
+            .ok_or_else(|| Error::corrupt("store", format!("no store chunk {i} in the manifest")))?;
         check_header(&entry.path, &bytes, FileKind::Store, Some(entry.bytes))?;
         check_crc(&entry.path, &bytes)?;
-        let docs = decode_store(
-            &entry.path,
-            &bytes[super::format::HEADER_LEN..bytes.len() - super::format::FOOTER_LEN],
-        )?;
+        let docs =
+            decode_store(&entry.path, &bytes[super::format::HEADER_LEN..bytes.len() - super::format::FOOTER_LEN])?;
         let (first, docs) = docs;
         let expected = self.docs.iter().filter(|d| d.chunk as usize == i).count();
         if self.chunk_first[i] != first || expected != docs.len() {
-            return Err(Error::corrupt(
-                &entry.path,
-                "store chunk does not match the document table",
-            ));
+            return Err(Error::corrupt(&entry.path, "store chunk does not match the document table"));
         }
         self.store[i] = Some(docs);
         Ok(())
@@ -271,62 +249,54 @@ impl Index {
 
     /// Decodes the postings of a term.
     pub fn postings(&self, ordinal: u64) -> Result<Vec<Posting>> {
+        let mut flat = FlatPostings::default();
+        self.postings_into(ordinal, &mut flat)?;
+        Ok((0..flat.docs.len()).map(|i| Posting { doc: flat.docs[i], positions: flat.positions(i).to_vec() }).collect())
+    }
+
+    /// Decodes the postings of a term into `out` (cleared first), without an
+    /// allocation per document: the search's hot path.
+    pub fn postings_into(&self, ordinal: u64, out: &mut FlatPostings) -> Result<()> {
+        out.docs.clear();
+        out.offs.clear();
+        out.pos.clear();
         let file = &self.manifest.files.postings.path;
-        let info = self
-            .term_info(ordinal)
-            .ok_or_else(|| Error::corrupt(file, format!("no term {ordinal}")))?;
+        let info = self.term_info(ordinal).ok_or_else(|| Error::corrupt(file, format!("no term {ordinal}")))?;
         let data_start = 4 + self.terms.len() * 12;
         let start = data_start + info.offset as usize;
         let bytes = self
             .postings
             .as_ref()
             .get(start..start + info.len as usize)
-            .ok_or_else(|| {
-                Error::corrupt(
-                    file,
-                    format!("postings of term {ordinal} lie outside the file"),
-                )
-            })?;
+            .ok_or_else(|| Error::corrupt(file, format!("postings of term {ordinal} lie outside the file")))?;
         if info.doc_freq as usize > self.docs.len() || info.doc_freq as usize > bytes.len() {
-            return Err(Error::corrupt(
-                file,
-                format!("term {ordinal} claims {} documents", info.doc_freq),
-            ));
+            return Err(Error::corrupt(file, format!("term {ordinal} claims {} documents", info.doc_freq)));
         }
         let mut c = Cursor::new(file, bytes);
-        let mut out = Vec::with_capacity(info.doc_freq as usize);
+        out.docs.reserve(info.doc_freq as usize);
+        out.offs.reserve(info.doc_freq as usize + 1);
+        out.offs.push(0);
         let mut doc = 0u32;
         for i in 0..info.doc_freq {
             let delta = c.varint32()?;
-            doc = if i == 0 {
-                delta
-            } else {
-                doc.checked_add(delta)
-                    .ok_or_else(|| Error::corrupt(file, "doc id overflow"))?
-            };
-            if doc as usize >= self.docs.len() {
-                return Err(Error::corrupt(
-                    file,
-                    format!("posting names document {doc} of {}", self.docs.len()),
-                ));
+            doc = if i == 0 { delta } else { doc.checked_add(delta).ok_or_else(|| Error::corrupt(file, "doc id overflow"))? };
+            if doc as usize >= self.docs.len() || (i > 0 && delta == 0) {
+                return Err(Error::corrupt(file, format!("posting names document {doc} of {}", self.docs.len())));
             }
             let tf = c.varint32()?;
-            if tf as usize > bytes.len() {
-                return Err(Error::corrupt(
-                    file,
-                    "term frequency larger than the postings",
-                ));
+            if tf == 0 || tf as usize > bytes.len() {
+                return Err(Error::corrupt(file, "bad term frequency in the postings"));
             }
-            let mut positions = Vec::with_capacity(tf as usize);
             let mut p = 0u32;
             for j in 0..tf {
                 let d = c.varint32()?;
                 p = if j == 0 { d } else { p.saturating_add(d) };
-                positions.push(p);
+                out.pos.push(p);
             }
-            out.push(Posting { doc, positions });
+            out.docs.push(doc);
+            out.offs.push(out.pos.len() as u32);
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The stored text of a document, if its store chunk has been added.
@@ -367,18 +337,9 @@ fn kind_of(manifest: &Manifest, entry: &FileEntry) -> FileKind {
 fn decode_term_table(file: &str, body: &[u8]) -> Result<Vec<TermInfo>> {
     let mut c = Cursor::new(file, body);
     let n = c.u32()? as usize;
-    let table_end = n
-        .checked_mul(12)
-        .and_then(|t| t.checked_add(4))
-        .filter(|&e| e <= body.len());
+    let table_end = n.checked_mul(12).and_then(|t| t.checked_add(4)).filter(|&e| e <= body.len());
     let Some(table_end) = table_end else {
-        return Err(Error::corrupt(
-            file,
-            format!(
-                "term table of {n} terms does not fit in {} bytes",
-                body.len()
-            ),
-        ));
+        return Err(Error::corrupt(file, format!("term table of {n} terms does not fit in {} bytes", body.len())));
     };
     let data_len = body.len() - table_end;
     let mut terms = Vec::with_capacity(n);
@@ -387,16 +348,9 @@ fn decode_term_table(file: &str, body: &[u8]) -> Result<Vec<TermInfo>> {
         let len = c.u32()?;
         let doc_freq = c.u32()?;
         if offset as usize + len as usize > data_len {
-            return Err(Error::corrupt(
-                file,
-                "a term's postings lie outside the file",
-            ));
+            return Err(Error::corrupt(file, "a term's postings lie outside the file"));
         }
-        terms.push(TermInfo {
-            offset,
-            len,
-            doc_freq,
-        });
+        terms.push(TermInfo { offset, len, doc_freq });
     }
     Ok(terms)
 }
@@ -405,10 +359,7 @@ fn decode_docs(file: &str, body: &[u8], chunks: usize) -> Result<Vec<DocMeta>> {
     let mut c = Cursor::new(file, body);
     let n = c.varint()?;
     if n > body.len() as u64 {
-        return Err(Error::corrupt(
-            file,
-            format!("{n} documents cannot fit in {} bytes", body.len()),
-        ));
+        return Err(Error::corrupt(file, format!("{n} documents cannot fit in {} bytes", body.len())));
     }
     let mut docs = Vec::with_capacity(n as usize);
     for _ in 0..n {
@@ -418,24 +369,12 @@ fn decode_docs(file: &str, body: &[u8], chunks: usize) -> Result<Vec<DocMeta>> {
         let body_words = c.varint32()?;
         let chunk = c.varint32()?;
         if chunk as usize >= chunks {
-            return Err(Error::corrupt(
-                file,
-                format!("document {id} names store chunk {chunk} of {chunks}"),
-            ));
+            return Err(Error::corrupt(file, format!("document {id} names store chunk {chunk} of {chunks}")));
         }
-        docs.push(DocMeta {
-            id,
-            title,
-            title_words,
-            body_words,
-            chunk,
-        });
+        docs.push(DocMeta { id, title, title_words, body_words, chunk });
     }
     if !c.is_empty() {
-        return Err(Error::corrupt(
-            file,
-            format!("{} trailing bytes", body.len() - c.position()),
-        ));
+        return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));
     }
     Ok(docs)
 }
@@ -445,10 +384,7 @@ fn decode_store(file: &str, body: &[u8]) -> Result<(usize, Vec<StoredDoc>)> {
     let first = c.varint()? as usize;
     let n = c.varint()?;
     if n > body.len() as u64 {
-        return Err(Error::corrupt(
-            file,
-            format!("{n} documents cannot fit in {} bytes", body.len()),
-        ));
+        return Err(Error::corrupt(file, format!("{n} documents cannot fit in {} bytes", body.len())));
     }
     let mut docs = Vec::with_capacity(n as usize);
     for _ in 0..n {
