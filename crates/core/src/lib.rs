@@ -36,6 +36,7 @@
 pub mod error;
 pub mod index;
 pub mod ingest;
+mod matching;
 pub mod query;
 pub mod response;
 pub mod search;

@@ -23,7 +23,8 @@ use fst::automaton::{Automaton, Levenshtein, Str};
 use fst::{IntoStreamer, Streamer};
 
 use crate::index::Index;
-use crate::query::{Field, Query, QueryTerm, Unit};
+use crate::matching::{any_adjacent, clause_matches, unit_matches, word_matches, ClauseMatches, UnitMatches, WordMatches};
+use crate::query::{Query, QueryTerm};
 use crate::telex;
 use crate::text::{fold, has_diacritics, surface, Token};
 
@@ -187,23 +188,6 @@ pub struct SearchResults {
     /// A better spelling of the query ("did you mean"), when a word matched only
     /// through a typo or Telex, or not at all but is close to a known word.
     pub suggestion: Option<String>,
-}
-
-/// A query word's matches in one document.
-#[derive(Default, Clone)]
-struct WordDoc {
-    /// (position, weight, class), by position.
-    positions: Vec<(u32, f32, u8)>,
-}
-
-/// A unit's (or clause's) match in one document.
-#[derive(Default, Clone)]
-struct UnitDoc {
-    score: f32,
-    class: u8,
-    /// Positions where the unit's occurrences start and end.
-    starts: Vec<u32>,
-    ends: Vec<u32>,
 }
 
 /// Runs an automaton over the folded half of `folded ‖ 0x00 ‖ surface` keys and
@@ -398,112 +382,26 @@ impl Index {
         results
     }
 
-    /// Where each query word occurs, per document, and the expansions it used.
-    fn word_docs(&self, term: &QueryTerm) -> (HashMap<u32, WordDoc>, Vec<Expansion>) {
-        let expansions = self.expand(term);
-        let mut docs: HashMap<u32, WordDoc> = HashMap::new();
-        for e in &expansions {
-            let Ok(postings) = self.postings(e.ordinal) else {
-                continue;
-            };
-            for p in postings {
-                let entry = docs.entry(p.doc).or_default();
-                entry.positions.extend(p.positions.iter().map(|&pos| (pos, e.weight, e.class)));
-            }
-        }
-        for d in docs.values_mut() {
-            d.positions.sort_by_key(|&(pos, _, _)| pos);
-        }
-        (docs, expansions)
-    }
-
-    fn bm25(&self, tf: f32, doc: u32, df: usize) -> f32 {
-        let n = self.doc_count() as f32;
-        let df = df as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        let len = self.doc(doc).map_or(1.0, |m| (m.title_words + m.body_words) as f32);
-        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg_doc_words());
-        idf * tf * (BM25_K1 + 1.0) / (tf + norm)
-    }
-
-    /// Where a unit (word or phrase) matches, per document.
-    fn unit_docs(&self, unit: &Unit, words: &[&HashMap<u32, WordDoc>]) -> HashMap<u32, UnitDoc> {
-        let mut raw: Vec<(u32, f32, u8, Vec<u32>)> = Vec::new(); // doc, tf, class, starts
-        let Some((first, rest)) = words.split_first() else {
-            return HashMap::new();
-        };
-        let len = words.len() as u32;
-        for (&doc, wd) in first.iter() {
-            if !rest.iter().all(|w| w.contains_key(&doc)) {
-                continue;
-            }
-            let Some(meta) = self.doc(doc) else { continue };
-            let in_field = |pos: u32| unit.field == Field::Any || pos + len <= meta.title_words;
-            let mut tf = 0.0;
-            let mut class = u8::MAX;
-            let mut starts = Vec::new();
-            for &(pos, weight, c) in &wd.positions {
-                if !in_field(pos) {
-                    continue;
-                }
-                let mut w = weight;
-                let mut cl = c;
-                let mut whole = true;
-                for (k, other) in rest.iter().enumerate() {
-                    let want = pos + 1 + k as u32;
-                    let ps = &other[&doc].positions;
-                    match ps.binary_search_by_key(&want, |&(p, _, _)| p) {
-                        Ok(i) => {
-                            w = w.min(ps[i].1);
-                            cl = cl.max(ps[i].2);
-                        }
-                        Err(_) => {
-                            whole = false;
-                            break;
-                        }
-                    }
-                }
-                if whole {
-                    tf += w * if pos < meta.title_words { TITLE_BOOST } else { 1.0 };
-                    class = class.min(cl);
-                    starts.push(pos);
-                }
-            }
-            if !starts.is_empty() {
-                raw.push((doc, tf, class, starts));
-            }
-        }
-        let df = raw.len();
-        raw.into_iter()
-            .map(|(doc, tf, class, starts)| {
-                let ends = starts.iter().map(|s| s + len - 1).collect();
-                // A phrase counts like its words together.
-                let score = self.bm25(tf, doc, df) * len as f32;
-                (doc, UnitDoc { score, class, starts, ends })
-            })
-            .collect()
-    }
-
     /// Searches with an already parsed query.
     pub fn search_query(&self, query: Query, limit: usize) -> SearchResults {
-        // Each distinct word once: its documents and, for highlighting, its expansions.
+        // Each distinct word once: where it occurs and, for highlighting, its expansions.
         let mut word_index: HashMap<(String, bool), usize> = HashMap::new();
-        let mut word_hits: Vec<HashMap<u32, WordDoc>> = Vec::new();
+        let mut words: Vec<WordMatches> = Vec::new();
         let mut highlighter = Highlighter::default();
-        let mut unit_ids: Vec<Vec<Vec<usize>>> = Vec::new(); // clause → unit → word ids
+        let mut clauses: Vec<ClauseMatches> = Vec::with_capacity(query.clauses.len());
         for clause in &query.clauses {
-            let mut units = Vec::new();
+            let mut unit_ids: Vec<Vec<usize>> = Vec::with_capacity(clause.alternatives.len());
             for unit in &clause.alternatives {
-                let mut ids = Vec::new();
+                let mut ids = Vec::with_capacity(unit.words.len());
                 for t in &unit.words {
                     let key = (t.surface.clone(), t.prefix);
                     let id = *word_index.entry(key).or_insert_with(|| {
-                        let (docs, expansions) = self.word_docs(t);
-                        let i = word_hits.len();
+                        let expansions = self.expand(t);
+                        let i = words.len();
+                        words.push(word_matches(self, &expansions, |_| true));
                         for e in expansions {
                             highlighter.surfaces.entry(e.surface).or_default().push(i);
                         }
-                        word_hits.push(docs);
                         i
                     });
                     ids.push(id);
@@ -513,98 +411,99 @@ impl Index {
                 } else {
                     highlighter.phrases.push(ids.clone());
                 }
-                units.push(ids);
+                unit_ids.push(ids);
             }
-            unit_ids.push(units);
-        }
-
-        // Clauses: OR of units, per document the best unit.
-        let mut clause_docs: Vec<HashMap<u32, UnitDoc>> = Vec::new();
-        for (clause, units) in query.clauses.iter().zip(&unit_ids) {
-            let mut docs: HashMap<u32, UnitDoc> = HashMap::new();
-            for (unit, ids) in clause.alternatives.iter().zip(units) {
-                let maps: Vec<&HashMap<u32, WordDoc>> = ids.iter().map(|&i| &word_hits[i]).collect();
-                for (doc, ud) in self.unit_docs(unit, &maps) {
-                    let slot = docs.entry(doc).or_insert_with(|| UnitDoc { class: u8::MAX, ..UnitDoc::default() });
-                    slot.score = slot.score.max(ud.score);
-                    slot.class = slot.class.min(ud.class);
-                    slot.starts.extend(ud.starts);
-                    slot.ends.extend(ud.ends);
-                }
-            }
-            for d in docs.values_mut() {
-                d.starts.sort_unstable();
-                d.ends.sort_unstable();
-            }
-            clause_docs.push(docs);
+            let units: Vec<UnitMatches> = clause
+                .alternatives
+                .iter()
+                .zip(&unit_ids)
+                .map(|(unit, ids)| {
+                    let maps: Vec<&WordMatches> = ids.iter().map(|&i| &words[i]).collect();
+                    unit_matches(self, unit, &maps)
+                })
+                .collect();
+            clauses.push(clause_matches(self, &units));
         }
 
         // Exclusions: exact, folded or Telex matches only (never prefix or typo).
-        let mut excluded: HashSet<u32> = HashSet::new();
+        let mut excluded = vec![false; self.doc_count()];
         for unit in &query.excluded {
-            let maps: Vec<HashMap<u32, WordDoc>> = unit
+            let maps: Vec<WordMatches> = unit
                 .words
                 .iter()
-                .map(|w| {
-                    let (mut docs, _) = self.word_docs(&QueryTerm { prefix: false, ..w.clone() });
-                    for d in docs.values_mut() {
-                        d.positions.retain(|&(_, _, c)| c <= 1);
-                    }
-                    docs.retain(|_, d| !d.positions.is_empty());
-                    docs
-                })
+                .map(|w| word_matches(self, &self.expand(&QueryTerm { prefix: false, ..w.clone() }), |e| e.class <= 1))
                 .collect();
-            let refs: Vec<&HashMap<u32, WordDoc>> = maps.iter().collect();
-            excluded.extend(self.unit_docs(unit, &refs).into_keys());
+            let refs: Vec<&WordMatches> = maps.iter().collect();
+            for &doc in &unit_matches(self, unit, &refs).rows.docs {
+                excluded[doc as usize] = true;
+            }
         }
 
         // A clause that matched nothing is reported (as read) and set aside.
         let unmatched: Vec<String> = query
             .clauses
             .iter()
-            .zip(&clause_docs)
-            .filter(|(_, docs)| docs.is_empty())
+            .zip(&clauses)
+            .filter(|(_, m)| m.rows.is_empty())
             .map(|(clause, _)| Query { clauses: vec![clause.clone()], ..Query::default() }.read_as())
             .collect();
-        let live: Vec<usize> = (0..clause_docs.len()).filter(|&c| !clause_docs[c].is_empty()).collect();
+        let live: Vec<&ClauseMatches> = clauses.iter().filter(|m| !m.rows.is_empty()).collect();
 
-        let mut candidates: HashSet<u32> = HashSet::new();
-        for &c in &live {
-            candidates.extend(clause_docs[c].keys().copied());
+        // Accumulate per document over the live clauses.
+        #[derive(Clone, Copy, Default)]
+        struct Acc {
+            matched: u16,
+            class: u32,
+            score: f32,
+            adjacent: u16,
         }
-        let mut hits: Vec<Hit> = candidates
-            .into_iter()
-            .filter(|d| !excluded.contains(d))
-            .map(|doc| {
-                let present: Vec<Option<&UnitDoc>> = live.iter().map(|&c| clause_docs[c].get(&doc)).collect();
-                let matched = present.iter().flatten().count();
-                let class = present.iter().flatten().map(|u| u32::from(u.class)).sum();
-                let mut score: f32 = present.iter().flatten().map(|u| u.score).sum();
-                if live.len() > 1 {
-                    let adjacent = present
-                        .windows(2)
-                        .filter(|w| match (w[0], w[1]) {
-                            (Some(a), Some(b)) => any_adjacent(&a.ends, &b.starts),
-                            _ => false,
-                        })
-                        .count();
-                    score *= 1.0 + ADJACENCY_BOOST * adjacent as f32 / (live.len() - 1) as f32;
+        let mut acc = vec![Acc::default(); self.doc_count()];
+        let mut touched: Vec<u32> = Vec::new();
+        for (c, m) in live.iter().enumerate() {
+            for (r, &doc) in m.rows.docs.iter().enumerate() {
+                if excluded[doc as usize] {
+                    continue;
                 }
-                Hit { doc, score, matched, class }
+                let cd = m.rows.row(r)[0];
+                let a = &mut acc[doc as usize];
+                if a.matched == 0 {
+                    touched.push(doc);
+                }
+                a.matched += 1;
+                a.class += u32::from(cd.class);
+                a.score += cd.score;
+                if c > 0 {
+                    if let (Some(ends), Some(starts)) = (live[c - 1].ends.of(doc), m.starts.of(doc)) {
+                        if any_adjacent(ends, starts) {
+                            a.adjacent += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let best = touched.iter().map(|&d| acc[d as usize].matched).max().unwrap_or(0);
+        let pairs = live.len().saturating_sub(1).max(1) as f32;
+        let mut hits: Vec<Hit> = touched
+            .iter()
+            .filter(|&&d| acc[d as usize].matched == best)
+            .map(|&doc| {
+                let a = acc[doc as usize];
+                let score = a.score * (1.0 + ADJACENCY_BOOST * f32::from(a.adjacent) / pairs);
+                Hit { doc, score, matched: usize::from(a.matched), class: a.class }
             })
             .collect();
-        let best = hits.iter().map(|h| h.matched).max().unwrap_or(0);
-        hits.retain(|h| h.matched == best);
-        let partial = best > 0 && best < live.len();
-        hits.sort_by(|a, b| {
-            b.matched
-                .cmp(&a.matched)
-                .then(a.class.cmp(&b.class))
-                .then(b.score.total_cmp(&a.score))
-                .then(a.doc.cmp(&b.doc))
-        });
+        let partial = best > 0 && usize::from(best) < live.len();
+        let order = |a: &Hit, b: &Hit| {
+            b.matched.cmp(&a.matched).then(a.class.cmp(&b.class)).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
+        };
         let total = hits.len();
-        hits.truncate(limit);
+        if limit < hits.len() {
+            if limit > 0 {
+                hits.select_nth_unstable_by(limit - 1, order);
+            }
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
         SearchResults { query, total, hits, highlighter, unmatched, partial, suggestion: None }
     }
 
@@ -650,31 +549,9 @@ impl Index {
     }
 }
 
-/// True when some position in `ends` is directly followed by one in `starts`
-/// (both sorted).
-fn any_adjacent(ends: &[u32], starts: &[u32]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < ends.len() && j < starts.len() {
-        let want = ends[i] + 1;
-        match starts[j].cmp(&want) {
-            std::cmp::Ordering::Less => j += 1,
-            std::cmp::Ordering::Greater => i += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn adjacency_is_detected_in_order_only() {
-        assert!(any_adjacent(&[3, 10], &[11]));
-        assert!(!any_adjacent(&[11], &[10]));
-        assert!(!any_adjacent(&[], &[1]));
-    }
 
     #[test]
     fn phrase_words_are_marked_only_where_the_phrase_stands() {
