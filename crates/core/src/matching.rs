@@ -4,6 +4,9 @@
 //! table for lookups, so a query over thousands of matching documents does a few
 //! allocations rather than a few per document.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use crate::index::{FlatPostings, Index};
 use crate::query::{Field, Unit};
 use crate::search::{Expansion, BM25_B, BM25_K1, TITLE_BOOST};
@@ -77,20 +80,26 @@ pub(crate) fn word_matches(index: &Index, expansions: &[Expansion], keep: impl F
         }
     }
     let mut out = Rows::new(index.doc_count());
+    // k-way merge by document with a heap of (next document, list).
+    let mut heap: BinaryHeap<Reverse<(u32, usize)>> =
+        lists.iter().enumerate().map(|(i, (l, _, _))| Reverse((l.docs[0], i))).collect();
     let mut cursor = vec![0usize; lists.len()];
-    loop {
-        // The smallest next document among the lists.
-        let Some(doc) = lists.iter().zip(&cursor).filter_map(|((l, _, _), &c)| l.docs.get(c).copied()).min() else {
-            break;
-        };
+    while let Some(&Reverse((doc, _))) = heap.peek() {
         let first = out.items.len();
         let mut sources = 0;
-        for ((list, weight, class), c) in lists.iter().zip(cursor.iter_mut()) {
-            if list.docs.get(*c) == Some(&doc) {
-                out.items.extend(list.positions(*c).iter().map(|&pos| Occ { pos, weight: *weight, class: *class }));
-                *c += 1;
-                sources += 1;
+        while let Some(&Reverse((d, i))) = heap.peek() {
+            if d != doc {
+                break;
             }
+            heap.pop();
+            let (list, weight, class) = &lists[i];
+            let c = cursor[i];
+            out.items.extend(list.positions(c).iter().map(|&pos| Occ { pos, weight: *weight, class: *class }));
+            cursor[i] = c + 1;
+            if let Some(&next) = list.docs.get(c + 1) {
+                heap.push(Reverse((next, i)));
+            }
+            sources += 1;
         }
         if sources > 1 {
             out.items[first..].sort_by_key(|o| o.pos);
@@ -185,6 +194,7 @@ pub(crate) fn clause_matches(index: &Index, units: &[UnitMatches]) -> ClauseMatc
     let idfs: Vec<f32> = units.iter().map(|u| idf(index, u.rows.len())).collect();
     let mut cursor = vec![0usize; units.len()];
     let mut occ_buf: Vec<(u32, u32)> = Vec::new();
+    let mut end_buf: Vec<u32> = Vec::new();
     loop {
         let Some(doc) = units.iter().zip(&cursor).filter_map(|(u, &c)| u.rows.docs.get(c).copied()).min() else {
             break;
@@ -214,12 +224,17 @@ pub(crate) fn clause_matches(index: &Index, units: &[UnitMatches]) -> ClauseMatc
         if let Some(b) = best {
             rows.items.push(b);
             rows.close(doc);
-            occ_buf.sort_unstable();
+            if units.len() > 1 {
+                occ_buf.sort_unstable();
+            }
             starts.items.extend(occ_buf.iter().map(|o| o.0));
             starts.close(doc);
-            let mut e: Vec<u32> = occ_buf.iter().map(|o| o.1).collect();
-            e.sort_unstable();
-            ends.items.extend(e);
+            end_buf.clear();
+            end_buf.extend(occ_buf.iter().map(|o| o.1));
+            if units.len() > 1 {
+                end_buf.sort_unstable();
+            }
+            ends.items.extend_from_slice(&end_buf);
             ends.close(doc);
         }
     }

@@ -23,7 +23,9 @@ use fst::automaton::{Automaton, Levenshtein, Str};
 use fst::{IntoStreamer, Streamer};
 
 use crate::index::Index;
-use crate::matching::{any_adjacent, clause_matches, unit_matches, word_matches, ClauseMatches, UnitMatches, WordMatches};
+use crate::matching::{
+    any_adjacent, clause_matches, unit_matches, word_matches, ClauseMatches, UnitMatches, WordMatches,
+};
 use crate::query::{Query, QueryTerm};
 use crate::telex;
 use crate::text::{fold, has_diacritics, surface, Token};
@@ -58,8 +60,8 @@ pub const WEIGHT_TYPO: f32 = 0.3;
 /// score is multiplied by `1 + ADJACENCY_BOOST`; partially adjacent, pro rata.
 pub const ADJACENCY_BOOST: f32 = 1.0;
 /// A word expands to at most this many completions or typo variants (the most
-/// frequent), so a one-letter prefix stays fast.
-pub const MAX_EXPANSIONS: usize = 64;
+/// frequent), so a one-letter prefix stays fast; the next keystroke narrows it.
+pub const MAX_EXPANSIONS: usize = 32;
 /// Typos are tried for a word the dictionary does not know (in no tone variant,
 /// completion or Telex reading) from this many letters (folded)…
 pub const TYPO_MIN_LETTERS: usize = 3;
@@ -494,7 +496,11 @@ impl Index {
             .collect();
         let partial = best > 0 && usize::from(best) < live.len();
         let order = |a: &Hit, b: &Hit| {
-            b.matched.cmp(&a.matched).then(a.class.cmp(&b.class)).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
+            b.matched
+                .cmp(&a.matched)
+                .then(a.class.cmp(&b.class))
+                .then(b.score.total_cmp(&a.score))
+                .then(a.doc.cmp(&b.doc))
         };
         let total = hits.len();
         if limit < hits.len() {

@@ -279,7 +279,11 @@ impl Index {
         let mut doc = 0u32;
         for i in 0..info.doc_freq {
             let delta = c.varint32()?;
-            doc = if i == 0 { delta } else { doc.checked_add(delta).ok_or_else(|| Error::corrupt(file, "doc id overflow"))? };
+            doc = if i == 0 {
+                delta
+            } else {
+                doc.checked_add(delta).ok_or_else(|| Error::corrupt(file, "doc id overflow"))?
+            };
             if doc as usize >= self.docs.len() || (i > 0 && delta == 0) {
                 return Err(Error::corrupt(file, format!("posting names document {doc} of {}", self.docs.len())));
             }
