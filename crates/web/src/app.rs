@@ -106,7 +106,7 @@ pub fn App(props: &AppProps) -> Html {
             let body = if let Some(article) = &state.article {
                 html! { <Reader article={article.clone()} {on_close} /> }
             } else if let Some(response) = state.response.clone().filter(|_| !state.query.trim().is_empty()) {
-                html! { <ResultList {response} query={state.answered_query.clone()} {on_open} /> }
+                html! { <ResultList {response} query={state.answered_query.clone()} {on_open} on_suggest={on_input.clone()} /> }
             } else {
                 html! { <p class="status hint">{ format!("{} bài viết. Gõ để tìm — có dấu hay không dấu đều được.", engine.doc_count()) }</p> }
             };

@@ -178,3 +178,23 @@ async fn app_shows_a_message_when_the_index_is_missing() {
     let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
     assert!(text.contains("No search index was found") && text.contains("404"), "{text}");
 }
+
+#[wasm_bindgen_test]
+async fn app_offers_did_you_mean_and_follows_it() {
+    let root = container();
+    let _handle = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { source: Source::Memory(Rc::new(demo_files())) },
+    )
+    .render();
+    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    // Telex typed with the IME off finds the articles and offers the real spelling.
+    type_into(&root, "ddaij hooij ");
+    until("results", || count(&root, ".hit") == 5).await;
+    let link: web_sys::HtmlElement = root.query_selector(".suggestion a").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(link.text_content().unwrap(), "đại hội ");
+    link.click();
+    let input: HtmlInputElement = root.query_selector("input#q").unwrap().unwrap().dyn_into().unwrap();
+    until("the suggestion to be searched", || input.value() == "đại hội " && count(&root, ".suggestion") == 0).await;
+    assert_eq!(count(&root, ".hit"), 5);
+}

@@ -13,6 +13,8 @@ pub struct ResultListProps {
     pub query: AttrValue,
     /// Called with the document number of the clicked hit.
     pub on_open: Callback<u32>,
+    /// Called with a suggested query ("did you mean") when it is clicked.
+    pub on_suggest: Callback<String>,
 }
 
 #[component]
@@ -23,12 +25,28 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         n => format!("{n} kết quả"),
     };
     let unmatched = (!r.unmatched.is_empty()).then(|| {
-        html! { <p class="unmatched">{ format!("Không bài nào chứa: {}", r.unmatched.join(", ")) }</p> }
+        html! { <p class="unmatched">{ format!("Không bài nào chứa: {} (đã bỏ qua)", r.unmatched.join(", ")) }</p> }
+    });
+    let partial = r.partial.then(|| {
+        html! { <p class="unmatched">{ "Không bài nào khớp mọi từ; đây là các bài khớp nhiều từ nhất." }</p> }
+    });
+    let suggestion = r.suggestion.clone().map(|suggested| {
+        let on_suggest = props.on_suggest.clone();
+        let text = suggested.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            on_suggest.emit(text.clone());
+        });
+        html! {
+            <p class="suggestion">{ "Có phải bạn muốn tìm: " }<a href="#" {onclick}>{ suggested }</a>{ "?" }</p>
+        }
     });
     html! {
         <section class="results" aria-label="Kết quả tìm kiếm">
             <p class="count" role="status" aria-live="polite">{ count }</p>
+            { for suggestion }
             { for unmatched }
+            { for partial }
             <ol class="hits">
                 { for r.hits.iter().map(|hit| {
                     let on_open = props.on_open.clone();

@@ -1,0 +1,62 @@
+// Browser benchmark of the wasm path: serves a built site (dist/ with its index),
+// opens it in headless Chromium and times, inside the page, how long the index
+// takes to load and window.soi.search takes per query class (median of many runs).
+// Prints a Markdown table; asserts nothing (figures go to BENCHMARKS.md).
+//
+//   node tests/e2e/bench.mjs [SITE_DIR=dist] [RUNS=30]
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const { chromium } = createRequire(path.join(root, "scripts/package.json"))("playwright-core");
+const site = path.resolve(process.argv[2] ?? path.join(root, "dist"));
+const runs = Number(process.argv[3] ?? 30);
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
+  ".css": "text/css", ".json": "application/json" };
+const QUERIES = [
+  ["exact", "đại hội "], ["toneless", "dai hoi "], ["prefix-typing", "đại h"], ["phrase", "\"chi bộ\" nhiệm kỳ "],
+  ["typo", "nguyn "], ["telex", "ddaij hooij "], ["three-words", "đảng bộ huyện "],
+];
+
+const server = http.createServer((req, res) => {
+  let file = path.normalize(path.join(site, decodeURIComponent(new URL(req.url, "http://x").pathname)));
+  if (!file.startsWith(site)) return res.writeHead(403).end();
+  if (file.endsWith(path.sep)) file = path.join(file, "index.html");
+  fs.readFile(file, (err, data) => err ? res.writeHead(404).end()
+    : res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(data));
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+});
+try {
+  const page = await browser.newPage();
+  const t0 = Date.now();
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.evaluate(() => window.soi.ready);
+  const loadMs = Date.now() - t0;
+  console.log(`site: ${site}\nindex loaded and verified in ${loadMs} ms (page load included)\n`);
+  console.log("| query class | query | results | median ms | p90 ms |\n|---|---|---:|---:|---:|");
+  for (const [cls, q] of QUERIES) {
+    const r = await page.evaluate(async ({ q, runs }) => {
+      const first = await window.soi.search(q, { limit: 10 }); // warms the store chunks
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        await window.soi.search(q, { limit: 10 });
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return { total: first.total, median: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)] };
+    }, { q, runs });
+    console.log(`| ${cls} | \`${q.trim()}\` | ${r.total} | ${r.median.toFixed(2)} | ${r.p90.toFixed(2)} |`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
