@@ -56,6 +56,31 @@ const QUERIES: [(&str, &str); 7] = [
     ("three-words", "đảng bộ huyện "),
 ];
 
+fn demo_docs() -> Vec<Document> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/demo");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let id = p.file_name().unwrap().to_string_lossy().into_owned();
+            soi_core::ingest::parse_text(&id, &std::fs::read_to_string(p).unwrap())
+        })
+        .collect()
+}
+
+/// The demo corpus, for comparison with the browser benchmark (same queries).
+fn bench_demo(c: &mut Criterion) {
+    let (index, _) = open(demo_docs());
+    let mut g = c.benchmark_group("demo");
+    for (class, q) in QUERIES {
+        g.bench_with_input(BenchmarkId::new("rank+snippets", class), q, |b, q| {
+            b.iter(|| index.response(&index.search(q, 10)))
+        });
+    }
+    g.finish();
+}
+
 fn bench(c: &mut Criterion) {
     let docs = generated_docs(ARTICLES);
     let text_bytes: usize = docs.iter().map(|d| d.title.len() + d.body.len()).sum();
@@ -86,5 +111,5 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench_demo, bench);
 criterion_main!(benches);

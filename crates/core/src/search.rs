@@ -146,7 +146,10 @@ impl Highlighter {
         if self.is_empty() {
             return vec![None; toks.len()];
         }
-        let words: Vec<Option<&Vec<usize>>> = toks.iter().map(|t| self.surfaces.get(&surface(t.text))).collect();
+        // Texts repeat their words: compute each distinct spelling's surface once.
+        let mut memo: HashMap<&str, Option<&Vec<usize>>> = HashMap::new();
+        let words: Vec<Option<&Vec<usize>>> =
+            toks.iter().map(|t| *memo.entry(t.text).or_insert_with(|| self.surfaces.get(&surface(t.text)))).collect();
         let mut marked: Vec<Option<usize>> = vec![None; toks.len()];
         for (i, w) in words.iter().enumerate() {
             if let Some(ids) = w {

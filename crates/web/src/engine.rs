@@ -103,10 +103,9 @@ impl Engine {
 
     /// Searches and returns hits with snippets (fetching their text if needed).
     pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResponse, String> {
-        let docs: Vec<u32> = self.index.borrow().search(query, limit).hits.iter().map(|h| h.doc).collect();
-        self.ensure_chunks(docs).await?;
-        let index = self.index.borrow();
-        Ok(index.response(&index.search(query, limit)))
+        let results = self.index.borrow().search(query, limit);
+        self.ensure_chunks(results.hits.iter().map(|h| h.doc)).await?;
+        Ok(self.index.borrow().response(&results))
     }
 
     /// The whole article with the query's matches marked.
