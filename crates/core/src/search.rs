@@ -193,6 +193,9 @@ pub struct SearchResults {
     /// A better spelling of the query ("did you mean"), when a word matched only
     /// through a typo or Telex, or not at all but is close to a known word.
     pub suggestion: Option<String>,
+    /// The expansions of each query word, by (surface, prefix), kept for the
+    /// suggestion so that it does not expand the words a second time.
+    expansions: HashMap<(String, bool), Vec<Expansion>>,
 }
 
 /// Runs an automaton over the folded half of `folded ‖ 0x00 ‖ surface` keys and
@@ -391,6 +394,7 @@ impl Index {
     pub fn search_query(&self, query: Query, limit: usize) -> SearchResults {
         // Each distinct word once: where it occurs and, for highlighting, its expansions.
         let mut word_index: HashMap<(String, bool), usize> = HashMap::new();
+        let mut expansion_of: HashMap<(String, bool), Vec<Expansion>> = HashMap::new();
         let mut words: Vec<WordMatches> = Vec::new();
         let mut highlighter = Highlighter::default();
         let mut clauses: Vec<ClauseMatches> = Vec::with_capacity(query.clauses.len());
@@ -404,9 +408,10 @@ impl Index {
                         let expansions = self.expand(t);
                         let i = words.len();
                         words.push(word_matches(self, &expansions, |_| true));
-                        for e in expansions {
-                            highlighter.surfaces.entry(e.surface).or_default().push(i);
+                        for e in &expansions {
+                            highlighter.surfaces.entry(e.surface.clone()).or_default().push(i);
                         }
+                        expansion_of.insert((t.surface.clone(), t.prefix), expansions);
                         i
                     });
                     ids.push(id);
@@ -436,7 +441,12 @@ impl Index {
             let maps: Vec<WordMatches> = unit
                 .words
                 .iter()
-                .map(|w| word_matches(self, &self.expand(&QueryTerm { prefix: false, ..w.clone() }), |e| e.class <= 1))
+                .map(|w| {
+                    let expansions = expansion_of
+                        .entry((w.surface.clone(), false))
+                        .or_insert_with(|| self.expand(&QueryTerm { prefix: false, ..w.clone() }));
+                    word_matches(self, expansions, |e| e.class <= 1)
+                })
                 .collect();
             let refs: Vec<&WordMatches> = maps.iter().collect();
             for &doc in &unit_matches(self, unit, &refs).rows.docs {
@@ -513,7 +523,16 @@ impl Index {
             hits.truncate(limit);
         }
         hits.sort_by(order);
-        SearchResults { query, total, hits, highlighter, unmatched, partial, suggestion: None }
+        SearchResults {
+            query,
+            total,
+            hits,
+            highlighter,
+            unmatched,
+            partial,
+            suggestion: None,
+            expansions: expansion_of,
+        }
     }
 
     /// "Did you mean": the query with each word that matched only through a typo
@@ -522,7 +541,8 @@ impl Index {
         let mut text = crate::text::normalize(input).into_owned();
         let mut changed = false;
         for term in results.query.terms() {
-            let expansions = self.expand(term);
+            let key = (term.surface.clone(), term.prefix);
+            let expansions = results.expansions.get(&key).cloned().unwrap_or_else(|| self.expand(term));
             let direct =
                 expansions.iter().any(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Folded | MatchKind::Prefix));
             if direct {
