@@ -12,7 +12,7 @@ fn demo_docs() -> Vec<Document> {
         let text = std::fs::read_to_string(&path).unwrap();
         let id = path.file_name().unwrap().to_string_lossy().into_owned();
         let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
-        docs.push(Document { id, title: title.to_owned(), body: body.to_owned() });
+        docs.push(Document::new(id, title, body));
     }
     docs
 }

@@ -27,7 +27,7 @@ pub fn generated_docs(n: usize) -> Vec<Document> {
     (0..n)
         .map(|i| {
             let (title, body) = model.article(&mut rng);
-            Document { id: format!("gen/{i:05}.txt"), title, body }
+            Document::new(format!("gen/{i:05}.txt"), title, body)
         })
         .collect()
 }

@@ -1,61 +1,263 @@
-//! Turning an article file's text into a [`Document`].
+//! Turning an article file's text into a [`Document`]: title, body and metadata.
 //!
-//! For now only plain text (`.txt`, one article per file, as the seeds): the title
-//! is the first meaningful line and the rest is the body. Lines that are site
-//! furniture rather than the article's title are skipped: "skip to content" links,
-//! "today is …" date banners, separator rules and a banner that repeats itself
-//! (`TIN TỨC HOẠT ĐỘNG TIN TỨC HOẠT ĐỘNG`).
+//! Plain text (`.txt`, one article per file, as the seeds) is scraped web pages as
+//! often as not, so the text is read as a page: site furniture at the top (a "skip
+//! to content" link, a "today is …" date banner, a slogan, a section banner that
+//! repeats itself, separator rules) is dropped; the title is the longest headline-like
+//! line near the top, a short line just before it is the category; a date line under the title
+//! is the publication date; at the bottom, "Tin liên quan" and what follows, a
+//! source host and the byline (author, organisation) are taken out of the body.
+//! Places, people and document references are found in the whole text.
 
 use crate::index::Document;
+use crate::metadata::{find_day_month_opening, find_doc_refs, find_full_date, find_people, find_places, Metadata};
 use crate::text::{fold, normalize, tokens};
 
-/// Folded lines that are never a title (a site's "skip to content" link).
+/// Folded lines that are never content (a site's "skip to content" link).
 const SKIP_LINES: [&str; 4] = ["truy cap noi dung luon", "bo qua noi dung", "skip to content", "skip to main content"];
+/// Folded beginnings of page-date banners ("Hôm nay, Thứ bảy ngày 16/01/2021").
+const PAGE_DATE_PREFIXES: [&str; 2] = ["hom nay", "today is"];
+/// Folded beginnings of site slogans shown above every article.
+const SLOGAN_PREFIXES: [&str; 1] = ["chu de cong tac"];
+/// Folded lines that start the related-links block at the end of a page.
+const RELATED_LINES: [&str; 5] = ["tin lien quan", "tin khac", "bai lien quan", "xem them", "related articles"];
+/// Folded beginnings of a date line under the title.
+const DATE_LINE_PREFIXES: [&str; 4] = ["ngay dang", "dang ngay", "cap nhat", "ngay"];
+/// Folded byline prefixes naming authors ("Thực hiện: Dương Chiêm - Trịnh Sơn").
+const AUTHOR_PREFIXES: [&str; 4] = ["thuc hien", "bai va anh", "bai", "tin"];
+/// A title has at least this many words, unless no line qualifies.
+const TITLE_MIN_WORDS: usize = 9;
+/// A category line has at most this many words.
+const CATEGORY_MAX_WORDS: usize = 10;
+/// A byline has at most this many words.
+const BYLINE_MAX_WORDS: usize = 14;
 
-/// Folded line beginnings of page-date banners ("Hôm nay, Thứ bảy ngày 16/01/2021").
-const SKIP_PREFIXES: [&str; 2] = ["hom nay", "today is"];
+fn words(line: &str) -> Vec<String> {
+    tokens(line).map(|t| fold(t.text)).collect()
+}
 
-/// Builds a document from a plain-text article.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', ':', '…', ';'])
+}
+
+/// A line that is only a date (and time), or starts like "Ngày đăng 08/10/2020".
+fn is_date_line(line: &str) -> bool {
+    let Some(_) = find_full_date(line) else { return false };
+    let w = words(line);
+    let folded = w.join(" ");
+    let numeric = w.iter().filter(|x| x.chars().all(|c| c.is_ascii_digit())).count();
+    numeric * 2 >= w.len() || DATE_LINE_PREFIXES.iter().any(|p| folded.starts_with(p))
+}
+
+/// A host name alone on a line (`thanhtra.com.vn`).
+fn is_host_line(line: &str) -> bool {
+    let l = line.trim();
+    let l = l.strip_prefix("https://").or_else(|| l.strip_prefix("http://")).unwrap_or(l);
+    let l = l.strip_prefix("www.").unwrap_or(l).trim_end_matches('/');
+    let labels: Vec<&str> = l.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()) && tld.len() >= 2)
+}
+
+fn is_person_name(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&ws.len())
+        && ws.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_lowercase())
+                && w.chars().all(char::is_alphabetic)
+        })
+}
+
+/// Reads a byline into (author, source).
+fn parse_byline(line: &str) -> (Option<String>, Option<String>) {
+    let line = line.trim();
+    let folded = words(line).join(" ");
+    if let Some(prefix) = AUTHOR_PREFIXES.iter().find(|p| folded.starts_with(*p) && line.contains(':')) {
+        let _ = prefix;
+        let rest = line.split_once(':').map_or("", |(_, r)| r.trim());
+        let names: Vec<&str> = rest.split([',', '-', '–']).map(str::trim).filter(|s| !s.is_empty()).collect();
+        return ((!names.is_empty()).then(|| names.join(", ")), None);
+    }
+    for sep in [" – ", " - ", ", "] {
+        if let Some((first, rest)) = line.split_once(sep) {
+            if is_person_name(first.trim()) {
+                return (Some(first.trim().to_owned()), Some(rest.trim().to_owned()));
+            }
+        }
+    }
+    if is_person_name(line) {
+        (Some(line.to_owned()), None)
+    } else {
+        (None, Some(line.to_owned()))
+    }
+}
+
+/// Builds a document (title, body, metadata) from a plain-text article.
 pub fn parse_text(id: &str, text: &str) -> Document {
     let text = normalize(text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut lines = text.lines();
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let mut meta = Metadata::default();
+    let mut keep = vec![true; lines.len()];
+    let mut page_date: Option<String> = None;
+
+    // Top: drop furniture; collect candidate lines until the first body paragraph.
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let w = words(line);
+        if w.is_empty() {
+            if !line.trim().is_empty() {
+                keep[i] = false; // a separator rule
+            }
+            continue;
+        }
+        let folded = w.join(" ");
+        if SKIP_LINES.contains(&folded.as_str()) || SLOGAN_PREFIXES.iter().any(|p| folded.starts_with(p)) {
+            keep[i] = false;
+            continue;
+        }
+        if PAGE_DATE_PREFIXES.iter().any(|p| folded.starts_with(p)) {
+            page_date = find_full_date(line);
+            keep[i] = false;
+            continue;
+        }
+        let half = w.len() / 2;
+        if w.len() % 2 == 0 && half > 0 && w[..half] == w[half..] {
+            // A section banner printed twice: "TIN TỨC HOẠT ĐỘNG TIN TỨC HOẠT ĐỘNG".
+            let toks: Vec<_> = tokens(line).collect();
+            meta.category.get_or_insert_with(|| line[toks[0].range.0..toks[half - 1].range.1].to_owned());
+            keep[i] = false;
+            continue;
+        }
+        let body_like = w.len() >= 60 || (ends_sentence(line) && w.len() >= 20 && !next_is_date(&lines, i));
+        if body_like || candidates.len() == 4 {
+            break;
+        }
+        candidates.push(i);
+    }
+
+    // The title: the longest headline-like candidate (long enough, not a sentence
+    // unless a date line follows); else the first candidate.
+    let headline = candidates
+        .iter()
+        .enumerate()
+        .filter(|&(_, &i)| {
+            let n = words(lines[i]).len();
+            n >= TITLE_MIN_WORDS && (!ends_sentence(lines[i]) || next_is_date(&lines, i))
+        })
+        .max_by_key(|&(k, &i)| (words(lines[i]).len(), std::cmp::Reverse(k)))
+        .map(|(k, _)| k);
+    let title_at = headline.map(|k| candidates[k]).or(candidates.first().copied());
     let mut title = String::new();
-    let mut consumed = 0usize;
-    for line in lines.by_ref() {
-        consumed += line.len() + 1;
-        if is_title_candidate(line) {
-            title = line.trim().to_owned();
+    if let Some(t) = title_at {
+        title = lines[t].trim().to_owned();
+        keep[t] = false;
+        if let Some(k) = headline.filter(|&k| k > 0) {
+            let c = candidates[k - 1];
+            if words(lines[c]).len() <= CATEGORY_MAX_WORDS && meta.category.is_none() {
+                meta.category = Some(lines[c].trim().to_owned());
+                keep[c] = false;
+            }
+        }
+        // A date line (and separator rules) right under the title.
+        let mut j = t + 1;
+        while j < lines.len() {
+            let w = words(lines[j]);
+            if lines[j].trim().is_empty() {
+                j += 1;
+                continue;
+            }
+            if w.is_empty() {
+                keep[j] = false; // "============"
+                j += 1;
+                continue;
+            }
+            if meta.date.is_none() && is_date_line(lines[j]) {
+                meta.date = find_full_date(lines[j]);
+                keep[j] = false;
+                j += 1;
+                continue;
+            }
             break;
         }
     }
-    let body = if title.is_empty() {
-        // No line looked like a title: keep the whole text as the body.
-        text.trim().to_owned()
-    } else {
-        text.get(consumed.min(text.len())..).unwrap_or("").trim().to_owned()
-    };
+
+    // Bottom: related links, a host, the byline.
+    let mut end = lines.len();
+    let tail_from = lines.len().saturating_sub(12);
+    if let Some(r) =
+        (tail_from..lines.len()).find(|&i| keep[i] && RELATED_LINES.contains(&words(lines[i]).join(" ").as_str()))
+    {
+        end = r;
+    }
+    let mut host = None;
+    let mut byline = None;
+    let mut i = end;
+    while i > 0 {
+        i -= 1;
+        let line = lines[i].trim();
+        if line.is_empty() || !keep[i] {
+            end = i;
+            continue;
+        }
+        if host.is_none() && byline.is_none() && is_host_line(line) {
+            host = Some(line.to_owned());
+            end = i;
+            continue;
+        }
+        let n = words(line).len();
+        if byline.is_none()
+            && n > 0
+            && n <= BYLINE_MAX_WORDS
+            && !ends_sentence(line)
+            && Some(i) != title_at
+            && i > title_at.unwrap_or(0) + 1
+        {
+            byline = Some(line.to_owned());
+            end = i;
+            continue;
+        }
+        break;
+    }
+    if let Some(b) = &byline {
+        let (author, source) = parse_byline(b);
+        meta.author = author;
+        meta.source = source;
+    }
+    if host.is_some() {
+        meta.source = host;
+    }
+
+    // Everything not taken as title, metadata or furniture is body.
+    let body: String =
+        (0..end).filter(|&i| keep[i] || lines[i].trim().is_empty()).map(|i| lines[i]).collect::<Vec<_>>().join("\n");
+    let mut body = body.trim().to_owned();
     if title.is_empty() {
+        body = text.trim().to_owned();
         title = id.rsplit('/').next().unwrap_or(id).to_owned();
     }
-    Document { id: id.to_owned(), title, body }
+
+    // "Ngày 8/10, …" opening the body: the year from the page's date banner.
+    if meta.date.is_none() {
+        if let (Some((d, m)), Some(page)) = (find_day_month_opening(&body), page_date.as_deref()) {
+            let year: i32 = page[..4].parse().unwrap_or(0);
+            let page_md: (u32, u32) = (page[5..7].parse().unwrap_or(0), page[8..10].parse().unwrap_or(0));
+            let y = if (m, d) > page_md { year - 1 } else { year };
+            meta.date = crate::metadata::iso_date(&d.to_string(), &m.to_string(), &y.to_string());
+        }
+    }
+
+    meta.places = find_places(text);
+    meta.people = find_people(text);
+    meta.doc_refs = find_doc_refs(text);
+    Document { id: id.to_owned(), title, body, meta }
 }
 
-fn is_title_candidate(line: &str) -> bool {
-    let words: Vec<String> = tokens(line).map(|t| fold(t.text)).collect();
-    if words.is_empty() {
-        return false; // blank or only punctuation: "============"
-    }
-    let folded = words.join(" ");
-    if SKIP_LINES.contains(&folded.as_str()) || SKIP_PREFIXES.iter().any(|p| folded.starts_with(p)) {
-        return false;
-    }
-    // A banner repeated twice on one line.
-    let half = words.len() / 2;
-    if words.len() % 2 == 0 && half > 0 && words[..half] == words[half..] {
-        return false;
-    }
-    true
+fn next_is_date(lines: &[&str], i: usize) -> bool {
+    lines[i + 1..].iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_date_line(l))
 }
 
 #[cfg(test)]
@@ -70,10 +272,15 @@ mod tests {
     }
 
     #[test]
-    fn date_banner_and_repeated_banner_are_skipped() {
-        let d = parse_text("a.txt", "Hôm nay, Thứ bảy ngày 16/01/2021\nTIN TỨC TIN TỨC\n=====\nTiêu đề thật\nThân");
-        assert_eq!(d.title, "Tiêu đề thật");
-        assert_eq!(d.body, "Thân");
+    fn banners_become_category_and_date_line_becomes_date() {
+        let d = parse_text(
+            "a.txt",
+            "Hôm nay, Thứ bảy ngày 16/01/2021\nTIN TỨC TIN TỨC\n=====\nTiêu đề thật của bài viết này khá dài đấy nhé\nNgày đăng 08/10/2020 | 23:45\n====\nThân bài có nội dung.",
+        );
+        assert_eq!(d.title, "Tiêu đề thật của bài viết này khá dài đấy nhé");
+        assert_eq!(d.meta.category.as_deref(), Some("TIN TỨC"));
+        assert_eq!(d.meta.date.as_deref(), Some("2020-10-08"));
+        assert_eq!(d.body, "Thân bài có nội dung.");
     }
 
     #[test]
@@ -81,5 +288,24 @@ mod tests {
         let d = parse_text("dir/x.txt", "=====\n---\n");
         assert_eq!(d.title, "x.txt");
         assert_eq!(d.body, "=====\n---");
+    }
+
+    #[test]
+    fn bylines_split_into_author_and_source() {
+        assert_eq!(
+            parse_byline("Quốc Nghị – Trung tâm TT&VH Đầm Hà"),
+            (Some("Quốc Nghị".into()), Some("Trung tâm TT&VH Đầm Hà".into()))
+        );
+        assert_eq!(parse_byline("Thực hiện: Dương Chiêm - Trịnh Sơn"), (Some("Dương Chiêm, Trịnh Sơn".into()), None));
+        assert_eq!(parse_byline("BAN TUYÊN GIÁO QUẬN ỦY"), (None, Some("BAN TUYÊN GIÁO QUẬN ỦY".into())));
+        assert_eq!(parse_byline("Trung Hà"), (Some("Trung Hà".into()), None));
+    }
+
+    #[test]
+    fn hosts_are_recognised() {
+        assert!(is_host_line("thanhtra.com.vn"));
+        assert!(is_host_line("https://www.example.org/"));
+        assert!(!is_host_line("Trung Hà"));
+        assert!(!is_host_line("3.5"));
     }
 }

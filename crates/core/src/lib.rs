@@ -18,8 +18,8 @@
 //! use soi_core::{Document, Index, IndexBuilder};
 //!
 //! let mut builder = IndexBuilder::new();
-//! builder.add(Document { id: "a.txt".into(), title: "Đại hội Chi bộ".into(), body: "Chuẩn bị đại hội.".into() });
-//! builder.add(Document { id: "b.txt".into(), title: "Kế hoạch dài hạn".into(), body: "Một câu chuyện dài.".into() });
+//! builder.add(Document::new("a.txt", "Đại hội Chi bộ", "Chuẩn bị đại hội."));
+//! builder.add(Document::new("b.txt", "Kế hoạch dài hạn", "Một câu chuyện dài."));
 //! let built = builder.build();
 //! let index = Index::open_all(built.manifest.clone(), |name| {
 //!     built.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone())
@@ -34,9 +34,11 @@
 //! ```
 
 pub mod error;
+pub mod facets;
 pub mod index;
 pub mod ingest;
 mod matching;
+pub mod metadata;
 pub mod query;
 pub mod response;
 pub mod search;
@@ -45,6 +47,7 @@ pub mod telex;
 pub mod text;
 
 pub use error::{Error, ErrorKind, Result};
+pub use facets::{Filter, SearchOptions, Sort};
 pub use index::{BuiltIndex, Document, Index, IndexBuilder, Manifest};
 pub use query::Query;
 pub use response::{ArticleView, HitView, SearchResponse};

@@ -2,13 +2,19 @@
 //!
 //! ```json
 //! {"total": 2, "hits": [{"id": "a.txt", "title": "…", "score": 1.23,
-//!   "snippet": "…", "marks": [[0, 5]], "title_marks": [[0, 3]]}]}
+//!   "snippet": "…", "marks": [[0, 5]], "title_marks": [[0, 3]], "doc": 0,
+//!   "date": "2020-10-08", "author": null, "source": "…", "category": "…", "places": ["Đống Đa"]}],
+//!  "unmatched": [], "partial": false, "read_as": "…", "suggestion": null,
+//!  "facets": {"place": [{"value": "Đống Đa", "count": 1}], …}, "months": [{"month": "2020-10", "count": 1}]}
 //! ```
 //! `marks` are byte ranges into `snippet`, `title_marks` into `title`. Fields may be
 //! added; none will be renamed or removed without a major version.
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
+use crate::facets::{FacetCount, MonthCount};
 use crate::index::Index;
 use crate::search::SearchResults;
 use crate::snippet::{highlight, snippet};
@@ -30,6 +36,12 @@ pub struct HitView {
     pub title_marks: Vec<[usize; 2]>,
     /// Internal document number, for opening the article.
     pub doc: u32,
+    /// Publication date, ISO `YYYY-MM-DD`, when known.
+    pub date: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub category: Option<String>,
+    pub places: Vec<String>,
 }
 
 /// A search answer.
@@ -48,6 +60,11 @@ pub struct SearchResponse {
     /// "Did you mean": a respelling of the query, when a word matched only through
     /// a typo or Telex, or not at all.
     pub suggestion: Option<String>,
+    /// Per facet (`source`, `category`, `author`, `place`, `person`, `doc_ref`),
+    /// value counts among the answer (each facet ignoring its own filter).
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+    /// Dated documents of the answer per month, oldest first.
+    pub months: Vec<MonthCount>,
 }
 
 impl Index {
@@ -68,6 +85,11 @@ impl Index {
                     marks: snip.marks,
                     title_marks: highlight(&meta.title, &results.highlighter),
                     doc: h.doc,
+                    date: meta.meta.date.clone(),
+                    author: meta.meta.author.clone(),
+                    source: meta.meta.source.clone(),
+                    category: meta.meta.category.clone(),
+                    places: meta.meta.places.clone(),
                 })
             })
             .collect();
@@ -78,6 +100,8 @@ impl Index {
             partial: results.partial,
             read_as: results.query.read_as(),
             suggestion: results.suggestion.clone(),
+            facets: results.facets.clone(),
+            months: results.months.clone(),
         }
     }
 }
@@ -87,6 +111,7 @@ impl Index {
 pub struct ArticleView {
     pub doc: u32,
     pub id: String,
+    pub meta: crate::metadata::Metadata,
     pub title: String,
     pub title_marks: Vec<[usize; 2]>,
     pub body: String,
@@ -103,6 +128,7 @@ impl Index {
         Some(ArticleView {
             doc,
             id: meta.id.clone(),
+            meta: meta.meta.clone(),
             title: stored.title.clone(),
             title_marks: highlight(&stored.title, &results.highlighter),
             marks: highlight(&stored.body, &results.highlighter),

@@ -17,11 +17,12 @@
 //!
 //! All weights are the constants below, in one place.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use fst::automaton::{Automaton, Levenshtein, Str};
 use fst::{IntoStreamer, Streamer};
 
+use crate::facets::{counts as facet_counts, Compiled, FacetCount, MonthCount, SearchOptions, Sort};
 use crate::index::Index;
 use crate::matching::{
     any_adjacent, clause_matches, unit_matches, word_matches, ClauseMatches, UnitMatches, WordMatches,
@@ -193,6 +194,11 @@ pub struct SearchResults {
     /// A better spelling of the query ("did you mean"), when a word matched only
     /// through a typo or Telex, or not at all but is close to a known word.
     pub suggestion: Option<String>,
+    /// Per facet, its values' counts among the answer's documents (each facet's
+    /// counts apply every filter but its own).
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+    /// Dated documents of the answer per month (every filter but the date range).
+    pub months: Vec<MonthCount>,
     /// The expansions of each query word, by (surface, prefix), kept for the
     /// suggestion so that it does not expand the words a second time.
     expansions: HashMap<(String, bool), Vec<Expansion>>,
@@ -385,13 +391,20 @@ impl Index {
 
     /// Searches the index; returns at most `limit` hits, best first.
     pub fn search(&self, query: &str, limit: usize) -> SearchResults {
-        let mut results = self.search_query(Query::parse(query), limit);
+        self.search_with(query, &SearchOptions { limit, ..SearchOptions::default() })
+    }
+
+    /// Searches with filters, a date range and a sort order. An empty query with
+    /// filters lists the documents that pass them.
+    pub fn search_with(&self, query: &str, options: &SearchOptions) -> SearchResults {
+        let mut results = self.search_query(Query::parse(query), options);
         results.suggestion = self.suggest(query, &results);
         results
     }
 
     /// Searches with an already parsed query.
-    pub fn search_query(&self, query: Query, limit: usize) -> SearchResults {
+    pub fn search_query(&self, query: Query, options: &SearchOptions) -> SearchResults {
+        let limit = options.limit;
         // Each distinct word once: where it occurs and, for highlighting, its expansions.
         let mut word_index: HashMap<(String, bool), usize> = HashMap::new();
         let mut expansion_of: HashMap<(String, bool), Vec<Expansion>> = HashMap::new();
@@ -498,31 +511,61 @@ impl Index {
         }
         let best = touched.iter().map(|&d| acc[d as usize].matched).max().unwrap_or(0);
         let pairs = live.len().saturating_sub(1).max(1) as f32;
-        let mut hits: Vec<Hit> = touched
+        // The documents answering the query, before filters: those matching the
+        // most clauses; with no query words, every document not excluded.
+        let matching: Vec<u32> = if query.is_empty() {
+            (0..self.doc_count() as u32).filter(|&d| !excluded[d as usize]).collect()
+        } else {
+            touched.iter().copied().filter(|&d| acc[d as usize].matched == best).collect()
+        };
+        let filters = Compiled::new(self.facets(), self.doc_count(), options);
+        let (facets, months) = facet_counts(self.facets(), self.docs(), &matching, &filters);
+        let days = |d: u32| self.doc(d).and_then(|m| m.days);
+        let mut hits: Vec<Hit> = matching
             .iter()
-            .filter(|&&d| acc[d as usize].matched == best)
-            .map(|&doc| {
+            .copied()
+            .filter(|&d| filters.passes(d, days(d), None, false))
+            .map(|doc| {
                 let a = acc[doc as usize];
                 let score = a.score * (1.0 + ADJACENCY_BOOST * f32::from(a.adjacent) / pairs);
                 Hit { doc, score, matched: usize::from(a.matched), class: a.class }
             })
             .collect();
         let partial = best > 0 && usize::from(best) < live.len();
-        let order = |a: &Hit, b: &Hit| {
+        let relevance = |a: &Hit, b: &Hit| {
             b.matched
                 .cmp(&a.matched)
                 .then(a.class.cmp(&b.class))
                 .then(b.score.total_cmp(&a.score))
                 .then(a.doc.cmp(&b.doc))
         };
+        // Dated documents by date (undated last), ties by relevance.
+        let by_date = |newest: bool| {
+            move |a: &Hit, b: &Hit| {
+                let (da, db) = (days(a.doc), days(b.doc));
+                let dates = match (da, db) {
+                    (Some(x), Some(y)) if newest => y.cmp(&x),
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                };
+                dates.then_with(|| relevance(a, b))
+            }
+        };
+        let order: Box<dyn Fn(&Hit, &Hit) -> std::cmp::Ordering> = match options.sort {
+            Sort::Relevance => Box::new(relevance),
+            Sort::Newest => Box::new(by_date(true)),
+            Sort::Oldest => Box::new(by_date(false)),
+        };
         let total = hits.len();
         if limit < hits.len() {
             if limit > 0 {
-                hits.select_nth_unstable_by(limit - 1, order);
+                hits.select_nth_unstable_by(limit - 1, &order);
             }
             hits.truncate(limit);
         }
-        hits.sort_by(order);
+        hits.sort_by(&order);
         SearchResults {
             query,
             total,
@@ -531,6 +574,8 @@ impl Index {
             unmatched,
             partial,
             suggestion: None,
+            facets,
+            months,
             expansions: expansion_of,
         }
     }

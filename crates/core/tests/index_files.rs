@@ -5,7 +5,7 @@ use soi_core::index::{FileKind, FORMAT_VERSION};
 use soi_core::{BuiltIndex, Document, ErrorKind, Index, IndexBuilder, Manifest};
 
 fn doc(id: &str, title: &str, body: &str) -> Document {
-    Document { id: id.into(), title: title.into(), body: body.into() }
+    Document::new(id, title, body)
 }
 
 fn fixture() -> Vec<Document> {
@@ -76,7 +76,7 @@ fn nfd_corpus_builds_the_same_index_as_nfc() {
     use unicode_normalization::UnicodeNormalization;
     let nfd: Vec<Document> = fixture()
         .into_iter()
-        .map(|d| Document { id: d.id, title: d.title.nfd().collect(), body: d.body.nfd().collect() })
+        .map(|d| Document::new(d.id, d.title.nfd().collect::<String>(), d.body.nfd().collect::<String>()))
         .collect();
     assert_eq!(build(nfd).files, build(fixture()).files);
 }

@@ -5,7 +5,7 @@ use soi_core::{Document, Index, IndexBuilder};
 fn index(docs: &[(&str, &str, &str)]) -> Index {
     let mut b = IndexBuilder::new();
     for (id, title, body) in docs {
-        b.add(Document { id: (*id).into(), title: (*title).into(), body: (*body).into() });
+        b.add(Document::new(*id, *title, *body));
     }
     let built = b.build();
     Index::open_all(built.manifest.clone(), |name| built.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone()))

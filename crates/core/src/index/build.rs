@@ -17,14 +17,20 @@
 //!                     f × varint position delta (the first is the position itself)
 //! ```
 //! Positions count words: the title's words are positions `0..t`, the body's start
-//! at `t + 1` (the gap keeps a phrase from spanning title and body).
+//! at `t + 1` (the gap keeps a phrase from spanning title and body), and after the
+//! body come the metadata values (author, source, category, places, people,
+//! references), each after a gap of one position.
 //!
 //! **docs**
 //! ```text
-//! varint document count D, then D × (str id, str title, varint title words t,
-//!                                    varint body words, varint store chunk)
+//! varint document count D, then D × (
+//!     str id, str title, varint title words t, varint body words, varint store chunk,
+//!     str date (ISO YYYY-MM-DD or empty), str author, str source, str category, str url,
+//!     varint n, n × str place, varint n, n × str person, varint n, n × str document reference)
 //! ```
-//! where `str` is a varint byte length and UTF-8 bytes.
+//! where `str` is a varint byte length and UTF-8 bytes, and an empty string is
+//! "unknown". The per-value document sets of the facets are derived from this table
+//! when the index is opened (see `facets.rs`), so each fact is stored once.
 //!
 //! **store** (one file per chunk of about [`STORE_CHUNK_BYTES`])
 //! ```text
@@ -40,6 +46,7 @@ use sha2::{Digest, Sha256};
 
 use super::format::{frame, put_str, put_varint, FileKind, FORMAT_VERSION};
 use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
+use crate::metadata::{days_from_iso, Metadata};
 use crate::text::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
 
 /// Target size of one store chunk (article text bytes). Smaller chunks mean less to
@@ -47,12 +54,21 @@ use crate::text::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
 pub const STORE_CHUNK_BYTES: usize = 64 * 1024;
 
 /// An article to index. Text may be NFC or NFD; it is stored as NFC.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     /// Stable identifier, e.g. the path relative to the corpus folder.
     pub id: String,
     pub title: String,
     pub body: String,
+    /// Date, author, source, category, places, people, references.
+    pub meta: Metadata,
+}
+
+impl Document {
+    /// A document without metadata.
+    pub fn new(id: impl Into<String>, title: impl Into<String>, body: impl Into<String>) -> Self {
+        Document { id: id.into(), title: title.into(), body: body.into(), meta: Metadata::default() }
+    }
 }
 
 /// One built binary file.
@@ -113,6 +129,7 @@ impl IndexBuilder {
                 title: normalize(d.title.trim()).into_owned(),
                 body: normalize(&d.body).into_owned(),
                 id: d.id,
+                meta: normalize_meta(d.meta),
             })
             .collect();
 
@@ -123,6 +140,15 @@ impl IndexBuilder {
             let doc_id = doc_id as u32;
             let title_words = add_field(&mut terms, doc_id, &doc.title, 0);
             let body_words = add_field(&mut terms, doc_id, &doc.body, title_words + 1);
+            // Metadata values are searchable too (a byline's organisation, a place
+            // only named in a dropped banner), each after a gap so that no phrase
+            // spans two of them.
+            let mut next = title_words + 1 + body_words + 1;
+            let m = &doc.meta;
+            let singles = [&m.author, &m.source, &m.category].into_iter().flatten();
+            for value in singles.chain(m.places.iter()).chain(m.people.iter()).chain(m.doc_refs.iter()) {
+                next += add_field(&mut terms, doc_id, value, next) + 1;
+            }
             lengths.push((title_words, body_words));
             progress(doc_id as usize + 1, total);
         }
@@ -266,8 +292,42 @@ fn build_docs(docs: &[Document], lengths: &[(u32, u32)], chunk_of: &[u32]) -> Ve
         put_varint(&mut out, u64::from(title_words));
         put_varint(&mut out, u64::from(body_words));
         put_varint(&mut out, u64::from(chunk));
+        let m = &doc.meta;
+        for field in [&m.date, &m.author, &m.source, &m.category, &m.url] {
+            put_str(&mut out, field.as_deref().unwrap_or(""));
+        }
+        for list in [&m.places, &m.people, &m.doc_refs] {
+            put_varint(&mut out, list.len() as u64);
+            for v in list {
+                put_str(&mut out, v);
+            }
+        }
     }
     out
+}
+
+/// Metadata as stored: NFC, trimmed, empty values dropped, a date only if valid ISO.
+fn normalize_meta(m: Metadata) -> Metadata {
+    let one = |v: Option<String>| v.map(|s| normalize(s.trim()).into_owned()).filter(|s| !s.is_empty());
+    let many = |v: Vec<String>| {
+        let mut out: Vec<String> = Vec::new();
+        for s in v.into_iter().map(|s| normalize(s.trim()).into_owned()).filter(|s| !s.is_empty()) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    };
+    Metadata {
+        date: one(m.date).filter(|d| days_from_iso(d).is_some()),
+        author: one(m.author),
+        source: one(m.source),
+        category: one(m.category),
+        url: one(m.url),
+        places: many(m.places),
+        people: many(m.people),
+        doc_refs: many(m.doc_refs),
+    }
 }
 
 fn named(kind: FileKind, bytes: Vec<u8>) -> IndexFile {

@@ -1,6 +1,6 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 1)
+//! # Byte layout of every binary file (format version 2)
 //!
 //! ```text
 //! offset  size  field
@@ -28,7 +28,9 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// rebuild: an index is a build artefact, cheap to regenerate, so there is no
 /// migration path, and a reader never guesses at bytes it was not written for.
 /// Adding an optional manifest field that old readers may ignore does not bump it.
-pub const FORMAT_VERSION: u16 = 1;
+///
+/// History: 1 — first format; 2 — document metadata in the docs table.
+pub const FORMAT_VERSION: u16 = 2;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;

@@ -4,7 +4,7 @@
 //! ```json
 //! {
 //!   "format": "soi-index",
-//!   "format_version": 1,
+//!   "format_version": 2,
 //!   "documents": 5,
 //!   "terms": 1234,
 //!   "files": {
@@ -155,7 +155,8 @@ mod tests {
 
     #[test]
     fn other_format_version_is_reported_as_version_error() {
-        let json = sample().to_json().replace("\"format_version\": 1", "\"format_version\": 7");
+        let json =
+            sample().to_json().replace(&format!("\"format_version\": {FORMAT_VERSION}"), "\"format_version\": 7");
         assert_eq!(
             Manifest::parse(&json).unwrap_err().kind(),
             &ErrorKind::ManifestVersion { expected: FORMAT_VERSION, got: 7 }

@@ -8,6 +8,8 @@ use fst::Map;
 use super::format::{check_crc, check_header, Cursor, FileKind};
 use super::manifest::{FileEntry, Manifest};
 use crate::error::{Error, ErrorKind, Result};
+use crate::facets::FacetIndex;
+use crate::metadata::{days_from_iso, Metadata};
 
 /// A byte buffer and the range of it that is a file's body (shared, never copied).
 #[derive(Clone)]
@@ -43,6 +45,9 @@ pub struct DocMeta {
     pub body_words: u32,
     /// The store chunk holding the document's text.
     pub chunk: u32,
+    pub meta: Metadata,
+    /// The date as days since 1970-01-01, for ranges and sorting.
+    pub days: Option<i32>,
 }
 
 /// A document's stored text.
@@ -91,6 +96,7 @@ pub struct Index {
     store: Vec<Option<Vec<StoredDoc>>>,
     /// First document of each store chunk.
     chunk_first: Vec<usize>,
+    facets: FacetIndex,
 }
 
 impl std::fmt::Debug for Index {
@@ -143,6 +149,7 @@ impl Index {
         }
         let total_words: u64 = docs.iter().map(|d| u64::from(d.title_words + d.body_words)).sum();
         let avg_doc_words = if docs.is_empty() { 1.0 } else { (total_words as f32 / docs.len() as f32).max(1.0) };
+        let facets = FacetIndex::build(&docs);
         let store = vec![None; manifest.files.store.len()];
         let mut chunk_first = vec![usize::MAX; store.len()];
         for (n, d) in docs.iter().enumerate().rev() {
@@ -160,6 +167,7 @@ impl Index {
             avg_doc_words,
             store,
             chunk_first,
+            facets,
         })
     }
 
@@ -241,6 +249,11 @@ impl Index {
     /// The fst term dictionary (keys `fold ‖ 0x00 ‖ surface`, values term ordinals).
     pub(crate) fn dict(&self) -> &Map<Body> {
         &self.dict
+    }
+
+    /// Per facet value, its documents.
+    pub fn facets(&self) -> &FacetIndex {
+        &self.facets
     }
 
     pub fn term_info(&self, ordinal: u64) -> Option<TermInfo> {
@@ -375,7 +388,19 @@ fn decode_docs(file: &str, body: &[u8], chunks: usize) -> Result<Vec<DocMeta>> {
         if chunk as usize >= chunks {
             return Err(Error::corrupt(file, format!("document {id} names store chunk {chunk} of {chunks}")));
         }
-        docs.push(DocMeta { id, title, title_words, body_words, chunk });
+        let mut opt = || -> Result<Option<String>> { Ok(Some(c.str()?.to_owned()).filter(|s| !s.is_empty())) };
+        let (date, author, source, category, url) = (opt()?, opt()?, opt()?, opt()?, opt()?);
+        let mut list = || -> Result<Vec<String>> {
+            let n = c.varint()?;
+            if n > body.len() as u64 {
+                return Err(Error::corrupt(file, format!("a list of {n} values cannot fit")));
+            }
+            (0..n).map(|_| Ok(c.str()?.to_owned())).collect()
+        };
+        let (places, people, doc_refs) = (list()?, list()?, list()?);
+        let days = date.as_deref().and_then(days_from_iso);
+        let meta = Metadata { date, author, source, category, url, places, people, doc_refs };
+        docs.push(DocMeta { id, title, title_words, body_words, chunk, meta, days });
     }
     if !c.is_empty() {
         return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));

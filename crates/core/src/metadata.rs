@@ -1,0 +1,403 @@
+//! An article's metadata, and finding it in text: dates, places, people and
+//! document references.
+//!
+//! The finders work on the analyzer's tokens (so NFC/NFD and case do not matter
+//! for the keywords) and return values as written, tidied: places as their proper
+//! name (`huyện Kim Sơn` → `Kim Sơn`), people in title case (`Trần ngọc Oanh` →
+//! `Trần Ngọc Oanh`), references as `type number-CODE` (`Chỉ thị số 35-CT/TW` →
+//! `Chỉ thị 35-CT/TW`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::{fold, surface, tokens, Token};
+
+/// What is known about an article besides its title and text. Every field is
+/// optional: a value that cannot be found for sure is left empty, not guessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Metadata {
+    /// Publication date, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Author(s) or byline, e.g. `Quốc Nghị`.
+    pub author: Option<String>,
+    /// Where it comes from: a host (`thanhtra.com.vn`) or an organisation.
+    pub source: Option<String>,
+    /// The site's section, e.g. `Tin tức trong Huyện`.
+    pub category: Option<String>,
+    /// The original address, when known.
+    pub url: Option<String>,
+    /// Administrative places named in the text (`Kim Sơn`, `Lạng Sơn`).
+    pub places: Vec<String>,
+    /// People named as `đồng chí …`.
+    pub people: Vec<String>,
+    /// Document references (`Chỉ thị 35-CT/TW`, `Kế hoạch 167-KH/HU`).
+    pub doc_refs: Vec<String>,
+}
+
+impl Metadata {
+    /// Fills every field that `other` sets (an override: front matter, a
+    /// metadata file beside the article).
+    pub fn override_with(&mut self, other: Metadata) {
+        let Metadata { date, author, source, category, url, places, people, doc_refs } = other;
+        if date.is_some() {
+            self.date = date;
+        }
+        if author.is_some() {
+            self.author = author;
+        }
+        if source.is_some() {
+            self.source = source;
+        }
+        if category.is_some() {
+            self.category = category;
+        }
+        if url.is_some() {
+            self.url = url;
+        }
+        if !places.is_empty() {
+            self.places = places;
+        }
+        if !people.is_empty() {
+            self.people = people;
+        }
+        if !doc_refs.is_empty() {
+            self.doc_refs = doc_refs;
+        }
+    }
+}
+
+/// Vietnamese administrative units (surface forms: diacritics count, so that
+/// *cơ quan* is not *quận* and *xa* is not *xã*), longest first.
+const ADMIN_UNITS: [&[&str]; 8] =
+    [&["thành", "phố"], &["thị", "xã"], &["thị", "trấn"], &["tỉnh"], &["huyện"], &["quận"], &["xã"], &["phường"]];
+
+/// Kinds of official documents (surface forms) and how they are written.
+const DOC_KINDS: [(&[&str], &str); 12] = [
+    (&["chỉ", "thị"], "Chỉ thị"),
+    (&["nghị", "quyết"], "Nghị quyết"),
+    (&["kế", "hoạch"], "Kế hoạch"),
+    (&["quyết", "định"], "Quyết định"),
+    (&["thông", "tư"], "Thông tư"),
+    (&["nghị", "định"], "Nghị định"),
+    (&["công", "văn"], "Công văn"),
+    (&["thông", "báo"], "Thông báo"),
+    (&["hướng", "dẫn"], "Hướng dẫn"),
+    (&["kết", "luận"], "Kết luận"),
+    (&["quy", "định"], "Quy định"),
+    (&["tờ", "trình"], "Tờ trình"),
+];
+
+/// Common Vietnamese family names (surface forms): a name after *đồng chí* must
+/// start with one, so titles (*đồng chí Bí thư Chi bộ*) are not taken for people.
+const SURNAMES: [&str; 64] = [
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương",
+    "lý", "lương", "đinh", "trịnh", "đào", "mai", "tô", "hà", "cao", "chu", "lưu", "lâm", "quách", "tạ", "thái",
+    "kiều", "văn", "đoàn", "vương", "triệu", "tống", "phùng", "la", "lại", "nông", "mạc", "hứa", "châu", "giang",
+    "lục", "mã", "nghiêm", "quan", "tăng", "thân", "từ", "tôn", "vi", "đàm", "đồng", "ninh", "lò", "lã", "khúc",
+    "khương", "kim", "doãn", "diệp", "trương",
+];
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn only_spaces(text: &str, from: usize, to: usize) -> bool {
+    from <= to && text[from..to].chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+/// Proper-name words starting at token `i`: capitalized words separated by single
+/// spaces (a lowercase word is allowed between two capitalized ones when
+/// `allow_lower_inside`), at most `max` words. Returns the token index range.
+fn proper_name(
+    text: &str,
+    toks: &[Token<'_>],
+    i: usize,
+    max: usize,
+    allow_lower_inside: bool,
+) -> Option<(usize, usize)> {
+    let mut end = i;
+    while end < toks.len() && end - i < max {
+        if end > i && !only_spaces(text, toks[end - 1].range.1, toks[end].range.0) {
+            break;
+        }
+        let w = toks[end].text;
+        let word_ok = is_capitalized(w) && !w.chars().all(|c| c.is_ascii_digit());
+        let inner_lower = allow_lower_inside
+            && end > i
+            && !is_capitalized(w)
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| is_capitalized(n.text) && only_spaces(text, toks[end].range.1, n.range.0));
+        if !(word_ok || inner_lower) {
+            break;
+        }
+        end += 1;
+    }
+    // Do not end on a lowercase word.
+    while end > i && !is_capitalized(toks[end - 1].text) {
+        end -= 1;
+    }
+    (end > i).then_some((i, end))
+}
+
+fn joined(text: &str, toks: &[Token<'_>], (a, b): (usize, usize)) -> String {
+    text[toks[a].range.0..toks[b - 1].range.1].split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn push_unique(list: &mut Vec<String>, value: String) {
+    if !list.iter().any(|v| fold(v) == fold(&value)) {
+        list.push(value);
+    }
+}
+
+/// Places named after an administrative unit (`huyện Kim Sơn`, `tỉnh Lạng Sơn`,
+/// `thành phố Hà Nội`): the proper names, in order of first mention.
+pub fn find_places(text: &str) -> Vec<String> {
+    let toks: Vec<Token<'_>> = tokens(text).collect();
+    let folded: Vec<String> = toks.iter().map(|t| surface(t.text)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let unit = ADMIN_UNITS.iter().find(|u| {
+            u.iter().enumerate().all(|(k, w)| folded.get(i + k).is_some_and(|f| f == w))
+                && (1..u.len()).all(|k| only_spaces(text, toks[i + k - 1].range.1, toks[i + k].range.0))
+        });
+        if let Some(unit) = unit {
+            let after = i + unit.len();
+            if after < toks.len() && only_spaces(text, toks[after - 1].range.1, toks[after].range.0) {
+                if let Some(range) = proper_name(text, &toks, after, 3, false) {
+                    // In ALL-CAPS text every word looks like a name: skip it.
+                    let shouting = (range.0..range.1).all(|k| !toks[k].text.chars().any(char::is_lowercase));
+                    if !shouting {
+                        push_unique(&mut out, joined(text, &toks, range));
+                    }
+                    i = range.1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(first) => first.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// People named as `đồng chí Trần Đình Cảnh` (two to four name words), in title
+/// case, in order of first mention.
+pub fn find_people(text: &str) -> Vec<String> {
+    let toks: Vec<Token<'_>> = tokens(text).collect();
+    let mut out = Vec::new();
+    for i in 0..toks.len().saturating_sub(2) {
+        if surface(toks[i].text) == "đồng"
+            && surface(toks[i + 1].text) == "chí"
+            && only_spaces(text, toks[i].range.1, toks[i + 1].range.0)
+            && only_spaces(text, toks[i + 1].range.1, toks[i + 2].range.0)
+        {
+            if let Some((a, b)) = proper_name(text, &toks, i + 2, 4, true) {
+                if b - a >= 2 && SURNAMES.contains(&surface(toks[a].text).as_str()) {
+                    push_unique(&mut out, title_case(&joined(text, &toks, (a, b))));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A document code such as `35-CT/TW` or `167-KH/HU` starting at token `i`:
+/// a number, `-`, then upper-case letter groups joined by `/` or `-`.
+fn doc_code(text: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, String)> {
+    let number = toks.get(i)?;
+    if !number.text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut end = i + 1;
+    let mut code = number.text.to_owned();
+    while let Some(t) = toks.get(end) {
+        let sep = &text[toks[end - 1].range.1..t.range.0];
+        let upper =
+            t.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && t.text.chars().any(char::is_uppercase);
+        if !(matches!(sep, "-" | "/") && upper) {
+            break;
+        }
+        code.push_str(sep);
+        code.push_str(t.text);
+        end += 1;
+    }
+    (end > i + 1 && code.contains('-')).then_some((end, code))
+}
+
+/// References to official documents: `Chỉ thị (số) 35-CT/TW` → `Chỉ thị 35-CT/TW`,
+/// and bare codes such as `35-CT/TW` when no kind precedes them.
+pub fn find_doc_refs(text: &str) -> Vec<String> {
+    let toks: Vec<Token<'_>> = tokens(text).collect();
+    let folded: Vec<String> = toks.iter().map(|t| surface(t.text)).collect();
+    let mut typed: Vec<(String, String)> = Vec::new(); // (code, "Kind code")
+    let mut bare: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let kind = DOC_KINDS.iter().find(|(words, _)| {
+            words.iter().enumerate().all(|(k, w)| folded.get(i + k).is_some_and(|f| f == w))
+                && is_capitalized(toks[i].text)
+        });
+        if let Some((words, written)) = kind {
+            let mut j = i + words.len();
+            if folded.get(j).is_some_and(|f| f == "số") {
+                j += 1;
+            }
+            if let Some((end, code)) = doc_code(text, &toks, j) {
+                if !typed.iter().any(|(c, _)| *c == code) {
+                    typed.push((code.clone(), format!("{written} {code}")));
+                }
+                i = end;
+                continue;
+            }
+        }
+        if let Some((end, code)) = doc_code(text, &toks, i) {
+            if code.contains('/') && !bare.contains(&code) {
+                bare.push(code);
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    let mut out: Vec<String> = typed.iter().map(|(_, r)| r.clone()).collect();
+    out.extend(bare.into_iter().filter(|c| !typed.iter().any(|(t, _)| t == c)));
+    out
+}
+
+/// A full date `D/M/YYYY` or `D-M-YYYY` (optionally followed by a time) in `text`,
+/// as ISO. Only real calendar dates count.
+pub fn find_full_date(text: &str) -> Option<String> {
+    let toks: Vec<Token<'_>> = tokens(text).collect();
+    for i in 0..toks.len().saturating_sub(2) {
+        let (d, m, y) = (&toks[i], &toks[i + 1], &toks[i + 2]);
+        let sep1 = &text[d.range.1..m.range.0];
+        let sep2 = &text[m.range.1..y.range.0];
+        if sep1 != sep2 || !matches!(sep1, "/" | "-" | ".") {
+            continue;
+        }
+        if let Some(iso) = iso_date(d.text, m.text, y.text) {
+            return Some(iso);
+        }
+    }
+    None
+}
+
+/// `Ngày 8/10` (day and month only) at the start of `text`: (day, month).
+pub fn find_day_month_opening(text: &str) -> Option<(u32, u32)> {
+    let toks: Vec<Token<'_>> = tokens(text).take(3).collect();
+    if toks.len() < 3 || fold(toks[0].text) != "ngay" || &text[toks[1].range.1..toks[2].range.0] != "/" {
+        return None;
+    }
+    let next = tokens(text).nth(3);
+    if next.is_some_and(|n| &text[toks[2].range.1..n.range.0] == "/") {
+        return None; // a full date, not day/month
+    }
+    let d: u32 = toks[1].text.parse().ok()?;
+    let m: u32 = toks[2].text.parse().ok()?;
+    (valid_day(d, m, 2000)).then_some((d, m))
+}
+
+fn valid_day(d: u32, m: u32, y: i32) -> bool {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// ISO date from day, month, year strings, if they form a real date (1900–2100).
+pub fn iso_date(d: &str, m: &str, y: &str) -> Option<String> {
+    if d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    ((1900..=2100).contains(&y) && valid_day(d, m, y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Days since 1970-01-01 of an ISO date (for ranges and sorting); `None` if invalid.
+pub fn days_from_iso(iso: &str) -> Option<i32> {
+    let mut parts = iso.split('-');
+    let y: i32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || !valid_day(d, m, y) {
+        return None;
+    }
+    // Days from civil (proleptic Gregorian), after H. Hinnant's algorithm.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy as i32;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_the_names_after_administrative_units() {
+        let t = "Đại hội Đảng bộ huyện Kim Sơn lần thứ XXIV; Cục Thi hành án tỉnh Lạng Sơn; quận Đống Đa, thành phố Hà Nội và xã Yên Hòa.";
+        assert_eq!(find_places(t), ["Kim Sơn", "Lạng Sơn", "Đống Đa", "Hà Nội", "Yên Hòa"]);
+        assert!(find_places("Trưởng phòng Quận, huyện, thị").is_empty());
+        assert!(find_places("QUẬN ĐỐNG ĐA LẦN THỨ XXVIII").is_empty(), "all caps is ambiguous");
+        assert!(find_places("các cơ quan THADS tỉnh; ở xa Hà Nội").is_empty(), "cơ quan is not quận, xa is not xã");
+    }
+
+    #[test]
+    fn people_follow_dong_chi_and_come_out_in_title_case() {
+        let t = "có đồng chí Trần Đình Cảnh - TUV, đồng chí Trần ngọc Oanh - Phó trưởng phòng; Đồng chí Phạm Văn Dũng, Bí thư; từng đồng chí đảng ủy viên; đồng chí Bí thư Chi bộ.";
+        assert_eq!(find_people(t), ["Trần Đình Cảnh", "Trần Ngọc Oanh", "Phạm Văn Dũng"]);
+    }
+
+    #[test]
+    fn document_references_keep_their_kind_and_code() {
+        let t = "quán triệt Chỉ thị số 35-CT/TW, ngày 30-5-2019; Kế hoạch số 167-KH/HU; theo 35-CT/TW và 12-NQ/TW; nhiệm kỳ 2020-2025.";
+        assert_eq!(find_doc_refs(t), ["Chỉ thị 35-CT/TW", "Kế hoạch 167-KH/HU", "12-NQ/TW"]);
+    }
+
+    #[test]
+    fn full_dates_must_be_real() {
+        assert_eq!(find_full_date("Ngày đăng 08/10/2020 | 23:45").as_deref(), Some("2020-10-08"));
+        assert_eq!(find_full_date("26-03-2020 16:25").as_deref(), Some("2020-03-26"));
+        assert_eq!(find_full_date("31/02/2020"), None);
+        assert_eq!(find_full_date("nhiệm kỳ 2020-2025"), None);
+        assert_eq!(find_day_month_opening("Ngày 8/10, Quận ủy"), Some((8, 10)));
+        assert_eq!(find_day_month_opening("Ngày 8/10/2020, Quận ủy"), None);
+    }
+
+    #[test]
+    fn days_from_iso_counts_from_the_epoch() {
+        assert_eq!(days_from_iso("1970-01-01"), Some(0));
+        assert_eq!(days_from_iso("2000-03-01"), Some(11_017));
+        assert_eq!(days_from_iso("2020-02-30"), None);
+    }
+
+    #[test]
+    fn overrides_replace_only_what_they_set() {
+        let mut m = Metadata { author: Some("A".into()), places: vec!["X".into()], ..Metadata::default() };
+        m.override_with(Metadata { date: Some("2020-01-02".into()), ..Metadata::default() });
+        assert_eq!(m.author.as_deref(), Some("A"));
+        assert_eq!(m.date.as_deref(), Some("2020-01-02"));
+        assert_eq!(m.places, ["X"]);
+    }
+}
