@@ -37,7 +37,7 @@ fn values(facet: &str, d: &DocMeta) -> Vec<String> {
     match facet {
         "source" => m.source.iter().cloned().collect(),
         "category" => m.category.iter().cloned().collect(),
-        "author" => m.author.iter().cloned().collect(),
+        "author" => m.author.iter().flat_map(|a| a.split(", ").map(str::to_owned)).collect(),
         "place" => m.places.clone(),
         "person" => m.people.clone(),
         _ => m.doc_refs.clone(),

@@ -4,13 +4,46 @@ use std::fs;
 use std::io::IsTerminal;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
+use soi_core::facets::{date_bound, FACETS};
 use soi_core::index::MANIFEST_FILE;
-use soi_core::{Index, Manifest};
+use soi_core::{Filter, Index, Manifest, SearchOptions, Sort};
 
-pub fn run(dir: &Path, query: &str, limit: usize, json: bool) -> Result<()> {
+/// Builds search options from the command line, checking facet names and dates.
+pub fn options(
+    limit: usize,
+    filters: &[String],
+    from: Option<String>,
+    to: Option<String>,
+    sort: Sort,
+) -> Result<SearchOptions> {
+    let mut parsed: Vec<Filter> = Vec::new();
+    for f in filters {
+        let Some((facet, value)) = f.split_once('=') else {
+            bail!("--filter {f:?} should be FACET=VALUE, e.g. --filter \"place=Kim Sơn\"");
+        };
+        let facet = facet.trim();
+        if !FACETS.contains(&facet) {
+            bail!("unknown facet {facet:?} in --filter; facets are: {}", FACETS.join(", "));
+        }
+        match parsed.iter_mut().find(|p| p.facet == facet) {
+            Some(p) => p.values.push(value.trim().to_owned()),
+            None => parsed.push(Filter { facet: facet.to_owned(), values: vec![value.trim().to_owned()] }),
+        }
+    }
+    for (flag, date, end) in [("--from", &from, false), ("--to", &to, true)] {
+        if let Some(d) = date {
+            if date_bound(d, end).is_none() {
+                bail!("{flag} {d:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+            }
+        }
+    }
+    Ok(SearchOptions { limit, filters: parsed, from, to, sort })
+}
+
+pub fn run(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Result<()> {
     let index = open(dir)?;
-    let results = index.search(query, limit);
+    let results = index.search_with(query, options);
     let response = index.response(&results);
     if json {
         println!("{}", serde_json::to_string(&response)?);
@@ -25,9 +58,23 @@ pub fn run(dir: &Path, query: &str, limit: usize, json: bool) -> Result<()> {
     if !response.unmatched.is_empty() {
         println!("no document contains: {}", response.unmatched.join(", "));
     }
+    if let Some(s) = &response.suggestion {
+        println!("did you mean: {s}");
+    }
+    if response.partial {
+        println!("no document matches every word; showing those that match the most");
+    }
     for (i, hit) in response.hits.iter().enumerate() {
         println!();
         println!("{:>2}. {}  [{}]  score {:.3}", i + 1, marked(&hit.title, &hit.title_marks, color), hit.id, hit.score);
+        let about: Vec<String> = [hit.date.clone(), hit.source.clone(), hit.author.clone()]
+            .into_iter()
+            .flatten()
+            .chain((!hit.places.is_empty()).then(|| hit.places.join(", ")))
+            .collect();
+        if !about.is_empty() {
+            println!("    {}", about.join(" · "));
+        }
         println!("    {}", marked(&hit.snippet, &hit.marks, color));
     }
     Ok(())

@@ -151,3 +151,49 @@ fn unknown_flag_is_rejected_with_usage() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("--frobnicate"), "{}", stderr(&o));
 }
+
+#[test]
+fn search_filters_sort_and_facets() {
+    let dir = tempfile::tempdir().unwrap();
+    build_demo(dir.path());
+    let idx = dir.path().to_str().unwrap();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["search", idx];
+        all.extend_from_slice(args);
+        all.push("--json");
+        let o = soi(&all);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let v = json(&["dai hoi", "--filter", "place=Kim Sơn"]);
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["hits"][0]["id"], "004_41a37cd57bca97c8.txt");
+    assert_eq!(v["hits"][0]["source"], "thanhtra.com.vn");
+    // OR within a facet.
+    let v = json(&["dai hoi", "--filter", "place=Kim Sơn", "--filter", "place=lang son"]);
+    assert_eq!(v["total"], 2);
+    // Facet counts ignore their own facet's filter, so other places stay choosable.
+    let places: Vec<&str> =
+        v["facets"]["place"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
+    assert!(places.contains(&"Đống Đa"), "{places:?}");
+    // Dates: range and order.
+    let v = json(&["", "--from", "2020-01", "--to", "2020-12", "--sort", "date"]);
+    let dates: Vec<&str> = v["hits"].as_array().unwrap().iter().map(|h| h["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2020-10-08", "2020-03-26"]);
+    assert_eq!(v["months"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn bad_filter_and_date_flags_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    build_demo(dir.path());
+    let idx = dir.path().to_str().unwrap();
+    let o = soi(&["search", idx, "x", "--filter", "colour=red"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("unknown facet") && stderr(&o).contains("place"), "{}", stderr(&o));
+    let o = soi(&["search", idx, "x", "--filter", "place"]);
+    assert!(stderr(&o).contains("FACET=VALUE"), "{}", stderr(&o));
+    let o = soi(&["search", idx, "x", "--to", "yesterday"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("YYYY-MM-DD"), "{}", stderr(&o));
+}

@@ -20,7 +20,8 @@ fn values_of<'a>(facet: usize, d: &'a DocMeta) -> Vec<&'a str> {
     match facet {
         0 => m.source.as_deref().into_iter().collect(),
         1 => m.category.as_deref().into_iter().collect(),
-        2 => m.author.as_deref().into_iter().collect(),
+        // A byline of several authors ("Dương Chiêm, Trịnh Sơn") counts for each.
+        2 => m.author.as_deref().into_iter().flat_map(|a| a.split(", ")).collect(),
         3 => m.places.iter().map(String::as_str).collect(),
         4 => m.people.iter().map(String::as_str).collect(),
         _ => m.doc_refs.iter().map(String::as_str).collect(),
