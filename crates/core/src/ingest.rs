@@ -256,6 +256,16 @@ pub fn parse_text(id: &str, text: &str) -> Document {
     Document { id: id.to_owned(), title, body, meta }
 }
 
+/// Fills the places, people and references of a document that already has its
+/// title and body (from a structured format), found in its title and body.
+pub fn with_text_metadata(mut doc: Document) -> Document {
+    let all = format!("{}\n{}", doc.title, doc.body);
+    doc.meta.places = find_places(&all);
+    doc.meta.people = find_people(&all);
+    doc.meta.doc_refs = find_doc_refs(&all);
+    doc
+}
+
 fn next_is_date(lines: &[&str], i: usize) -> bool {
     lines[i + 1..].iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_date_line(l))
 }

@@ -35,6 +35,8 @@
 
 pub mod error;
 pub mod facets;
+pub mod formats;
+mod html;
 pub mod index;
 pub mod ingest;
 mod matching;
