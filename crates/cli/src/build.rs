@@ -1,80 +1,293 @@
-//! `soi build`: read the corpus folder, index it, write the index folder.
+//! `soi build`: read the corpus folder, index it, write the index folder and a
+//! build report that accounts for every file.
 
+use std::collections::HashMap;
 use std::fs;
+use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+use soi_core::formats::{self, FieldMap, Format};
 use soi_core::index::MANIFEST_FILE;
-use soi_core::{ingest, IndexBuilder};
+use soi_core::{Document, IndexBuilder};
 
 /// Corpora with at least this many files get a progress bar.
 const PROGRESS_MIN_FILES: usize = 200;
+/// The report's name inside the index folder.
+pub const REPORT_FILE: &str = "build-report.json";
 
-pub fn run(corpus: &Path, out: &Path, quiet: bool) -> Result<()> {
+/// How `soi build` was asked to run.
+pub struct BuildArgs<'a> {
+    pub corpus: &'a Path,
+    pub out: &'a Path,
+    pub quiet: bool,
+    pub strict: bool,
+    pub max_file_bytes: u64,
+    pub fields: FieldMap,
+}
+
+/// What became of one input file.
+#[derive(Debug, Serialize, PartialEq)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Outcome {
+    /// Indexed, giving this many documents (several for JSON and JSON Lines).
+    Indexed {
+        documents: usize,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        problems: Vec<ReportProblem>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        duplicates: Vec<Duplicate>,
+    },
+    /// Not indexed, and why.
+    Skipped { reason: String },
+    /// Same text as an earlier file: not indexed again.
+    Duplicate { of: String },
+    /// Metadata overrides for an article beside it (`NAME.meta.json`).
+    Metadata { r#for: String },
+    /// Not an article format Soi reads (by extension).
+    Ignored { reason: String },
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct ReportProblem {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    pub reason: String,
+}
+
+/// A record of a multi-record file that repeats an earlier document.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Duplicate {
+    pub id: String,
+    pub of: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub corpus: String,
+    pub documents: usize,
+    pub files: usize,
+    pub indexed_files: usize,
+    pub skipped_files: usize,
+    pub duplicate_files: usize,
+    pub ignored_files: usize,
+    pub problems: usize,
+    pub details: Vec<FileReport>,
+}
+
+pub fn run(args: &BuildArgs<'_>) -> Result<()> {
     let started = Instant::now();
-    let files = find_articles(corpus)?;
-    if files.is_empty() {
-        bail!(
-            "no articles found in {}: put one article per .txt file (UTF-8) in that folder or its subfolders",
-            corpus.display()
-        );
-    }
-
+    let files = find_files(args.corpus)?;
     let bar = progress(files.len(), "reading");
     let mut builder = IndexBuilder::new();
-    let mut skipped = Vec::new();
+    let mut details = Vec::with_capacity(files.len());
+    let mut seen: HashMap<u64, String> = HashMap::new();
     for path in &files {
-        let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => bail!(
-                "{} is not valid UTF-8 (first bad byte at offset {}): convert it to UTF-8 (for example with iconv) or move it out of the corpus folder; nothing was written",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            ),
-        };
-        let id = relative_id(corpus, path);
-        if text.trim().is_empty() {
-            skipped.push(format!("{id}: empty"));
+        let id = relative_id(args.corpus, path);
+        let outcome = if let Some(article) = id.strip_suffix(".meta.json") {
+            Outcome::Metadata { r#for: article.to_owned() }
+        } else if Format::from_path(&id).is_none() {
+            let ext = path.extension().map_or("no extension".to_owned(), |e| format!(".{}", e.to_string_lossy()));
+            Outcome::Ignored { reason: format!("not an article format ({ext})") }
         } else {
-            builder.add(ingest::parse_text(&id, &text));
-        }
+            read_file(path, &id, args, &mut seen, &mut builder)
+        };
+        details.push(FileReport { path: id, outcome });
         bar.inc(1);
     }
     bar.finish_and_clear();
+
+    let report = summarize(args.corpus, builder.len(), details);
+    let trouble = report.skipped_files + report.problems;
+    if args.strict && trouble > 0 {
+        print_trouble(&report);
+        bail!("--strict: {trouble} file(s) or record(s) could not be read (listed above); nothing was written");
+    }
     if builder.is_empty() {
-        bail!("every article file in {} is empty; nothing was written", corpus.display());
+        print_trouble(&report);
+        bail!(
+            "no articles could be indexed from {}: put articles (.txt, .md, .html, .json, .jsonl; UTF-8) in that folder or its subfolders; nothing was written",
+            args.corpus.display()
+        );
     }
 
     let bar = progress(builder.len(), "indexing");
     let built = builder.build_with_progress(|done, _| bar.set_position(done as u64));
     bar.finish_and_clear();
+    write_index(args.out, &built, &report)?;
 
-    write_index(out, &built)?;
-
-    if !quiet {
+    if !args.quiet {
         let m = &built.manifest;
         let manifest_bytes = m.to_json().len() as u64;
         println!(
-            "indexed {} documents, {} terms in {:.2} s → {}",
+            "indexed {} documents from {} files, {} terms in {:.2} s → {}",
             m.documents,
+            report.indexed_files,
             m.terms,
             started.elapsed().as_secs_f64(),
-            out.display()
+            args.out.display()
         );
         println!("  {:<36} {:>10}", MANIFEST_FILE, human_bytes(manifest_bytes));
-        for f in &built.files {
+        let (stores, store_bytes) = built
+            .files
+            .iter()
+            .filter(|f| f.name.starts_with("store."))
+            .fold((0, 0), |(n, b), f| (n + 1, b + f.bytes.len()));
+        for f in built.files.iter().filter(|f| !f.name.starts_with("store.")) {
             println!("  {:<36} {:>10}", f.name, human_bytes(f.bytes.len() as u64));
         }
+        println!("  {:<36} {:>10}", format!("store.*.bin ({stores} chunks)"), human_bytes(store_bytes as u64));
         println!("  {:<36} {:>10}", "total", human_bytes(m.total_bytes() + manifest_bytes));
-        for s in &skipped {
-            println!("  skipped {s}");
-        }
+        print_trouble(&report);
+        println!("  report: {}", args.out.join(REPORT_FILE).display());
     }
     Ok(())
+}
+
+fn print_trouble(report: &Report) {
+    for f in &report.details {
+        match &f.outcome {
+            Outcome::Skipped { reason } => eprintln!("  skipped {}: {reason}", f.path),
+            Outcome::Duplicate { of } => eprintln!("  duplicate {} (same text as {of})", f.path),
+            Outcome::Metadata { .. } => {}
+            Outcome::Ignored { reason } => eprintln!("  ignored {}: {reason}", f.path),
+            Outcome::Indexed { problems, duplicates, .. } => {
+                for p in problems {
+                    eprintln!("  {} {}: {} (record skipped)", f.path, p.at.as_deref().unwrap_or(""), p.reason);
+                }
+                for d in duplicates {
+                    eprintln!("  duplicate {} (same text as {})", d.id, d.of);
+                }
+            }
+        }
+    }
+}
+
+fn summarize(corpus: &Path, documents: usize, details: Vec<FileReport>) -> Report {
+    let count = |pred: fn(&Outcome) -> bool| details.iter().filter(|d| pred(&d.outcome)).count();
+    Report {
+        corpus: corpus.display().to_string(),
+        documents,
+        files: details.len(),
+        indexed_files: count(|o| matches!(o, Outcome::Indexed { .. })),
+        skipped_files: count(|o| matches!(o, Outcome::Skipped { .. })),
+        duplicate_files: count(|o| matches!(o, Outcome::Duplicate { .. })),
+        ignored_files: count(|o| matches!(o, Outcome::Ignored { .. })),
+        problems: details
+            .iter()
+            .map(|d| if let Outcome::Indexed { problems, .. } = &d.outcome { problems.len() } else { 0 })
+            .sum(),
+        details,
+    }
+}
+
+/// A fingerprint of a document's text, to find duplicates.
+fn fingerprint(doc: &Document) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    soi_core::text::normalize(doc.title.trim()).hash(&mut h);
+    soi_core::text::normalize(doc.body.trim()).hash(&mut h);
+    h.finish()
+}
+
+fn read_file(
+    path: &Path,
+    id: &str,
+    args: &BuildArgs<'_>,
+    seen: &mut HashMap<u64, String>,
+    builder: &mut IndexBuilder,
+) -> Outcome {
+    let skipped = |reason: String| Outcome::Skipped { reason };
+    let Some(format) = Format::from_path(id) else { return skipped("not an article format".into()) };
+    let size = match fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) => return skipped(format!("cannot read: {e}")),
+    };
+    if size > args.max_file_bytes {
+        return skipped(format!(
+            "{} is over the {} limit (--max-file-size)",
+            human_bytes(size),
+            human_bytes(args.max_file_bytes)
+        ));
+    }
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return skipped(format!("cannot read: {e}")),
+    };
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return skipped("binary data (a NUL byte), not text".into());
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return skipped(format!(
+                "not UTF-8 (first bad byte at offset {}): convert it, e.g. with iconv -f WINDOWS-1258 -t UTF-8",
+                e.utf8_error().valid_up_to()
+            ))
+        }
+    };
+    if text.trim().is_empty() {
+        return skipped("empty".into());
+    }
+    let mut parsed = formats::parse(format, id, &text, &args.fields);
+    if let Some(over) = sidecar(path) {
+        match over {
+            Ok(meta) => {
+                for d in &mut parsed.docs {
+                    d.meta.override_with(meta.clone());
+                }
+            }
+            Err(reason) => {
+                parsed.problems.push(soi_core::formats::Problem { at: Some("metadata file".into()), reason })
+            }
+        }
+    }
+    let problems: Vec<ReportProblem> =
+        parsed.problems.into_iter().map(|p| ReportProblem { at: p.at, reason: p.reason }).collect();
+    let mut duplicates = Vec::new();
+    let mut documents = 0;
+    let single = parsed.docs.len() == 1 && !matches!(format, Format::Json | Format::JsonLines);
+    for doc in parsed.docs {
+        let fp = fingerprint(&doc);
+        if let Some(of) = seen.get(&fp) {
+            if single {
+                return Outcome::Duplicate { of: of.clone() };
+            }
+            duplicates.push(Duplicate { id: doc.id.clone(), of: of.clone() });
+            continue;
+        }
+        seen.insert(fp, doc.id.clone());
+        builder.add(doc);
+        documents += 1;
+    }
+    if documents == 0 && duplicates.is_empty() {
+        let reason = problems.first().map_or_else(|| "no article in it".to_owned(), |p| p.reason.clone());
+        return skipped(reason);
+    }
+    Outcome::Indexed { documents, problems, duplicates }
+}
+
+/// Metadata overrides beside an article: `NAME.meta.json` (for `NAME.txt` etc.).
+fn sidecar(path: &Path) -> Option<Result<soi_core::metadata::Metadata, String>> {
+    let mut name = path.file_name()?.to_os_string();
+    name.push(".meta.json");
+    let side = path.with_file_name(name);
+    let text = fs::read_to_string(&side).ok()?;
+    Some(match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(serde_json::Value::Object(map)) => Ok(formats::metadata_from_fields(|k| map.get(k).cloned())),
+        Ok(_) => Err(format!("{} is not a JSON object", side.display())),
+        Err(e) => Err(format!("{} is not valid JSON: {e}", side.display())),
+    })
 }
 
 fn progress(len: usize, what: &'static str) -> ProgressBar {
@@ -91,8 +304,8 @@ fn progress(len: usize, what: &'static str) -> ProgressBar {
     bar
 }
 
-/// Every `.txt` file under `corpus`, in a stable order.
-fn find_articles(corpus: &Path) -> Result<Vec<PathBuf>> {
+/// Every file under `corpus` (hidden ones aside), in a stable order.
+fn find_files(corpus: &Path) -> Result<Vec<PathBuf>> {
     let meta = fs::metadata(corpus)
         .with_context(|| format!("cannot open the corpus folder {}: check the path", corpus.display()))?;
     if !meta.is_dir() {
@@ -101,8 +314,8 @@ fn find_articles(corpus: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(corpus).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot read inside {}", corpus.display()))?;
-        let is_txt = entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-        if entry.file_type().is_file() && is_txt {
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file() && !name.starts_with('.') {
             files.push(entry.into_path());
         }
     }
@@ -116,13 +329,16 @@ fn relative_id(corpus: &Path, path: &Path) -> String {
 }
 
 /// Writes every file (each through a temporary name and a rename), the manifest
-/// last, then removes index files of earlier builds that the manifest no longer names.
-fn write_index(out: &Path, built: &soi_core::BuiltIndex) -> Result<()> {
+/// last, then the report, then removes index files of earlier builds.
+fn write_index(out: &Path, built: &soi_core::BuiltIndex, report: &Report) -> Result<()> {
     fs::create_dir_all(out).with_context(|| format!("cannot create the index folder {}", out.display()))?;
     for f in &built.files {
         write_atomic(&out.join(&f.name), &f.bytes)?;
     }
     write_atomic(&out.join(MANIFEST_FILE), built.manifest.to_json().as_bytes())?;
+    let mut json = serde_json::to_string_pretty(report)?;
+    json.push('\n');
+    write_atomic(&out.join(REPORT_FILE), json.as_bytes())?;
     let keep: Vec<&str> = built.files.iter().map(|f| f.name.as_str()).collect();
     for entry in fs::read_dir(out).with_context(|| format!("cannot list {}", out.display()))? {
         let entry = entry?;
@@ -171,5 +387,6 @@ mod tests {
         assert!(!is_index_file_name("dict.0123456789abcdef.bin.tmp"));
         assert!(!is_index_file_name("photo.0123456789abcdef.bin"));
         assert!(!is_index_file_name("manifest.json"));
+        assert!(!is_index_file_name(REPORT_FILE));
     }
 }

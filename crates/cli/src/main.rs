@@ -24,7 +24,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Index every .txt article under CORPUS_DIR into INDEX_DIR.
+    /// Index every article under CORPUS_DIR (.txt, .md, .html, .json, .jsonl) into INDEX_DIR.
+    ///
+    /// Files that cannot be read are skipped and listed (with the reason) on stderr
+    /// and in INDEX_DIR/build-report.json, which accounts for every file.
     Build {
         /// Folder of articles (read recursively).
         corpus: PathBuf,
@@ -34,6 +37,16 @@ enum Command {
         /// Do not print the summary.
         #[arg(long, short)]
         quiet: bool,
+        /// Fail (and write nothing) if any file or record cannot be read.
+        #[arg(long)]
+        strict: bool,
+        /// Skip files larger than this (bytes; K, M or G suffixes allowed).
+        #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]
+        max_file_size: u64,
+        /// Which JSON field holds what, as ROLE=FIELD (repeat). Roles: title, body,
+        /// date, url, author, source, category. Defaults cover common names.
+        #[arg(long = "field", value_name = "ROLE=FIELD")]
+        fields: Vec<String>,
     },
     /// Search an index built by `soi build`.
     Search {
@@ -73,10 +86,44 @@ enum SortArg {
     Oldest,
 }
 
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (num, mult) = match s.chars().last() {
+        Some('K' | 'k') => (&s[..s.len() - 1], 1024),
+        Some('M' | 'm') => (&s[..s.len() - 1], 1024 * 1024),
+        Some('G' | 'g') => (&s[..s.len() - 1], 1024 * 1024 * 1024),
+        _ => (s, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .map(|n| n * mult)
+        .map_err(|_| format!("{s:?} is not a size: use bytes, or a number with K, M or G"))
+}
+
+fn field_map(fields: &[String]) -> anyhow::Result<soi_core::formats::FieldMap> {
+    let mut map = soi_core::formats::FieldMap::default();
+    for f in fields {
+        let Some((role, field)) = f.split_once('=') else {
+            anyhow::bail!("--field {f:?} should be ROLE=FIELD, e.g. --field body=noi_dung");
+        };
+        map.set(role.trim(), field.trim()).map_err(anyhow::Error::msg)?;
+    }
+    Ok(map)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { corpus, out, quiet } => build::run(&corpus, &out, quiet),
+        Command::Build { corpus, out, quiet, strict, max_file_size, fields } => field_map(&fields).and_then(|fields| {
+            build::run(&build::BuildArgs {
+                corpus: &corpus,
+                out: &out,
+                quiet,
+                strict,
+                max_file_bytes: max_file_size,
+                fields,
+            })
+        }),
         Command::Search { index, query, limit, json, filters, from, to, sort } => {
             let sort = match sort {
                 SortArg::Relevance => soi_core::Sort::Relevance,

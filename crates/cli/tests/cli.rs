@@ -26,7 +26,7 @@ fn build_prints_a_summary_and_writes_the_manifest() {
     let o = soi(&["build", demo().to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8(o.stdout).unwrap();
-    assert!(out.contains("indexed 5 documents"), "{out}");
+    assert!(out.contains("indexed 5 documents from 5 files"), "{out}");
     assert!(out.contains("manifest.json") && out.contains("dict.") && out.contains("total"), "{out}");
     assert!(dir.path().join("manifest.json").is_file());
 }
@@ -103,10 +103,101 @@ fn rebuilding_the_same_corpus_gives_identical_files_and_removes_stale_ones() {
     assert!(b.path().join("notes.txt").exists(), "files that are not ours are left alone");
 }
 
+/// A corpus with every format, and every kind of bad input.
+fn mixed_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    std::fs::create_dir_all(p("sub")).unwrap();
+    std::fs::write(p("good.txt"), "Tiêu đề bài viết đầu tiên của kho dữ liệu thử\n\nNội dung ở huyện Kim Sơn.\n")
+        .unwrap();
+    std::fs::write(p("good.txt.meta.json"), r#"{"date": "2021-05-06", "source": "Báo Thử"}"#).unwrap();
+    std::fs::write(p("z-copy.txt"), "Tiêu đề bài viết đầu tiên của kho dữ liệu thử\n\nNội dung ở huyện Kim Sơn.\n")
+        .unwrap();
+    std::fs::write(p("latin1.txt"), b"Ti\xeau \xff\xfe").unwrap();
+    std::fs::write(p("empty.txt"), b"").unwrap();
+    std::fs::write(p("binary.txt"), b"abc\0\x01\x02").unwrap();
+    std::fs::write(p("notes.csv"), "a,b\n").unwrap();
+    std::fs::write(
+        p("sub/page.html"),
+        "<html><head><title>T</title><script>alert('x')</script></head><body><nav>Menu</nav><h1>Trang HTML</h1><p>Đoạn văn HTML.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(p("sub/post.md"), "---\ntitle: Bài Markdown\nauthor: Lan\n---\nNội dung **đậm**.\n").unwrap();
+    std::fs::write(p("records.json"), r#"[{"title": "Bản ghi một", "body": "Thân một."}, {"title": "Thiếu thân"}]"#)
+        .unwrap();
+    std::fs::write(p("lines.jsonl"), "{\"title\": \"Dòng một\", \"text\": \"Thân dòng.\"}\n{oops\n").unwrap();
+    std::fs::write(p("broken.json"), "{\"title\": ").unwrap();
+    dir
+}
+
 #[test]
-fn invalid_utf8_article_is_named_and_nothing_is_written() {
+fn build_reads_every_format_and_reports_every_file() {
+    let corpus = mixed_corpus();
+    let out = tempfile::tempdir().unwrap();
+    let o = soi(&["build", corpus.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("latin1.txt") && err.contains("offset 2"), "{err}");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("build-report.json")).unwrap()).unwrap();
+    let status = |path: &str| -> serde_json::Value {
+        report["details"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["path"] == path)
+            .cloned()
+            .unwrap_or_else(|| panic!("{path} not in report"))
+    };
+    assert_eq!(status("good.txt")["status"], "indexed");
+    assert_eq!(status("good.txt.meta.json")["status"], "metadata");
+    assert_eq!(status("z-copy.txt")["status"], "duplicate");
+    assert_eq!(status("z-copy.txt")["of"], "good.txt");
+    assert_eq!(status("latin1.txt")["status"], "skipped");
+    assert!(status("latin1.txt")["reason"].as_str().unwrap().contains("UTF-8"));
+    assert_eq!(status("empty.txt")["reason"], "empty");
+    assert!(status("binary.txt")["reason"].as_str().unwrap().contains("binary"));
+    assert_eq!(status("notes.csv")["status"], "ignored");
+    assert_eq!(status("sub/page.html")["status"], "indexed");
+    assert_eq!(status("sub/post.md")["status"], "indexed");
+    assert_eq!(status("records.json")["documents"], 1);
+    assert_eq!(status("records.json")["problems"][0]["at"], "item 1");
+    assert_eq!(status("lines.jsonl")["problems"][0]["at"], "line 2");
+    assert_eq!(status("broken.json")["status"], "skipped");
+    assert_eq!(report["files"], 12);
+    assert_eq!(report["documents"], 5);
+
+    // The sidecar's metadata and each format's title reached the index.
+    let o = soi(&["search", out.path().to_str().unwrap(), "", "--json", "--limit", "10"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    let good = hits.iter().find(|h| h["id"] == "good.txt").unwrap();
+    assert_eq!(good["date"], "2021-05-06");
+    assert_eq!(good["source"], "Báo Thử");
+    let titles: Vec<&str> = hits.iter().map(|h| h["title"].as_str().unwrap()).collect();
+    for t in ["Trang HTML", "Bài Markdown", "Bản ghi một", "Dòng một"] {
+        assert!(titles.contains(&t), "{t} in {titles:?}");
+    }
+    // Article text from HTML never carries the page's script.
+    let o = soi(&["search", out.path().to_str().unwrap(), "alert", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["total"], 0);
+}
+
+#[test]
+fn strict_build_fails_on_any_unreadable_file_and_writes_nothing() {
+    let corpus = mixed_corpus();
+    let out = tempfile::tempdir().unwrap();
+    let o = soi(&["build", corpus.path().to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--strict"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("--strict") && err.contains("latin1.txt"), "{err}");
+    assert!(!out.path().join("manifest.json").exists());
+}
+
+#[test]
+fn a_corpus_with_nothing_readable_fails_and_names_the_files() {
     let corpus = tempfile::tempdir().unwrap();
-    std::fs::write(corpus.path().join("good.txt"), "Tiêu đề\nNội dung").unwrap();
     std::fs::write(corpus.path().join("bad.txt"), b"Ti\xeau \xff\xfe").unwrap();
     let out = tempfile::tempdir().unwrap();
     let o = soi(&["build", corpus.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
@@ -117,6 +208,24 @@ fn invalid_utf8_article_is_named_and_nothing_is_written() {
 }
 
 #[test]
+fn oversized_files_are_skipped_with_the_limit() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(corpus.path().join("big.txt"), "Bài lớn\n".repeat(200)).unwrap();
+    std::fs::write(corpus.path().join("small.txt"), "Bài nhỏ\nNội dung.").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = soi(&[
+        "build",
+        corpus.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--max-file-size",
+        "1K",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("big.txt") && stderr(&o).contains("--max-file-size"), "{}", stderr(&o));
+}
+
+#[test]
 fn missing_or_empty_corpus_folder_is_a_clear_error() {
     let o = soi(&["build", "/definitely/not/here", "--out", "/tmp/soi-never"]);
     assert!(!o.status.success());
@@ -124,7 +233,7 @@ fn missing_or_empty_corpus_folder_is_a_clear_error() {
     let empty = tempfile::tempdir().unwrap();
     let o = soi(&["build", empty.path().to_str().unwrap(), "--out", "/tmp/soi-never"]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("no articles found"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no articles could be indexed"), "{}", stderr(&o));
 }
 
 #[test]
