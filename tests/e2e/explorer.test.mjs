@@ -67,6 +67,8 @@ test("a toneless query finds the right articles, marked, and opens the reader", 
   await page.keyboard.type("kim son", { delay: 30 });
   await page.waitForFunction(() => document.querySelectorAll(".hit").length === 1);
   assert.equal(await page.textContent(".hit .hit-id"), "004_41a37cd57bca97c8.txt");
+  // The result shows its metadata: source and places read from the article.
+  assert.match(await page.textContent(".hit .hit-meta"), /thanhtra\.com\.vn · Kim Sơn/);
 
   await page.fill("input#q", "");
   await page.keyboard.type("dai hoi", { delay: 30 });
@@ -92,11 +94,16 @@ test("a toneless query finds the right articles, marked, and opens the reader", 
 test("window.soi.search answers exactly what `soi search --json` answers", async () => {
   const { page } = await openPage();
   await page.evaluate(() => window.soi.ready);
-  for (const q of ["dai hoi", "Đại hội Đảng bộ", "kim so", "xyzzy"]) {
-    const fromPage = await page.evaluate((q) => window.soi.search(q, { limit: 5 }), q);
+  const cases = [
+    ["dai hoi", {}, []], ["Đại hội Đảng bộ", {}, []], ["kim so", {}, []], ["xyzzy", {}, []],
+    ["dai hoi", { filters: { place: ["Lạng Sơn", "kim son"] } }, ["--filter", "place=Lạng Sơn", "--filter", "place=kim son"]],
+    ["", { sort: "newest", from: "2020-01" }, ["--sort", "newest", "--from", "2020-01"]],
+  ];
+  for (const [q, options, flags] of cases) {
+    const fromPage = await page.evaluate(([q, o]) => window.soi.search(q, { limit: 5, ...o }), [q, options]);
     const cli = execFileSync(path.join(root, "target/release/soi"),
-      ["search", path.join(root, "target/soi-site/index"), q, "--json", "--limit", "5"], { encoding: "utf8" });
-    assert.deepEqual(fromPage, JSON.parse(cli), `query ${q}`);
+      ["search", path.join(root, "target/soi-site/index"), q, "--json", "--limit", "5", ...flags], { encoding: "utf8" });
+    assert.deepEqual(fromPage, JSON.parse(cli), `query ${q} ${JSON.stringify(options)}`);
   }
   await page.close();
 });

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use soi_core::SearchOptions;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -58,7 +59,8 @@ pub fn App(props: &AppProps) -> Html {
             let Some(engine) = engine.clone() else { return };
             let state = state.clone();
             spawn_local(async move {
-                match engine.search(&query, RESULT_LIMIT).await {
+                let options = SearchOptions { limit: RESULT_LIMIT, ..SearchOptions::default() };
+                match engine.search(&query, &options).await {
                     Ok(response) => state.dispatch(Action::Answered { query, response }),
                     Err(message) => state.dispatch(Action::Failed(message)),
                 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use soi_core::index::MANIFEST_FILE;
-use soi_core::{ArticleView, Index, Manifest, SearchResponse};
+use soi_core::{ArticleView, Index, Manifest, SearchOptions, SearchResponse};
 
 /// Where the index files come from.
 #[derive(Clone)]
@@ -102,8 +102,8 @@ impl Engine {
     }
 
     /// Searches and returns hits with snippets (fetching their text if needed).
-    pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResponse, String> {
-        let results = self.index.borrow().search(query, limit);
+    pub async fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, String> {
+        let results = self.index.borrow().search_with(query, options);
         self.ensure_chunks(results.hits.iter().map(|h| h.doc)).await?;
         Ok(self.index.borrow().response(&results))
     }

@@ -2,8 +2,14 @@
 //!
 //! ```js
 //! await window.soi.ready;                       // resolves once the index is open
-//! const r = await window.soi.search("dai hoi", { limit: 5 });
-//! // r: {total, hits: [{id, title, score, snippet, marks, title_marks, doc}], unmatched}
+//! const r = await window.soi.search("dai hoi", {
+//!   limit: 5,                                   // default 10
+//!   filters: { place: ["Kim Sơn"] },            // AND across facets, OR within
+//!   from: "2020-01", to: "2020-12",             // YYYY, YYYY-MM or YYYY-MM-DD
+//!   sort: "newest",                             // "relevance" (default), "newest", "oldest"
+//! });
+//! // r: {total, hits: [{id, title, score, snippet, marks, title_marks, doc, date, …}],
+//! //     unmatched, partial, read_as, suggestion, facets, months}
 //! ```
 //! `ready` rejects with the error message when the index cannot be loaded; the
 //! search answer has the same shape as `soi search --json`.
@@ -14,6 +20,9 @@ use std::rc::Rc;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
+
+use soi_core::facets::FACETS;
+use soi_core::{Filter, SearchOptions};
 
 use crate::engine::Engine;
 
@@ -60,17 +69,44 @@ pub fn install() -> Ready {
     Ready { resolve, reject }
 }
 
+/// Reads `{limit, filters: {place: ["Kim Sơn"], …}, from, to, sort}`; every field optional.
+fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
+    let mut out = SearchOptions::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(out);
+    }
+    let get = |k: &str| Reflect::get(options, &k.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    if let Some(limit) = get("limit") {
+        let l = limit.as_f64().filter(|l| l.is_finite() && *l >= 0.0).ok_or("limit must be a number ≥ 0")?;
+        out.limit = l.min(1000.0) as usize;
+    }
+    if let Some(filters) = get("filters") {
+        let map: std::collections::BTreeMap<String, Vec<String>> =
+            serde_wasm_bindgen::from_value(filters).map_err(|e| format!("filters must be {{facet: [values]}}: {e}"))?;
+        for (facet, values) in map {
+            if !FACETS.contains(&facet.as_str()) {
+                return Err(format!("unknown facet {facet:?}; facets are: {}", FACETS.join(", ")));
+            }
+            out.filters.push(Filter { facet, values });
+        }
+    }
+    out.from = get("from").and_then(|v| v.as_string());
+    out.to = get("to").and_then(|v| v.as_string());
+    if let Some(sort) = get("sort") {
+        out.sort = serde_wasm_bindgen::from_value(sort)
+            .map_err(|_| "sort must be \"relevance\", \"newest\" or \"oldest\"".to_owned())?;
+    }
+    Ok(out)
+}
+
 fn search(query: JsValue, options: JsValue) -> Promise {
     let query = query.as_string().unwrap_or_default();
-    let limit = Reflect::get(&options, &"limit".into())
-        .ok()
-        .and_then(|v| v.as_f64())
-        .filter(|l| l.is_finite() && *l >= 0.0)
-        .map_or(10, |l| l.min(1000.0) as usize);
+    let options = options_from_js(&options);
     let engine = ENGINE.with(|e| e.borrow().clone());
     future_to_promise(async move {
+        let options = options.map_err(|e| JsValue::from_str(&e))?;
         let engine = engine.ok_or_else(|| JsValue::from_str("the index is not loaded yet: await window.soi.ready"))?;
-        let response = engine.search(&query, limit).await.map_err(|e| JsValue::from_str(&e))?;
+        let response = engine.search(&query, &options).await.map_err(|e| JsValue::from_str(&e))?;
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
         serde::Serialize::serialize(&response, &serializer).map_err(|e| JsValue::from_str(&e.to_string()))
     })

@@ -198,3 +198,36 @@ async fn app_offers_did_you_mean_and_follows_it() {
     until("the suggestion to be searched", || input.value() == "đại hội " && count(&root, ".suggestion") == 0).await;
     assert_eq!(count(&root, ".hit"), 5);
 }
+
+#[wasm_bindgen_test]
+async fn js_api_filters_sorts_and_rejects_unknown_facets() {
+    let root = container();
+    let _handle = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { source: Source::Memory(Rc::new(demo_files())) },
+    )
+    .render();
+    let window = web_sys::window().unwrap();
+    until("window.soi", || js_sys::Reflect::get(&window, &"soi".into()).is_ok_and(|v| v.is_object())).await;
+    let soi = js_sys::Reflect::get(&window, &"soi".into()).unwrap();
+    let ready: js_sys::Promise = js_sys::Reflect::get(&soi, &"ready".into()).unwrap().dyn_into().unwrap();
+    wasm_bindgen_futures::JsFuture::from(ready).await.unwrap();
+    let search: js_sys::Function = js_sys::Reflect::get(&soi, &"search".into()).unwrap().dyn_into().unwrap();
+    let call = |q: &str, options: &str| {
+        let opts = js_sys::JSON::parse(options).unwrap();
+        let p: js_sys::Promise = search.call2(&soi, &q.into(), &opts).unwrap().dyn_into().unwrap();
+        wasm_bindgen_futures::JsFuture::from(p)
+    };
+    let v = call("dai hoi", r#"{"filters": {"place": ["kim son"]}}"#).await.unwrap();
+    let r: soi_core::SearchResponse = serde_wasm_bindgen::from_value(v).unwrap();
+    assert_eq!(r.total, 1);
+    assert_eq!(r.hits[0].source.as_deref(), Some("thanhtra.com.vn"));
+    let v = call("", r#"{"sort": "newest", "from": "2020"}"#).await.unwrap();
+    let r: soi_core::SearchResponse = serde_wasm_bindgen::from_value(v).unwrap();
+    let dates: Vec<&str> = r.hits.iter().filter_map(|h| h.date.as_deref()).collect();
+    assert_eq!(dates, ["2020-10-08", "2020-03-26"]);
+    let err = call("x", r#"{"filters": {"colour": ["red"]}}"#).await.unwrap_err();
+    assert!(err.as_string().unwrap().contains("unknown facet"));
+    let err = call("x", r#"{"sort": "sideways"}"#).await.unwrap_err();
+    assert!(err.as_string().unwrap().contains("sort must be"));
+}

@@ -23,8 +23,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
         <article class="reader" aria-labelledby="reader-title">
             <button class="back" type="button" {onclick}>{ "← Kết quả" }</button>
             <h1 id="reader-title"><Marked text={a.title.clone()} marks={a.title_marks.clone()} /></h1>
-            <p class="meta">{ format!("{} · {} chỗ khớp", a.id, matches) }</p>
+            <p class="meta">{ about(a) }{ format!("{} · {} chỗ khớp", a.id, matches) }</p>
             <div class="body"><Marked text={a.body.clone()} marks={a.marks.clone()} /></div>
         </article>
     }
+}
+
+/// The article's metadata as one line (date, author, source, category, places).
+fn about(a: &ArticleView) -> String {
+    let m = &a.meta;
+    let mut parts: Vec<String> =
+        [m.date.clone(), m.author.clone(), m.source.clone(), m.category.clone()].into_iter().flatten().collect();
+    if !m.places.is_empty() {
+        parts.push(m.places.join(", "));
+    }
+    parts.into_iter().map(|p| format!("{p} · ")).collect()
 }

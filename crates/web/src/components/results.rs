@@ -57,6 +57,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                             <a class="hit-title" href="#" {onclick}>
                                 <Marked text={hit.title.clone()} marks={hit.title_marks.clone()} />
                             </a>
+                            { meta_line(hit) }
                             <p class="snippet"><Marked text={hit.snippet.clone()} marks={hit.marks.clone()} /></p>
                             <p class="hit-id">{ hit.id.clone() }</p>
                         </li>
@@ -65,4 +66,17 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             </ol>
         </section>
     }
+}
+
+/// Date · source · places of a hit, when known.
+fn meta_line(hit: &soi_core::HitView) -> Html {
+    let parts: Vec<String> = [hit.date.clone(), hit.source.clone()]
+        .into_iter()
+        .flatten()
+        .chain((!hit.places.is_empty()).then(|| hit.places.join(", ")))
+        .collect();
+    if parts.is_empty() {
+        return html! {};
+    }
+    html! { <p class="hit-meta">{ parts.join(" · ") }</p> }
 }
