@@ -219,16 +219,34 @@ pub(crate) fn counts(
 ) -> (std::collections::BTreeMap<String, Vec<FacetCount>>, Vec<MonthCount>) {
     let n = metas.len();
     let mut out = std::collections::BTreeMap::new();
-    for (f, name) in FACETS.iter().enumerate() {
+    // Without facet filters every facet counts over the same pool: build it once.
+    let unfiltered = compiled.per_facet.iter().all(Option::is_none);
+    let pool_for = |skip: Option<usize>| {
         let mut pool = bitset(n);
         for &d in docs {
-            if compiled.passes(d, metas[d as usize].days, Some(f), false) {
+            if compiled.passes(d, metas[d as usize].days, skip, false) {
                 pool[(d / 64) as usize] |= 1 << (d % 64);
             }
         }
+        pool
+    };
+    let shared = unfiltered.then(|| pool_for(None));
+    for (f, name) in FACETS.iter().enumerate() {
+        if index.facets[f].is_empty() {
+            out.insert((*name).to_owned(), Vec::new());
+            continue;
+        }
+        let own;
+        let pool = match &shared {
+            Some(p) => p,
+            None => {
+                own = pool_for(Some(f));
+                &own
+            }
+        };
         let mut values: Vec<FacetCount> = index.facets[f]
             .iter()
-            .map(|v| FacetCount { value: v.value.clone(), count: v.docs.iter().filter(|&&d| has(&pool, d)).count() })
+            .map(|v| FacetCount { value: v.value.clone(), count: v.docs.iter().filter(|&&d| has(pool, d)).count() })
             .filter(|c| c.count > 0)
             .collect();
         values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
