@@ -38,6 +38,7 @@ try {
   const page = await browser.newPage();
   const t0 = Date.now();
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForFunction(() => window.soi !== undefined);
   await page.evaluate(() => window.soi.ready);
   const loadMs = Date.now() - t0;
   console.log(`site: ${site}\nindex loaded and verified in ${loadMs} ms (page load included)\n`);

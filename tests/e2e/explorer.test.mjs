@@ -93,6 +93,7 @@ test("a toneless query finds the right articles, marked, and opens the reader", 
 
 test("window.soi.search answers exactly what `soi search --json` answers", async () => {
   const { page } = await openPage();
+  await page.waitForFunction(() => window.soi !== undefined);
   await page.evaluate(() => window.soi.ready);
   const cases = [
     ["dai hoi", {}, []], ["Đại hội Đảng bộ", {}, []], ["kim so", {}, []], ["xyzzy", {}, []],
