@@ -152,3 +152,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn facet_counting_can_be_skipped_without_changing_hits() {
+    let ix = index();
+    let with = ix.search_with("đại hội ", &SearchOptions { limit: 100, ..SearchOptions::default() });
+    let without = ix.search_with("đại hội ", &SearchOptions { limit: 100, facets: false, ..SearchOptions::default() });
+    assert_eq!(with.hits, without.hits);
+    assert!(!with.facets["place"].is_empty() && !with.months.is_empty());
+    assert!(without.facets.is_empty() && without.months.is_empty());
+}

@@ -102,11 +102,14 @@ pub struct SearchOptions {
     pub from: Option<String>,
     pub to: Option<String>,
     pub sort: Sort,
+    /// Count facet values and months (on by default; a list that shows no facets
+    /// saves the work).
+    pub facets: bool,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, filters: Vec::new(), from: None, to: None, sort: Sort::Relevance }
+        SearchOptions { limit: 10, filters: Vec::new(), from: None, to: None, sort: Sort::Relevance, facets: true }
     }
 }
 

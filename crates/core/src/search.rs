@@ -519,7 +519,11 @@ impl Index {
             touched.iter().copied().filter(|&d| acc[d as usize].matched == best).collect()
         };
         let filters = Compiled::new(self.facets(), self.doc_count(), options);
-        let (facets, months) = facet_counts(self.facets(), self.docs(), &matching, &filters);
+        let (facets, months) = if options.facets {
+            facet_counts(self.facets(), self.docs(), &matching, &filters)
+        } else {
+            (BTreeMap::new(), Vec::new())
+        };
         let days = |d: u32| self.doc(d).and_then(|m| m.days);
         let mut hits: Vec<Hit> = matching
             .iter()

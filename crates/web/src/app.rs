@@ -59,7 +59,8 @@ pub fn App(props: &AppProps) -> Html {
             let Some(engine) = engine.clone() else { return };
             let state = state.clone();
             spawn_local(async move {
-                let options = SearchOptions { limit: RESULT_LIMIT, ..SearchOptions::default() };
+                // The list shows no facet panel yet: skip counting them.
+                let options = SearchOptions { limit: RESULT_LIMIT, facets: false, ..SearchOptions::default() };
                 match engine.search(&query, &options).await {
                     Ok(response) => state.dispatch(Action::Answered { query, response }),
                     Err(message) => state.dispatch(Action::Failed(message)),

@@ -7,6 +7,7 @@
 //!   filters: { place: ["Kim Sơn"] },            // AND across facets, OR within
 //!   from: "2020-01", to: "2020-12",             // YYYY, YYYY-MM or YYYY-MM-DD
 //!   sort: "newest",                             // "relevance" (default), "newest", "oldest"
+//!   facets: false,                              // skip facet counts (default true)
 //! });
 //! // r: {total, hits: [{id, title, score, snippet, marks, title_marks, doc, date, …}],
 //! //     unmatched, partial, read_as, suggestion, facets, months}
@@ -92,6 +93,9 @@ fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
     }
     out.from = get("from").and_then(|v| v.as_string());
     out.to = get("to").and_then(|v| v.as_string());
+    if let Some(facets) = get("facets") {
+        out.facets = facets.as_bool().ok_or("facets must be true or false")?;
+    }
     if let Some(sort) = get("sort") {
         out.sort = serde_wasm_bindgen::from_value(sort)
             .map_err(|_| "sort must be \"relevance\", \"newest\" or \"oldest\"".to_owned())?;
