@@ -38,7 +38,7 @@ pub fn options(
             }
         }
     }
-    Ok(SearchOptions { limit, filters: parsed, from, to, sort })
+    Ok(SearchOptions { limit, filters: parsed, from, to, sort, ..SearchOptions::default() })
 }
 
 pub fn run(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Result<()> {
