@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, index a corpus (the bundled Vietnamese
-# demo by default), build the web app and serve the explorer on 127.0.0.1.
+# The main job: install what is missing, build the web app, make a static site of a
+# corpus (the bundled Vietnamese demo by default) in target/site, and serve it on
+# 127.0.0.1. target/site can be copied to any static host as is.
 #
 #   scripts/run.sh [CORPUS_DIR]        # SOI_PORT=8080 by default
 set -euo pipefail
@@ -14,6 +15,6 @@ export PATH="$ROOT/scripts/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 cargo build --release -p soi
-target/release/soi build "$CORPUS" --out target/soi-site/index
-echo "Serving the explorer on http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
-exec trunk serve --release --address 127.0.0.1 --port "$PORT"
+trunk build --release
+target/release/soi site "$CORPUS" --out target/site --app dist
+exec target/release/soi serve target/site --port "$PORT"

@@ -21,6 +21,6 @@ cargo test -p soi-web --target wasm32-unknown-unknown
 
 step "end-to-end: build the demo site and drive it in Chromium"
 cargo build --release -p soi
-target/release/soi build corpus/demo --out target/soi-site/index
 trunk build --release
+target/release/soi site corpus/demo --out target/site --app dist
 node tests/e2e/serve-and-test.mjs

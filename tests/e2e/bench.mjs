@@ -1,9 +1,9 @@
-// Browser benchmark of the wasm path: serves a built site (dist/ with its index),
+// Browser benchmark of the wasm path: serves a site made by `soi site` (app + index),
 // opens it in headless Chromium and times, inside the page, how long the index
 // takes to load and window.soi.search takes per query class (median of many runs).
 // Prints a Markdown table; asserts nothing (figures go to BENCHMARKS.md).
 //
-//   node tests/e2e/bench.mjs [SITE_DIR=dist] [RUNS=30]
+//   node tests/e2e/bench.mjs [SITE_DIR=target/site] [RUNS=30]
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const { chromium } = createRequire(path.join(root, "scripts/package.json"))("playwright-core");
-const site = path.resolve(process.argv[2] ?? path.join(root, "dist"));
+const site = path.resolve(process.argv[2] ?? path.join(root, "target/site"));
 const runs = Number(process.argv[3] ?? 30);
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
   ".css": "text/css", ".json": "application/json" };

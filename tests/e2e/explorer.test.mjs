@@ -1,4 +1,4 @@
-// End-to-end: the demo site built by `soi build` + `trunk build` (in dist/), served
+// End-to-end: the demo site made by `trunk build` + `soi site` (target/site), served
 // on 127.0.0.1, driven in a real Chromium through playwright-core.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -12,7 +12,10 @@ import { createRequire } from "node:module";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // playwright-core is installed in scripts/node_modules by scripts/setup.sh.
 const { chromium } = createRequire(path.join(root, "scripts/package.json"))("playwright-core");
-const dist = path.join(root, "dist");
+// The site `soi site` made, served from a sub-path (/site/ of target/) to prove its
+// URLs are relative.
+const served = path.join(root, "target");
+const site = path.join(served, "site");
 const shots = path.join(root, "tests/e2e/screenshots");
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
   ".css": "text/css", ".json": "application/json", ".bin": "application/octet-stream" };
@@ -20,11 +23,11 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", "
 let server, base, browser;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, "index.html")), "dist/ is built (trunk build --release)");
+  assert.ok(fs.existsSync(path.join(site, "index.html")), "target/site is built (soi site … --out target/site)");
   server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
-    let file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    let file = path.normalize(path.join(served, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(site)) { res.writeHead(403).end(); return; }
     if (file.endsWith(path.sep)) file = path.join(file, "index.html");
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404).end("not found"); return; }
@@ -32,7 +35,7 @@ before(async () => {
     });
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}/`;
+  base = `http://127.0.0.1:${server.address().port}/site/`;
   fs.mkdirSync(shots, { recursive: true });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -103,7 +106,7 @@ test("window.soi.search answers exactly what `soi search --json` answers", async
   for (const [q, options, flags] of cases) {
     const fromPage = await page.evaluate(([q, o]) => window.soi.search(q, { limit: 5, ...o }), [q, options]);
     const cli = execFileSync(path.join(root, "target/release/soi"),
-      ["search", path.join(root, "target/soi-site/index"), q, "--json", "--limit", "5", ...flags], { encoding: "utf8" });
+      ["search", path.join(site, "index"), q, "--json", "--limit", "5", ...flags], { encoding: "utf8" });
     assert.deepEqual(fromPage, JSON.parse(cli), `query ${q} ${JSON.stringify(options)}`);
   }
   await page.close();

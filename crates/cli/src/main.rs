@@ -2,13 +2,17 @@
 //!
 //! ```text
 //! soi build <CORPUS_DIR> --out <INDEX_DIR>
-//! soi search <INDEX_DIR> <QUERY> [--limit N] [--json]
+//! soi search <INDEX_DIR> <QUERY> [--limit N] [--json] [--filter F=V] [--from D] [--to D] [--sort S]
+//! soi site <CORPUS_DIR> --out <SITE_DIR> [--app dist]
+//! soi serve <SITE_DIR> [--port 8080]
 //! ```
 //!
 //! Glue and I/O only: parsing, indexing and searching live in `soi-core`.
 
 mod build;
 mod search;
+mod serve;
+mod site;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +51,29 @@ enum Command {
         /// date, url, author, source, category. Defaults cover common names.
         #[arg(long = "field", value_name = "ROLE=FIELD")]
         fields: Vec<String>,
+    },
+    /// Make a complete static site: the built app (Trunk's dist/) plus the index of CORPUS_DIR.
+    ///
+    /// The folder works from any static host, at its root or under a sub-path.
+    Site {
+        /// Folder of articles (read recursively).
+        corpus: PathBuf,
+        /// The site folder to write (created if needed).
+        #[arg(long, short)]
+        out: PathBuf,
+        /// The built app: the folder `trunk build --release` wrote.
+        #[arg(long, default_value = "dist")]
+        app: PathBuf,
+        /// Fail (and write nothing) if any file or record cannot be read.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Preview a site folder on http://127.0.0.1:PORT/.
+    Serve {
+        /// The site folder (from `soi site`).
+        dir: PathBuf,
+        #[arg(long, short, default_value_t = 8080)]
+        port: u16,
     },
     /// Search an index built by `soi build`.
     Search {
@@ -124,6 +151,19 @@ fn main() -> ExitCode {
                 fields,
             })
         }),
+        Command::Site { corpus, out, app, strict } => site::run(
+            &app,
+            &out,
+            build::BuildArgs {
+                corpus: &corpus,
+                out: &out,
+                quiet: false,
+                strict,
+                max_file_bytes: 20 * 1024 * 1024,
+                fields: soi_core::formats::FieldMap::default(),
+            },
+        ),
+        Command::Serve { dir, port } => serve::run(&dir, port),
         Command::Search { index, query, limit, json, filters, from, to, sort } => {
             let sort = match sort {
                 SortArg::Relevance => soi_core::Sort::Relevance,

@@ -306,3 +306,66 @@ fn bad_filter_and_date_flags_are_explained() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("YYYY-MM-DD"), "{}", stderr(&o));
 }
+
+#[test]
+fn site_combines_the_app_and_the_index_and_serve_serves_it() {
+    let app = tempfile::tempdir().unwrap();
+    std::fs::write(app.path().join("index.html"), "<!doctype html><title>Soi</title>").unwrap();
+    std::fs::write(app.path().join("soi-web-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+    let site = tempfile::tempdir().unwrap();
+    std::fs::write(site.path().join("soi-web-fedcba9876543210.js"), "old build").unwrap();
+    std::fs::write(site.path().join("CNAME"), "example.org").unwrap();
+    let o = soi(&[
+        "site",
+        demo().to_str().unwrap(),
+        "--out",
+        site.path().to_str().unwrap(),
+        "--app",
+        app.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(site.path().join("index/manifest.json").is_file());
+    assert!(site.path().join("soi-web-0123456789abcdef_bg.wasm").is_file());
+    assert!(!site.path().join("soi-web-fedcba9876543210.js").exists(), "stale app files go");
+    assert!(site.path().join("CNAME").exists(), "other files stay");
+
+    // Without a built app: a clear error.
+    let o = soi(&["site", demo().to_str().unwrap(), "--out", site.path().to_str().unwrap(), "--app", "/no/such/dist"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("trunk build --release"), "{}", stderr(&o));
+
+    // serve: the files with their types, nothing outside the folder.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_soi"))
+        .args(["serve", site.path().to_str().unwrap(), "--port", &port.to_string()])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let get = |path: &str| -> String {
+        use std::io::{Read, Write};
+        for _ in 0..50 {
+            if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+                write!(s, "GET {path} HTTP/1.0\r\nHost: x\r\n\r\n").unwrap();
+                let mut out = String::new();
+                let _ = s.read_to_string(&mut out);
+                return out;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("soi serve did not start");
+    };
+    let wasm = get("/soi-web-0123456789abcdef_bg.wasm");
+    let manifest = get("/index/manifest.json");
+    let escape = get("/index/%2e%2e/%2e%2e/etc/passwd");
+    child.kill().unwrap();
+    let _ = child.wait();
+    assert!(
+        wasm.starts_with("HTTP/1.") && wasm.contains(" 200 ") && wasm.to_lowercase().contains("application/wasm"),
+        "{wasm}"
+    );
+    assert!(manifest.contains("\"format\": \"soi-index\""), "{manifest}");
+    assert!(escape.contains(" 403 "), "{escape}");
+}
