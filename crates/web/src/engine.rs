@@ -65,7 +65,7 @@ impl Engine {
             format!("No search index was found ({e}). Build one with `soi build <corpus> --out <site>/index`.")
         })?;
         let json = String::from_utf8(manifest_bytes).map_err(|_| "index/manifest.json is not UTF-8 text".to_owned())?;
-        let manifest = Manifest::parse(&json).map_err(|e| e.to_string())?;
+        let manifest = parse_manifest(&json)?;
         let f = &manifest.files;
         let total = f.dict.bytes + f.postings.bytes + f.docs.bytes;
         let mut fetched = 0;
@@ -115,4 +115,18 @@ impl Engine {
         let results = index.search(query, 0);
         index.article(doc, &results).ok_or_else(|| format!("there is no article number {doc} in this index"))
     }
+}
+
+/// Parses `manifest.json` with the browser's JSON parser (keeping a JSON library
+/// out of the wasm), with the same checks as [`Manifest::parse`].
+fn parse_manifest(json: &str) -> Result<Manifest, String> {
+    let invalid =
+        |detail: String| format!("the index manifest is invalid: {detail}; rebuild the index with `soi build`");
+    let value = js_sys::JSON::parse(json).map_err(|_| invalid("it is not JSON".into()))?;
+    let field = |k: &str| js_sys::Reflect::get(&value, &k.into()).ok();
+    let format = field("format").and_then(|v| v.as_string());
+    let version = field("format_version").and_then(|v| v.as_f64()).filter(|v| *v >= 0.0).map(|v| v as u64);
+    Manifest::check_format(format.as_deref(), version).map_err(|e| e.to_string())?;
+    let manifest: Manifest = serde_wasm_bindgen::from_value(value).map_err(|e| invalid(e.to_string()))?;
+    manifest.check_paths().map_err(|e| e.to_string())
 }

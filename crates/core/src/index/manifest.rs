@@ -70,33 +70,45 @@ impl Manifest {
     pub fn parse(json: &str) -> Result<Manifest> {
         let value: serde_json::Value =
             serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::Manifest { detail: e.to_string() }))?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(MANIFEST_FORMAT) {
+        Manifest::check_format(
+            value.get("format").and_then(|f| f.as_str()),
+            value.get("format_version").and_then(|v| v.as_u64()),
+        )?;
+        let manifest: Manifest =
+            serde_json::from_value(value).map_err(|e| Error::new(ErrorKind::Manifest { detail: e.to_string() }))?;
+        manifest.check_paths()
+    }
+
+    /// Checks the `format` and `format_version` fields before the rest is read, so
+    /// that a manifest of another version is reported as such even when its shape
+    /// changed. For readers that parse the JSON themselves (the browser app uses
+    /// the browser's `JSON.parse`); [`Manifest::parse`] calls it.
+    pub fn check_format(format: Option<&str>, version: Option<u64>) -> Result<()> {
+        if format != Some(MANIFEST_FORMAT) {
             return Err(Error::new(ErrorKind::Manifest {
                 detail: format!("\"format\" is not \"{MANIFEST_FORMAT}\": this is not a Soi index manifest"),
             }));
         }
-        match value.get("format_version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(FORMAT_VERSION) => {}
-            Some(v) => {
-                return Err(Error::new(ErrorKind::ManifestVersion {
-                    expected: FORMAT_VERSION,
-                    got: u16::try_from(v).unwrap_or(u16::MAX),
-                }))
-            }
-            None => {
-                return Err(Error::new(ErrorKind::Manifest { detail: "\"format_version\" is missing".into() }));
-            }
+        match version {
+            Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
+            Some(v) => Err(Error::new(ErrorKind::ManifestVersion {
+                expected: FORMAT_VERSION,
+                got: u16::try_from(v).unwrap_or(u16::MAX),
+            })),
+            None => Err(Error::new(ErrorKind::Manifest { detail: "\"format_version\" is missing".into() })),
         }
-        let manifest: Manifest =
-            serde_json::from_value(value).map_err(|e| Error::new(ErrorKind::Manifest { detail: e.to_string() }))?;
-        for entry in manifest.entries() {
+    }
+
+    /// Rejects file paths that are not plain file names. [`Manifest::parse`] calls it.
+    pub fn check_paths(self) -> Result<Manifest> {
+        for entry in self.entries() {
             if !is_safe_file_name(&entry.path) {
                 return Err(Error::new(ErrorKind::Manifest {
                     detail: format!("file path {:?} is not a plain file name", entry.path),
                 }));
             }
         }
-        Ok(manifest)
+        Ok(self)
     }
 
     /// Pretty JSON with a trailing newline; the same manifest gives the same bytes.
