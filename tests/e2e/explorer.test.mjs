@@ -75,7 +75,7 @@ test("a toneless query finds the right articles, marked, and opens the reader", 
 
   await page.fill("input#q", "");
   await page.keyboard.type("dai hoi", { delay: 30 });
-  await page.waitForFunction(() => document.querySelector(".count")?.textContent.includes("5 kết quả"));
+  await page.waitForFunction(() => /^5 /.test(document.querySelector(".count")?.textContent ?? ""));
   assert.equal(await page.locator(".hit").count(), 5);
   const marks = await page.locator(".hit .snippet mark").allTextContents();
   assert.ok(marks.length >= 5, `marks: ${marks}`);

@@ -117,7 +117,21 @@ pub struct ArticleView {
     pub body: String,
     /// Byte ranges of the matches in `body`.
     pub marks: Vec<[usize; 2]>,
+    /// Articles sharing the most distinctive words with this one.
+    pub related: Vec<RelatedView>,
 }
+
+/// A related article, for a link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelatedView {
+    pub doc: u32,
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+}
+
+/// Related articles listed in the reader.
+pub const RELATED_SHOWN: usize = 5;
 
 impl Index {
     /// The article `doc` with the matches of `results` marked; `None` when the
@@ -133,6 +147,14 @@ impl Index {
             title_marks: highlight(&stored.title, &results.highlighter),
             marks: highlight(&stored.body, &results.highlighter),
             body: stored.body.clone(),
+            related: self
+                .related(doc, RELATED_SHOWN)
+                .into_iter()
+                .filter_map(|(d, _)| {
+                    let m = self.doc(d)?;
+                    Some(RelatedView { doc: d, id: m.id.clone(), title: m.title.clone(), date: m.meta.date.clone() })
+                })
+                .collect(),
         })
     }
 }

@@ -85,6 +85,11 @@ impl Engine {
         Ok(Rc::new(Engine { index: RefCell::new(index), source }))
     }
 
+    /// The internal number of the document with this id.
+    pub fn doc_number(&self, id: &str) -> Option<u32> {
+        self.index.borrow().docs().iter().position(|d| d.id == id).map(|n| n as u32)
+    }
+
     /// Number of documents in the index.
     pub fn doc_count(&self) -> usize {
         self.index.borrow().doc_count()

@@ -6,7 +6,8 @@
 //!
 //! - [`engine`]: fetching and opening an index (over HTTP, or from memory in tests),
 //!   and the async search/article calls that fetch store chunks on demand.
-//! - [`state`]: the app's state and its reducer.
+//! - [`state`]: the app's state and its reducer; [`view`]: what the user looks at,
+//!   round-tripped through the URL; [`i18n`]: Vietnamese and English UI text.
 //! - [`app`]: the root component.
 //! - [`components`]: search box, result list, reader, and [`components::Marked`],
 //!   the one place where match ranges become `<mark>` elements around text nodes.
@@ -15,8 +16,10 @@
 pub mod app;
 pub mod components;
 pub mod engine;
+pub mod i18n;
 pub mod js_api;
 pub mod state;
+pub mod view;
 
 pub use app::{App, AppProps};
 pub use engine::{Engine, Source};

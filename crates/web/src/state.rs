@@ -1,5 +1,6 @@
 //! The app's state and its reducer: every change of what the user sees is an
-//! [`Action`].
+//! [`Action`]. What can be shared as a link lives in [`View`]; the rest (answers,
+//! loading, the current match in the reader) is derived or transient.
 
 use std::rc::Rc;
 
@@ -7,6 +8,8 @@ use soi_core::{ArticleView, SearchResponse};
 use yew::Reducible;
 
 use crate::engine::Engine;
+use crate::i18n::Lang;
+use crate::view::View;
 
 /// Results shown per query.
 pub const RESULT_LIMIT: usize = 20;
@@ -19,41 +22,58 @@ pub enum Phase {
     Failed(String),
 }
 
+/// An answer to a view, with how long it took.
+#[derive(Clone, PartialEq)]
+pub struct Answer {
+    pub view: View,
+    pub response: Rc<SearchResponse>,
+    pub millis: f64,
+}
+
 #[derive(Clone)]
 pub struct State {
     pub phase: Phase,
-    /// The query as typed.
-    pub query: String,
-    /// The answer to `answered_query` (may lag `query` by a keystroke).
-    pub response: Option<Rc<SearchResponse>>,
-    pub answered_query: String,
-    /// The article open in the reader.
+    pub lang: Lang,
+    /// What the user asked for (the URL mirrors it).
+    pub view: View,
+    /// The latest answer (may lag `view` by a keystroke).
+    pub answer: Option<Answer>,
+    /// The article open in the reader (when `view.doc` is set and it loaded).
     pub article: Option<Rc<ArticleView>>,
+    /// The highlighted match in the reader.
+    pub current_match: usize,
     /// A search or article error to show (the index itself loaded).
     pub error: Option<String>,
 }
 
-impl Default for State {
-    fn default() -> Self {
+impl State {
+    pub fn new(view: View, lang: Lang) -> Self {
         Self {
             phase: Phase::Loading { fetched: 0, total: 0 },
-            query: String::new(),
-            response: None,
-            answered_query: String::new(),
+            lang,
+            view,
+            answer: None,
             article: None,
+            current_match: 0,
             error: None,
         }
     }
 }
 
 pub enum Action {
-    Progress { fetched: u64, total: u64 },
+    Progress {
+        fetched: u64,
+        total: u64,
+    },
     Loaded(Rc<Engine>),
     LoadFailed(String),
-    Typed(String),
-    Answered { query: String, response: SearchResponse },
+    /// A new view (typed, filtered, sorted, opened, closed, or from the URL).
+    Show(View),
+    Answered(Answer),
     Opened(ArticleView),
-    CloseArticle,
+    /// Move the reader's current match by this much (wrapping).
+    StepMatch(isize),
+    SetLang(Lang),
     Failed(String),
 }
 
@@ -71,21 +91,41 @@ impl Reducible for State {
             }
             Action::Loaded(engine) => s.phase = Phase::Ready(engine),
             Action::LoadFailed(message) => s.phase = Phase::Failed(message),
-            Action::Typed(query) => {
-                s.query = query;
-                s.article = None;
+            Action::Show(view) => {
+                if view.doc.is_none() || view.doc != s.view.doc {
+                    s.article = None;
+                    s.current_match = 0;
+                }
+                s.view = view;
             }
-            Action::Answered { query, response } => {
-                // An answer to an older query than the one shown is dropped.
-                if query != s.query {
+            Action::Answered(answer) => {
+                // An answer to an older view than the one shown is dropped.
+                if answer.view.query != s.view.query
+                    || answer.view.filters != s.view.filters
+                    || answer.view.sort != s.view.sort
+                    || answer.view.from != s.view.from
+                    || answer.view.to != s.view.to
+                {
                     return self;
                 }
-                s.answered_query = query;
-                s.response = Some(Rc::new(response));
+                s.answer = Some(answer);
                 s.error = None;
             }
-            Action::Opened(article) => s.article = Some(Rc::new(article)),
-            Action::CloseArticle => s.article = None,
+            Action::Opened(article) => {
+                if s.view.doc.as_deref() != Some(article.id.as_str()) {
+                    return self;
+                }
+                s.article = Some(Rc::new(article));
+                s.current_match = 0;
+            }
+            Action::StepMatch(by) => {
+                let n = s.article.as_ref().map_or(0, |a| a.marks.len());
+                if n == 0 {
+                    return self;
+                }
+                s.current_match = (s.current_match as isize + by).rem_euclid(n as isize) as usize;
+            }
+            Action::SetLang(lang) => s.lang = lang,
             Action::Failed(message) => s.error = Some(message),
         }
         Rc::new(s)

@@ -34,8 +34,13 @@ fn demo_files() -> HashMap<String, Vec<u8>> {
     files
 }
 
+/// A new element to render into, with the page URL reset (the app reads and
+/// writes its view there, and all tests share one page).
 fn container() -> Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
+    let doc = window.document().unwrap();
     let div = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&div).unwrap();
     div
@@ -96,6 +101,7 @@ async fn marked_text_is_rendered_as_text_with_mark_elements() {
     let props = MarkedProps {
         text: text.into(),
         marks: vec![[start, start + "Đại".len()], [hoi, hoi + "hội".len()], [hoi + 1, hoi + 2], [0, 999]],
+        current: Some(1),
     };
     let _handle = yew::Renderer::<Marked>::with_root_and_props(root.clone(), props).render();
     until("render", || count(&root, "mark") > 0).await;
@@ -106,6 +112,7 @@ async fn marked_text_is_rendered_as_text_with_mark_elements() {
     let marks: Vec<String> =
         (0..2).map(|i| root.query_selector_all("mark").unwrap().get(i).unwrap().text_content().unwrap()).collect();
     assert_eq!(marks, ["Đại", "hội"]);
+    assert_eq!(count(&root, "mark.current"), 1, "the current mark is shown as such");
 }
 
 #[wasm_bindgen_test]
@@ -118,7 +125,7 @@ async fn app_loads_an_index_and_answers_typed_input() {
     type_into(&root, "dai hoi");
     until("results", || count(&root, ".hit") > 0).await;
     assert_eq!(count(&root, ".hit"), 5);
-    assert!(root.query_selector(".count").unwrap().unwrap().text_content().unwrap().contains("5 kết quả"));
+    assert!(root.query_selector(".count").unwrap().unwrap().text_content().unwrap().starts_with("5 "));
     assert!(count(&root, ".hit .snippet mark") >= 5);
 
     // Every keystroke re-answers: a narrower query.
@@ -230,4 +237,93 @@ async fn js_api_filters_sorts_and_rejects_unknown_facets() {
     assert!(err.as_string().unwrap().contains("unknown facet"));
     let err = call("x", r#"{"sort": "sideways"}"#).await.unwrap_err();
     assert!(err.as_string().unwrap().contains("sort must be"));
+}
+
+#[wasm_bindgen_test]
+fn views_round_trip_through_the_query_string() {
+    use soi_web::view::View;
+    let mut v = View {
+        query: "đại hội & \"chi bộ\"".into(),
+        sort: soi_core::Sort::Newest,
+        doc: Some("a/b c.txt".into()),
+        ..View::default()
+    };
+    v.toggle("place", "Kim Sơn");
+    v.toggle("place", "Lạng Sơn");
+    v.toggle("source", "a:b");
+    v.from = Some("2020-01".into());
+    let s = v.to_query_string();
+    assert!(s.starts_with("?q="));
+    assert_eq!(View::from_query_string(&s), v);
+    assert_eq!(View::from_query_string(""), View::default());
+    assert_eq!(View::from_query_string("?q=%ZZ&x=1&sort=sideways").query, "");
+    let mut w = View::default();
+    w.toggle("place", "X");
+    w.toggle("place", "X");
+    assert!(!w.has_filters(), "toggling twice removes the filter");
+}
+
+#[wasm_bindgen_test]
+async fn facets_filter_live_and_chips_remove_them() {
+    let root = container();
+    let _handle = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { source: Source::Memory(Rc::new(demo_files())) },
+    )
+    .render();
+    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    // The overview shows the corpus before any query.
+    until("the overview", || root.query_selector(".overview").unwrap().is_some()).await;
+    assert!(root.query_selector(".overview .big").unwrap().unwrap().text_content().unwrap().starts_with("5 "));
+
+    type_into(&root, "dai hoi ");
+    until("results", || count(&root, ".hit") == 5).await;
+    // The place facet lists Kim Sơn with a live count of 1.
+    let buttons = root.query_selector_all(".facet .facet-value").unwrap();
+    let kim_son: web_sys::HtmlElement = (0..buttons.length())
+        .map(|i| buttons.get(i).unwrap().dyn_into::<web_sys::HtmlElement>().unwrap())
+        .find(|b| b.text_content().unwrap().starts_with("Kim Sơn"))
+        .expect("Kim Sơn in the place facet");
+    assert!(kim_son.text_content().unwrap().ends_with('1'));
+    kim_son.click();
+    until("the filtered answer", || count(&root, ".hit") == 1).await;
+    assert_eq!(count(&root, ".chip"), 1);
+    assert!(
+        web_sys::window().unwrap().location().search().unwrap().contains("f=place%3AKim%20S"),
+        "the URL holds the filter"
+    );
+    // Removing the chip brings every result back.
+    let chip: web_sys::HtmlElement = root.query_selector(".chip").unwrap().unwrap().dyn_into().unwrap();
+    chip.click();
+    until("all results again", || count(&root, ".hit") == 5 && count(&root, ".chip") == 0).await;
+}
+
+#[wasm_bindgen_test]
+async fn reader_steps_through_matches_and_lists_related_articles() {
+    let root = container();
+    let _handle = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { source: Source::Memory(Rc::new(demo_files())) },
+    )
+    .render();
+    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    type_into(&root, "kim son ");
+    until("one result", || count(&root, ".hit") == 1).await;
+    let link: web_sys::HtmlElement = root.query_selector(".hit-title").unwrap().unwrap().dyn_into().unwrap();
+    link.click();
+    until("the reader", || root.query_selector(".reader .match-count").unwrap().is_some()).await;
+    let counter = || root.query_selector(".match-count").unwrap().unwrap().text_content().unwrap();
+    let total: usize = counter().rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(total >= 5, "{}", counter());
+    assert!(counter().contains(" 1 / "));
+    let next: web_sys::HtmlElement =
+        root.query_selector(".match-nav button:last-child").unwrap().unwrap().dyn_into().unwrap();
+    next.click();
+    until("match 2", || counter().contains(" 2 / ")).await;
+    let prev: web_sys::HtmlElement = root.query_selector(".match-nav button").unwrap().unwrap().dyn_into().unwrap();
+    prev.click();
+    prev.click();
+    until("wrapped to the last match", || counter().contains(&format!(" {total} / "))).await;
+    assert_eq!(count(&root, ".reader mark.current"), 1);
+    assert!(count(&root, ".related li") >= 1, "related articles are listed");
 }

@@ -11,6 +11,9 @@ pub struct MarkedProps {
     /// `[start, end)` byte ranges into `text`.
     #[prop_or_default]
     pub marks: Vec<[usize; 2]>,
+    /// The index of the mark to show as current (class `current`), if any.
+    #[prop_or_default]
+    pub current: Option<usize>,
 }
 
 #[component]
@@ -18,7 +21,7 @@ pub fn Marked(props: &MarkedProps) -> Html {
     let text = props.text.as_str();
     let mut parts: Vec<Html> = Vec::with_capacity(props.marks.len() * 2 + 1);
     let mut at = 0;
-    for &[start, end] in &props.marks {
+    for (i, &[start, end]) in props.marks.iter().enumerate() {
         if start < at
             || start >= end
             || end > text.len()
@@ -30,7 +33,8 @@ pub fn Marked(props: &MarkedProps) -> Html {
         if start > at {
             parts.push(html! { { text[at..start].to_owned() } });
         }
-        parts.push(html! { <mark>{ text[start..end].to_owned() }</mark> });
+        let class = (props.current == Some(i)).then_some("current");
+        parts.push(html! { <mark {class}>{ text[start..end].to_owned() }</mark> });
         at = end;
     }
     if at < text.len() {

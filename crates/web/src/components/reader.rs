@@ -1,4 +1,5 @@
-//! The reader: one whole article with every match marked.
+//! The reader: one whole article with its metadata, every match marked, "match 3
+//! of 12" with next/previous, and related articles.
 
 use std::rc::Rc;
 
@@ -6,27 +7,19 @@ use soi_core::ArticleView;
 use yew::prelude::*;
 
 use super::Marked;
+use crate::i18n::{t, Key, Lang};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReaderProps {
     pub article: Rc<ArticleView>,
+    pub lang: Lang,
+    /// The current match (index into the body's marks).
+    pub current: usize,
     pub on_close: Callback<()>,
-}
-
-#[component]
-pub fn Reader(props: &ReaderProps) -> Html {
-    let a = &props.article;
-    let on_close = props.on_close.clone();
-    let onclick = Callback::from(move |_: MouseEvent| on_close.emit(()));
-    let matches = a.marks.len() + a.title_marks.len();
-    html! {
-        <article class="reader" aria-labelledby="reader-title">
-            <button class="back" type="button" {onclick}>{ "← Kết quả" }</button>
-            <h1 id="reader-title"><Marked text={a.title.clone()} marks={a.title_marks.clone()} /></h1>
-            <p class="meta">{ about(a) }{ format!("{} · {} chỗ khớp", a.id, matches) }</p>
-            <div class="body"><Marked text={a.body.clone()} marks={a.marks.clone()} /></div>
-        </article>
-    }
+    /// Move the current match by ±1.
+    pub on_step: Callback<isize>,
+    /// Open another article (by id).
+    pub on_open: Callback<String>,
 }
 
 /// The article's metadata as one line (date, author, source, category, places).
@@ -37,5 +30,56 @@ fn about(a: &ArticleView) -> String {
     if !m.places.is_empty() {
         parts.push(m.places.join(", "));
     }
-    parts.into_iter().map(|p| format!("{p} · ")).collect()
+    parts.push(a.id.clone());
+    parts.join(" · ")
+}
+
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let a = &props.article;
+    let lang = props.lang;
+    let on_close = props.on_close.clone();
+    let back = Callback::from(move |_: MouseEvent| on_close.emit(()));
+    let n = a.marks.len();
+    let step = |by: isize| {
+        let on_step = props.on_step.clone();
+        Callback::from(move |_: MouseEvent| on_step.emit(by))
+    };
+    let nav = (n > 0).then(|| {
+        html! {
+            <div class="match-nav" role="group">
+                <button type="button" onclick={step(-1)}>{ t(lang, Key::Prev) }</button>
+                <span class="match-count" aria-live="polite">{ format!("{} {} / {}", t(lang, Key::Match), props.current + 1, n) }</span>
+                <button type="button" onclick={step(1)}>{ t(lang, Key::Next) }</button>
+            </div>
+        }
+    });
+    let related = (!a.related.is_empty()).then(|| {
+        let items = a.related.iter().map(|r| {
+            let on_open = props.on_open.clone();
+            let id = r.id.clone();
+            let onclick = Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                on_open.emit(id.clone());
+            });
+            let label = match &r.date {
+                Some(d) => format!("{} ({d})", r.title),
+                None => r.title.clone(),
+            };
+            html! { <li><a href="#" {onclick}>{ label }</a></li> }
+        });
+        html! { <aside class="related"><h2>{ t(lang, Key::Related) }</h2><ul>{ for items }</ul></aside> }
+    });
+    html! {
+        <article class="reader" aria-labelledby="reader-title">
+            <div class="reader-bar">
+                <button class="back" type="button" onclick={back}>{ t(lang, Key::Back) }</button>
+                { for nav }
+            </div>
+            <h1 id="reader-title"><Marked text={a.title.clone()} marks={a.title_marks.clone()} /></h1>
+            <p class="meta">{ format!("{} · {} {}", about(a), n + a.title_marks.len(), t(lang, Key::Matches)) }</p>
+            <div class="body"><Marked text={a.body.clone()} marks={a.marks.clone()} current={Some(props.current)} /></div>
+            { for related }
+        </article>
+    }
 }

@@ -1,35 +1,51 @@
-//! The result count and the list of hits, each with a marked title and snippet.
+//! The list of hits, each with a marked title and snippet and its metadata, plus
+//! "did you mean", left-out words and partial-answer notices.
 
 use std::rc::Rc;
 
-use soi_core::SearchResponse;
+use soi_core::{HitView, SearchResponse};
 use yew::prelude::*;
 
 use super::Marked;
+use crate::i18n::{t, Key, Lang};
+use crate::view::View;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ResultListProps {
     pub response: Rc<SearchResponse>,
     pub query: AttrValue,
-    /// Called with the document number of the clicked hit.
-    pub on_open: Callback<u32>,
+    pub lang: Lang,
+    /// The current view, for the hits' links.
+    pub view: View,
+    /// Called with the id of the clicked hit.
+    pub on_open: Callback<String>,
     /// Called with a suggested query ("did you mean") when it is clicked.
     pub on_suggest: Callback<String>,
+}
+
+/// Date · source · places of a hit, when known.
+fn meta_line(hit: &HitView) -> Html {
+    let parts: Vec<String> = [hit.date.clone(), hit.source.clone()]
+        .into_iter()
+        .flatten()
+        .chain((!hit.places.is_empty()).then(|| hit.places.join(", ")))
+        .collect();
+    if parts.is_empty() {
+        return html! {};
+    }
+    html! { <p class="hit-meta">{ parts.join(" · ") }</p> }
 }
 
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
     let r = &props.response;
-    let count = match r.total {
-        0 => format!("Không tìm thấy kết quả cho “{}”", props.query),
-        n => format!("{n} kết quả"),
-    };
-    let unmatched = (!r.unmatched.is_empty()).then(|| {
-        html! { <p class="unmatched">{ format!("Không bài nào chứa: {} (đã bỏ qua)", r.unmatched.join(", ")) }</p> }
-    });
-    let partial = r.partial.then(|| {
-        html! { <p class="unmatched">{ "Không bài nào khớp mọi từ; đây là các bài khớp nhiều từ nhất." }</p> }
-    });
+    let lang = props.lang;
+    let none = (r.total == 0)
+        .then(|| html! { <p class="status">{ format!("{} “{}”", t(lang, Key::NoResults), props.query) }</p> });
+    let unmatched = (!r.unmatched.is_empty()).then(
+        || html! { <p class="unmatched">{ format!("{} {}", t(lang, Key::LeftOut), r.unmatched.join(", ")) }</p> },
+    );
+    let partial = r.partial.then(|| html! { <p class="unmatched">{ t(lang, Key::Partial) }</p> });
     let suggestion = r.suggestion.clone().map(|suggested| {
         let on_suggest = props.on_suggest.clone();
         let text = suggested.clone();
@@ -38,23 +54,30 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             on_suggest.emit(text.clone());
         });
         html! {
-            <p class="suggestion">{ "Có phải bạn muốn tìm: " }<a href="#" {onclick}>{ suggested }</a>{ "?" }</p>
+            <p class="suggestion">{ t(lang, Key::DidYouMean) }{ " " }<a href="#" {onclick}>{ suggested }</a>{ "?" }</p>
         }
     });
     html! {
-        <section class="results" aria-label="Kết quả tìm kiếm">
-            <p class="count" role="status" aria-live="polite">{ count }</p>
+        <section class="results" aria-label={t(lang, Key::SearchLabel)}>
             { for suggestion }
+            { for none }
             { for unmatched }
             { for partial }
             <ol class="hits">
                 { for r.hits.iter().map(|hit| {
                     let on_open = props.on_open.clone();
-                    let doc = hit.doc;
-                    let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); on_open.emit(doc); });
+                    let id = hit.id.clone();
+                    let href = View { doc: Some(hit.id.clone()), ..props.view.clone() }.to_query_string();
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        // Plain clicks open in place; modified clicks follow the link.
+                        if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                            e.prevent_default();
+                            on_open.emit(id.clone());
+                        }
+                    });
                     html! {
                         <li class="hit" key={hit.id.clone()}>
-                            <a class="hit-title" href="#" {onclick}>
+                            <a class="hit-title" {href} {onclick}>
                                 <Marked text={hit.title.clone()} marks={hit.title_marks.clone()} />
                             </a>
                             { meta_line(hit) }
@@ -66,17 +89,4 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             </ol>
         </section>
     }
-}
-
-/// Date · source · places of a hit, when known.
-fn meta_line(hit: &soi_core::HitView) -> Html {
-    let parts: Vec<String> = [hit.date.clone(), hit.source.clone()]
-        .into_iter()
-        .flatten()
-        .chain((!hit.places.is_empty()).then(|| hit.places.join(", ")))
-        .collect();
-    if parts.is_empty() {
-        return html! {};
-    }
-    html! { <p class="hit-meta">{ parts.join(" · ") }</p> }
 }

@@ -3,12 +3,15 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::{t, Key, Lang};
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct SearchBoxProps {
     pub value: AttrValue,
     pub on_input: Callback<String>,
     #[prop_or_default]
     pub disabled: bool,
+    pub lang: Lang,
 }
 
 #[component]
@@ -20,14 +23,14 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     });
     html! {
         <div class="search-box" role="search">
-            <label for="q" class="visually-hidden">{ "Tìm kiếm bài viết" }</label>
+            <label for="q" class="visually-hidden">{ t(props.lang, Key::SearchLabel) }</label>
             <input
                 id="q"
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
                 autofocus=true
-                placeholder="Tìm kiếm… (ví dụ: dai hoi, Kim Sơn)"
+                placeholder={t(props.lang, Key::Placeholder)}
                 value={props.value.clone()}
                 disabled={props.disabled}
                 {oninput}
