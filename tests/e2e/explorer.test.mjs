@@ -27,7 +27,7 @@ before(async () => {
   server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
     let file = path.normalize(path.join(served, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(site)) { res.writeHead(403).end(); return; }
+    if (!file.startsWith(served + path.sep)) { res.writeHead(403).end(); return; }
     if (file.endsWith(path.sep)) file = path.join(file, "index.html");
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404).end("not found"); return; }
@@ -149,5 +149,100 @@ test("an index of another format version says to rebuild", async () => {
   const text = await page.locator(".status.error").textContent();
   assert.match(text, /version 99/);
   assert.match(text, /soi build/);
+  await page.close();
+});
+
+test("filters, sort and the open article live in the URL; back and forward work", async () => {
+  const { page, problems } = await openPage();
+  await page.waitForSelector("input#q:not([disabled])");
+  await page.fill("input#q", "dai hoi ");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+  // Filter by a place from the facet panel.
+  await page.click(".facet .facet-value:has-text('Lạng Sơn')");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 1);
+  assert.equal(await page.locator(".chip").count(), 1);
+  await page.screenshot({ path: path.join(shots, "05-filtered.png"), fullPage: true });
+  // Sort by date.
+  await page.click(".chip");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+  await page.selectOption(".sort select", "newest");
+  await page.waitForFunction(() => location.search.includes("sort=newest"));
+  const firstDate = await page.textContent(".hit .hit-meta");
+  assert.match(firstDate, /^2020-10-08/);
+  // A link reproduces the view: open the same URL in a new page.
+  const url = page.url();
+  const { page: again } = await openPage();
+  await again.goto(url);
+  await again.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+  assert.equal(await again.inputValue("input#q"), "dai hoi ");
+  assert.equal(await again.inputValue(".sort select"), "newest");
+  await again.close();
+  // Open an article, then back returns to the list, forward to the article.
+  await page.click(".hit-title >> nth=0");
+  await page.waitForSelector(".reader");
+  assert.ok(page.url().includes("doc="));
+  await page.goBack();
+  await page.waitForSelector(".hit");
+  assert.equal(await page.locator(".reader").count(), 0);
+  await page.goForward();
+  await page.waitForSelector(".reader");
+  // Next match moves the counter.
+  const counter = () => page.textContent(".match-count");
+  assert.match(await counter(), / 1 \//);
+  await page.click(".match-nav button >> nth=1");
+  assert.match(await counter(), / 2 \//);
+  await page.screenshot({ path: path.join(shots, "06-reader-match-2.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the explorer works from the keyboard alone", async () => {
+  const { page } = await openPage();
+  await page.waitForSelector("input#q:not([disabled])");
+  await page.click("body");
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "q");
+  await page.keyboard.type("kim son ");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 1);
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "hit-title");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".reader");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(".hit");
+  assert.equal(await page.locator(".reader").count(), 0);
+  await page.close();
+});
+
+test("a phone-width screen has no sideways scrolling", async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(base + "?q=dai%20hoi%20");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: path.join(shots, "07-phone.png"), fullPage: true });
+  await page.close();
+});
+
+test("an article full of markup shows it as text and runs nothing", async () => {
+  // A site of its own: the hostile fixture article.
+  const hostile = path.join(served, "site-hostile");
+  execFileSync(path.join(root, "target/release/soi"),
+    ["site", path.join(root, "tests/fixtures/hostile"), "--out", hostile, "--app", path.join(root, "dist")], { stdio: "ignore" });
+  const page = await browser.newPage();
+  const dialogs = [];
+  page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(base.replace("/site/", "/site-hostile/") + "?q=doc%20hai%20");
+  await page.waitForSelector(".hit");
+  assert.match(await page.textContent(".hit-title"), /<script>window.__pwned/);
+  await page.click(".hit-title");
+  await page.waitForSelector(".reader");
+  const body = await page.textContent(".reader .body");
+  assert.match(body, /<img src=x onerror=/);
+  assert.match(body, /<a href="javascript:/);
+  assert.equal(await page.locator(".reader img, .reader script, .reader iframe, .reader .body a").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(dialogs, []);
+  await page.screenshot({ path: path.join(shots, "08-hostile-article.png") });
   await page.close();
 });
