@@ -211,7 +211,21 @@ test("the explorer works from the keyboard alone", async () => {
   await page.keyboard.press("Escape");
   await page.waitForSelector(".hit");
   assert.equal(await page.locator(".reader").count(), 0);
+  // The UI language switches (the page's lang attribute too).
+  const before = await page.textContent(".hint");
+  await page.click("button.lang");
+  await page.waitForFunction((b) => document.querySelector(".hint").textContent !== b, before);
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  assert.ok(["vi", "en"].includes(lang));
+  assert.match(await page.textContent(".hint"), lang === "vi" ? /không dấu/ : /diacritics/);
   await page.close();
+});
+
+test("the app stays under its size budget: 300 KB of gzipped wasm", async () => {
+  const wasm = fs.readdirSync(site).find((f) => f.endsWith(".wasm"));
+  const { gzipSync } = await import("node:zlib");
+  const gz = gzipSync(fs.readFileSync(path.join(site, wasm)), { level: 9 }).length;
+  assert.ok(gz < 300 * 1024, `${wasm} is ${gz} bytes gzipped`);
 });
 
 test("a phone-width screen has no sideways scrolling", async () => {
