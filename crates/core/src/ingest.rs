@@ -75,8 +75,7 @@ fn is_person_name(s: &str) -> bool {
 fn parse_byline(line: &str) -> (Option<String>, Option<String>) {
     let line = line.trim();
     let folded = words(line).join(" ");
-    if let Some(prefix) = AUTHOR_PREFIXES.iter().find(|p| folded.starts_with(*p) && line.contains(':')) {
-        let _ = prefix;
+    if AUTHOR_PREFIXES.iter().any(|p| folded.starts_with(p)) && line.contains(':') {
         let rest = line.split_once(':').map_or("", |(_, r)| r.trim());
         let names: Vec<&str> = rest.split([',', '-', '–']).map(str::trim).filter(|s| !s.is_empty()).collect();
         return ((!names.is_empty()).then(|| names.join(", ")), None);
