@@ -15,7 +15,7 @@ use crate::text::fold;
 pub const FACETS: [&str; 6] = ["source", "category", "author", "place", "person", "doc_ref"];
 
 /// The values of one facet field of a document.
-fn values_of<'a>(facet: usize, d: &'a DocMeta) -> Vec<&'a str> {
+fn values_of(facet: usize, d: &DocMeta) -> Vec<&str> {
     let m = &d.meta;
     match facet {
         0 => m.source.as_deref().into_iter().collect(),

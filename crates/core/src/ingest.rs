@@ -124,7 +124,7 @@ pub fn parse_text(id: &str, text: &str) -> Document {
             continue;
         }
         let half = w.len() / 2;
-        if w.len() % 2 == 0 && half > 0 && w[..half] == w[half..] {
+        if half > 0 && half * 2 == w.len() && w[..half] == w[half..] {
             // A section banner printed twice: "TIN TỨC HOẠT ĐỘNG TIN TỨC HOẠT ĐỘNG".
             let toks: Vec<_> = tokens(line).collect();
             meta.category.get_or_insert_with(|| line[toks[0].range.0..toks[half - 1].range.1].to_owned());

@@ -195,10 +195,7 @@ pub(crate) fn clause_matches(index: &Index, units: &[UnitMatches]) -> ClauseMatc
     let mut cursor = vec![0usize; units.len()];
     let mut occ_buf: Vec<(u32, u32)> = Vec::new();
     let mut end_buf: Vec<u32> = Vec::new();
-    loop {
-        let Some(doc) = units.iter().zip(&cursor).filter_map(|(u, &c)| u.rows.docs.get(c).copied()).min() else {
-            break;
-        };
+    while let Some(doc) = units.iter().zip(&cursor).filter_map(|(u, &c)| u.rows.docs.get(c).copied()).min() {
         let title_words = index.doc(doc).map_or(0, |m| m.title_words);
         let mut best: Option<ClauseDoc> = None;
         occ_buf.clear();

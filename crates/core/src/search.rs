@@ -100,6 +100,9 @@ pub struct Expansion {
     pub class: u8,
 }
 
+/// A comparison of hits (one sort order).
+type HitOrder<'a> = dyn Fn(&Hit, &Hit) -> std::cmp::Ordering + 'a;
+
 /// A ranked document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -557,7 +560,7 @@ impl Index {
                 dates.then_with(|| relevance(a, b))
             }
         };
-        let order: Box<dyn Fn(&Hit, &Hit) -> std::cmp::Ordering> = match options.sort {
+        let order: Box<HitOrder<'_>> = match options.sort {
             Sort::Relevance => Box::new(relevance),
             Sort::Newest => Box::new(by_date(true)),
             Sort::Oldest => Box::new(by_date(false)),
