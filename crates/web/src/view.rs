@@ -154,34 +154,5 @@ fn decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn views_round_trip_through_the_query_string() {
-        let mut v = View {
-            query: "đại hội & \"chi bộ\"".into(),
-            sort: Sort::Newest,
-            doc: Some("a/b c.txt".into()),
-            ..View::default()
-        };
-        v.toggle("place", "Kim Sơn");
-        v.toggle("place", "Lạng Sơn");
-        v.toggle("source", "a:b");
-        v.from = Some("2020-01".into());
-        let s = v.to_query_string();
-        assert!(s.starts_with("?q="));
-        assert_eq!(View::from_query_string(&s), v);
-        assert_eq!(View::from_query_string(""), View::default());
-        assert_eq!(View::from_query_string("?q=%ZZ&x=1&sort=sideways").query, "");
-    }
-
-    #[test]
-    fn toggling_twice_removes_the_filter() {
-        let mut v = View::default();
-        v.toggle("place", "X");
-        v.toggle("place", "X");
-        assert!(!v.has_filters());
-    }
-}
+// Tests: `views_round_trip_through_the_query_string` in tests/browser.rs (wasm-bindgen-test:
+// plain #[test]s are not run for wasm32).

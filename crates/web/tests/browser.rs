@@ -64,6 +64,18 @@ async fn until(what: &str, cond: impl Fn() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
+/// Renders the app over the demo corpus (in memory) and waits until it is ready.
+async fn demo_app() -> (Element, yew::AppHandle<App>) {
+    let root = container();
+    let handle = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { source: Source::Memory(Rc::new(demo_files())) },
+    )
+    .render();
+    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    (root, handle)
+}
+
 fn count(root: &Element, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
@@ -117,10 +129,7 @@ async fn marked_text_is_rendered_as_text_with_mark_elements() {
 
 #[wasm_bindgen_test]
 async fn app_loads_an_index_and_answers_typed_input() {
-    let root = container();
-    let props = AppProps { source: Source::Memory(Rc::new(demo_files())) };
-    let _handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    let (root, _handle) = demo_app().await;
 
     type_into(&root, "dai hoi");
     until("results", || count(&root, ".hit") > 0).await;
@@ -188,13 +197,7 @@ async fn app_shows_a_message_when_the_index_is_missing() {
 
 #[wasm_bindgen_test]
 async fn app_offers_did_you_mean_and_follows_it() {
-    let root = container();
-    let _handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps { source: Source::Memory(Rc::new(demo_files())) },
-    )
-    .render();
-    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    let (root, _handle) = demo_app().await;
     // Telex typed with the IME off finds the articles and offers the real spelling.
     type_into(&root, "ddaij hooij ");
     until("results", || count(&root, ".hit") == 5).await;
@@ -208,12 +211,7 @@ async fn app_offers_did_you_mean_and_follows_it() {
 
 #[wasm_bindgen_test]
 async fn js_api_filters_sorts_and_rejects_unknown_facets() {
-    let root = container();
-    let _handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps { source: Source::Memory(Rc::new(demo_files())) },
-    )
-    .render();
+    let (root, _handle) = demo_app().await;
     let window = web_sys::window().unwrap();
     until("window.soi", || js_sys::Reflect::get(&window, &"soi".into()).is_ok_and(|v| v.is_object())).await;
     let soi = js_sys::Reflect::get(&window, &"soi".into()).unwrap();
@@ -265,13 +263,7 @@ fn views_round_trip_through_the_query_string() {
 
 #[wasm_bindgen_test]
 async fn facets_filter_live_and_chips_remove_them() {
-    let root = container();
-    let _handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps { source: Source::Memory(Rc::new(demo_files())) },
-    )
-    .render();
-    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    let (root, _handle) = demo_app().await;
     // The overview shows the corpus before any query.
     until("the overview", || root.query_selector(".overview").unwrap().is_some()).await;
     assert!(root.query_selector(".overview .big").unwrap().unwrap().text_content().unwrap().starts_with("5 "));
@@ -300,13 +292,7 @@ async fn facets_filter_live_and_chips_remove_them() {
 
 #[wasm_bindgen_test]
 async fn reader_steps_through_matches_and_lists_related_articles() {
-    let root = container();
-    let _handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps { source: Source::Memory(Rc::new(demo_files())) },
-    )
-    .render();
-    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    let (root, _handle) = demo_app().await;
     type_into(&root, "kim son ");
     until("one result", || count(&root, ".hit") == 1).await;
     let link: web_sys::HtmlElement = root.query_selector(".hit-title").unwrap().unwrap().dyn_into().unwrap();
