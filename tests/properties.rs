@@ -83,3 +83,56 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+/// Text that looks like the pieces articles are made of, and noise.
+fn article_text() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "Truy cập nội dung luôn\n",
+        "Hôm nay, Thứ bảy ngày 16/01/2021\n",
+        "TIN TỨC TIN TỨC\n",
+        "=====\n",
+        "\n",
+        "Đại hội Chi bộ thôn Đông nhiệm kỳ 2020-2025 diễn ra sáng nay\n",
+        "Ngày đăng 08/10/2020 | 23:45\n",
+        "Ngày 8/10, đồng chí Trần Đình Cảnh dự.\n",
+        "huyện Kim Sơn, tỉnh ",
+        "Chỉ thị số 35-CT/TW ",
+        "Tin liên quan\n",
+        "thanhtra.com.vn\n",
+        "Quốc Nghị – Trung tâm TT&VH\n",
+        "---\ntitle: x\n---\n",
+        "# Tiêu đề\n",
+        "<script>x</script>",
+        "<h1>T</h1><p>a</p>",
+        "{\"title\": \"a\", \"body\": \"b\"}\n",
+        "[{\"body\": 1}]",
+        "{oops\n",
+        "31/02/2020 ",
+        "\u{feff}",
+        "Ðại",
+        "ĐẠI HỘI",
+        "  ",
+        "…",
+        "\u{0}",
+    ]);
+    prop_oneof![prop::collection::vec(piece, 0..12).prop_map(|p| p.concat()), any::<String>()]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn every_format_reads_any_text_without_panicking(text in article_text()) {
+        use soi_core::formats::{parse, FieldMap, Format};
+        for format in [Format::Text, Format::Markdown, Format::Html, Format::Json, Format::JsonLines] {
+            let parsed = parse(format, "x", &text, &FieldMap::default());
+            for d in &parsed.docs {
+                // Whatever was read is indexable and valid metadata.
+                if let Some(date) = &d.meta.date {
+                    prop_assert!(soi_core::metadata::days_from_iso(date).is_some(), "{}", date);
+                }
+                prop_assert!(!d.id.is_empty());
+            }
+        }
+    }
+}
