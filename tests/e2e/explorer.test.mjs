@@ -260,3 +260,37 @@ test("an article full of markup shows it as text and runs nothing", async () => 
   await page.screenshot({ path: path.join(shots, "08-hostile-article.png") });
   await page.close();
 });
+
+test("text contrast passes WCAG AA (4.5:1) in the light and dark themes", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const page = await browser.newPage({ colorScheme });
+    await page.goto(base + "?q=dai%20hoi%20&f=place%3AL%E1%BA%A1ng%20S%C6%A1n");
+    await page.waitForSelector(".hit");
+    const ratios = await page.evaluate(() => {
+      const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const background = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+        }
+        return rgb(getComputedStyle(document.documentElement).backgroundColor || "rgb(255,255,255)");
+      };
+      const out = {};
+      for (const sel of ["body", ".hint", ".count", ".hit-title", ".hit-meta", ".snippet", "mark", ".hit-id", ".chip", ".facet h3", ".facet-value"]) {
+        const el = document.querySelector(sel);
+        if (!el) continue;
+        const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+        out[sel] = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      }
+      return out;
+    });
+    assert.ok(Object.keys(ratios).length >= 10, JSON.stringify(ratios));
+    for (const [sel, r] of Object.entries(ratios)) assert.ok(r >= 4.5, `${colorScheme} ${sel}: ${r.toFixed(2)}:1`);
+    await page.screenshot({ path: path.join(shots, `09-${colorScheme}.png`) });
+    await page.close();
+  }
+});

@@ -38,7 +38,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <div class="toolbar">
             <p class="count" role="status" aria-live="polite">
-                { format!("{} {} ", props.total, t(lang, Key::Results)) }
+                { format!("{} {} ", props.total, t(lang, if props.total == 1 { Key::Result } else { Key::Results })) }
                 <span class="took">{ format!("({} {:.1} ms)", t(lang, Key::Took), props.millis) }</span>
             </p>
             <label class="sort">
