@@ -6,8 +6,13 @@
 #   scripts/run.sh [CORPUS_DIR]        # SOI_PORT=8080 by default
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ $# -ge 1 ]; then
+  # Resolved before changing directory, so a path relative to the caller works.
+  CORPUS="$(cd "$1" 2>/dev/null && pwd)" || { echo "run.sh: $1 is not a folder of articles" >&2; exit 1; }
+else
+  CORPUS="$ROOT/corpus/demo"
+fi
 cd "$ROOT"
-CORPUS="${1:-corpus/demo}"
 PORT="${SOI_PORT:-8080}"
 
 scripts/setup.sh run
