@@ -117,7 +117,8 @@ impl Engine {
     pub async fn article(&self, doc: u32, query: &str) -> Result<ArticleView, String> {
         self.ensure_chunks([doc]).await?;
         let index = self.index.borrow();
-        let results = index.search(query, 0);
+        // Only the highlighter is needed: no hits, no facet counts.
+        let results = index.search_with(query, &SearchOptions { limit: 0, facets: false, ..SearchOptions::default() });
         index.article(doc, &results).ok_or_else(|| format!("there is no article number {doc} in this index"))
     }
 }

@@ -100,12 +100,8 @@ impl Reducible for State {
             }
             Action::Answered(answer) => {
                 // An answer to an older view than the one shown is dropped.
-                if answer.view.query != s.view.query
-                    || answer.view.filters != s.view.filters
-                    || answer.view.sort != s.view.sort
-                    || answer.view.from != s.view.from
-                    || answer.view.to != s.view.to
-                {
+                let question = |v: &View| View { doc: None, ..v.clone() };
+                if question(&answer.view) != question(&s.view) {
                     return self;
                 }
                 s.answer = Some(answer);
