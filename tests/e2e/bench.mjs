@@ -4,40 +4,22 @@
 // Prints a Markdown table; asserts nothing (figures go to BENCHMARKS.md).
 //
 //   node tests/e2e/bench.mjs [SITE_DIR=target/site] [RUNS=30]
-import http from "node:http";
-import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { root, serve, launchChromium } from "./support.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const { chromium } = createRequire(path.join(root, "scripts/package.json"))("playwright-core");
 const site = path.resolve(process.argv[2] ?? path.join(root, "target/site"));
 const runs = Number(process.argv[3] ?? 30);
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
-  ".css": "text/css", ".json": "application/json" };
 const QUERIES = [
   ["exact", "đại hội "], ["toneless", "dai hoi "], ["prefix-typing", "đại h"], ["phrase", "\"chi bộ\" nhiệm kỳ "],
   ["typo", "nguyn "], ["telex", "ddaij hooij "], ["three-words", "đảng bộ huyện "],
 ];
 
-const server = http.createServer((req, res) => {
-  let file = path.normalize(path.join(site, decodeURIComponent(new URL(req.url, "http://x").pathname)));
-  if (!file.startsWith(site)) return res.writeHead(403).end();
-  if (file.endsWith(path.sep)) file = path.join(file, "index.html");
-  fs.readFile(file, (err, data) => err ? res.writeHead(404).end()
-    : res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(data));
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-});
+const { server, port } = await serve(site);
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   const t0 = Date.now();
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => window.soi !== undefined);
   await page.evaluate(() => window.soi.ready);
   const loadMs = Date.now() - t0;

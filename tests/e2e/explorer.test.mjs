@@ -2,46 +2,25 @@
 // on 127.0.0.1, driven in a real Chromium through playwright-core.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { root, serve, launchChromium } from "./support.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-// playwright-core is installed in scripts/node_modules by scripts/setup.sh.
-const { chromium } = createRequire(path.join(root, "scripts/package.json"))("playwright-core");
 // The site `soi site` made, served from a sub-path (/site/ of target/) to prove its
 // URLs are relative.
 const served = path.join(root, "target");
 const site = path.join(served, "site");
 const shots = path.join(root, "tests/e2e/screenshots");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
-  ".css": "text/css", ".json": "application/json", ".bin": "application/octet-stream" };
-
 let server, base, browser;
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(site, "index.html")), "target/site is built (soi site … --out target/site)");
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url, "http://x");
-    let file = path.normalize(path.join(served, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(served + path.sep)) { res.writeHead(403).end(); return; }
-    if (file.endsWith(path.sep)) file = path.join(file, "index.html");
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404).end("not found"); return; }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(data);
-    });
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}/site/`;
+  let port;
+  ({ server, port } = await serve(served));
+  base = `http://127.0.0.1:${port}/site/`;
   fs.mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -1,0 +1,38 @@
+// What the end-to-end test and the browser benchmark share: a static file server
+// on 127.0.0.1 and a headless Debian Chromium (never a downloaded browser).
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// playwright-core is installed in scripts/node_modules by scripts/setup.sh.
+const { chromium } = createRequire(path.join(root, "scripts/package.json"))("playwright-core");
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
+  ".css": "text/css", ".json": "application/json", ".bin": "application/octet-stream" };
+
+/** Serves `dir` on a free loopback port; resolves to { server, port }. Nothing outside `dir`. */
+export async function serve(dir) {
+  const server = http.createServer((req, res) => {
+    let file = path.normalize(path.join(dir, decodeURIComponent(new URL(req.url, "http://x").pathname)));
+    if (file !== dir && !file.startsWith(dir + path.sep)) { res.writeHead(403).end(); return; }
+    if (file.endsWith(path.sep) || file === dir) file = path.join(file, "index.html");
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end("not found"); return; }
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(data);
+    });
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { server, port: server.address().port };
+}
+
+/** Headless Chromium with the flags this machine needs (root, closed network). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  });
+}
