@@ -22,9 +22,7 @@ fn open(docs: Vec<Document>) -> Index {
     for d in docs {
         b.add(d);
     }
-    let built = b.build();
-    Index::open_all(built.manifest.clone(), |name| built.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone()))
-        .unwrap()
+    b.build().open().unwrap()
 }
 
 #[test]
@@ -37,14 +35,14 @@ fn demo_corpus_indexes_every_article() {
 #[test]
 fn toneless_dai_hoi_finds_articles_about_dai_hoi() {
     let index = open(demo_docs());
-    let r = index.response(&index.search("dai hoi", 10));
+    let r = index.response(&index.search("dai hoi", 10).unwrap());
     // Every seed is about a party congress (đại hội).
     assert_eq!(r.total, 5);
     for hit in &r.hits {
         assert!(!hit.marks.is_empty(), "{} has no marks", hit.id);
         for [s, e] in &hit.marks {
             // Adjacent query words are one mark ("Đại hội").
-            for word in hit.snippet[*s..*e].split_whitespace().map(soi_core::text::fold) {
+            for word in hit.snippet[*s..*e].split_whitespace().map(soi_core::analysis::fold) {
                 assert!(word == "dai" || word == "hoi", "marked {word:?} in {}", hit.id);
             }
         }

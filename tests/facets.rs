@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use proptest::prelude::*;
-use soi_core::facets::FACETS;
+use soi_core::index::FACETS;
 use soi_core::index::DocMeta;
-use soi_core::text::fold;
+use soi_core::analysis::fold;
 use soi_core::{ingest, Filter, Index, IndexBuilder, SearchOptions, Sort};
 
 fn index() -> Index {
@@ -27,9 +27,7 @@ fn index() -> Index {
             b.add(d);
         }
     }
-    let built = b.build();
-    Index::open_all(built.manifest.clone(), |n| built.files.iter().find(|f| f.name == n).map(|f| f.bytes.clone()))
-        .unwrap()
+    b.build().open().unwrap()
 }
 
 fn values(facet: &str, d: &DocMeta) -> Vec<String> {
@@ -63,12 +61,12 @@ fn filter_by_place_selects_exactly_the_documents_naming_it() {
         limit: 100,
         ..SearchOptions::default()
     };
-    let r = ix.response(&ix.search_with("", &opts("Kim Sơn")));
+    let r = ix.response(&ix.search_with("", &opts("Kim Sơn")).unwrap());
     assert_eq!(r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["004_41a37cd57bca97c8.txt"]);
     // Folded match: toneless value works too.
-    assert_eq!(ix.search_with("", &opts("kim son")).total, 1);
+    assert_eq!(ix.search_with("", &opts("kim son")).unwrap().total, 1);
     // With a query: đại hội in Lạng Sơn.
-    let r = ix.search_with("đại hội ", &opts("Lạng Sơn"));
+    let r = ix.search_with("đại hội ", &opts("Lạng Sơn")).unwrap();
     assert_eq!(r.total, 1);
 }
 
@@ -82,11 +80,11 @@ fn date_range_and_sort_by_date() {
         limit: 100,
         ..SearchOptions::default()
     };
-    let r = ix.response(&ix.search_with("", &o));
+    let r = ix.response(&ix.search_with("", &o).unwrap());
     let dates: Vec<&str> = r.hits.iter().map(|h| h.date.as_deref().unwrap()).collect();
     assert_eq!(dates, ["2020-10-08", "2020-03-26"]);
     let o = SearchOptions { sort: Sort::Oldest, limit: 100, ..SearchOptions::default() };
-    let r = ix.response(&ix.search_with("", &o));
+    let r = ix.response(&ix.search_with("", &o).unwrap());
     let dated: Vec<&str> = r.hits.iter().filter_map(|h| h.date.as_deref()).collect();
     let mut sorted = dated.clone();
     sorted.sort();
@@ -96,13 +94,16 @@ fn date_range_and_sort_by_date() {
 }
 
 #[test]
-fn unknown_facet_selects_nothing() {
+fn unknown_facet_is_an_error_naming_it_and_the_known_ones() {
     let ix = index();
     let o = SearchOptions {
         filters: vec![Filter { facet: "colour".into(), values: vec!["red".into()] }],
         ..SearchOptions::default()
     };
-    assert_eq!(ix.search_with("", &o).total, 0);
+    let e = ix.search_with("", &o).unwrap_err();
+    assert!(matches!(e.kind(), soi_core::ErrorKind::InvalidOption { option: "facet", .. }), "{e:?}");
+    let message = e.to_string();
+    assert!(message.contains("\"colour\"") && FACETS.iter().all(|f| message.contains(f)), "{message}");
 }
 
 fn arb_filters(ix: &Index) -> impl Strategy<Value = Vec<Filter>> {
@@ -130,9 +131,9 @@ proptest! {
     ) {
         let ix = index();
         let opts = SearchOptions { filters: filters.clone(), limit: 1000, ..SearchOptions::default() };
-        let r = ix.search_with(q, &opts);
+        let r = ix.search_with(q, &opts).unwrap();
         // The unfiltered answer gives the pool the filters apply to.
-        let pool: Vec<u32> = ix.search_with(q, &SearchOptions { limit: 1000, ..SearchOptions::default() }).hits.iter().map(|h| h.doc).collect();
+        let pool: Vec<u32> = ix.search_with(q, &SearchOptions { limit: 1000, ..SearchOptions::default() }).unwrap().hits.iter().map(|h| h.doc).collect();
         let docs = ix.docs();
         let want: Vec<u32> = pool.iter().copied().filter(|&d| passes(&docs[d as usize], &filters, None)).collect();
         let mut got: Vec<u32> = r.hits.iter().map(|h| h.doc).collect();
@@ -156,8 +157,8 @@ proptest! {
 #[test]
 fn facet_counting_can_be_skipped_without_changing_hits() {
     let ix = index();
-    let with = ix.search_with("đại hội ", &SearchOptions { limit: 100, ..SearchOptions::default() });
-    let without = ix.search_with("đại hội ", &SearchOptions { limit: 100, facets: false, ..SearchOptions::default() });
+    let with = ix.search_with("đại hội ", &SearchOptions { limit: 100, ..SearchOptions::default() }).unwrap();
+    let without = ix.search_with("đại hội ", &SearchOptions { limit: 100, facets: false, ..SearchOptions::default() }).unwrap();
     assert_eq!(with.hits, without.hits);
     assert!(!with.facets["place"].is_empty() && !with.months.is_empty());
     assert!(without.facets.is_empty() && without.months.is_empty());

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use soi_core::ingest::parse_text;
-use soi_core::metadata::Metadata;
+use soi_core::Metadata;
 use soi_core::Document;
 
 fn seed(name: &str) -> Document {

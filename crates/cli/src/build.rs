@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{HumanBytes, ProgressBar, ProgressStyle};
 use serde::Serialize;
-use soi_core::formats::{self, FieldMap, Format};
+use soi_core::ingest::{self, FieldMap, Format};
 use soi_core::index::MANIFEST_FILE;
 use soi_core::{Document, IndexBuilder};
 
@@ -138,17 +138,17 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
             started.elapsed().as_secs_f64(),
             args.out.display()
         );
-        println!("  {:<36} {:>10}", MANIFEST_FILE, human_bytes(manifest_bytes));
+        println!("  {:<36} {:>10}", MANIFEST_FILE, HumanBytes(manifest_bytes).to_string());
         let (stores, store_bytes) = built
             .files
             .iter()
             .filter(|f| f.name.starts_with("store."))
             .fold((0, 0), |(n, b), f| (n + 1, b + f.bytes.len()));
         for f in built.files.iter().filter(|f| !f.name.starts_with("store.")) {
-            println!("  {:<36} {:>10}", f.name, human_bytes(f.bytes.len() as u64));
+            println!("  {:<36} {:>10}", f.name, HumanBytes(f.bytes.len() as u64).to_string());
         }
-        println!("  {:<36} {:>10}", format!("store.*.bin ({stores} chunks)"), human_bytes(store_bytes as u64));
-        println!("  {:<36} {:>10}", "total", human_bytes(m.total_bytes() + manifest_bytes));
+        println!("  {:<36} {:>10}", format!("store.*.bin ({stores} chunks)"), HumanBytes(store_bytes as u64).to_string());
+        println!("  {:<36} {:>10}", "total", HumanBytes(m.total_bytes() + manifest_bytes).to_string());
         print_trouble(&report);
         println!("  report: {}", args.out.join(REPORT_FILE).display());
     }
@@ -195,8 +195,8 @@ fn summarize(corpus: &Path, documents: usize, details: Vec<FileReport>) -> Repor
 /// A fingerprint of a document's text, to find duplicates.
 fn fingerprint(doc: &Document) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    soi_core::text::normalize(doc.title.trim()).hash(&mut h);
-    soi_core::text::normalize(doc.body.trim()).hash(&mut h);
+    soi_core::analysis::normalize(doc.title.trim()).hash(&mut h);
+    soi_core::analysis::normalize(doc.body.trim()).hash(&mut h);
     h.finish()
 }
 
@@ -216,8 +216,8 @@ fn read_file(
     if size > args.max_file_bytes {
         return skipped(format!(
             "{} is over the {} limit (--max-file-size)",
-            human_bytes(size),
-            human_bytes(args.max_file_bytes)
+            HumanBytes(size).to_string(),
+            HumanBytes(args.max_file_bytes).to_string()
         ));
     }
     let bytes = match fs::read(path) {
@@ -239,7 +239,7 @@ fn read_file(
     if text.trim().is_empty() {
         return skipped("empty".into());
     }
-    let mut parsed = formats::parse(format, id, &text, &args.fields);
+    let mut parsed = ingest::parse(format, id, &text, &args.fields);
     if let Some(over) = sidecar(path) {
         match over {
             Ok(meta) => {
@@ -248,7 +248,7 @@ fn read_file(
                 }
             }
             Err(reason) => {
-                parsed.problems.push(soi_core::formats::Problem { at: Some("metadata file".into()), reason })
+                parsed.problems.push(soi_core::ingest::Problem { at: Some("metadata file".into()), reason })
             }
         }
     }
@@ -278,13 +278,13 @@ fn read_file(
 }
 
 /// Metadata overrides beside an article: `NAME.meta.json` (for `NAME.txt` etc.).
-fn sidecar(path: &Path) -> Option<Result<soi_core::metadata::Metadata, String>> {
+fn sidecar(path: &Path) -> Option<Result<soi_core::Metadata, String>> {
     let mut name = path.file_name()?.to_os_string();
     name.push(".meta.json");
     let side = path.with_file_name(name);
     let text = fs::read_to_string(&side).ok()?;
     Some(match serde_json::from_str::<serde_json::Value>(&text) {
-        Ok(serde_json::Value::Object(map)) => Ok(formats::metadata_from_fields(|k| map.get(k).cloned())),
+        Ok(serde_json::Value::Object(map)) => Ok(ingest::metadata_from_object(&map, &FieldMap::default())),
         Ok(_) => Err(format!("{} is not a JSON object", side.display())),
         Err(e) => Err(format!("{} is not valid JSON: {e}", side.display())),
     })
@@ -365,16 +365,6 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     f.write_all(bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
     f.sync_all().ok();
     fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
-}
-
-pub fn human_bytes(n: u64) -> String {
-    if n < 1024 {
-        format!("{n} B")
-    } else if n < 1024 * 1024 {
-        format!("{:.1} KiB", n as f64 / 1024.0)
-    } else {
-        format!("{:.1} MiB", n as f64 / (1024.0 * 1024.0))
-    }
 }
 
 #[cfg(test)]

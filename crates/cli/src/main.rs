@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use soi_core::Sort;
 
 #[derive(Parser)]
 #[command(name = "soi", version, about = "Static, in-browser search for a folder of articles")]
@@ -97,20 +98,10 @@ enum Command {
         /// Only documents dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
-        /// Order of the hits.
-        #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
-        sort: SortArg,
+        /// Order of the hits: relevance, newest (alias: date) or oldest.
+        #[arg(long, default_value = "relevance", value_parser = |s: &str| s.parse::<Sort>())]
+        sort: Sort,
     },
-}
-
-/// `--sort` values.
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum SortArg {
-    Relevance,
-    /// Newest first (alias: date).
-    #[value(alias = "date")]
-    Newest,
-    Oldest,
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -127,8 +118,8 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .map_err(|_| format!("{s:?} is not a size: use bytes, or a number with K, M or G"))
 }
 
-fn field_map(fields: &[String]) -> anyhow::Result<soi_core::formats::FieldMap> {
-    let mut map = soi_core::formats::FieldMap::default();
+fn field_map(fields: &[String]) -> anyhow::Result<soi_core::ingest::FieldMap> {
+    let mut map = soi_core::ingest::FieldMap::default();
     for f in fields {
         let Some((role, field)) = f.split_once('=') else {
             anyhow::bail!("--field {f:?} should be ROLE=FIELD, e.g. --field body=noi_dung");
@@ -160,16 +151,11 @@ fn main() -> ExitCode {
                 quiet: false,
                 strict,
                 max_file_bytes: 20 * 1024 * 1024,
-                fields: soi_core::formats::FieldMap::default(),
+                fields: soi_core::ingest::FieldMap::default(),
             },
         ),
         Command::Serve { dir, port } => serve::run(&dir, port),
         Command::Search { index, query, limit, json, filters, from, to, sort } => {
-            let sort = match sort {
-                SortArg::Relevance => soi_core::Sort::Relevance,
-                SortArg::Newest => soi_core::Sort::Newest,
-                SortArg::Oldest => soi_core::Sort::Oldest,
-            };
             search::options(limit, &filters, from, to, sort)
                 .and_then(|options| search::run(&index, &query, &options, json))
         }

@@ -5,11 +5,11 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use soi_core::facets::{date_bound, FACETS};
 use soi_core::index::MANIFEST_FILE;
-use soi_core::{Filter, Index, Manifest, SearchOptions, Sort};
+use soi_core::{Index, Manifest, SearchOptions, Sort};
 
-/// Builds search options from the command line, checking facet names and dates.
+/// Builds search options from the command line; [`SearchOptions::validate`]
+/// checks them, in the same words as the JS API.
 pub fn options(
     limit: usize,
     filters: &[String],
@@ -17,33 +17,20 @@ pub fn options(
     to: Option<String>,
     sort: Sort,
 ) -> Result<SearchOptions> {
-    let mut parsed: Vec<Filter> = Vec::new();
+    let mut options = SearchOptions { limit, from, to, sort, ..SearchOptions::default() };
     for f in filters {
         let Some((facet, value)) = f.split_once('=') else {
             bail!("--filter {f:?} should be FACET=VALUE, e.g. --filter \"place=Kim Sơn\"");
         };
-        let facet = facet.trim();
-        if !FACETS.contains(&facet) {
-            bail!("unknown facet {facet:?} in --filter; facets are: {}", FACETS.join(", "));
-        }
-        match parsed.iter_mut().find(|p| p.facet == facet) {
-            Some(p) => p.values.push(value.trim().to_owned()),
-            None => parsed.push(Filter { facet: facet.to_owned(), values: vec![value.trim().to_owned()] }),
-        }
+        options.add_filter(facet, value);
     }
-    for (flag, date, end) in [("--from", &from, false), ("--to", &to, true)] {
-        if let Some(d) = date {
-            if date_bound(d, end).is_none() {
-                bail!("{flag} {d:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
-            }
-        }
-    }
-    Ok(SearchOptions { limit, filters: parsed, from, to, sort, ..SearchOptions::default() })
+    options.validate()?;
+    Ok(options)
 }
 
 pub fn run(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Result<()> {
     let index = open(dir)?;
-    let results = index.search_with(query, options);
+    let results = index.search_with(query, options)?;
     let response = index.response(&results);
     if json {
         println!("{}", serde_json::to_string(&response)?);

@@ -24,7 +24,11 @@ fn content_type(path: &Path) -> &'static str {
 /// leave it (`..`, absolute parts).
 fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("");
-    let decoded = percent_decode(path)?;
+    // A URL path decodes `%XX` only (`+` is a plus sign there, not a space).
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8().ok()?;
+    if decoded.contains('\\') {
+        return None; // a Windows separator is never part of a file name we serve
+    }
     let mut out = root.to_path_buf();
     for c in Path::new(decoded.trim_start_matches('/')).components() {
         match c {
@@ -37,23 +41,6 @@ fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
         out.push("index.html");
     }
     Some(out)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 pub fn run(dir: &Path, port: u16) -> Result<()> {
@@ -93,5 +80,8 @@ mod tests {
         assert_eq!(resolve(root, "/a%20b.txt"), Some(root.join("a b.txt")));
         assert_eq!(resolve(root, "/../etc/passwd"), None);
         assert_eq!(resolve(root, "/index/%2e%2e/%2e%2e/etc"), None);
+        assert_eq!(resolve(root, "/a+b.txt"), Some(root.join("a+b.txt")), "+ is not a space in a path");
+        assert_eq!(resolve(root, "/..%5c..%5cetc"), None, "backslashes are refused");
+        assert_eq!(resolve(root, "/%C6%A1.txt"), Some(root.join("ơ.txt")));
     }
 }

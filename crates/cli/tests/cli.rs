@@ -299,7 +299,7 @@ fn bad_filter_and_date_flags_are_explained() {
     let idx = dir.path().to_str().unwrap();
     let o = soi(&["search", idx, "x", "--filter", "colour=red"]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("unknown facet") && stderr(&o).contains("place"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("invalid facet") && stderr(&o).contains("place"), "{}", stderr(&o));
     let o = soi(&["search", idx, "x", "--filter", "place"]);
     assert!(stderr(&o).contains("FACET=VALUE"), "{}", stderr(&o));
     let o = soi(&["search", idx, "x", "--to", "yesterday"]);

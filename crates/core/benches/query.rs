@@ -39,9 +39,7 @@ fn open(docs: Vec<Document>) -> (Index, u64) {
     }
     let built = b.build();
     let bytes = built.manifest.total_bytes();
-    let index =
-        Index::open_all(built.manifest.clone(), |n| built.files.iter().find(|f| f.name == n).map(|f| f.bytes.clone()))
-            .unwrap();
+    let index = built.open().unwrap();
     (index, bytes)
 }
 
@@ -75,7 +73,7 @@ fn bench_demo(c: &mut Criterion) {
     let mut g = c.benchmark_group("demo");
     for (class, q) in QUERIES {
         g.bench_with_input(BenchmarkId::new("rank+snippets", class), q, |b, q| {
-            b.iter(|| index.response(&index.search(q, 10)))
+            b.iter(|| index.response(&index.search(q, 10).unwrap()))
         });
     }
     g.finish();
@@ -90,17 +88,17 @@ fn bench(c: &mut Criterion) {
         index.term_count()
     );
     for (class, q) in QUERIES {
-        let r = index.search(q, 10);
+        let r = index.search(q, 10).unwrap();
         eprintln!("  {class:<14} {q:?}: {} results", r.total);
     }
 
     let mut g = c.benchmark_group("search");
     for (class, q) in QUERIES {
-        g.bench_with_input(BenchmarkId::new("rank", class), q, |b, q| b.iter(|| index.search(q, 10)));
+        g.bench_with_input(BenchmarkId::new("rank", class), q, |b, q| b.iter(|| index.search(q, 10).unwrap()));
     }
     for (class, q) in QUERIES {
         g.bench_with_input(BenchmarkId::new("rank+snippets", class), q, |b, q| {
-            b.iter(|| index.response(&index.search(q, 10)))
+            b.iter(|| index.response(&index.search(q, 10).unwrap()))
         });
     }
     g.finish();

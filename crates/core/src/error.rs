@@ -25,6 +25,9 @@ pub enum ErrorKind {
     ManifestVersion { expected: u16, got: u16 },
     /// A file named by the manifest was not supplied to [`crate::Index::open`].
     MissingFile { file: String },
+    /// A search option that cannot be used (an unknown facet, a date that is not
+    /// one, an unknown sort order).
+    InvalidOption { option: &'static str, value: String, expected: String },
 }
 
 /// The error type of `soi-core`.
@@ -80,6 +83,7 @@ impl fmt::Display for Error {
             ErrorKind::MissingFile { file } => {
                 write!(f, "the index file {file} named by the manifest is missing; {REBUILD} and upload all of its files")
             }
+            ErrorKind::InvalidOption { option, value, expected } => write!(f, "invalid {option} {value:?}: use {expected}"),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! # Body layouts (format version 1; framing in `format.rs`)
 //!
 //! **dict** — the raw bytes of one `fst::Map`. Key: `fold(word) ‖ 0x00 ‖ surface(word)`
-//! (see [`crate::text`]); all tone variants of a folded word are one contiguous key
+//! (see [`crate::analysis`]); all tone variants of a folded word are one contiguous key
 //! range. Value: the term ordinal (keys in order get ordinals 0, 1, 2, …).
 //!
 //! **postings**
@@ -46,30 +46,12 @@ use sha2::{Digest, Sha256};
 
 use super::format::{frame, put_str, put_varint, FileKind, FORMAT_VERSION};
 use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
-use crate::metadata::{days_from_iso, Metadata};
-use crate::text::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
+use crate::analysis::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
+use crate::document::{days_from_iso, Document, Metadata};
 
 /// Target size of one store chunk (article text bytes). Smaller chunks mean less to
 /// fetch per shown result; larger ones mean fewer files.
 pub const STORE_CHUNK_BYTES: usize = 64 * 1024;
-
-/// An article to index. Text may be NFC or NFD; it is stored as NFC.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Document {
-    /// Stable identifier, e.g. the path relative to the corpus folder.
-    pub id: String,
-    pub title: String,
-    pub body: String,
-    /// Date, author, source, category, places, people, references.
-    pub meta: Metadata,
-}
-
-impl Document {
-    /// A document without metadata.
-    pub fn new(id: impl Into<String>, title: impl Into<String>, body: impl Into<String>) -> Self {
-        Document { id: id.into(), title: title.into(), body: body.into(), meta: Metadata::default() }
-    }
-}
 
 /// One built binary file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,13 +1,21 @@
-//! The index format: [`IndexBuilder`] writes it, [`Index`] reads it, both here so
-//! the format is defined once. Byte layouts are documented in `format.rs` (framing)
-//! and `build.rs` (bodies); `manifest.rs` describes `manifest.json`.
+//! The bytes on disk: [`IndexBuilder`] writes every index file, [`Index`] reads
+//! them, both here so the format is defined once.
+//!
+//! - `format.rs`: the framing of every binary file (magic, version, kind, CRC32)
+//!   and [`FORMAT_VERSION`] with its policy.
+//! - `build.rs`: the writer, with the byte layout of each file's body.
+//! - `read.rs`: the reader ([`Index`]).
+//! - `manifest.rs`: `manifest.json`, the one mutable file naming the others.
+//! - `facets.rs`: facet value → documents, derived from the document table at open.
 
 mod build;
+mod facets;
 pub mod format;
 mod manifest;
 mod read;
 
-pub use build::{term_key, BuiltIndex, Document, IndexBuilder, IndexFile, STORE_CHUNK_BYTES};
+pub use build::{term_key, BuiltIndex, IndexBuilder, IndexFile, STORE_CHUNK_BYTES};
+pub use facets::{FacetIndex, FacetValue, FACETS};
 pub use format::{FileKind, FORMAT_VERSION};
 pub use manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FILE, MANIFEST_FORMAT};
 pub use read::{DocMeta, FlatPostings, Index, Posting, StoredDoc, TermInfo};

@@ -5,11 +5,12 @@ use std::sync::Arc;
 
 use fst::Map;
 
+use super::build::{BuiltIndex, IndexFile};
+use super::facets::FacetIndex;
 use super::format::{check_crc, check_header, Cursor, FileKind};
 use super::manifest::{FileEntry, Manifest};
+use crate::document::{days_from_iso, Metadata};
 use crate::error::{Error, ErrorKind, Result};
-use crate::facets::FacetIndex;
-use crate::metadata::{days_from_iso, Metadata};
 
 /// A byte buffer and the range of it that is a file's body (shared, never copied).
 #[derive(Clone)]
@@ -422,4 +423,17 @@ fn decode_store(file: &str, body: &[u8]) -> Result<(usize, Vec<StoredDoc>)> {
         docs.push(StoredDoc { title, body });
     }
     Ok((first, docs))
+}
+
+impl BuiltIndex {
+    /// A built file by name.
+    pub fn file(&self, name: &str) -> Option<&IndexFile> {
+        self.files.iter().find(|f| f.name == name)
+    }
+
+    /// Opens the index just built, from memory, with every store chunk loaded
+    /// and the same checks as [`Index::open_all`] (for tests and tools).
+    pub fn open(&self) -> Result<Index> {
+        Index::open_all(self.manifest.clone(), |name| self.file(name).map(|f| f.bytes.clone()))
+    }
 }

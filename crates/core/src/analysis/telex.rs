@@ -12,11 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 /// A tone mark as a combining character (NFD), or none (level tone).
 pub type Tone = Option<char>;
 
-const GRAVE: char = '\u{300}';
-const ACUTE: char = '\u{301}';
-const TILDE: char = '\u{303}';
-const HOOK: char = '\u{309}';
-const DOT: char = '\u{323}';
+use super::tones::{is_tone_mark, ACUTE, DOT, GRAVE, HOOK, TILDE};
 
 /// A syllable as (letters without tone, lowercase NFC; tone).
 pub fn split_tone(surface: &str) -> (String, Tone) {
@@ -24,7 +20,7 @@ pub fn split_tone(surface: &str) -> (String, Tone) {
     let base: String = surface
         .nfd()
         .filter(|&c| {
-            let is_tone = matches!(c, GRAVE | ACUTE | TILDE | HOOK | DOT);
+            let is_tone = is_tone_mark(c);
             if is_tone {
                 tone = Some(c);
             }

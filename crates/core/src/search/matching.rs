@@ -1,15 +1,18 @@
 //! Where query words, phrases and clauses occur: the search's hot path.
 //!
-//! Everything here is flat arrays sorted by document, with a dense document → row
-//! table for lookups, so a query over thousands of matching documents does a few
-//! allocations rather than a few per document.
+//! Everything here is flat arrays sorted by document, combined by merging sorted
+//! lists: no table sized by the corpus is allocated per query, and a unit that is a
+//! single word borrows that word's occurrences instead of copying them.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use super::plan::Expansion;
+use super::query::{Field, Unit};
+use super::weights::{BM25_B, BM25_K1, TITLE_BOOST};
+use crate::error::Result;
 use crate::index::{FlatPostings, Index};
-use crate::query::{Field, Unit};
-use crate::search::{Expansion, BM25_B, BM25_K1, TITLE_BOOST};
 
 /// One occurrence of a query word: position, the weight and class of the
 /// expansion that matched there.
@@ -20,29 +23,26 @@ pub(crate) struct Occ {
     pub class: u8,
 }
 
-/// Rows of documents (increasing) with a slice of items each, and a dense
-/// document → row table.
-#[derive(Debug, Default)]
+/// Rows of documents (increasing) with a slice of items each.
+#[derive(Debug, Clone)]
 pub(crate) struct Rows<T> {
     pub docs: Vec<u32>,
     offs: Vec<u32>,
     pub items: Vec<T>,
-    row_of: Vec<u32>,
 }
 
-const NO_ROW: u32 = u32::MAX;
+impl<T> Default for Rows<T> {
+    fn default() -> Self {
+        Rows { docs: Vec::new(), offs: vec![0], items: Vec::new() }
+    }
+}
 
 impl<T> Rows<T> {
-    fn new(n_docs: usize) -> Self {
-        Rows { docs: Vec::new(), offs: vec![0], items: Vec::new(), row_of: vec![NO_ROW; n_docs] }
-    }
-
     /// Closes the row of `doc` after its items were pushed (an empty row is dropped).
     fn close(&mut self, doc: u32) {
         if self.items.len() as u32 == *self.offs.last().expect("offs starts with 0") {
             return;
         }
-        self.row_of[doc as usize] = self.docs.len() as u32;
         self.docs.push(doc);
         self.offs.push(self.items.len() as u32);
     }
@@ -51,19 +51,17 @@ impl<T> Rows<T> {
         self.docs.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
-    }
-
     pub fn row(&self, r: usize) -> &[T] {
         &self.items[self.offs[r] as usize..self.offs[r + 1] as usize]
     }
 
-    pub fn of(&self, doc: u32) -> Option<&[T]> {
-        match self.row_of.get(doc as usize) {
-            Some(&r) if r != NO_ROW => Some(self.row(r as usize)),
-            _ => None,
-        }
+    /// The row of `doc`, looking only at rows from `*from` on, and moving `*from`
+    /// past the rows before `doc`: called with increasing documents, it walks the
+    /// rows once (a merge).
+    pub fn seek(&self, doc: u32, from: &mut usize) -> Option<usize> {
+        let rest = &self.docs[(*from).min(self.docs.len())..];
+        *from += rest.partition_point(|&d| d < doc);
+        (self.docs.get(*from) == Some(&doc)).then_some(*from)
     }
 }
 
@@ -71,15 +69,21 @@ impl<T> Rows<T> {
 pub(crate) type WordMatches = Rows<Occ>;
 
 /// Builds a word's matches from its expansions; `keep` filters expansions (by class).
-pub(crate) fn word_matches(index: &Index, expansions: &[Expansion], keep: impl Fn(&Expansion) -> bool) -> WordMatches {
+/// A postings list that cannot be decoded is an error, not an empty list.
+pub(crate) fn word_matches(
+    index: &Index,
+    expansions: &[Expansion],
+    keep: impl Fn(&Expansion) -> bool,
+) -> Result<WordMatches> {
     let mut lists: Vec<(FlatPostings, f32, u8)> = Vec::new();
     for e in expansions.iter().filter(|e| keep(e)) {
         let mut flat = FlatPostings::default();
-        if index.postings_into(e.ordinal, &mut flat).is_ok() && !flat.docs.is_empty() {
+        index.postings_into(e.ordinal, &mut flat)?;
+        if !flat.docs.is_empty() {
             lists.push((flat, e.weight, e.class));
         }
     }
-    let mut out = Rows::new(index.doc_count());
+    let mut out = Rows::default();
     // k-way merge by document with a heap of (next document, list).
     let mut heap: BinaryHeap<Reverse<(u32, usize)>> =
         lists.iter().enumerate().map(|(i, (l, _, _))| Reverse((l.docs[0], i))).collect();
@@ -106,27 +110,35 @@ pub(crate) fn word_matches(index: &Index, expansions: &[Expansion], keep: impl F
         }
         out.close(doc);
     }
-    out
+    Ok(out)
 }
 
 /// Where a unit (a word or a phrase) occurs: per document the positions where an
 /// occurrence starts, with its weight and class; and the unit's length in words.
-pub(crate) struct UnitMatches {
-    pub rows: Rows<Occ>,
+/// A single word anywhere is its word's matches, borrowed.
+pub(crate) struct UnitMatches<'a> {
+    pub rows: Cow<'a, Rows<Occ>>,
     pub len: u32,
 }
 
 /// Finds a unit's occurrences from its words' matches (in the unit's order).
-pub(crate) fn unit_matches(index: &Index, unit: &Unit, words: &[&WordMatches]) -> UnitMatches {
+pub(crate) fn unit_matches<'a>(index: &Index, unit: &Unit, words: &[&'a WordMatches]) -> UnitMatches<'a> {
     let len = words.len() as u32;
-    let mut out = Rows::new(index.doc_count());
-    let Some((first, rest)) = words.split_first() else { return UnitMatches { rows: out, len } };
+    let Some((first, rest)) = words.split_first() else {
+        return UnitMatches { rows: Cow::Owned(Rows::default()), len };
+    };
+    if rest.is_empty() && unit.field == Field::Any {
+        return UnitMatches { rows: Cow::Borrowed(*first), len };
+    }
+    let mut out = Rows::default();
+    let mut cursors = vec![0usize; rest.len()];
+    let mut others: Vec<&[Occ]> = Vec::with_capacity(rest.len());
     'docs: for r in 0..first.len() {
         let doc = first.docs[r];
-        let mut others: Vec<&[Occ]> = Vec::with_capacity(rest.len());
-        for w in rest {
-            match w.of(doc) {
-                Some(occ) => others.push(occ),
+        others.clear();
+        for (w, cursor) in rest.iter().zip(cursors.iter_mut()) {
+            match w.seek(doc, cursor) {
+                Some(row) => others.push(w.row(row)),
                 None => continue 'docs,
             }
         }
@@ -153,7 +165,7 @@ pub(crate) fn unit_matches(index: &Index, unit: &Unit, words: &[&WordMatches]) -
         }
         out.close(doc);
     }
-    UnitMatches { rows: out, len }
+    UnitMatches { rows: Cow::Owned(out), len }
 }
 
 /// A clause's match in one document.
@@ -163,12 +175,37 @@ pub(crate) struct ClauseDoc {
     pub class: u8,
 }
 
-/// Where a clause (alternatives joined by OR) matches: per document its score and
-/// class, and the start and end positions of its occurrences (for adjacency).
+/// Where a clause (alternatives joined by OR) matches: per document (increasing)
+/// its score and class, and the sorted start and end positions of its occurrences
+/// (for adjacency with the clauses before and after it).
+#[derive(Debug, Default)]
 pub(crate) struct ClauseMatches {
-    pub rows: Rows<ClauseDoc>,
-    pub starts: Rows<u32>,
-    pub ends: Rows<u32>,
+    pub docs: Vec<u32>,
+    pub best: Vec<ClauseDoc>,
+    /// Occurrences of document `docs[r]` are `offs[r]..offs[r + 1]` in both lists.
+    offs: Vec<u32>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl ClauseMatches {
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    fn span(&self, r: usize) -> std::ops::Range<usize> {
+        self.offs[r] as usize..self.offs[r + 1] as usize
+    }
+
+    /// Start positions of the occurrences in the `r`-th document, increasing.
+    pub fn starts(&self, r: usize) -> &[u32] {
+        &self.starts[self.span(r)]
+    }
+
+    /// End positions (last word) of the occurrences in the `r`-th document, increasing.
+    pub fn ends(&self, r: usize) -> &[u32] {
+        &self.ends[self.span(r)]
+    }
 }
 
 fn bm25(index: &Index, tf: f32, doc: u32, idf: f32) -> f32 {
@@ -186,15 +223,11 @@ fn idf(index: &Index, df: usize) -> f32 {
 /// Scores a clause's units per document: BM25 over the occurrences' weights (title
 /// occurrences count [`TITLE_BOOST`] times), a phrase counting like its words
 /// together; a document's best unit counts.
-pub(crate) fn clause_matches(index: &Index, units: &[UnitMatches]) -> ClauseMatches {
-    let n = index.doc_count();
-    let mut rows = Rows::new(n);
-    let mut starts = Rows::new(n);
-    let mut ends = Rows::new(n);
+pub(crate) fn clause_matches(index: &Index, units: &[UnitMatches<'_>]) -> ClauseMatches {
+    let mut out = ClauseMatches { offs: vec![0], ..ClauseMatches::default() };
     let idfs: Vec<f32> = units.iter().map(|u| idf(index, u.rows.len())).collect();
     let mut cursor = vec![0usize; units.len()];
     let mut occ_buf: Vec<(u32, u32)> = Vec::new();
-    let mut end_buf: Vec<u32> = Vec::new();
     while let Some(doc) = units.iter().zip(&cursor).filter_map(|(u, &c)| u.rows.docs.get(c).copied()).min() {
         let title_words = index.doc(doc).map_or(0, |m| m.title_words);
         let mut best: Option<ClauseDoc> = None;
@@ -218,24 +251,21 @@ pub(crate) fn clause_matches(index: &Index, units: &[UnitMatches]) -> ClauseMatc
                 best = Some(ClauseDoc { score, class });
             }
         }
-        if let Some(b) = best {
-            rows.items.push(b);
-            rows.close(doc);
-            if units.len() > 1 {
-                occ_buf.sort_unstable();
-            }
-            starts.items.extend(occ_buf.iter().map(|o| o.0));
-            starts.close(doc);
-            end_buf.clear();
-            end_buf.extend(occ_buf.iter().map(|o| o.1));
-            if units.len() > 1 {
-                end_buf.sort_unstable();
-            }
-            ends.items.extend_from_slice(&end_buf);
-            ends.close(doc);
+        let Some(b) = best else { continue };
+        out.docs.push(doc);
+        out.best.push(b);
+        let at = out.starts.len();
+        if units.len() > 1 {
+            occ_buf.sort_unstable();
         }
+        out.starts.extend(occ_buf.iter().map(|o| o.0));
+        out.ends.extend(occ_buf.iter().map(|o| o.1));
+        if units.len() > 1 {
+            out.ends[at..].sort_unstable();
+        }
+        out.offs.push(out.starts.len() as u32);
     }
-    ClauseMatches { rows, starts, ends }
+    out
 }
 
 /// True when some position in `ends` is directly followed by one in `starts`
@@ -265,16 +295,22 @@ mod tests {
     }
 
     #[test]
-    fn rows_drop_empty_documents_and_find_by_document() {
-        let mut r: Rows<u32> = Rows::new(10);
+    fn rows_drop_empty_documents_and_seek_forward() {
+        let mut r: Rows<u32> = Rows::default();
         r.items.push(5);
         r.close(2);
         r.close(3);
         r.items.extend([1, 2]);
         r.close(7);
-        assert_eq!(r.docs, [2, 7]);
-        assert_eq!(r.of(7), Some(&[1u32, 2][..]));
-        assert_eq!(r.of(3), None);
-        assert_eq!(r.of(99), None);
+        r.items.push(9);
+        r.close(12);
+        assert_eq!(r.docs, [2, 7, 12]);
+        let mut at = 0;
+        assert_eq!(r.seek(3, &mut at), None);
+        assert_eq!(at, 1, "the cursor stops before the next larger document");
+        assert_eq!(r.seek(7, &mut at).map(|i| r.row(i)), Some(&[1u32, 2][..]));
+        assert_eq!(r.seek(99, &mut at), None);
+        assert_eq!(at, 3);
+        assert_eq!(r.seek(100, &mut at), None, "a cursor past the end stays there");
     }
 }

@@ -14,7 +14,7 @@
 //! (an unclosed quote runs to the end, a lone `-` or `OR` is ignored, control
 //! characters separate words), and [`Query::read_as`] shows the reading.
 
-use crate::text::{fold, is_word_char, normalize, surface, tokens, MAX_TERM_BYTES};
+use crate::analysis::{fold, is_word_char, normalize, surface, tokens, MAX_TERM_BYTES};
 
 /// Clauses (AND-ed groups) beyond this many are ignored and reported.
 pub const MAX_CLAUSES: usize = 32;

@@ -14,10 +14,13 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use crate::facets::{FacetCount, MonthCount};
+use super::facets::{FacetCount, MonthCount};
+use super::highlight::{highlight, snippet, Highlighter};
+use super::rank::SearchResults;
+use super::related::related;
+use crate::document::Metadata;
+use crate::error::Result;
 use crate::index::Index;
-use crate::search::SearchResults;
-use crate::snippet::{highlight, snippet};
 
 /// One hit, ready to show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,42 +70,41 @@ pub struct SearchResponse {
     pub months: Vec<MonthCount>,
 }
 
-impl Index {
-    /// Turns results into the response shape, with snippets from whatever store
-    /// chunks are loaded (see [`Index::missing_chunks`]).
-    pub fn response(&self, results: &SearchResults) -> SearchResponse {
-        let hits = results
-            .hits
-            .iter()
-            .filter_map(|h| {
-                let meta = self.doc(h.doc)?;
-                let snip = self.stored(h.doc).map(|s| snippet(&s.body, &results.highlighter)).unwrap_or_default();
-                Some(HitView {
-                    id: meta.id.clone(),
-                    title: meta.title.clone(),
-                    score: (f64::from(h.score) * 10_000.0).round() / 10_000.0,
-                    snippet: snip.text,
-                    marks: snip.marks,
-                    title_marks: highlight(&meta.title, &results.highlighter),
-                    doc: h.doc,
-                    date: meta.meta.date.clone(),
-                    author: meta.meta.author.clone(),
-                    source: meta.meta.source.clone(),
-                    category: meta.meta.category.clone(),
-                    places: meta.meta.places.clone(),
-                })
+/// Turns results into the response shape, with snippets from whatever store
+/// chunks are loaded (see [`Index::missing_chunks`]).
+pub(super) fn response(index: &Index, results: &SearchResults) -> SearchResponse {
+    let hl = results.plan.highlighter();
+    let hits = results
+        .hits
+        .iter()
+        .filter_map(|h| {
+            let meta = index.doc(h.doc)?;
+            let snip = index.stored(h.doc).map(|s| snippet(&s.body, hl)).unwrap_or_default();
+            Some(HitView {
+                id: meta.id.clone(),
+                title: meta.title.clone(),
+                score: (f64::from(h.score) * 10_000.0).round() / 10_000.0,
+                snippet: snip.text,
+                marks: snip.marks,
+                title_marks: highlight(&meta.title, hl),
+                doc: h.doc,
+                date: meta.meta.date.clone(),
+                author: meta.meta.author.clone(),
+                source: meta.meta.source.clone(),
+                category: meta.meta.category.clone(),
+                places: meta.meta.places.clone(),
             })
-            .collect();
-        SearchResponse {
-            total: results.total,
-            hits,
-            unmatched: results.unmatched.clone(),
-            partial: results.partial,
-            read_as: results.query.read_as(),
-            suggestion: results.suggestion.clone(),
-            facets: results.facets.clone(),
-            months: results.months.clone(),
-        }
+        })
+        .collect();
+    SearchResponse {
+        total: results.total,
+        hits,
+        unmatched: results.unmatched.clone(),
+        partial: results.partial,
+        read_as: results.plan.query.read_as(),
+        suggestion: results.suggestion.clone(),
+        facets: results.facets.clone(),
+        months: results.months.clone(),
     }
 }
 
@@ -111,7 +113,7 @@ impl Index {
 pub struct ArticleView {
     pub doc: u32,
     pub id: String,
-    pub meta: crate::metadata::Metadata,
+    pub meta: Metadata,
     pub title: String,
     pub title_marks: Vec<[usize; 2]>,
     pub body: String,
@@ -133,28 +135,25 @@ pub struct RelatedView {
 /// Related articles listed in the reader.
 pub const RELATED_SHOWN: usize = 5;
 
-impl Index {
-    /// The article `doc` with the matches of `results` marked; `None` when the
-    /// document does not exist or its store chunk is not loaded.
-    pub fn article(&self, doc: u32, results: &SearchResults) -> Option<ArticleView> {
-        let meta = self.doc(doc)?;
-        let stored = self.stored(doc)?;
-        Some(ArticleView {
-            doc,
-            id: meta.id.clone(),
-            meta: meta.meta.clone(),
-            title: stored.title.clone(),
-            title_marks: highlight(&stored.title, &results.highlighter),
-            marks: highlight(&stored.body, &results.highlighter),
-            body: stored.body.clone(),
-            related: self
-                .related(doc, RELATED_SHOWN)
-                .into_iter()
-                .filter_map(|(d, _)| {
-                    let m = self.doc(d)?;
-                    Some(RelatedView { doc: d, id: m.id.clone(), title: m.title.clone(), date: m.meta.date.clone() })
-                })
-                .collect(),
+/// The article `doc` with the matches of `hl` marked; `None` when the document
+/// does not exist or its store chunk is not loaded.
+pub(super) fn article(index: &Index, doc: u32, hl: &Highlighter) -> Result<Option<ArticleView>> {
+    let (Some(meta), Some(stored)) = (index.doc(doc), index.stored(doc)) else { return Ok(None) };
+    let related = related(index, doc, RELATED_SHOWN)?
+        .into_iter()
+        .filter_map(|(d, _)| {
+            let m = index.doc(d)?;
+            Some(RelatedView { doc: d, id: m.id.clone(), title: m.title.clone(), date: m.meta.date.clone() })
         })
-    }
+        .collect();
+    Ok(Some(ArticleView {
+        doc,
+        id: meta.id.clone(),
+        meta: meta.meta.clone(),
+        title: stored.title.clone(),
+        title_marks: highlight(&stored.title, hl),
+        marks: highlight(&stored.body, hl),
+        body: stored.body.clone(),
+        related,
+    }))
 }

@@ -1,4 +1,4 @@
-//! Turning an article file's text into a [`Document`]: title, body and metadata.
+//! A plain-text article (`.txt`) — usually a scraped web page — as a [`Document`]: title, body and metadata.
 //!
 //! Plain text (`.txt`, one article per file, as the seeds) is scraped web pages as
 //! often as not, so the text is read as a page: site furniture at the top (a "skip
@@ -9,9 +9,10 @@
 //! source host and the byline (author, organisation) are taken out of the body.
 //! Places, people and document references are found in the whole text.
 
-use crate::index::Document;
-use crate::metadata::{find_day_month_opening, find_doc_refs, find_full_date, find_people, find_places, Metadata};
-use crate::text::{fold, normalize, tokens};
+use super::dates::{find_day_month_opening, find_full_date};
+use super::metadata::{find_doc_refs, find_people, find_places};
+use crate::analysis::{fold, normalize, tokens};
+use crate::document::{Document, Metadata};
 
 /// Folded lines that are never content (a site's "skip to content" link).
 const SKIP_LINES: [&str; 4] = ["truy cap noi dung luon", "bo qua noi dung", "skip to content", "skip to main content"];
@@ -245,7 +246,7 @@ pub fn parse_text(id: &str, text: &str) -> Document {
             let year: i32 = page[..4].parse().unwrap_or(0);
             let page_md: (u32, u32) = (page[5..7].parse().unwrap_or(0), page[8..10].parse().unwrap_or(0));
             let y = if (m, d) > page_md { year - 1 } else { year };
-            meta.date = crate::metadata::iso_date(&d.to_string(), &m.to_string(), &y.to_string());
+            meta.date = crate::document::iso_date(&d.to_string(), &m.to_string(), &y.to_string());
         }
     }
 

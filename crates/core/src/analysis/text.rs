@@ -9,7 +9,7 @@
 //! functions, they cannot disagree about what a word is.
 //!
 //! ```
-//! use soi_core::text::{fold, normalize, surface, tokens};
+//! use soi_core::analysis::{fold, normalize, surface, tokens};
 //! let text = normalize("Ðại hội Chi bộ");
 //! let words: Vec<_> = tokens(&text).map(|t| fold(t.text)).collect();
 //! assert_eq!(words, ["dai", "hoi", "chi", "bo"]);
@@ -21,6 +21,8 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::tones::is_tone_mark;
 
 /// Words longer than this many bytes (folded) are kept in the text but not indexed:
 /// they are hashes, URLs glued together or garbage, and would bloat the dictionary.
@@ -152,7 +154,7 @@ fn surface_full(word: &str) -> String {
             other => other,
         })
         .collect();
-    let tones: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| TONE_MARKS.contains(c)).map(|(i, _)| i).collect();
+    let tones: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| is_tone_mark(**c)).map(|(i, _)| i).collect();
     if let [i] = tones[..] {
         // `o` + tone + `a`/`e`, or `u` + tone + `y`, at the end of the word.
         let moves = i >= 1
@@ -166,9 +168,6 @@ fn surface_full(word: &str) -> String {
     }
     chars.into_iter().nfc().collect()
 }
-
-/// Tone marks of Vietnamese, as combining characters (NFD).
-const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
 /// The folded form of a word: lowercase, tones and other marks removed, and the
 /// d-with-stroke letters (`đ` U+0111, `Đ` U+0110, and the look-alikes `Ð` U+00D0 /

@@ -4,8 +4,75 @@
 //! word is marked when the [`Highlighter`] says the query matched it. Only the UI
 //! turns ranges into `<mark>` elements, around text nodes.
 
-use crate::search::Highlighter;
-use crate::text::{tokens, Token};
+use std::collections::{HashMap, HashSet};
+
+use crate::analysis::{surface, tokens, Token};
+
+/// Knows which words of a text are matches of a query, for snippets and
+/// highlights. It is built from the dictionary terms the query expanded to, so a
+/// word is marked exactly when the index matched it (also through folding, a
+/// prefix, a typo or Telex); words of a phrase only where the whole phrase stands.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlighter {
+    /// surface form → the query words (by index) it matches.
+    pub(crate) surfaces: HashMap<String, Vec<usize>>,
+    /// Query words that count on their own.
+    pub(crate) singles: HashSet<usize>,
+    /// Phrases as sequences of query word indices.
+    pub(crate) phrases: Vec<Vec<usize>>,
+}
+
+impl Highlighter {
+    /// A highlighter for the given words (each its own query word), for tests and
+    /// for callers that highlight without searching.
+    pub fn from_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut h = Highlighter::default();
+        for (i, w) in words.into_iter().enumerate() {
+            h.surfaces.entry(surface(w)).or_default().push(i);
+            h.singles.insert(i);
+        }
+        h
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.surfaces.is_empty()
+    }
+
+    /// For each token of `toks`, the query word it counts for, if any. Phrase
+    /// words count only inside a whole occurrence of their phrase.
+    pub fn token_matches(&self, toks: &[Token<'_>]) -> Vec<Option<usize>> {
+        if self.is_empty() {
+            return vec![None; toks.len()];
+        }
+        // Texts repeat their words: compute each distinct spelling's surface once.
+        let mut memo: HashMap<&str, Option<&Vec<usize>>> = HashMap::new();
+        let words: Vec<Option<&Vec<usize>>> =
+            toks.iter().map(|t| *memo.entry(t.text).or_insert_with(|| self.surfaces.get(&surface(t.text)))).collect();
+        let mut marked: Vec<Option<usize>> = vec![None; toks.len()];
+        for (i, w) in words.iter().enumerate() {
+            if let Some(ids) = w {
+                if let Some(&id) = ids.iter().find(|id| self.singles.contains(id)) {
+                    marked[i] = Some(id);
+                }
+            }
+        }
+        for phrase in &self.phrases {
+            if phrase.is_empty() || phrase.len() > toks.len() {
+                continue;
+            }
+            for start in 0..=toks.len() - phrase.len() {
+                let whole =
+                    phrase.iter().enumerate().all(|(k, id)| words[start + k].is_some_and(|ids| ids.contains(id)));
+                if whole {
+                    for (k, &id) in phrase.iter().enumerate() {
+                        marked[start + k] = Some(id);
+                    }
+                }
+            }
+        }
+        marked
+    }
+}
 
 /// Words in a snippet window.
 pub const SNIPPET_WORDS: usize = 28;
@@ -155,6 +222,19 @@ fn push_collapsed(out: &mut String, sep: &str) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn phrase_words_are_marked_only_where_the_phrase_stands() {
+        let mut hl = Highlighter::default();
+        hl.surfaces.insert("đại".into(), vec![0]);
+        hl.surfaces.insert("hội".into(), vec![1]);
+        hl.phrases.push(vec![0, 1]);
+        let text = "Đại biểu Quốc hội và đại hội";
+        let toks: Vec<_> = tokens(text).collect();
+        let marked: Vec<&str> =
+            toks.iter().zip(hl.token_matches(&toks)).filter(|(_, m)| m.is_some()).map(|(t, _)| t.text).collect();
+        assert_eq!(marked, ["đại", "hội"]);
+    }
+
     fn marked(s: &Snippet) -> Vec<&str> {
         s.marks.iter().map(|&[a, b]| &s.text[a..b]).collect()
     }
@@ -199,7 +279,7 @@ mod tests {
         let marks = highlight(text, &hl);
         assert_eq!(marks.len(), 3);
         for [a, b] in marks {
-            assert_eq!(crate::text::fold(&text[a..b]), "ha");
+            assert_eq!(crate::analysis::fold(&text[a..b]), "ha");
         }
     }
 

@@ -5,17 +5,16 @@
 //! browsers read them. Only text is taken from the page: nothing of its markup
 //! survives into the index.
 
-use crate::index::Document;
+use super::{normalize_date, parse_text, with_text_metadata};
+use crate::document::{Document, Metadata};
 
 /// Elements whose content is never article text.
-#[cfg(feature = "html")]
 const SKIP: [&str; 14] = [
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
     "select", "head",
 ];
 
 /// Elements that end a line of text.
-#[cfg(feature = "html")]
 const BLOCK: [&str; 22] = [
     "p",
     "div",
@@ -41,7 +40,6 @@ const BLOCK: [&str; 22] = [
     "hr",
 ];
 
-#[cfg(feature = "html")]
 fn text_of(node: scraper::ElementRef<'_>, out: &mut String) {
     use scraper::Node;
     for child in node.children() {
@@ -69,7 +67,6 @@ fn text_of(node: scraper::ElementRef<'_>, out: &mut String) {
 }
 
 /// Collapses spaces inside lines and runs of blank lines.
-#[cfg(feature = "html")]
 fn tidy(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
@@ -83,13 +80,9 @@ fn tidy(text: &str) -> String {
 }
 
 /// Reads an HTML page as one article.
-#[cfg(feature = "html")]
 pub fn parse_html(id: &str, html: &str) -> Document {
     use scraper::{Html, Selector};
 
-    use crate::formats::normalize_date;
-    use crate::ingest::{parse_text, with_text_metadata};
-    use crate::metadata::Metadata;
 
     let page = Html::parse_document(html);
     let sel = |s: &str| Selector::parse(s).expect("valid selector");
@@ -141,12 +134,8 @@ pub fn parse_html(id: &str, html: &str) -> Document {
 
 /// Without the `html` feature HTML is read as text with its tags (never used by
 /// the browser app, which does not parse articles).
-#[cfg(not(feature = "html"))]
-pub fn parse_html(id: &str, html: &str) -> Document {
-    crate::ingest::parse_text(id, html)
-}
 
-#[cfg(all(test, feature = "html"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

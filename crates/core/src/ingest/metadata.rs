@@ -1,5 +1,5 @@
-//! An article's metadata, and finding it in text: dates, places, people and
-//! document references.
+//! Finding metadata in article text: places, people and document references
+//! (dates are in `dates.rs`).
 //!
 //! The finders work on the analyzer's tokens (so NFC/NFD and case do not matter
 //! for the keywords) and return values as written, tidied: places as their proper
@@ -7,64 +7,7 @@
 //! `Trần Ngọc Oanh`), references as `type number-CODE` (`Chỉ thị số 35-CT/TW` →
 //! `Chỉ thị 35-CT/TW`).
 
-use serde::{Deserialize, Serialize};
-
-use crate::text::{fold, surface, tokens, Token};
-
-/// What is known about an article besides its title and text. Every field is
-/// optional: a value that cannot be found for sure is left empty, not guessed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Metadata {
-    /// Publication date, ISO `YYYY-MM-DD`.
-    pub date: Option<String>,
-    /// Author(s) or byline, e.g. `Quốc Nghị`.
-    pub author: Option<String>,
-    /// Where it comes from: a host (`thanhtra.com.vn`) or an organisation.
-    pub source: Option<String>,
-    /// The site's section, e.g. `Tin tức trong Huyện`.
-    pub category: Option<String>,
-    /// The original address, when known.
-    pub url: Option<String>,
-    /// Administrative places named in the text (`Kim Sơn`, `Lạng Sơn`).
-    pub places: Vec<String>,
-    /// People named as `đồng chí …`.
-    pub people: Vec<String>,
-    /// Document references (`Chỉ thị 35-CT/TW`, `Kế hoạch 167-KH/HU`).
-    pub doc_refs: Vec<String>,
-}
-
-impl Metadata {
-    /// Fills every field that `other` sets (an override: front matter, a
-    /// metadata file beside the article).
-    pub fn override_with(&mut self, other: Metadata) {
-        let Metadata { date, author, source, category, url, places, people, doc_refs } = other;
-        if date.is_some() {
-            self.date = date;
-        }
-        if author.is_some() {
-            self.author = author;
-        }
-        if source.is_some() {
-            self.source = source;
-        }
-        if category.is_some() {
-            self.category = category;
-        }
-        if url.is_some() {
-            self.url = url;
-        }
-        if !places.is_empty() {
-            self.places = places;
-        }
-        if !people.is_empty() {
-            self.people = people;
-        }
-        if !doc_refs.is_empty() {
-            self.doc_refs = doc_refs;
-        }
-    }
-}
+use crate::analysis::{fold, surface, tokens, Token};
 
 /// Vietnamese administrative units (surface forms: diacritics count, so that
 /// *cơ quan* is not *quận* and *xa* is not *xã*), longest first.
@@ -278,77 +221,6 @@ pub fn find_doc_refs(text: &str) -> Vec<String> {
     out
 }
 
-/// A full date `D/M/YYYY` or `D-M-YYYY` (optionally followed by a time) in `text`,
-/// as ISO. Only real calendar dates count.
-pub fn find_full_date(text: &str) -> Option<String> {
-    let toks: Vec<Token<'_>> = tokens(text).collect();
-    for i in 0..toks.len().saturating_sub(2) {
-        let (d, m, y) = (&toks[i], &toks[i + 1], &toks[i + 2]);
-        let sep1 = &text[d.range.1..m.range.0];
-        let sep2 = &text[m.range.1..y.range.0];
-        if sep1 != sep2 || !matches!(sep1, "/" | "-" | ".") {
-            continue;
-        }
-        if let Some(iso) = iso_date(d.text, m.text, y.text) {
-            return Some(iso);
-        }
-    }
-    None
-}
-
-/// `Ngày 8/10` (day and month only) at the start of `text`: (day, month).
-pub fn find_day_month_opening(text: &str) -> Option<(u32, u32)> {
-    let toks: Vec<Token<'_>> = tokens(text).take(3).collect();
-    if toks.len() < 3 || fold(toks[0].text) != "ngay" || &text[toks[1].range.1..toks[2].range.0] != "/" {
-        return None;
-    }
-    let next = tokens(text).nth(3);
-    if next.is_some_and(|n| &text[toks[2].range.1..n.range.0] == "/") {
-        return None; // a full date, not day/month
-    }
-    let d: u32 = toks[1].text.parse().ok()?;
-    let m: u32 = toks[2].text.parse().ok()?;
-    (valid_day(d, m, 2000)).then_some((d, m))
-}
-
-fn valid_day(d: u32, m: u32, y: i32) -> bool {
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
-}
-
-/// ISO date from day, month, year strings, if they form a real date (1900–2100).
-pub fn iso_date(d: &str, m: &str, y: &str) -> Option<String> {
-    if d.len() > 2 || m.len() > 2 || y.len() != 4 {
-        return None;
-    }
-    let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-    ((1900..=2100).contains(&y) && valid_day(d, m, y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// Days since 1970-01-01 of an ISO date (for ranges and sorting); `None` if invalid.
-pub fn days_from_iso(iso: &str) -> Option<i32> {
-    let mut parts = iso.split('-');
-    let y: i32 = parts.next()?.parse().ok()?;
-    let m: u32 = parts.next()?.parse().ok()?;
-    let d: u32 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || !valid_day(d, m, y) {
-        return None;
-    }
-    // Days from civil (proleptic Gregorian), after H. Hinnant's algorithm.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy as i32;
-    Some(era * 146_097 + doe - 719_468)
-}
 
 #[cfg(test)]
 mod tests {
@@ -375,29 +247,6 @@ mod tests {
         assert_eq!(find_doc_refs(t), ["Chỉ thị 35-CT/TW", "Kế hoạch 167-KH/HU", "12-NQ/TW"]);
     }
 
-    #[test]
-    fn full_dates_must_be_real() {
-        assert_eq!(find_full_date("Ngày đăng 08/10/2020 | 23:45").as_deref(), Some("2020-10-08"));
-        assert_eq!(find_full_date("26-03-2020 16:25").as_deref(), Some("2020-03-26"));
-        assert_eq!(find_full_date("31/02/2020"), None);
-        assert_eq!(find_full_date("nhiệm kỳ 2020-2025"), None);
-        assert_eq!(find_day_month_opening("Ngày 8/10, Quận ủy"), Some((8, 10)));
-        assert_eq!(find_day_month_opening("Ngày 8/10/2020, Quận ủy"), None);
-    }
 
-    #[test]
-    fn days_from_iso_counts_from_the_epoch() {
-        assert_eq!(days_from_iso("1970-01-01"), Some(0));
-        assert_eq!(days_from_iso("2000-03-01"), Some(11_017));
-        assert_eq!(days_from_iso("2020-02-30"), None);
-    }
 
-    #[test]
-    fn overrides_replace_only_what_they_set() {
-        let mut m = Metadata { author: Some("A".into()), places: vec!["X".into()], ..Metadata::default() };
-        m.override_with(Metadata { date: Some("2020-01-02".into()), ..Metadata::default() });
-        assert_eq!(m.author.as_deref(), Some("A"));
-        assert_eq!(m.date.as_deref(), Some("2020-01-02"));
-        assert_eq!(m.places, ["X"]);
-    }
 }

@@ -1,0 +1,16 @@
+//! Analysis, shared by build time and query time: what a word is, and the forms it
+//! is compared in. The indexer, the query parser and the highlighter all call this
+//! one pipeline, so they cannot disagree.
+//!
+//! - `text.rs`: [`normalize`] (NFC), [`tokens`] (words with byte ranges and
+//!   positions), [`surface`] (lowercase NFC, one tone placement) and [`fold`] (no
+//!   tones or marks, `đ`/`Đ`/`Ð` → `d`).
+//! - `tones.rs`: the five tone marks.
+//! - `telex.rs`: reading Telex/VNI typed with the input method off ([`telex`]).
+
+pub mod telex;
+mod text;
+mod tones;
+
+pub use text::{fold, has_diacritics, is_word_char, normalize, surface, tokens, Token, Tokens, MAX_TERM_BYTES};
+pub use tones::{is_tone_mark, TONE_MARKS};

@@ -1,0 +1,131 @@
+//! Facet filters and live counts over an answer. Filters combine as AND across
+//! facets and OR within one; values compare folded (`place=kim son` selects *Kim
+//! Sơn*). Dates filter by range and count by month.
+
+use serde::{Deserialize, Serialize};
+
+use super::options::{date_bound, SearchOptions};
+use crate::analysis::fold;
+use crate::index::{DocMeta, FacetIndex, FACETS};
+
+/// A facet value's count in an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: usize,
+}
+
+/// Documents per month (`YYYY-MM`) in an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthCount {
+    pub month: String,
+    pub count: usize,
+}
+
+/// Compiled filters: per facet, the allowed documents (or no constraint).
+pub(crate) struct Compiled {
+    /// Per facet: `Some(bitset)` when filtered.
+    per_facet: Vec<Option<Vec<u64>>>,
+    date: Option<(i32, i32)>,
+}
+
+fn bitset(n: usize) -> Vec<u64> {
+    vec![0; n.div_ceil(64)]
+}
+
+fn has(bits: &[u64], d: u32) -> bool {
+    bits[(d / 64) as usize] >> (d % 64) & 1 == 1
+}
+
+impl Compiled {
+    pub(crate) fn new(index: &FacetIndex, n_docs: usize, opts: &SearchOptions) -> Self {
+        let mut per_facet: Vec<Option<Vec<u64>>> = vec![None; FACETS.len()];
+        for filter in &opts.filters {
+            // Options are validated before they get here: every facet exists.
+            let Some(f) = FACETS.iter().position(|n| *n == filter.facet) else { continue };
+            let bits = per_facet[f].get_or_insert_with(|| bitset(n_docs));
+            for v in &filter.values {
+                let key = fold(v.trim());
+                if let Ok(i) = index.facets[f].binary_search_by(|fv| fv.key.as_str().cmp(&key)) {
+                    for &d in &index.facets[f][i].docs {
+                        bits[(d / 64) as usize] |= 1 << (d % 64);
+                    }
+                }
+            }
+        }
+        let from = opts.from.as_deref().and_then(|s| date_bound(s, false));
+        let to = opts.to.as_deref().and_then(|s| date_bound(s, true));
+        let date =
+            (opts.from.is_some() || opts.to.is_some()).then(|| (from.unwrap_or(i32::MIN), to.unwrap_or(i32::MAX)));
+        Compiled { per_facet, date }
+    }
+
+    /// Does `doc` pass every filter but `skip_facet`'s, and (unless `skip_date`) the date range?
+    pub(crate) fn passes(&self, doc: u32, days: Option<i32>, skip_facet: Option<usize>, skip_date: bool) -> bool {
+        let facets_ok = self
+            .per_facet
+            .iter()
+            .enumerate()
+            .all(|(f, bits)| Some(f) == skip_facet || bits.as_ref().is_none_or(|b| has(b, doc)));
+        let date_ok = skip_date || self.date.is_none_or(|(lo, hi)| days.is_some_and(|d| lo <= d && d <= hi));
+        facets_ok && date_ok
+    }
+}
+
+/// Maximum values listed per facet in an answer.
+pub const MAX_FACET_VALUES: usize = 50;
+
+/// Counts per facet value and per month over `docs` (the documents matching the
+/// query): a facet's counts apply every filter but its own, so choosing a second
+/// value of the same facet stays possible; months apply every filter but dates.
+pub(crate) fn counts(
+    index: &FacetIndex,
+    metas: &[DocMeta],
+    docs: &[u32],
+    compiled: &Compiled,
+) -> (std::collections::BTreeMap<String, Vec<FacetCount>>, Vec<MonthCount>) {
+    let n = metas.len();
+    let mut out = std::collections::BTreeMap::new();
+    // Without facet filters every facet counts over the same pool: build it once.
+    let unfiltered = compiled.per_facet.iter().all(Option::is_none);
+    let pool_for = |skip: Option<usize>| {
+        let mut pool = bitset(n);
+        for &d in docs {
+            if compiled.passes(d, metas[d as usize].days, skip, false) {
+                pool[(d / 64) as usize] |= 1 << (d % 64);
+            }
+        }
+        pool
+    };
+    let shared = unfiltered.then(|| pool_for(None));
+    for (f, name) in FACETS.iter().enumerate() {
+        if index.facets[f].is_empty() {
+            out.insert((*name).to_owned(), Vec::new());
+            continue;
+        }
+        let own;
+        let pool = match &shared {
+            Some(p) => p,
+            None => {
+                own = pool_for(Some(f));
+                &own
+            }
+        };
+        let mut values: Vec<FacetCount> = index.facets[f]
+            .iter()
+            .map(|v| FacetCount { value: v.value.clone(), count: v.docs.iter().filter(|&&d| has(pool, d)).count() })
+            .filter(|c| c.count > 0)
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        values.truncate(MAX_FACET_VALUES);
+        out.insert((*name).to_owned(), values);
+    }
+    let mut months: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for &d in docs {
+        let m = &metas[d as usize];
+        if let (Some(date), true) = (&m.meta.date, compiled.passes(d, m.days, None, true)) {
+            *months.entry(date[..7].to_owned()).or_default() += 1;
+        }
+    }
+    (out, months.into_iter().map(|(month, count)| MonthCount { month, count }).collect())
+}

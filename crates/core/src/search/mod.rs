@@ -1,0 +1,107 @@
+//! Per keystroke: a query in, a ranked, highlighted answer out. Runs in the
+//! browser on every keystroke, and in `soi search`.
+//!
+//! # The data flow of a query
+//!
+//! ```text
+//! "dai hoi kim s"
+//!   │ query.rs     parse (lenient, never fails): clauses of words and phrases,
+//!   │              exclusions, OR, title:, the last word as a prefix   → Query
+//!   │ plan.rs      expand each distinct word ONCE on the fst dictionary: tone
+//!   │              variants, completions, Telex/VNI, typos, each with a
+//!   │              MatchKind, weight and class; build the Highlighter     → Plan
+//!   │              (reads only the dictionary: the reader stops here)
+//!   │ matching.rs  postings of each word's expansions merged by document;
+//!   │              phrases at consecutive positions; clauses scored (BM25)
+//!   │ rank.rs      clauses combined per document (a merge, no table sized by
+//!   │              the corpus), exclusions, filters and facet counts
+//!   │              (facets.rs, options.rs), top `limit` in the asked order → SearchResults
+//!   │ suggest.rs   "did you mean", from the plan's expansions
+//!   ▼ response.rs  hits with snippets and marks (highlight.rs)             → SearchResponse
+//! ```
+//!
+//! Every ranking weight is in `weights.rs`. Related articles (`related.rs`) are
+//! the reader's "see also". The methods below are the whole search API of
+//! [`Index`].
+
+mod facets;
+mod highlight;
+mod matching;
+mod options;
+mod plan;
+mod query;
+mod rank;
+mod related;
+mod response;
+mod suggest;
+pub mod weights;
+
+pub use facets::{FacetCount, MonthCount, MAX_FACET_VALUES};
+pub use highlight::{highlight, snippet, snippet_with, Highlighter, Snippet, SNIPPET_WORDS};
+pub use options::{date_bound, Filter, SearchOptions, Sort, SORT_NAMES};
+pub use plan::{Expansion, MatchKind, Plan, PlannedWord};
+pub use query::{Clause, Field, Query, QueryTerm, Unit, MAX_CLAUSES, MAX_PHRASE_WORDS};
+pub use rank::{Hit, SearchResults};
+pub use related::RELATED_TERMS;
+pub use response::{ArticleView, HitView, RelatedView, SearchResponse, RELATED_SHOWN};
+
+use crate::error::Result;
+use crate::index::Index;
+
+impl Index {
+    /// Reads and expands a query: what searching and highlighting need. Reads
+    /// only the dictionary.
+    pub fn plan(&self, query: &str) -> Plan {
+        plan::plan(self, Query::parse(query))
+    }
+
+    /// [`Index::plan`] for an already parsed query.
+    pub fn plan_query(&self, query: Query) -> Plan {
+        plan::plan(self, query)
+    }
+
+    /// Runs a plan: the ranked answer, without a suggestion.
+    pub fn execute(&self, plan: Plan, options: &SearchOptions) -> Result<SearchResults> {
+        rank::execute(self, plan, options)
+    }
+
+    /// Searches the index; returns at most `limit` hits, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        self.search_with(query, &SearchOptions { limit, ..SearchOptions::default() })
+    }
+
+    /// Searches with filters, a date range and a sort order, and suggests a
+    /// respelling. An empty query with filters lists the documents that pass them.
+    /// Errors when the options are invalid ([`SearchOptions::validate`]) or a
+    /// postings list cannot be decoded.
+    pub fn search_with(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
+        let mut results = self.execute(self.plan(query), options)?;
+        results.suggestion = suggest::suggest(self, query, &results.plan);
+        Ok(results)
+    }
+
+    /// Every dictionary term a query word matches, with its weight and class.
+    pub fn expand(&self, term: &QueryTerm) -> Vec<Expansion> {
+        plan::expand(self, term)
+    }
+
+    /// Turns results into the response shape, with snippets from whatever store
+    /// chunks are loaded (see [`Index::missing_chunks`]).
+    pub fn response(&self, results: &SearchResults) -> SearchResponse {
+        response::response(self, results)
+    }
+
+    /// The article `doc` with the words `hl` marks highlighted (a plan's
+    /// highlighter: `index.article(doc, index.plan(q).highlighter())`), and its
+    /// related articles. `None` when the document does not exist or its store
+    /// chunk is not loaded.
+    pub fn article(&self, doc: u32, hl: &Highlighter) -> Result<Option<ArticleView>> {
+        response::article(self, doc, hl)
+    }
+
+    /// Up to `k` documents sharing the most distinctive words with `doc`, best
+    /// first, as (document, score). Empty when the document's text is not loaded.
+    pub fn related(&self, doc: u32, k: usize) -> Result<Vec<(u32, f32)>> {
+        related::related(self, doc, k)
+    }
+}

@@ -1,0 +1,304 @@
+//! Planning a query: each word is expanded once on the dictionary, into the
+//! terms it matches and how ([`Expansion`], [`MatchKind`]), and the query becomes a
+//! [`Plan`]. Searching, "did you mean" and highlighting all read the plan; making
+//! one reads only the dictionary (no postings).
+//!
+//! A word expands to the tone variants of its folded form, completions of the word
+//! being typed, the Telex/VNI reading of a word that is not itself in the
+//! dictionary, and one-edit typos (a Levenshtein automaton over the folded half of
+//! each key). Each expansion has a [`MatchKind`], which gives it a weight and a class.
+
+use std::collections::HashSet;
+
+use fst::automaton::{Automaton, Levenshtein, Str};
+use fst::{IntoStreamer, Streamer};
+
+use super::highlight::Highlighter;
+use super::query::{Query, QueryTerm};
+use super::weights::*;
+use crate::analysis::{fold, has_diacritics, telex};
+use crate::index::Index;
+
+/// How a dictionary term matched a query word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    /// Same surface form.
+    Exact,
+    /// Same folded form, other diacritics.
+    Folded,
+    /// The Telex/VNI reading of the typed word.
+    Telex,
+    /// The typed word is a prefix of the term's folded form.
+    Prefix,
+    /// One edit away from the typed word's folded form.
+    Typo,
+}
+
+/// A dictionary term a query word expanded to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expansion {
+    pub ordinal: u64,
+    /// The term's surface form (see [`crate::text::surface`]).
+    pub surface: String,
+    pub kind: MatchKind,
+    pub weight: f32,
+    /// Rank class: 0 exact (or toneless), 1 other tone or Telex, 2 prefix, 3 typo.
+    pub class: u8,
+}
+
+/// One distinct word of a query (by surface form and whether it is a prefix),
+/// with every dictionary term it matches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedWord {
+    pub term: QueryTerm,
+    pub expansions: Vec<Expansion>,
+}
+
+/// A query, read and expanded on the dictionary: what to match, and how to mark it.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub query: Query,
+    /// Each distinct word once (a word typed twice is expanded once).
+    pub words: Vec<PlannedWord>,
+    /// Per clause, per alternative unit: its words, as indices into `words`.
+    pub clauses: Vec<Vec<Vec<usize>>>,
+    /// Per excluded unit: its words (never prefixes), as indices into `words`.
+    pub excluded: Vec<Vec<usize>>,
+    highlighter: Highlighter,
+}
+
+impl Plan {
+    /// Marks the words of a text that the query matches (for snippets and the
+    /// reader), built from the same expansions the search matches.
+    pub fn highlighter(&self) -> &Highlighter {
+        &self.highlighter
+    }
+
+    /// The planned word of a query term.
+    pub fn word(&self, term: &QueryTerm) -> Option<&PlannedWord> {
+        self.words.iter().find(|w| w.term.surface == term.surface && w.term.prefix == term.prefix)
+    }
+}
+
+/// Plans a parsed query: expands each distinct word once.
+pub(super) fn plan(index: &Index, query: Query) -> Plan {
+    let mut plan = Plan::default();
+    let word_id = |plan: &mut Plan, term: &QueryTerm| -> usize {
+        if let Some(i) = plan.words.iter().position(|w| w.term.surface == term.surface && w.term.prefix == term.prefix)
+        {
+            return i;
+        }
+        plan.words.push(PlannedWord { term: term.clone(), expansions: expand(index, term) });
+        plan.words.len() - 1
+    };
+    for clause in &query.clauses {
+        let mut units = Vec::with_capacity(clause.alternatives.len());
+        for unit in &clause.alternatives {
+            let ids: Vec<usize> = unit.words.iter().map(|t| word_id(&mut plan, t)).collect();
+            for &i in &ids {
+                for e in &plan.words[i].expansions {
+                    let marks = plan.highlighter.surfaces.entry(e.surface.clone()).or_default();
+                    if !marks.contains(&i) {
+                        marks.push(i);
+                    }
+                }
+            }
+            if ids.len() == 1 {
+                plan.highlighter.singles.insert(ids[0]);
+            } else {
+                plan.highlighter.phrases.push(ids.clone());
+            }
+            units.push(ids);
+        }
+        plan.clauses.push(units);
+    }
+    for unit in &query.excluded {
+        let ids = unit.words.iter().map(|w| word_id(&mut plan, &QueryTerm { prefix: false, ..w.clone() })).collect();
+        plan.excluded.push(ids);
+    }
+    plan.query = query;
+    plan
+}
+
+/// Runs an automaton over the folded half of `folded ‖ 0x00 ‖ surface` keys and
+/// accepts any surface after it.
+struct FoldedHalf<A>(A);
+
+#[derive(Clone)]
+enum HalfState<S> {
+    Folded(S),
+    Surface,
+    Dead,
+}
+
+impl<A: Automaton> Automaton for FoldedHalf<A> {
+    type State = HalfState<A::State>;
+
+    fn start(&self) -> Self::State {
+        HalfState::Folded(self.0.start())
+    }
+
+    fn is_match(&self, state: &Self::State) -> bool {
+        matches!(state, HalfState::Surface)
+    }
+
+    fn can_match(&self, state: &Self::State) -> bool {
+        match state {
+            HalfState::Folded(s) => self.0.can_match(s),
+            HalfState::Surface => true,
+            HalfState::Dead => false,
+        }
+    }
+
+    fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
+        match state {
+            HalfState::Folded(s) if byte == 0 => {
+                if self.0.is_match(s) {
+                    HalfState::Surface
+                } else {
+                    HalfState::Dead
+                }
+            }
+            HalfState::Folded(s) => HalfState::Folded(self.0.accept(s, byte)),
+            HalfState::Surface => HalfState::Surface,
+            HalfState::Dead => HalfState::Dead,
+        }
+    }
+}
+
+fn split_key(key: &[u8]) -> Option<(&[u8], &str)> {
+    let sep = key.iter().position(|&b| b == 0)?;
+    Some((&key[..sep], std::str::from_utf8(&key[sep + 1..]).ok()?))
+}
+
+/// Keys of the dictionary whose folded half is `folded`: one word's tone variants.
+fn folded_range(index: &Index, folded: &str) -> Vec<(String, u64)> {
+    let mut lo = folded.as_bytes().to_vec();
+    lo.push(0);
+    let mut hi = folded.as_bytes().to_vec();
+    hi.push(1);
+    let mut stream = index.dict().range().ge(lo).lt(hi).into_stream();
+    let mut out = Vec::new();
+    while let Some((key, ordinal)) = stream.next() {
+        if let Some((_, surf)) = split_key(key) {
+            out.push((surf.to_owned(), ordinal));
+        }
+    }
+    out
+}
+
+/// Keys within `distance` edits of `folded` (on the folded half), excluding
+/// `folded` itself.
+pub(super) fn typo_keys(index: &Index, folded: &str, distance: u32) -> Vec<(String, u64)> {
+    let Ok(lev) = Levenshtein::new(folded, distance) else {
+        return Vec::new();
+    };
+    let mut stream = index.dict().search(FoldedHalf(lev)).into_stream();
+    let mut out = Vec::new();
+    while let Some((key, ordinal)) = stream.next() {
+        if let Some((f, surf)) = split_key(key) {
+            if f != folded.as_bytes() {
+                out.push((surf.to_owned(), ordinal));
+            }
+        }
+    }
+    out
+}
+
+/// Keeps the `n` most frequent expansions (then the best weighted).
+fn most_frequent(index: &Index, mut v: Vec<Expansion>, n: usize) -> Vec<Expansion> {
+    if v.len() > n {
+        let df = |e: &Expansion| index.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
+        v.sort_by(|a, b| df(b).cmp(&df(a)).then(b.weight.total_cmp(&a.weight)).then(a.ordinal.cmp(&b.ordinal)));
+        v.truncate(n);
+    }
+    v
+}
+
+/// Every dictionary term a query word matches, with its weight and class.
+pub(super) fn expand(index: &Index, term: &QueryTerm) -> Vec<Expansion> {
+    let typed_diacritics = has_diacritics(&term.text);
+    let mut out: Vec<Expansion> = Vec::new();
+    let variants = folded_range(index, &term.folded);
+    let df = |ordinal: u64| index.term_info(ordinal).map_or(0, |i| i.doc_freq);
+    let max_df = variants.iter().map(|&(_, o)| df(o)).max().unwrap_or(0).max(1) as f32;
+    // A typed diacritic constrains: when the typed form exists, other tone
+    // variants are not matches (`dương` does not find `đường`). When it does not
+    // exist, the tone was probably mistyped, and the variants come back, weakly.
+    let exact_exists = variants.iter().any(|(surf, _)| *surf == term.surface);
+    for (surf, ordinal) in variants {
+        let (kind, weight, class) = if surf == term.surface {
+            (MatchKind::Exact, WEIGHT_EXACT, 0)
+        } else if typed_diacritics {
+            if exact_exists {
+                continue;
+            }
+            (MatchKind::Folded, WEIGHT_FOLDED_OTHER_TONE, 1)
+        } else {
+            // Toneless: every reading is possible; the common ones are likelier.
+            let prior = 0.5 + 0.5 * df(ordinal) as f32 / max_df;
+            (MatchKind::Folded, WEIGHT_FOLDED_TONELESS * prior, 0)
+        };
+        out.push(Expansion { ordinal, surface: surf, kind, weight, class });
+    }
+    let known = !out.is_empty();
+
+    if term.prefix {
+        let mut completions = Vec::new();
+        let mut stream = index.dict().search(Str::new(&term.folded).starts_with()).into_stream();
+        while let Some((key, ordinal)) = stream.next() {
+            let Some((f, surf)) = split_key(key) else {
+                continue;
+            };
+            if f == term.folded.as_bytes() {
+                continue; // the word itself: already above
+            }
+            let agrees = !typed_diacritics || surf.starts_with(&term.surface);
+            let weight = if agrees { WEIGHT_PREFIX } else { WEIGHT_PREFIX * WEIGHT_PREFIX_OTHER_TONE };
+            completions.push(Expansion {
+                ordinal,
+                surface: surf.to_owned(),
+                kind: MatchKind::Prefix,
+                weight,
+                class: 2,
+            });
+        }
+        out.extend(most_frequent(index, completions, MAX_EXPANSIONS));
+    }
+
+    // Telex / VNI, only for a word the dictionary does not know as typed.
+    if !known {
+        if let Some((base, tone)) = telex::decode(&term.text) {
+            for (surf, ordinal) in folded_range(index, &fold(&base)) {
+                if telex::split_tone(&surf) == (base.clone(), tone) {
+                    out.push(Expansion {
+                        ordinal,
+                        surface: surf,
+                        kind: MatchKind::Telex,
+                        weight: WEIGHT_TELEX,
+                        class: 1,
+                    });
+                }
+            }
+        }
+    }
+
+    let letters = term.folded.chars().count();
+    let try_typos = letters >= TYPO_MIN_LETTERS_KNOWN || (letters >= TYPO_MIN_LETTERS && out.is_empty());
+    if try_typos {
+        let seen: HashSet<u64> = out.iter().map(|e| e.ordinal).collect();
+        let typos: Vec<Expansion> = typo_keys(index, &term.folded, 1)
+            .into_iter()
+            .filter(|(_, o)| !seen.contains(o))
+            .map(|(surf, ordinal)| Expansion {
+                ordinal,
+                surface: surf,
+                kind: MatchKind::Typo,
+                weight: WEIGHT_TYPO,
+                class: 3,
+            })
+            .collect();
+        out.extend(most_frequent(index, typos, MAX_EXPANSIONS));
+    }
+    out
+}

@@ -1,0 +1,218 @@
+//! Running a [`Plan`]: match every clause, combine the clauses per document,
+//! filter, count facets, and keep the best `limit` documents in the asked order.
+//!
+//! Documents are ranked by, in order: the number of clauses matched (so a query
+//! with a word no document has still ranks the rest), the match class (exact and
+//! toneless before other-tone, before prefix, before typo), then the score: BM25
+//! per clause over a weighted, title-boosted term frequency, summed, and multiplied
+//! up when consecutive query clauses stand adjacent in the document.
+
+use std::collections::BTreeMap;
+
+use super::facets::{counts as facet_counts, Compiled, FacetCount, MonthCount};
+use super::matching::{any_adjacent, clause_matches, unit_matches, word_matches, ClauseMatches, WordMatches};
+use super::options::{SearchOptions, Sort};
+use super::plan::Plan;
+use super::query::Query;
+use super::weights::ADJACENCY_BOOST;
+use crate::error::Result;
+use crate::index::Index;
+
+/// A ranked document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    pub score: f32,
+    /// Clauses of the query it matches.
+    pub matched: usize,
+    /// Sum of the match classes of its clauses (lower is better).
+    pub class: u32,
+}
+
+/// What a search returns: the plan it ran, and the ranked answer.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    /// The query as read and expanded; its highlighter marks snippets.
+    pub plan: Plan,
+    /// Number of documents in the answer (hits holds at most `limit` of them).
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// Parts of the query (as read, e.g. `xyzzy` or `title:kim`) that match no
+    /// document; they are left out of the answer.
+    pub unmatched: Vec<String>,
+    /// True when no document matches every clause and the answer is the documents
+    /// that match the most.
+    pub partial: bool,
+    /// A better spelling of the query ("did you mean"), when a word matched only
+    /// through a typo or Telex, or not at all but is close to a known word.
+    pub suggestion: Option<String>,
+    /// Per facet, its values' counts among the answer's documents (each facet's
+    /// counts apply every filter but its own).
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+    /// Dated documents of the answer per month (every filter but the date range).
+    pub months: Vec<MonthCount>,
+}
+
+/// A comparison of hits (one sort order).
+type HitOrder<'a> = dyn Fn(&Hit, &Hit) -> std::cmp::Ordering + 'a;
+
+/// One document's sums over the clauses it matches.
+#[derive(Clone, Copy)]
+struct Acc {
+    doc: u32,
+    matched: u16,
+    class: u32,
+    score: f32,
+    adjacent: u16,
+}
+
+/// Runs a plan. Errors when the options are invalid or a postings list cannot
+/// be decoded.
+pub(super) fn execute(index: &Index, plan: Plan, options: &SearchOptions) -> Result<SearchResults> {
+    options.validate()?;
+    let query = &plan.query;
+
+    // Each word of a clause once: where it occurs.
+    let mut words: Vec<Option<WordMatches>> = (0..plan.words.len()).map(|_| None).collect();
+    for &i in plan.clauses.iter().flatten().flatten() {
+        if words[i].is_none() {
+            words[i] = Some(word_matches(index, &plan.words[i].expansions, |_| true)?);
+        }
+    }
+    let clauses: Vec<ClauseMatches> = query
+        .clauses
+        .iter()
+        .zip(&plan.clauses)
+        .map(|(clause, unit_ids)| {
+            let units: Vec<_> = clause
+                .alternatives
+                .iter()
+                .zip(unit_ids)
+                .map(|(unit, ids)| {
+                    let maps: Vec<&WordMatches> =
+                        ids.iter().map(|&i| words[i].as_ref().expect("every clause word was matched")).collect();
+                    unit_matches(index, unit, &maps)
+                })
+                .collect();
+            clause_matches(index, &units)
+        })
+        .collect();
+
+    // Exclusions: exact, folded or Telex matches only (never prefix or typo).
+    let mut excluded: Vec<u32> = Vec::new();
+    for (unit, ids) in query.excluded.iter().zip(&plan.excluded) {
+        let maps = ids
+            .iter()
+            .map(|&i| word_matches(index, &plan.words[i].expansions, |e| e.class <= 1))
+            .collect::<Result<Vec<WordMatches>>>()?;
+        let refs: Vec<&WordMatches> = maps.iter().collect();
+        excluded.extend_from_slice(&unit_matches(index, unit, &refs).rows.docs);
+    }
+    excluded.sort_unstable();
+    excluded.dedup();
+    let is_excluded = |doc: u32| excluded.binary_search(&doc).is_ok();
+
+    // A clause that matched nothing is reported (as read) and set aside.
+    let unmatched: Vec<String> = query
+        .clauses
+        .iter()
+        .zip(&clauses)
+        .filter(|(_, m)| m.is_empty())
+        .map(|(clause, _)| Query { clauses: vec![clause.clone()], ..Query::default() }.read_as())
+        .collect();
+    let live: Vec<&ClauseMatches> = clauses.iter().filter(|m| !m.is_empty()).collect();
+
+    // Combine the live clauses per document, merging their sorted document lists.
+    let mut accs: Vec<Acc> = Vec::new();
+    let mut cursor = vec![0usize; live.len()];
+    let mut row_here: Vec<Option<usize>> = vec![None; live.len()];
+    while let Some(doc) = live.iter().zip(&cursor).filter_map(|(m, &c)| m.docs.get(c).copied()).min() {
+        for (c, m) in live.iter().enumerate() {
+            row_here[c] = (m.docs.get(cursor[c]) == Some(&doc)).then_some(cursor[c]);
+            if row_here[c].is_some() {
+                cursor[c] += 1;
+            }
+        }
+        if is_excluded(doc) {
+            continue;
+        }
+        let mut a = Acc { doc, matched: 0, class: 0, score: 0.0, adjacent: 0 };
+        for (c, m) in live.iter().enumerate() {
+            let Some(r) = row_here[c] else { continue };
+            let cd = m.best[r];
+            a.matched += 1;
+            a.class += u32::from(cd.class);
+            a.score += cd.score;
+            if let Some(p) = c.checked_sub(1).and_then(|p| row_here[p]) {
+                if any_adjacent(live[c - 1].ends(p), m.starts(r)) {
+                    a.adjacent += 1;
+                }
+            }
+        }
+        accs.push(a);
+    }
+    let best = accs.iter().map(|a| a.matched).max().unwrap_or(0);
+    let pairs = live.len().saturating_sub(1).max(1) as f32;
+
+    // The documents answering the query, before filters: those matching the most
+    // clauses; with no query words, every document not excluded.
+    let answer: Vec<Hit> = if query.is_empty() {
+        (0..index.doc_count() as u32)
+            .filter(|&d| !is_excluded(d))
+            .map(|doc| Hit { doc, score: 0.0, matched: 0, class: 0 })
+            .collect()
+    } else {
+        accs.iter()
+            .filter(|a| a.matched == best)
+            .map(|a| Hit {
+                doc: a.doc,
+                score: a.score * (1.0 + ADJACENCY_BOOST * f32::from(a.adjacent) / pairs),
+                matched: usize::from(a.matched),
+                class: a.class,
+            })
+            .collect()
+    };
+    let filters = Compiled::new(index.facets(), index.doc_count(), options);
+    let (facets, months) = if options.facets {
+        let docs: Vec<u32> = answer.iter().map(|h| h.doc).collect();
+        facet_counts(index.facets(), index.docs(), &docs, &filters)
+    } else {
+        (BTreeMap::new(), Vec::new())
+    };
+    let days = |d: u32| index.doc(d).and_then(|m| m.days);
+    let mut hits: Vec<Hit> = answer.into_iter().filter(|h| filters.passes(h.doc, days(h.doc), None, false)).collect();
+    let partial = best > 0 && usize::from(best) < live.len();
+
+    let relevance = |a: &Hit, b: &Hit| {
+        b.matched.cmp(&a.matched).then(a.class.cmp(&b.class)).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
+    };
+    // Dated documents by date (undated last), ties by relevance.
+    let by_date = |newest: bool| {
+        move |a: &Hit, b: &Hit| {
+            let (da, db) = (days(a.doc), days(b.doc));
+            let dates = match (da, db) {
+                (Some(x), Some(y)) if newest => y.cmp(&x),
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            dates.then_with(|| relevance(a, b))
+        }
+    };
+    let order: Box<HitOrder<'_>> = match options.sort {
+        Sort::Relevance => Box::new(relevance),
+        Sort::Newest => Box::new(by_date(true)),
+        Sort::Oldest => Box::new(by_date(false)),
+    };
+    let total = hits.len();
+    let limit = options.limit;
+    if limit < hits.len() {
+        if limit > 0 {
+            hits.select_nth_unstable_by(limit - 1, &order);
+        }
+        hits.truncate(limit);
+    }
+    hits.sort_by(&order);
+    Ok(SearchResults { plan, total, hits, unmatched, partial, suggestion: None, facets, months })
+}
