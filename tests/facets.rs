@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use proptest::prelude::*;
-use soi_core::index::FACETS;
-use soi_core::index::DocMeta;
 use soi_core::analysis::fold;
+use soi_core::index::DocMeta;
+use soi_core::index::FACETS;
 use soi_core::{ingest, Filter, Index, IndexBuilder, SearchOptions, Sort};
 
 fn index() -> Index {
@@ -158,7 +158,8 @@ proptest! {
 fn facet_counting_can_be_skipped_without_changing_hits() {
     let ix = index();
     let with = ix.search_with("đại hội ", &SearchOptions { limit: 100, ..SearchOptions::default() }).unwrap();
-    let without = ix.search_with("đại hội ", &SearchOptions { limit: 100, facets: false, ..SearchOptions::default() }).unwrap();
+    let without =
+        ix.search_with("đại hội ", &SearchOptions { limit: 100, facets: false, ..SearchOptions::default() }).unwrap();
     assert_eq!(with.hits, without.hits);
     assert!(!with.facets["place"].is_empty() && !with.months.is_empty());
     assert!(without.facets.is_empty() && without.months.is_empty());

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use soi_core::ingest::parse_text;
-use soi_core::Metadata;
 use soi_core::Document;
+use soi_core::Metadata;
 
 fn seed(name: &str) -> Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/demo").join(name);

@@ -11,8 +11,8 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use indicatif::{HumanBytes, ProgressBar, ProgressStyle};
 use serde::Serialize;
-use soi_core::ingest::{self, FieldMap, Format};
 use soi_core::index::MANIFEST_FILE;
+use soi_core::ingest::{self, FieldMap, Format};
 use soi_core::{Document, IndexBuilder};
 
 /// Corpora with at least this many files get a progress bar.
@@ -147,7 +147,11 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
         for f in built.files.iter().filter(|f| !f.name.starts_with("store.")) {
             println!("  {:<36} {:>10}", f.name, HumanBytes(f.bytes.len() as u64).to_string());
         }
-        println!("  {:<36} {:>10}", format!("store.*.bin ({stores} chunks)"), HumanBytes(store_bytes as u64).to_string());
+        println!(
+            "  {:<36} {:>10}",
+            format!("store.*.bin ({stores} chunks)"),
+            HumanBytes(store_bytes as u64).to_string()
+        );
         println!("  {:<36} {:>10}", "total", HumanBytes(m.total_bytes() + manifest_bytes).to_string());
         print_trouble(&report);
         println!("  report: {}", args.out.join(REPORT_FILE).display());
@@ -216,8 +220,8 @@ fn read_file(
     if size > args.max_file_bytes {
         return skipped(format!(
             "{} is over the {} limit (--max-file-size)",
-            HumanBytes(size).to_string(),
-            HumanBytes(args.max_file_bytes).to_string()
+            HumanBytes(size),
+            HumanBytes(args.max_file_bytes)
         ));
     }
     let bytes = match fs::read(path) {
@@ -247,9 +251,7 @@ fn read_file(
                     d.meta.override_with(meta.clone());
                 }
             }
-            Err(reason) => {
-                parsed.problems.push(soi_core::ingest::Problem { at: Some("metadata file".into()), reason })
-            }
+            Err(reason) => parsed.problems.push(soi_core::ingest::Problem { at: Some("metadata file".into()), reason }),
         }
     }
     let problems: Vec<ReportProblem> =

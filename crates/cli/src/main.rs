@@ -4,7 +4,7 @@
 //! soi build <CORPUS_DIR> --out <INDEX_DIR>
 //! soi search <INDEX_DIR> <QUERY> [--limit N] [--json] [--filter F=V] [--from D] [--to D] [--sort S]
 //! soi site <CORPUS_DIR> --out <SITE_DIR> [--app dist]
-//! soi serve <SITE_DIR> [--port 8080]
+//! soi serve <SITE_DIR> [--port 8080] [--host ADDR]
 //! ```
 //!
 //! Glue and I/O only: parsing, indexing and searching live in `soi-core`.
@@ -69,12 +69,16 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Preview a site folder on http://127.0.0.1:PORT/.
+    /// Preview a site folder on http://127.0.0.1:PORT/ (GET and HEAD only; not for production).
     Serve {
         /// The site folder (from `soi site`).
         dir: PathBuf,
         #[arg(long, short, default_value_t = 8080)]
         port: u16,
+        /// Listen on this address instead of 127.0.0.1 (e.g. 0.0.0.0 makes the
+        /// site reachable from other machines; a warning says so).
+        #[arg(long, value_name = "ADDR")]
+        host: Option<std::net::IpAddr>,
     },
     /// Search an index built by `soi build`.
     Search {
@@ -154,7 +158,7 @@ fn main() -> ExitCode {
                 fields: soi_core::ingest::FieldMap::default(),
             },
         ),
-        Command::Serve { dir, port } => serve::run(&dir, port),
+        Command::Serve { dir, port, host } => serve::run(&dir, host, port),
         Command::Search { index, query, limit, json, filters, from, to, sort } => {
             search::options(limit, &filters, from, to, sort)
                 .and_then(|options| search::run(&index, &query, &options, json))

@@ -1,11 +1,19 @@
 //! `soi serve`: previews a site folder on 127.0.0.1 (a small static file server;
 //! for production, any static host will do).
+//!
+//! It serves the regular files inside the folder and nothing else: a request
+//! path is split on `/`, each segment percent-decoded exactly once and refused
+//! if it could name anything but a file name (`..`, a separator, NUL, a drive
+//! or stream `:`), and the file found is canonicalized and refused unless it is
+//! still inside the canonicalized folder (a symlink out of the site). Only GET
+//! and HEAD are answered.
 
 use std::fs;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{anyhow, bail, Result};
-use tiny_http::{Header, Response, Server};
+use tiny_http::{Header, Method, Response, ResponseBox, Server};
 
 fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
@@ -20,30 +28,150 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// The file a request path names inside `root`, refusing anything that would
-/// leave it (`..`, absolute parts).
-fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
+/// The path (relative to the site folder) a request target names, or `None`
+/// when it is refused. Pure: no file system access.
+///
+/// The target must be origin-form (`/…`). Its path (before `?`/`#`) is split
+/// on `/` *before* decoding, and each segment is decoded once, so `%2f` cannot
+/// make a separator and `%252e%252e` stays the file name `%2e%2e`. Refused:
+/// an empty segment other than the last (`//etc/passwd` is an absolute path in
+/// disguise), a segment of only dots and spaces other than `.` (`..`, and the
+/// `...`/`.. ` that Windows would trim to `..`), a segment holding `/`, `\`,
+/// NUL or `:` (a drive `C:` or an NTFS stream), and bytes that are not UTF-8.
+fn url_path(url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("");
-    // A URL path decodes `%XX` only (`+` is a plus sign there, not a space).
-    let decoded = percent_encoding::percent_decode_str(path).decode_utf8().ok()?;
-    if decoded.contains('\\') {
-        return None; // a Windows separator is never part of a file name we serve
-    }
-    let mut out = root.to_path_buf();
-    for c in Path::new(decoded.trim_start_matches('/')).components() {
-        match c {
-            Component::Normal(part) => out.push(part),
-            Component::CurDir => {}
+    let rest = path.strip_prefix('/')?;
+    let segments: Vec<&str> = rest.split('/').collect();
+    let mut out = PathBuf::new();
+    for (i, raw) in segments.iter().enumerate() {
+        // A URL path decodes `%XX` only (`+` is a plus sign there, not a space).
+        let seg = percent_encoding::percent_decode_str(raw).decode_utf8().ok()?;
+        if seg.is_empty() {
+            if i + 1 == segments.len() {
+                continue; // a trailing slash: the folder itself
+            }
+            return None;
+        }
+        if seg == "." {
+            continue;
+        }
+        if seg.trim_end_matches(['.', ' ']).is_empty() || seg.contains(['/', '\\', '\0', ':']) {
+            return None;
+        }
+        // Whatever the platform makes of it, it must be exactly one plain name.
+        let mut parts = Path::new(&*seg).components();
+        match (parts.next(), parts.next()) {
+            (Some(Component::Normal(name)), None) if name == std::ffi::OsStr::new(&*seg) => out.push(name),
             _ => return None,
         }
-    }
-    if out.is_dir() {
-        out.push("index.html");
     }
     Some(out)
 }
 
-pub fn run(dir: &Path, port: u16) -> Result<()> {
+/// What a request path names inside the site folder.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// A regular file inside the folder: its canonical path.
+    File(PathBuf),
+    /// Nothing there (404).
+    Missing,
+    /// A path that is refused (403): a traversal, or a symlink out of the
+    /// folder. Says nothing about what exists outside.
+    Forbidden,
+}
+
+/// What `path` (lexically inside the canonical `root`) is, judged after
+/// following symlinks.
+enum Found {
+    File(PathBuf),
+    Dir(PathBuf),
+    Missing,
+    Forbidden,
+}
+
+fn locate(root: &Path, path: &Path) -> Found {
+    // The deepest entry of `path` that exists (a final symlink not followed):
+    // a missing file under a symlink that leaves the site is refused like an
+    // existing one, so nothing tells whether a file exists outside.
+    let mut existing = path;
+    while existing != root && fs::symlink_metadata(existing).is_err() {
+        match existing.parent() {
+            Some(parent) => existing = parent,
+            None => return Found::Forbidden,
+        }
+    }
+    let Ok(canonical) = existing.canonicalize() else {
+        return Found::Forbidden; // a dangling symlink or a loop: where it points is not ours to say
+    };
+    if !canonical.starts_with(root) {
+        return Found::Forbidden;
+    }
+    if existing != path {
+        return Found::Missing;
+    }
+    match fs::metadata(&canonical) {
+        Ok(m) if m.is_file() => Found::File(canonical),
+        Ok(m) if m.is_dir() => Found::Dir(canonical),
+        Ok(_) => Found::Forbidden, // a FIFO, socket or device is not a page
+        Err(_) => Found::Missing,
+    }
+}
+
+/// The file a request target names inside `root` (`index.html` for a folder),
+/// refusing anything that would leave it.
+fn resolve(root: &Path, url: &str) -> Target {
+    let Some(relative) = url_path(url) else {
+        return Target::Forbidden;
+    };
+    let Ok(root) = root.canonicalize() else {
+        return Target::Missing;
+    };
+    let found = match locate(&root, &root.join(relative)) {
+        Found::Dir(dir) => locate(&root, &dir.join("index.html")),
+        other => other,
+    };
+    match found {
+        Found::File(file) => Target::File(file),
+        Found::Dir(_) | Found::Missing => Target::Missing,
+        Found::Forbidden => Target::Forbidden,
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name, value).expect("valid header")
+}
+
+/// The response to one request (HEAD bodies are dropped by tiny_http).
+fn respond(root: &Path, method: &Method, url: &str) -> ResponseBox {
+    if !matches!(method, Method::Get | Method::Head) {
+        return Response::from_string("method not allowed\n")
+            .with_status_code(405)
+            .with_header(header("Allow", "GET, HEAD"))
+            .boxed();
+    }
+    let not_found = || Response::from_string("not found\n").with_status_code(404).boxed();
+    match resolve(root, url) {
+        Target::File(file) => match fs::File::open(&file) {
+            Ok(f) => Response::from_file(f).with_header(header("Content-Type", content_type(&file))).boxed(),
+            Err(_) => not_found(),
+        },
+        Target::Missing => not_found(),
+        Target::Forbidden => Response::from_string("forbidden\n").with_status_code(403).boxed(),
+    }
+}
+
+/// The warning printed when the server listens beyond this machine.
+fn exposure_warning(addr: SocketAddr) -> Option<String> {
+    (!addr.ip().is_loopback()).then(|| {
+        format!(
+            "warning: listening on {addr}: the site is reachable from other machines on the network. \
+             soi serve is a preview server, not for production; publish the site folder on a static host."
+        )
+    })
+}
+
+/// Serves `dir` on `host` (127.0.0.1 unless given) and `port` until stopped.
+pub fn run(dir: &Path, host: Option<IpAddr>, port: u16) -> Result<()> {
     if !dir.join("index.html").is_file() {
         bail!(
             "{} has no index.html: make a site with `soi site <CORPUS> --out {}` first",
@@ -51,19 +179,15 @@ pub fn run(dir: &Path, port: u16) -> Result<()> {
             dir.display()
         );
     }
-    let server = Server::http(("127.0.0.1", port))
-        .map_err(|e| anyhow!("cannot listen on 127.0.0.1:{port}: {e}; try another --port"))?;
-    println!("Serving {} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", dir.display());
+    let wanted = SocketAddr::new(host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)), port);
+    let server = Server::http(wanted).map_err(|e| anyhow!("cannot listen on {wanted}: {e}; try another --port"))?;
+    let addr = server.server_addr().to_ip().unwrap_or(wanted);
+    if let Some(warning) = exposure_warning(addr) {
+        eprintln!("{warning}");
+    }
+    println!("Serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
     for request in server.incoming_requests() {
-        let file = resolve(dir, request.url());
-        let response = match file.as_deref().map(|f| (f, fs::read(f))) {
-            Some((f, Ok(bytes))) => {
-                let header = Header::from_bytes("Content-Type", content_type(f)).expect("valid header");
-                Response::from_data(bytes).with_header(header).with_status_code(200)
-            }
-            Some((_, Err(_))) => Response::from_string("not found").with_status_code(404),
-            None => Response::from_string("forbidden").with_status_code(403),
-        };
+        let response = respond(dir, request.method(), request.url());
         let _ = request.respond(response);
     }
     Ok(())
@@ -73,15 +197,206 @@ pub fn run(dir: &Path, port: u16) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// A site folder and, beside it, a folder outside the site.
+    struct Fixture {
+        site: tempfile::TempDir,
+        outside: tempfile::TempDir,
+    }
+
+    impl Fixture {
+        fn new() -> Self {
+            let site = tempfile::tempdir().unwrap();
+            let outside = tempfile::tempdir().unwrap();
+            let s = site.path();
+            fs::write(s.join("index.html"), "home").unwrap();
+            fs::create_dir_all(s.join("index")).unwrap();
+            fs::write(s.join("index/manifest.json"), "{}").unwrap();
+            fs::create_dir_all(s.join("sub")).unwrap();
+            fs::write(s.join("sub/index.html"), "sub").unwrap();
+            fs::create_dir_all(s.join("empty")).unwrap();
+            fs::write(s.join("a b.txt"), "").unwrap();
+            fs::write(s.join("a+b.txt"), "").unwrap();
+            fs::write(s.join("ơ.txt"), "").unwrap();
+            fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+            fs::create_dir_all(outside.path().join("dir")).unwrap();
+            fs::write(outside.path().join("dir/index.html"), "secret").unwrap();
+            Fixture { site, outside }
+        }
+
+        fn resolve(&self, url: &str) -> Target {
+            resolve(self.site.path(), url)
+        }
+
+        /// The canonical path of a file in the site.
+        fn file(&self, rel: &str) -> Target {
+            Target::File(self.site.path().canonicalize().unwrap().join(rel))
+        }
+    }
+
     #[test]
-    fn paths_cannot_leave_the_site() {
-        let root = Path::new("/srv/site");
-        assert_eq!(resolve(root, "/index/manifest.json?x=1"), Some(root.join("index/manifest.json")));
-        assert_eq!(resolve(root, "/a%20b.txt"), Some(root.join("a b.txt")));
-        assert_eq!(resolve(root, "/../etc/passwd"), None);
-        assert_eq!(resolve(root, "/index/%2e%2e/%2e%2e/etc"), None);
-        assert_eq!(resolve(root, "/a+b.txt"), Some(root.join("a+b.txt")), "+ is not a space in a path");
-        assert_eq!(resolve(root, "/..%5c..%5cetc"), None, "backslashes are refused");
-        assert_eq!(resolve(root, "/%C6%A1.txt"), Some(root.join("ơ.txt")));
+    fn normal_requests_resolve_as_before() {
+        let f = Fixture::new();
+        assert_eq!(f.resolve("/"), f.file("index.html"));
+        assert_eq!(f.resolve("/index.html"), f.file("index.html"));
+        assert_eq!(f.resolve("/index/manifest.json?x=1"), f.file("index/manifest.json"));
+        assert_eq!(f.resolve("/index/manifest.json#top"), f.file("index/manifest.json"));
+        assert_eq!(f.resolve("/sub"), f.file("sub/index.html"), "a folder serves its index.html");
+        assert_eq!(f.resolve("/sub/"), f.file("sub/index.html"));
+        assert_eq!(f.resolve("/./sub/./index.html"), f.file("sub/index.html"));
+        assert_eq!(f.resolve("/a%20b.txt"), f.file("a b.txt"));
+        assert_eq!(f.resolve("/a+b.txt"), f.file("a+b.txt"), "+ is not a space in a path");
+        assert_eq!(f.resolve("/%C6%A1.txt"), f.file("ơ.txt"));
+        assert_eq!(f.resolve("/nothing.html"), Target::Missing);
+        assert_eq!(f.resolve("/empty/"), Target::Missing, "a folder without index.html");
+        assert_eq!(f.resolve("/index.html/x"), Target::Missing);
+    }
+
+    #[test]
+    fn literal_dot_dot_is_refused() {
+        let f = Fixture::new();
+        assert_eq!(f.resolve("/../etc/passwd"), Target::Forbidden);
+        assert_eq!(f.resolve("/index/../../etc/passwd"), Target::Forbidden);
+        assert_eq!(f.resolve("/index/.."), Target::Forbidden, "even when it would stay inside");
+        assert_eq!(f.resolve("/..?x=1"), Target::Forbidden);
+    }
+
+    #[test]
+    fn percent_encoded_dot_dot_is_refused_in_any_case() {
+        let f = Fixture::new();
+        for url in ["/%2e%2e/etc/passwd", "/%2E%2E/etc/passwd", "/%2E%2e/etc/passwd", "/.%2e/x", "/%2e./x"] {
+            assert_eq!(f.resolve(url), Target::Forbidden, "{url}");
+        }
+        assert_eq!(f.resolve("/index/%2e%2e/%2e%2e/etc"), Target::Forbidden);
+        assert_eq!(f.resolve("/.../x"), Target::Forbidden, "Windows trims `...` to `..`");
+        assert_eq!(f.resolve("/..%20/x"), Target::Forbidden, "Windows trims `.. ` to `..`");
+        assert_eq!(f.resolve("/%2e/index.html"), f.file("index.html"), "`.` is the folder itself");
+    }
+
+    #[test]
+    fn double_encoding_is_decoded_once_into_a_plain_file_name() {
+        let f = Fixture::new();
+        assert_eq!(url_path("/%252e%252e/x"), Some(PathBuf::from("%2e%2e/x")));
+        assert_eq!(f.resolve("/%252e%252e/x"), Target::Missing, "no file named %2e%2e, and no parent");
+        assert_eq!(f.resolve("/%252e%252e/index.html"), Target::Missing);
+        // When such a file exists, it is that file, never the parent folder.
+        fs::create_dir_all(f.site.path().join("%2e%2e")).unwrap();
+        fs::write(f.site.path().join("%2e%2e/x"), "literal").unwrap();
+        assert_eq!(f.resolve("/%252e%252e/x"), f.file("%2e%2e/x"));
+    }
+
+    #[test]
+    fn backslashes_are_refused_literal_or_encoded() {
+        let f = Fixture::new();
+        assert_eq!(f.resolve("/..%5c..%5cetc"), Target::Forbidden);
+        assert_eq!(f.resolve("/..%5Cx"), Target::Forbidden);
+        assert_eq!(f.resolve("/..\\x"), Target::Forbidden);
+        assert_eq!(f.resolve("/index\\manifest.json"), Target::Forbidden, "even when it would stay inside");
+        assert_eq!(f.resolve("/%255c/x"), Target::Missing, "double-encoded: the file name %5c");
+    }
+
+    #[test]
+    fn nul_bytes_are_refused() {
+        let f = Fixture::new();
+        assert_eq!(f.resolve("/index.html%00"), Target::Forbidden);
+        assert_eq!(f.resolve("/index.html%00.png"), Target::Forbidden);
+        assert_eq!(f.resolve("/%00/x"), Target::Forbidden);
+    }
+
+    #[test]
+    fn absolute_paths_and_drive_prefixes_are_refused() {
+        let f = Fixture::new();
+        let secret = f.outside.path().join("secret.txt");
+        let secret = secret.to_str().unwrap();
+        assert_eq!(f.resolve("//etc/passwd"), Target::Forbidden);
+        assert_eq!(f.resolve(&format!("/{secret}")), Target::Forbidden, "//tmp/…/secret.txt");
+        assert_eq!(f.resolve("/%2fetc/passwd"), Target::Forbidden);
+        assert_eq!(f.resolve("/%2Fetc/passwd"), Target::Forbidden);
+        assert_eq!(f.resolve("/index%2fmanifest.json"), Target::Forbidden, "%2f is not a separator");
+        assert_eq!(f.resolve("/index//manifest.json"), Target::Forbidden);
+        assert_eq!(f.resolve("/C:/Windows/win.ini"), Target::Forbidden);
+        assert_eq!(f.resolve("/C%3a/Windows/win.ini"), Target::Forbidden);
+        assert_eq!(f.resolve("/c:%5cwindows"), Target::Forbidden);
+        assert_eq!(f.resolve("/index.html::$DATA"), Target::Forbidden, "an NTFS stream");
+        // Not origin-form: an absolute URL or an empty target.
+        assert_eq!(f.resolve("http://x/index.html"), Target::Forbidden);
+        assert_eq!(f.resolve("etc/passwd"), Target::Forbidden);
+        assert_eq!(f.resolve(""), Target::Forbidden);
+        assert_eq!(f.resolve("/%ff.txt"), Target::Forbidden, "not UTF-8");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_site_are_refused() {
+        use std::os::unix::fs::symlink;
+        let f = Fixture::new();
+        let (s, o) = (f.site.path(), f.outside.path());
+        symlink(o.join("secret.txt"), s.join("secret.txt")).unwrap();
+        symlink(o, s.join("out")).unwrap();
+        symlink(o.join("nothing"), s.join("dangling")).unwrap();
+        symlink("../", s.join("sub/up")).unwrap();
+        fs::create_dir_all(s.join("leaky")).unwrap();
+        symlink(o.join("dir/index.html"), s.join("leaky/index.html")).unwrap();
+        assert_eq!(f.resolve("/secret.txt"), Target::Forbidden);
+        assert_eq!(f.resolve("/out/secret.txt"), Target::Forbidden);
+        assert_eq!(f.resolve("/out/dir/"), Target::Forbidden);
+        assert_eq!(f.resolve("/out"), Target::Forbidden);
+        // Missing files behind the link answer the same: nothing tells what exists outside.
+        assert_eq!(f.resolve("/out/no-such-file"), Target::Forbidden);
+        assert_eq!(f.resolve("/dangling"), Target::Forbidden);
+        assert_eq!(f.resolve("/dangling/x"), Target::Forbidden);
+        assert_eq!(f.resolve("/leaky/"), Target::Forbidden, "a folder whose index.html leaves");
+        // A link to the site folder itself stays inside; its parent does not.
+        assert_eq!(f.resolve("/sub/up/index.html"), f.file("index.html"));
+        symlink("../..", s.join("sub/upup")).unwrap();
+        assert_eq!(f.resolve("/sub/upup/"), Target::Forbidden);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_that_stay_inside_the_site_are_served() {
+        use std::os::unix::fs::symlink;
+        let f = Fixture::new();
+        let s = f.site.path();
+        symlink("index/manifest.json", s.join("latest.json")).unwrap();
+        symlink(s.join("sub"), s.join("alias")).unwrap();
+        assert_eq!(f.resolve("/latest.json"), f.file("index/manifest.json"));
+        assert_eq!(f.resolve("/alias/"), f.file("sub/index.html"));
+        assert_eq!(f.resolve("/alias/index.html"), f.file("sub/index.html"));
+        assert_eq!(f.resolve("/alias/missing.html"), Target::Missing);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_site_folder_reached_through_a_symlink_still_serves() {
+        let f = Fixture::new();
+        let link = f.outside.path().join("site-link");
+        std::os::unix::fs::symlink(f.site.path(), &link).unwrap();
+        assert_eq!(resolve(&link, "/index/manifest.json"), f.file("index/manifest.json"));
+        assert_eq!(resolve(&link, "/../site-link/index.html"), Target::Forbidden);
+    }
+
+    #[test]
+    fn only_get_and_head_are_served() {
+        let f = Fixture::new();
+        let status = |m: Method| respond(f.site.path(), &m, "/index.html").status_code().0;
+        assert_eq!(status(Method::Get), 200);
+        assert_eq!(status(Method::Head), 200);
+        for m in [Method::Post, Method::Put, Method::Delete, Method::Options, Method::Patch, Method::Trace] {
+            let r = respond(f.site.path(), &m, "/index.html");
+            assert_eq!(r.status_code().0, 405, "{m}");
+            let allow = r.headers().iter().find(|h| h.field.equiv("Allow")).map(|h| h.value.to_string());
+            assert_eq!(allow.as_deref(), Some("GET, HEAD"));
+        }
+        assert_eq!(respond(f.site.path(), &Method::Get, "/../x").status_code().0, 403);
+        assert_eq!(respond(f.site.path(), &Method::Get, "/nothing").status_code().0, 404);
+    }
+
+    #[test]
+    fn only_non_loopback_addresses_warn() {
+        assert_eq!(exposure_warning("127.0.0.1:8080".parse().unwrap()), None);
+        assert_eq!(exposure_warning("[::1]:8080".parse().unwrap()), None);
+        let w = exposure_warning("0.0.0.0:8080".parse().unwrap()).unwrap();
+        assert!(w.contains("other machines") && w.contains("not for production"), "{w}");
+        assert!(exposure_warning("192.168.1.2:80".parse().unwrap()).is_some());
     }
 }

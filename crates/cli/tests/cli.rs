@@ -369,3 +369,208 @@ fn site_combines_the_app_and_the_index_and_serve_serves_it() {
     assert!(manifest.contains("\"format\": \"soi-index\""), "{manifest}");
     assert!(escape.contains(" 403 "), "{escape}");
 }
+
+// ---- soi serve: what it refuses and how it answers (raw HTTP over TcpStream, so
+// nothing normalises the request path on the client side).
+
+/// A port nobody listens on (the same trick as the test above).
+fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// A running `soi serve`, killed when dropped.
+struct Served {
+    child: std::process::Child,
+    port: u16,
+    /// The line it printed once listening ("Serving … on http://…/").
+    banner: String,
+}
+
+impl Served {
+    /// Starts `soi serve SITE --port <free> EXTRA…` and waits until it says it is listening.
+    fn start(site: &Path, extra: &[&str]) -> Served {
+        use std::io::BufRead;
+        let port = free_port();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_soi"))
+            .args(["serve", site.to_str().unwrap(), "--port", &port.to_string()])
+            .args(extra)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut banner = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut banner).unwrap();
+        let served = Served { child, port, banner };
+        if !served.banner.starts_with("Serving ") {
+            let (banner, err) = served.stop();
+            panic!("soi serve did not start: {banner:?} {err}");
+        }
+        served
+    }
+
+    /// Sends `request` verbatim and returns the whole raw response.
+    fn raw(&self, request: &str) -> String {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+        s.write_all(request.as_bytes()).unwrap();
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    fn send(&self, method: &str, path: &str) -> HttpResponse {
+        HttpResponse::parse(&self.raw(&format!("{method} {path} HTTP/1.0\r\nHost: x\r\nContent-Length: 0\r\n\r\n")))
+    }
+
+    /// Stops the server and returns what it printed (its banner, its stderr).
+    fn stop(mut self) -> (String, String) {
+        use std::io::Read;
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let mut err = String::new();
+        self.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        (std::mem::take(&mut self.banner), err)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Debug)]
+struct HttpResponse {
+    status: u16,
+    /// Lower-cased names.
+    headers: Vec<(String, String)>,
+    body: String,
+    raw: String,
+}
+
+impl HttpResponse {
+    fn parse(raw: &str) -> HttpResponse {
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no header end: {raw:?}"));
+        let mut lines = head.split("\r\n");
+        let status_line = lines.next().unwrap();
+        assert!(status_line.starts_with("HTTP/1."), "{raw}");
+        let status = status_line.split(' ').nth(1).unwrap().parse().unwrap();
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        HttpResponse { status, headers, body: body.to_string(), raw: raw.to_string() }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// `top/site/index.html` (the site) beside `top/x` (a secret outside it).
+fn site_beside_a_secret() -> (tempfile::TempDir, PathBuf) {
+    let top = tempfile::tempdir().unwrap();
+    let site = top.path().join("site");
+    std::fs::create_dir_all(site.join("index")).unwrap();
+    std::fs::write(site.join("index.html"), "<!doctype html><title>Soi</title>").unwrap();
+    std::fs::write(site.join("index/manifest.json"), "{}").unwrap();
+    std::fs::write(top.path().join("x"), "TOP-SECRET").unwrap();
+    (top, site)
+}
+
+#[test]
+fn serve_refuses_traversal_in_every_encoding() {
+    let (_top, site) = site_beside_a_secret();
+    let server = Served::start(&site, &[]);
+    for path in [
+        "/../x",
+        "/%2e%2e/x",
+        "/%2E%2e/x",
+        "/.%2e/x",
+        "/index/../../x",
+        "/..%5cx",
+        "/..\\x",
+        "//etc/passwd",
+        "/%2fetc/passwd",
+        "/index.html%00",
+        "/C:/x",
+    ] {
+        let r = server.send("GET", path);
+        assert_eq!(r.status, 403, "{path}: {}", r.raw);
+        assert!(!r.raw.contains("TOP-SECRET"), "{path}: {}", r.raw);
+    }
+    // Decoded once: `%252e%252e` is the (missing) file name `%2e%2e`, not a parent.
+    let r = server.send("GET", "/%252e%252e/x");
+    assert_eq!(r.status, 404, "{}", r.raw);
+    assert!(!r.raw.contains("TOP-SECRET"), "{}", r.raw);
+    // Normal requests still work.
+    let r = server.send("GET", "/index/manifest.json");
+    assert_eq!((r.status, r.header("content-type"), r.body.as_str()), (200, Some("application/json"), "{}"));
+    let r = server.send("GET", "/");
+    assert_eq!(r.status, 200, "{}", r.raw);
+    assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(server.send("GET", "/missing.html").status, 404);
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_refuses_symlinks_out_of_the_site_and_follows_those_inside() {
+    use std::os::unix::fs::symlink;
+    let (top, site) = site_beside_a_secret();
+    symlink(top.path().join("x"), site.join("leak.txt")).unwrap();
+    symlink(top.path(), site.join("up")).unwrap();
+    symlink("index/manifest.json", site.join("latest.json")).unwrap();
+    let server = Served::start(&site, &[]);
+    for path in ["/leak.txt", "/up/x", "/up/no-such-file"] {
+        let r = server.send("GET", path);
+        assert_eq!(r.status, 403, "{path}: {}", r.raw);
+        assert!(!r.raw.contains("TOP-SECRET"), "{path}: {}", r.raw);
+    }
+    let r = server.send("GET", "/latest.json");
+    assert_eq!((r.status, r.header("content-type"), r.body.as_str()), (200, Some("application/json"), "{}"));
+}
+
+#[test]
+fn serve_answers_only_get_and_head() {
+    let (_top, site) = site_beside_a_secret();
+    let server = Served::start(&site, &[]);
+    for method in ["POST", "PUT", "DELETE", "OPTIONS"] {
+        let r = server.send(method, "/");
+        assert_eq!(r.status, 405, "{method}: {}", r.raw);
+        assert_eq!(r.header("allow"), Some("GET, HEAD"), "{method}: {}", r.raw);
+    }
+    let get = server.send("GET", "/index.html");
+    let head = server.send("HEAD", "/index.html");
+    assert_eq!(head.status, 200, "{}", head.raw);
+    assert_eq!(head.body, "", "HEAD has no body");
+    assert_eq!(head.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(head.header("content-length"), Some(get.body.len().to_string().as_str()));
+    assert_eq!(get.body, "<!doctype html><title>Soi</title>");
+}
+
+#[test]
+fn serve_binds_loopback_unless_host_is_given_and_then_warns() {
+    let (_top, site) = site_beside_a_secret();
+    let server = Served::start(&site, &[]);
+    let port = server.port;
+    // Linux routes all of 127.0.0.0/8 to loopback: a server on 0.0.0.0 would answer on 127.0.0.2.
+    #[cfg(target_os = "linux")]
+    assert!(std::net::TcpStream::connect(("127.0.0.2", port)).is_err(), "listens beyond 127.0.0.1");
+    let (out, err) = server.stop();
+    assert!(out.contains(&format!("http://127.0.0.1:{port}/")), "{out}");
+    assert!(!err.contains("warning"), "{err}");
+
+    let server = Served::start(&site, &["--host", "0.0.0.0"]);
+    let port = server.port;
+    let (out, err) = server.stop();
+    assert!(out.contains(&format!("http://0.0.0.0:{port}/")), "{out}");
+    assert!(err.contains("reachable from other machines"), "{err}");
+    assert!(err.contains("not for production"), "{err}");
+
+    let o = soi(&["serve", site.to_str().unwrap(), "--host", "not-an-address"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--host"), "{}", stderr(&o));
+}

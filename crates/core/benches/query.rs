@@ -1,10 +1,11 @@
 //! Query latency per query class on 10,000 generated Vietnamese-like articles,
 //! and the time to build their index. Figures go to BENCHMARKS.md.
 //!
-//! `cargo bench -p soi-core --bench query`
+//! `cargo bench -p soi-core --bench query` (`-- search/` for the query groups only,
+//! `-- reader/` for opening an article)
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use soi_core::{Document, Index, IndexBuilder};
+use soi_core::{Document, Index, IndexBuilder, SearchOptions};
 
 #[path = "corpus_gen.rs"]
 mod corpus_gen;
@@ -101,6 +102,24 @@ fn bench(c: &mut Criterion) {
             b.iter(|| index.response(&index.search(q, 10).unwrap()))
         });
     }
+    g.finish();
+
+    // Opening an article in the reader: it needs only the query's highlighter.
+    // Before the plan existed, the app ran a whole search (limit 0, no facets) to
+    // get one; both are measured here in the same run.
+    let shown: u32 = 4_321;
+    let mut g = c.benchmark_group("reader");
+    for (class, q) in QUERIES {
+        g.bench_with_input(BenchmarkId::new("highlighter: plan", class), q, |b, q| b.iter(|| index.plan(q)));
+        g.bench_with_input(BenchmarkId::new("highlighter: search limit 0 (before)", class), q, |b, q| {
+            let opts = SearchOptions { limit: 0, facets: false, ..SearchOptions::default() };
+            b.iter(|| index.search_with(q, &opts).unwrap())
+        });
+    }
+    g.bench_function("article: marks + related", |b| {
+        let plan = index.plan("dai hoi ");
+        b.iter(|| index.article(shown, plan.highlighter()).unwrap().expect("loaded"))
+    });
     g.finish();
 
     let mut g = c.benchmark_group("build");

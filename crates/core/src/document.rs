@@ -116,7 +116,6 @@ pub fn days_from_iso(iso: &str) -> Option<i32> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

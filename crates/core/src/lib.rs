@@ -47,4 +47,6 @@ pub mod search;
 pub use document::{Document, Metadata};
 pub use error::{Error, ErrorKind, Result};
 pub use index::{BuiltIndex, Index, IndexBuilder, Manifest};
-pub use search::{ArticleView, Filter, HitView, Plan, Query, RelatedView, SearchOptions, SearchResponse, SearchResults, Sort};
+pub use search::{
+    ArticleView, Filter, HitView, Plan, Query, RelatedView, SearchOptions, SearchResponse, SearchResults, Sort,
+};

@@ -2,7 +2,7 @@
 //! opened (no extra file): each document's values are stored once, in the table.
 //! Values compare folded (`kim son` is *Kim Sơn*).
 
-use super::read::DocMeta;
+use super::doc_table::DocMeta;
 use crate::analysis::fold;
 
 /// The facet names, in display order.
@@ -63,4 +63,3 @@ impl FacetIndex {
         FacetIndex { facets }
     }
 }
-

@@ -6,16 +6,19 @@
 //! - `build.rs`: the writer, with the byte layout of each file's body.
 //! - `read.rs`: the reader ([`Index`]).
 //! - `manifest.rs`: `manifest.json`, the one mutable file naming the others.
+//! - `doc_table.rs`: the document table in memory ([`DocMeta`]).
 //! - `facets.rs`: facet value → documents, derived from the document table at open.
 
 mod build;
+mod doc_table;
 mod facets;
 pub mod format;
 mod manifest;
 mod read;
 
 pub use build::{term_key, BuiltIndex, IndexBuilder, IndexFile, STORE_CHUNK_BYTES};
+pub use doc_table::DocMeta;
 pub use facets::{FacetIndex, FacetValue, FACETS};
 pub use format::{FileKind, FORMAT_VERSION};
 pub use manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FILE, MANIFEST_FORMAT};
-pub use read::{DocMeta, FlatPostings, Index, Posting, StoredDoc, TermInfo};
+pub use read::{FlatPostings, Index, Posting, StoredDoc, TermInfo};

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use fst::Map;
 
 use super::build::{BuiltIndex, IndexFile};
+use super::doc_table::{decode_docs, DocMeta};
 use super::facets::FacetIndex;
 use super::format::{check_crc, check_header, Cursor, FileKind};
 use super::manifest::{FileEntry, Manifest};
-use crate::document::{days_from_iso, Metadata};
 use crate::error::{Error, ErrorKind, Result};
 
 /// A byte buffer and the range of it that is a file's body (shared, never copied).
@@ -33,22 +33,6 @@ pub struct TermInfo {
     len: u32,
     /// Number of documents containing the term.
     pub doc_freq: u32,
-}
-
-/// A document's entry in the document table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocMeta {
-    /// The stable id given at build (the path relative to the corpus folder).
-    pub id: String,
-    pub title: String,
-    /// Words in the title; body positions start at `title_words + 1`.
-    pub title_words: u32,
-    pub body_words: u32,
-    /// The store chunk holding the document's text.
-    pub chunk: u32,
-    pub meta: Metadata,
-    /// The date as days since 1970-01-01, for ranges and sorting.
-    pub days: Option<i32>,
 }
 
 /// A document's stored text.
@@ -371,42 +355,6 @@ fn decode_term_table(file: &str, body: &[u8]) -> Result<Vec<TermInfo>> {
         terms.push(TermInfo { offset, len, doc_freq });
     }
     Ok(terms)
-}
-
-fn decode_docs(file: &str, body: &[u8], chunks: usize) -> Result<Vec<DocMeta>> {
-    let mut c = Cursor::new(file, body);
-    let n = c.varint()?;
-    if n > body.len() as u64 {
-        return Err(Error::corrupt(file, format!("{n} documents cannot fit in {} bytes", body.len())));
-    }
-    let mut docs = Vec::with_capacity(n as usize);
-    for _ in 0..n {
-        let id = c.str()?.to_owned();
-        let title = c.str()?.to_owned();
-        let title_words = c.varint32()?;
-        let body_words = c.varint32()?;
-        let chunk = c.varint32()?;
-        if chunk as usize >= chunks {
-            return Err(Error::corrupt(file, format!("document {id} names store chunk {chunk} of {chunks}")));
-        }
-        let mut opt = || -> Result<Option<String>> { Ok(Some(c.str()?.to_owned()).filter(|s| !s.is_empty())) };
-        let (date, author, source, category, url) = (opt()?, opt()?, opt()?, opt()?, opt()?);
-        let mut list = || -> Result<Vec<String>> {
-            let n = c.varint()?;
-            if n > body.len() as u64 {
-                return Err(Error::corrupt(file, format!("a list of {n} values cannot fit")));
-            }
-            (0..n).map(|_| Ok(c.str()?.to_owned())).collect()
-        };
-        let (places, people, doc_refs) = (list()?, list()?, list()?);
-        let days = date.as_deref().and_then(days_from_iso);
-        let meta = Metadata { date, author, source, category, url, places, people, doc_refs };
-        docs.push(DocMeta { id, title, title_words, body_words, chunk, meta, days });
-    }
-    if !c.is_empty() {
-        return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));
-    }
-    Ok(docs)
 }
 
 fn decode_store(file: &str, body: &[u8]) -> Result<(usize, Vec<StoredDoc>)> {

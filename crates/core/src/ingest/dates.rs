@@ -37,7 +37,6 @@ pub fn find_day_month_opening(text: &str) -> Option<(u32, u32)> {
     (valid_day(d, m, 2000)).then_some((d, m))
 }
 
-
 /// A date in any common spelling (`2020-10-08`, `2020-10-08T23:45:00Z`, `08/10/2020`), as ISO.
 pub fn normalize_date(s: &str) -> Option<String> {
     let s = s.trim();

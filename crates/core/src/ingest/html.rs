@@ -5,7 +5,8 @@
 //! browsers read them. Only text is taken from the page: nothing of its markup
 //! survives into the index.
 
-use super::{normalize_date, parse_text, with_text_metadata};
+use super::dates::normalize_date;
+use super::page::{parse_text, with_text_metadata};
 use crate::document::{Document, Metadata};
 
 /// Elements whose content is never article text.
@@ -83,7 +84,6 @@ fn tidy(text: &str) -> String {
 pub fn parse_html(id: &str, html: &str) -> Document {
     use scraper::{Html, Selector};
 
-
     let page = Html::parse_document(html);
     let sel = |s: &str| Selector::parse(s).expect("valid selector");
     let meta = |names: &[&str]| {
@@ -131,9 +131,6 @@ pub fn parse_html(id: &str, html: &str) -> Document {
     });
     doc
 }
-
-/// Without the `html` feature HTML is read as text with its tags (never used by
-/// the browser app, which does not parse articles).
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,10 @@
 
 use serde_json::{Map, Value};
 
-use super::{parse_text, with_text_metadata, normalize_date, FieldMap, Parsed, Problem};
+use super::dates::normalize_date;
+use super::fields::FieldMap;
+use super::format::{Parsed, Problem};
+use super::page::{parse_text, with_text_metadata};
 use crate::document::{Document, Metadata};
 
 /// Metadata from a record's named fields (a JSON record, front matter, a
@@ -145,5 +148,4 @@ mod tests {
         assert_eq!(p.problems.len(), 1);
         assert_eq!(p.problems[0].at.as_deref(), Some("line 3"));
     }
-
 }

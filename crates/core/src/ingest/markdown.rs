@@ -4,8 +4,9 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::Value;
 
+use super::fields::FieldMap;
 use super::json::{metadata_from_fields, value_text};
-use super::{parse_text, with_text_metadata, FieldMap};
+use super::page::{parse_text, with_text_metadata};
 use crate::document::{Document, Metadata};
 
 fn front_matter(text: &str) -> Option<(Vec<(String, Value)>, &str)> {
@@ -103,11 +104,14 @@ fn markdown_to_text(md: &str, take_heading: bool) -> PlainText {
                     plain.push('\n');
                 }
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableRow)
-            | Event::Rule => {
-                if !plain.ends_with('\n') && !plain.is_empty() {
-                    plain.push('\n');
-                }
+            // A block ends: start a new line (once).
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableRow,
+            )
+            | Event::Rule
+                if !plain.ends_with('\n') && !plain.is_empty() =>
+            {
+                plain.push('\n');
             }
             Event::End(TagEnd::TableCell) => plain.push(' '),
             _ => {}

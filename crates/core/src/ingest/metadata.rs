@@ -221,7 +221,6 @@ pub fn find_doc_refs(text: &str) -> Vec<String> {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,7 +245,4 @@ mod tests {
         let t = "quán triệt Chỉ thị số 35-CT/TW, ngày 30-5-2019; Kế hoạch số 167-KH/HU; theo 35-CT/TW và 12-NQ/TW; nhiệm kỳ 2020-2025.";
         assert_eq!(find_doc_refs(t), ["Chỉ thị 35-CT/TW", "Kế hoạch 167-KH/HU", "12-NQ/TW"]);
     }
-
-
-
 }

@@ -75,7 +75,6 @@ pub fn date_bound(s: &str, end: bool) -> Option<i32> {
     days_from_iso(&iso)
 }
 
-
 /// The sort orders by name, as the CLI, the JS API and page links spell them.
 pub const SORT_NAMES: [&str; 3] = ["relevance", "newest", "oldest"];
 

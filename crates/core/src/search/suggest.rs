@@ -18,10 +18,8 @@ pub(super) fn suggest(index: &Index, input: &str, plan: &Plan) -> Option<String>
     let df = |e: &Expansion| index.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
     for term in plan.query.terms() {
         let Some(word) = plan.word(term) else { continue };
-        let direct = word
-            .expansions
-            .iter()
-            .any(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Folded | MatchKind::Prefix));
+        let direct =
+            word.expansions.iter().any(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Folded | MatchKind::Prefix));
         if direct {
             continue;
         }
