@@ -27,7 +27,7 @@ fn build(docs: Vec<Document>) -> BuiltIndex {
 }
 
 fn open(built: &BuiltIndex) -> Result<Index, soi_core::Error> {
-    Index::open_all(built.manifest.clone(), |name| built.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone()))
+    built.open()
 }
 
 fn with_file(built: &BuiltIndex, kind: FileKind, edit: impl Fn(&mut Vec<u8>)) -> BuiltIndex {
@@ -162,42 +162,236 @@ fn missing_file_is_named() {
     let built = build(fixture());
     let store = built.manifest.files.store[0].path.clone();
     let err = Index::open_all(built.manifest.clone(), |name| {
-        (name != store).then(|| built.files.iter().find(|f| f.name == name).unwrap().bytes.clone())
+        (name != store).then(|| built.file(name).unwrap().bytes.clone())
     })
     .unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::MissingFile { file: store });
 }
 
-#[test]
-fn random_garbage_never_panics_the_reader() {
-    let built = build(fixture());
-    // Flip every byte of the docs and postings bodies one at a time, fixing the
-    // CRC so the structural checks are what has to catch it.
-    for kind in [FileKind::Docs, FileKind::Postings] {
-        let len = built.files.iter().find(|f| f.kind == kind).unwrap().bytes.len();
-        for i in 8..len - 4 {
-            let bad = with_file(&built, kind, |b| {
-                b[i] = b[i].wrapping_add(0x41);
-                let crc = crc32fast::hash(&b[..b.len() - 4]);
-                let n = b.len();
-                b[n - 4..].copy_from_slice(&crc.to_le_bytes());
-            });
-            let mut manifest = bad.manifest.clone();
-            for f in &bad.files {
-                let crc = u32::from_le_bytes(f.bytes[f.bytes.len() - 4..].try_into().unwrap());
-                for e in [&mut manifest.files.dict, &mut manifest.files.postings, &mut manifest.files.docs] {
-                    if e.path == f.name {
-                        e.crc32 = crc;
-                    }
-                }
-            }
-            if let Ok(index) =
-                Index::open_all(manifest, |name| bad.files.iter().find(|f| f.name == name).map(|f| f.bytes.clone()))
-            {
-                let _ = index.response(&index.search("đại hội", 10));
+/// Changes byte `i` of the `kind` file and fixes its CRC (and the manifest's), so
+/// that the structural checks are what has to catch it. Opening may succeed (the
+/// change can be a valid, different index) or fail; searching and showing the
+/// results must not panic, and every failure must be an error naming the file.
+fn open_and_search_with_byte_changed_and_crc_fixed(built: &BuiltIndex, kind: FileKind, i: usize) {
+    let bad = with_file(built, kind, |b| {
+        b[i] = b[i].wrapping_add(0x41);
+        let crc = crc32fast::hash(&b[..b.len() - 4]);
+        let n = b.len();
+        b[n - 4..].copy_from_slice(&crc.to_le_bytes());
+    });
+    let mut manifest = bad.manifest.clone();
+    for f in &bad.files {
+        let crc = u32::from_le_bytes(f.bytes[f.bytes.len() - 4..].try_into().unwrap());
+        let files = &mut manifest.files;
+        for e in [&mut files.dict, &mut files.postings, &mut files.docs].into_iter().chain(&mut files.store) {
+            if e.path == f.name {
+                e.crc32 = crc;
             }
         }
     }
+    let damaged = &bad.files.iter().find(|f| f.kind == kind).unwrap().name;
+    match Index::open_all(manifest, |name| bad.file(name).map(|f| f.bytes.clone())) {
+        Ok(index) => {
+            for q in ["đại hội", "dai hoi ", "\"con đường\" -biển", "title:deadline OR dương", "ddaij webzite"]
+            {
+                match index.search(q, 10) {
+                    Ok(results) => {
+                        let _ = index.response(&results);
+                    }
+                    // Postings are decoded while searching: a damaged list is an error.
+                    Err(e) => assert!(
+                        matches!(e.kind(), ErrorKind::Corrupt { file, .. } if file == damaged),
+                        "{kind:?} byte {i}, {q:?}: {e}"
+                    ),
+                }
+            }
+        }
+        Err(e) => assert_eq!(file_named(&e), Some(damaged.as_str()), "{kind:?} byte {i}: {e}"),
+    }
+}
+
+#[test]
+fn random_garbage_never_panics_the_reader() {
+    let built = build(fixture());
+    // Every byte of the docs, postings and store bodies, one at a time.
+    for kind in [FileKind::Docs, FileKind::Postings, FileKind::Store] {
+        let len = built.files.iter().find(|f| f.kind == kind).unwrap().bytes.len();
+        for i in 8..len - 4 {
+            open_and_search_with_byte_changed_and_crc_fixed(&built, kind, i);
+        }
+    }
+}
+
+#[test]
+fn damaged_dictionary_with_a_valid_crc_never_panics_the_reader() {
+    let built = build(fixture());
+    let len = built.files[0].bytes.len();
+    let panicked: Vec<usize> = (8..len - 4)
+        .filter(|&i| {
+            let run = || open_and_search_with_byte_changed_and_crc_fixed(&built, FileKind::Dict, i);
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).is_err()
+        })
+        .collect();
+    assert!(panicked.is_empty(), "{} of {} dict body bytes panic: {panicked:?}", panicked.len(), len - 12);
+}
+
+/// The file an error names, for the errors about one file.
+fn file_named(e: &soi_core::Error) -> Option<&str> {
+    match e.kind() {
+        ErrorKind::NotAnIndexFile { file }
+        | ErrorKind::UnsupportedVersion { file, .. }
+        | ErrorKind::WrongKind { file, .. }
+        | ErrorKind::Truncated { file, .. }
+        | ErrorKind::Checksum { file, .. }
+        | ErrorKind::Corrupt { file, .. }
+        | ErrorKind::MissingFile { file } => Some(file),
+        _ => None,
+    }
+}
+
+/// Byte offsets to damage in a file of `len` bytes: the whole 8-byte header, the
+/// whole 4-byte CRC footer, and the body: every byte of it when it is at most
+/// `body_samples` long, else `body_samples` offsets spread evenly over it
+/// (always its first and last byte).
+fn offsets(len: usize, body_samples: usize) -> Vec<usize> {
+    let body = 8..len - 4;
+    let mut out: Vec<usize> = (0..8).chain(len - 4..len).collect();
+    if body.len() <= body_samples {
+        out.extend(body);
+    } else {
+        out.extend((0..body_samples).map(|k| body.start + k * (body.len() - 1) / (body_samples - 1)));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// What the header check or the CRC must report when byte `at` of a file was
+/// changed, giving the bytes `now`: the magic, version and kind bytes are read by
+/// the header check; everything else (the reserved header byte, the body, the
+/// footer) only the CRC covers.
+fn expected_by_open_all(file: &str, kind: FileKind, at: usize, now: &[u8]) -> ErrorKind {
+    let file = file.to_owned();
+    match at {
+        0..=3 => ErrorKind::NotAnIndexFile { file },
+        4 | 5 => {
+            ErrorKind::UnsupportedVersion { file, expected: FORMAT_VERSION, got: u16::from_le_bytes([now[4], now[5]]) }
+        }
+        6 => ErrorKind::WrongKind { file, expected: kind.name(), got: now[6] },
+        _ => {
+            let n = now.len();
+            let expected = u32::from_le_bytes(now[n - 4..].try_into().unwrap());
+            ErrorKind::Checksum { file, expected, got: crc32fast::hash(&now[..n - 4]) }
+        }
+    }
+}
+
+/// Changes to try at one offset: single bits at both ends of the byte, a nibble,
+/// the whole byte, and in the header every other value of the byte.
+fn changes(at: usize) -> Vec<u8> {
+    if at < 8 {
+        (1..=255).collect()
+    } else {
+        vec![0x01, 0x80, 0x0f, 0xff]
+    }
+}
+
+/// What [`check_every_byte_change`] saw.
+#[derive(Default)]
+struct Checked {
+    /// Changes tried.
+    changes: usize,
+    /// Changes the browser's reader reported as an error of another file than the
+    /// damaged one: (what was changed, the error).
+    misnamed_by_open_verify: Vec<(String, soi_core::Error)>,
+}
+
+/// Every change of one byte in any file is reported, by the reader the CLI uses
+/// (`open_all`: header, size and CRC of every file before decoding; asserted
+/// exactly) and by the one the browser uses (`Index::open`, which decodes without
+/// reading the CRC, then `verify`; store chunks through `add_store_chunk`). Which
+/// file the browser's reader names is returned, not asserted.
+fn check_every_byte_change(built: &BuiltIndex, body_samples: usize) -> Checked {
+    let clean = open(built).expect("the undamaged index opens");
+    clean.verify().unwrap();
+    let bytes_of = |b: &BuiltIndex, name: &str| b.file(name).unwrap().bytes.clone();
+    let m = &built.manifest;
+    let mut checked = Checked::default();
+    for (n, file) in built.files.iter().enumerate() {
+        for at in offsets(file.bytes.len(), body_samples) {
+            for mask in changes(at) {
+                let mut bad = built.clone();
+                bad.files[n].bytes[at] ^= mask;
+                let now = &bad.files[n].bytes;
+                let what = format!("{} byte {at} ^ {mask:#04x}", file.name);
+                let expected = expected_by_open_all(&file.name, file.kind, at, now);
+
+                // The CLI's reader: exactly the header or checksum error, naming the file.
+                let err = open(&bad).err().unwrap_or_else(|| panic!("{what}: open_all accepted it"));
+                assert_eq!(err.kind(), &expected, "{what}: {err}");
+
+                // The browser's reader.
+                let tables = || {
+                    Index::open(
+                        m.clone(),
+                        bytes_of(&bad, &m.files.dict.path),
+                        bytes_of(&bad, &m.files.postings.path),
+                        bytes_of(&bad, &m.files.docs.path),
+                    )
+                };
+                let err = match file.kind {
+                    FileKind::Store => {
+                        let chunk = m.files.store.iter().position(|e| e.path == file.name).unwrap();
+                        tables().unwrap().add_store_chunk(chunk, now.clone()).err()
+                    }
+                    _ => tables().and_then(|index| index.verify()).err(),
+                };
+                let err = err.unwrap_or_else(|| panic!("{what}: open + verify accepted it"));
+                match (at, err.kind()) {
+                    // The header is read first, so it is reported as the CLI reports it.
+                    (0..=6, kind) => assert_eq!(kind, &expected, "{what}: {err}"),
+                    // Elsewhere: the checksum, unless decoding the body failed first.
+                    (_, ErrorKind::Checksum { .. }) => assert_eq!(err.kind(), &expected, "{what}: {err}"),
+                    (_, ErrorKind::Corrupt { .. } | ErrorKind::Truncated { .. }) => {}
+                    (_, other) => panic!("{what}: unexpected {other:?}"),
+                }
+                if file_named(&err) != Some(file.name.as_str()) {
+                    checked.misnamed_by_open_verify.push((what, err));
+                }
+                checked.changes += 1;
+            }
+        }
+    }
+    checked
+}
+
+fn assert_none_misnamed(checked: &Checked) {
+    let misnamed: Vec<String> =
+        checked.misnamed_by_open_verify.iter().map(|(what, err)| format!("{what}: {err}")).collect();
+    assert!(misnamed.is_empty(), "open + verify named another file than the damaged one:\n{}", misnamed.join("\n"));
+}
+
+#[test]
+fn every_single_byte_change_in_every_file_is_reported() {
+    let built = build(fixture());
+    let kinds: Vec<FileKind> = built.files.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FileKind::Dict, FileKind::Postings, FileKind::Docs, FileKind::Store]);
+    // The fixture's files are small: every byte of every file.
+    let largest = built.files.iter().map(|f| f.bytes.len()).max().unwrap();
+    let checked = check_every_byte_change(&built, largest);
+    let bytes: usize = built.files.iter().map(|f| f.bytes.len()).sum();
+    assert!(checked.changes >= 4 * bytes, "{} changes over {bytes} bytes", checked.changes);
+    assert_none_misnamed(&checked);
+}
+
+#[test]
+fn byte_changes_in_a_later_store_chunk_are_reported_naming_that_chunk() {
+    // Two articles of 40 KB each: two store chunks; sampled body offsets.
+    let long = |word: &str| format!("{word} ").repeat(40_000 / (word.len() + 1));
+    let built = build(vec![doc("a.txt", "Một", &long("đường")), doc("b.txt", "Hai", &long("dương"))]);
+    assert_eq!(built.manifest.files.store.len(), 2);
+    let checked = check_every_byte_change(&built, 64);
+    assert_none_misnamed(&checked);
 }
 
 #[test]

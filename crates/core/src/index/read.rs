@@ -110,19 +110,26 @@ impl Index {
         let f = &manifest.files;
         let dict_body = body(&f.dict, FileKind::Dict, dict_raw.clone())?;
         let dict = Map::new(dict_body).map_err(|e| Error::corrupt(&f.dict.path, e.to_string()))?;
+        // fst trusts its own bytes and panics on inconsistent ones: check its own
+        // checksum (fst version 3 has one; older versions are refused by it), so
+        // that a dictionary damaged before its outer CRC was written is an error,
+        // not a panic while searching.
+        let fst = dict.as_fst();
+        fst.verify().map_err(|e| Error::corrupt(&f.dict.path, format!("the dictionary fails its own check: {e}")))?;
+        if dict.len() != manifest.terms as usize {
+            return Err(Error::corrupt(
+                &f.dict.path,
+                format!("{} terms in the dictionary, {} in the manifest", dict.len(), manifest.terms),
+            ));
+        }
         let postings = body(&f.postings, FileKind::Postings, postings_raw.clone())?;
         let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
 
         let terms = decode_term_table(&f.postings.path, postings.as_ref())?;
-        if terms.len() != manifest.terms as usize || dict.len() != terms.len() {
+        if terms.len() != dict.len() {
             return Err(Error::corrupt(
                 &f.postings.path,
-                format!(
-                    "{} terms in the table, {} in the dictionary, {} in the manifest",
-                    terms.len(),
-                    dict.len(),
-                    manifest.terms
-                ),
+                format!("{} terms in the table, {} in the dictionary and the manifest", terms.len(), dict.len()),
             ));
         }
         let docs = decode_docs(&f.docs.path, docs_body.as_ref(), manifest.files.store.len())?;
