@@ -1,14 +1,17 @@
 //! Loading an index into the browser and querying it.
 //!
 //! [`Engine::load`] fetches `manifest.json`, then the dictionary, postings and
-//! document table, verifies them (header, size, CRC) and opens the [`Index`].
-//! Article text lives in store chunks that are fetched the first time a result
-//! from them is shown ([`Engine::search`], [`Engine::article`]).
+//! document table side by side, verifies them (header, size, CRC) and opens the
+//! [`Index`]. Article text lives in store chunks that are fetched the first time a
+//! result from them is shown ([`Engine::search`], [`Engine::article`]): all the
+//! chunks of a page at once, and each chunk once, however many searches ask for it
+//! while it is on its way.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use futures::future::{self, FutureExt, LocalBoxFuture, Shared};
 use soi_core::index::MANIFEST_FILE;
 use soi_core::{ArticleView, Index, Manifest, SearchOptions, SearchResponse};
 
@@ -51,10 +54,27 @@ impl Source {
     }
 }
 
+impl PartialEq for Source {
+    /// The same files: the same URL prefix, or the very same map in memory.
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Source::Url(a), Source::Url(b)) => a == b,
+            (Source::Memory(a), Source::Memory(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// A store chunk on its way: every search that needs it awaits the same fetch.
+type ChunkFetch = Shared<LocalBoxFuture<'static, Result<(), String>>>;
+
 /// An opened index and where to fetch the rest of it from.
 pub struct Engine {
-    index: RefCell<Index>,
+    /// Shared with the store chunk fetches, which add their chunk when it arrives.
+    index: Rc<RefCell<Index>>,
     source: Source,
+    /// Store chunks being fetched, by number.
+    fetching: RefCell<HashMap<usize, ChunkFetch>>,
 }
 
 impl Engine {
@@ -68,21 +88,23 @@ impl Engine {
         let manifest = parse_manifest(&json)?;
         let f = &manifest.files;
         let total = f.dict.bytes + f.postings.bytes + f.docs.bytes;
-        let mut fetched = 0;
-        progress(fetched, total);
-        let mut parts = Vec::with_capacity(3);
-        for entry in [&f.dict, &f.postings, &f.docs] {
-            let bytes = source.fetch(&entry.path).await?;
-            fetched += bytes.len() as u64;
-            progress(fetched, total);
-            parts.push(bytes);
-        }
-        let docs = parts.pop().expect("three parts");
-        let postings = parts.pop().expect("three parts");
-        let dict = parts.pop().expect("three parts");
+        let fetched = Cell::new(0);
+        progress(0, total);
+        // The three files come side by side; progress moves as each one arrives.
+        let fetch = |path: &str| {
+            let (source, path, fetched, progress) = (&source, path.to_owned(), &fetched, &progress);
+            async move {
+                let bytes = source.fetch(&path).await?;
+                fetched.set(fetched.get() + bytes.len() as u64);
+                progress(fetched.get(), total);
+                Ok::<_, String>(bytes)
+            }
+        };
+        let (dict, postings, docs) =
+            future::try_join3(fetch(&f.dict.path), fetch(&f.postings.path), fetch(&f.docs.path)).await?;
         let index = Index::open(manifest, dict, postings, docs).map_err(|e| e.to_string())?;
         index.verify().map_err(|e| e.to_string())?;
-        Ok(Rc::new(Engine { index: RefCell::new(index), source }))
+        Ok(Rc::new(Engine { index: Rc::new(RefCell::new(index)), source, fetching: RefCell::default() }))
     }
 
     /// The internal number of the document with this id.
@@ -95,20 +117,44 @@ impl Engine {
         self.index.borrow().doc_count()
     }
 
-    /// Fetches the store chunks these documents need, if not loaded yet.
+    /// Fetches the store chunks these documents need, if not loaded yet: all at
+    /// once, and joining a fetch another search already started.
     async fn ensure_chunks(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), String> {
         let missing = self.index.borrow().missing_chunks(docs);
-        for chunk in missing {
-            let name = self.index.borrow().manifest().files.store[chunk].path.clone();
-            let bytes = self.source.fetch(&name).await?;
-            self.index.borrow_mut().add_store_chunk(chunk, bytes).map_err(|e| e.to_string())?;
-        }
+        let fetches = missing.into_iter().map(|chunk| {
+            let fetch = self.fetch_chunk(chunk);
+            async move {
+                let added = fetch.await;
+                // Done either way: added, or failed and to be tried again by the
+                // next search that needs it.
+                self.fetching.borrow_mut().remove(&chunk);
+                added
+            }
+        });
+        future::try_join_all(fetches).await?;
         Ok(())
+    }
+
+    /// The fetch of store chunk `chunk` that adds it to the index: the one under
+    /// way, or a new one.
+    fn fetch_chunk(&self, chunk: usize) -> ChunkFetch {
+        let mut fetching = self.fetching.borrow_mut();
+        let fetch = fetching.entry(chunk).or_insert_with(|| {
+            let (index, source) = (self.index.clone(), self.source.clone());
+            async move {
+                let name = index.borrow().manifest().files.store[chunk].path.clone();
+                let bytes = source.fetch(&name).await?;
+                index.borrow_mut().add_store_chunk(chunk, bytes).map_err(|e| e.to_string())
+            }
+            .boxed_local()
+            .shared()
+        });
+        fetch.clone()
     }
 
     /// Searches and returns hits with snippets (fetching their text if needed).
     pub async fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, String> {
-        let results = self.index.borrow().search_with(query, options);
+        let results = self.index.borrow().search_with(query, options).map_err(|e| e.to_string())?;
         self.ensure_chunks(results.hits.iter().map(|h| h.doc)).await?;
         Ok(self.index.borrow().response(&results))
     }
@@ -117,9 +163,12 @@ impl Engine {
     pub async fn article(&self, doc: u32, query: &str) -> Result<ArticleView, String> {
         self.ensure_chunks([doc]).await?;
         let index = self.index.borrow();
-        // Only the highlighter is needed: no hits, no facet counts.
-        let results = index.search_with(query, &SearchOptions { limit: 0, facets: false, ..SearchOptions::default() });
-        index.article(doc, &results).ok_or_else(|| format!("there is no article number {doc} in this index"))
+        // Marking needs only the plan's highlighter: no postings are read.
+        let plan = index.plan(query);
+        index
+            .article(doc, plan.highlighter())
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("there is no article number {doc} in this index"))
     }
 }
 

@@ -13,7 +13,9 @@
 //! //     unmatched, partial, read_as, suggestion, facets, months}
 //! ```
 //! `ready` rejects with the error message when the index cannot be loaded; the
-//! search answer has the same shape as `soi search --json`.
+//! search answer has the same shape as `soi search --json`, and a search with
+//! options it cannot use rejects with the sentence the CLI prints for them
+//! ([`SearchOptions::validate`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,8 +24,7 @@ use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use soi_core::facets::FACETS;
-use soi_core::{Filter, SearchOptions};
+use soi_core::{SearchOptions, Sort};
 
 use crate::engine::Engine;
 
@@ -70,7 +71,8 @@ pub fn install() -> Ready {
     Ready { resolve, reject }
 }
 
-/// Reads `{limit, filters: {place: ["Kim Sơn"], …}, from, to, sort}`; every field optional.
+/// Reads `{limit, filters: {place: ["Kim Sơn"], …}, from, to, sort}`; every field
+/// optional. Which facets, dates and sort orders exist is the core's to say.
 fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
     let mut out = SearchOptions::default();
     if options.is_undefined() || options.is_null() {
@@ -85,22 +87,27 @@ fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
         let map: std::collections::BTreeMap<String, Vec<String>> =
             serde_wasm_bindgen::from_value(filters).map_err(|e| format!("filters must be {{facet: [values]}}: {e}"))?;
         for (facet, values) in map {
-            if !FACETS.contains(&facet.as_str()) {
-                return Err(format!("unknown facet {facet:?}; facets are: {}", FACETS.join(", ")));
+            for value in values {
+                out.add_filter(&facet, &value);
             }
-            out.filters.push(Filter { facet, values });
         }
     }
-    out.from = get("from").and_then(|v| v.as_string());
-    out.to = get("to").and_then(|v| v.as_string());
+    out.from = get("from").map(|v| text(&v));
+    out.to = get("to").map(|v| text(&v));
     if let Some(facets) = get("facets") {
         out.facets = facets.as_bool().ok_or("facets must be true or false")?;
     }
     if let Some(sort) = get("sort") {
-        out.sort = serde_wasm_bindgen::from_value(sort)
-            .map_err(|_| "sort must be \"relevance\", \"newest\" or \"oldest\"".to_owned())?;
+        out.sort = text(&sort).parse::<Sort>().map_err(|e| e.to_string())?;
     }
+    out.validate().map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// A string as it is, anything else as JSON (`2020` → `"2020"`), so that the
+/// core's checks see, and name, what was passed.
+fn text(value: &JsValue) -> String {
+    value.as_string().or_else(|| js_sys::JSON::stringify(value).ok().map(String::from)).unwrap_or_default()
 }
 
 fn search(query: JsValue, options: JsValue) -> Promise {

@@ -8,7 +8,9 @@
 //!   and the async search/article calls that fetch store chunks on demand.
 //! - [`state`]: the app's state and its reducer; [`view`]: what the user looks at,
 //!   round-tripped through the URL; [`i18n`]: Vietnamese and English UI text.
-//! - [`app`]: the root component.
+//! - [`app`]: the root component, composing the [`hooks`] (one per effect:
+//!   loading, searching, opening an article, the URL, the keyboard) and the
+//!   components; the UI language reaches them through a Yew context.
 //! - [`components`]: search box, result list, reader, and [`components::Marked`],
 //!   the one place where match ranges become `<mark>` elements around text nodes.
 //! - [`js_api`]: `window.soi` (`ready`, `search`) for embedding and browser tests.
@@ -16,6 +18,7 @@
 pub mod app;
 pub mod components;
 pub mod engine;
+pub mod hooks;
 pub mod i18n;
 pub mod js_api;
 pub mod state;

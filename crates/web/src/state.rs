@@ -1,6 +1,8 @@
 //! The app's state and its reducer: every change of what the user sees is an
 //! [`Action`]. What can be shared as a link lives in [`View`]; the rest (answers,
-//! loading, the current match in the reader) is derived or transient.
+//! loading, the current match in the reader) is derived or transient. The user's
+//! moves (type, toggle a facet, pick a month, open, close) are actions on the
+//! current view, so a callback never works from a stale copy of it.
 
 use std::rc::Rc;
 
@@ -58,6 +60,23 @@ impl State {
             error: None,
         }
     }
+
+    /// The engine, once the index is open.
+    pub fn engine(&self) -> Option<Rc<Engine>> {
+        match &self.phase {
+            Phase::Ready(engine) => Some(engine.clone()),
+            _ => None,
+        }
+    }
+
+    /// Shows `view`, closing the article when another one (or none) is asked for.
+    fn show(&mut self, view: View) {
+        if view.doc.is_none() || view.doc != self.view.doc {
+            self.article = None;
+            self.current_match = 0;
+        }
+        self.view = view;
+    }
 }
 
 pub enum Action {
@@ -67,8 +86,18 @@ pub enum Action {
     },
     Loaded(Rc<Engine>),
     LoadFailed(String),
-    /// A new view (typed, filtered, sorted, opened, closed, or from the URL).
+    /// A new view (sorted, a chip removed, or from the URL).
     Show(View),
+    /// The query typed (or a suggestion taken): back to the results.
+    Search(String),
+    /// Select or deselect one facet value: `(facet, value)`.
+    Toggle(String, String),
+    /// Filter by one month (`YYYY-MM`), or by none.
+    Month(Option<String>),
+    /// Open the article with this id in the reader.
+    Open(String),
+    /// Close the reader.
+    Close,
     Answered(Answer),
     Opened(ArticleView),
     /// Move the reader's current match by this much (wrapping).
@@ -91,17 +120,19 @@ impl Reducible for State {
             }
             Action::Loaded(engine) => s.phase = Phase::Ready(engine),
             Action::LoadFailed(message) => s.phase = Phase::Failed(message),
-            Action::Show(view) => {
-                if view.doc.is_none() || view.doc != s.view.doc {
-                    s.article = None;
-                    s.current_match = 0;
-                }
-                s.view = view;
+            Action::Show(view) => s.show(view),
+            Action::Search(query) => s.show(View { query, ..s.view.question() }),
+            Action::Toggle(facet, value) => {
+                let mut view = s.view.question();
+                view.toggle(&facet, &value);
+                s.show(view);
             }
+            Action::Month(month) => s.show(View { from: month.clone(), to: month, ..s.view.question() }),
+            Action::Open(id) => s.show(View { doc: Some(id), ..s.view.clone() }),
+            Action::Close => s.show(s.view.question()),
             Action::Answered(answer) => {
                 // An answer to an older view than the one shown is dropped.
-                let question = |v: &View| View { doc: None, ..v.clone() };
-                if question(&answer.view) != question(&s.view) {
+                if answer.view.question() != s.view.question() {
                     return self;
                 }
                 s.answer = Some(answer);

@@ -2,11 +2,12 @@
 //! query, filters, date range, sort and open article. A link reproduces the view;
 //! back and forward walk through views.
 //!
-//! `?q=dai%20hoi&f=place%3AKim%20S%C6%A1n&sort=newest&from=2020-01&to=2020-12&doc=004.txt`
+//! `?q=dai+hoi&f=place%3AKim+S%C6%A1n&sort=newest&from=2020-01&to=2020-12&doc=004.txt`
 
 use std::collections::BTreeMap;
 
-use soi_core::{Filter, SearchOptions, Sort};
+use soi_core::{SearchOptions, Sort};
+use web_sys::UrlSearchParams;
 
 /// A view of the explorer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,18 +25,26 @@ pub struct View {
 impl View {
     /// Search options for this view.
     pub fn options(&self, limit: usize) -> SearchOptions {
-        SearchOptions {
+        let mut options = SearchOptions {
             limit,
-            filters: self
-                .filters
-                .iter()
-                .map(|(facet, values)| Filter { facet: facet.clone(), values: values.clone() })
-                .collect(),
             from: self.from.clone(),
             to: self.to.clone(),
             sort: self.sort,
             facets: true,
+            ..SearchOptions::default()
+        };
+        for (facet, values) in &self.filters {
+            for value in values {
+                options.add_filter(facet, value);
+            }
         }
+        options
+    }
+
+    /// The question the view asks: everything but the open article. A search
+    /// answers it; opening or closing an article does not change it.
+    pub fn question(&self) -> View {
+        View { doc: None, ..self.clone() }
     }
 
     /// Anything selected besides the query?
@@ -56,102 +65,63 @@ impl View {
         }
     }
 
-    /// The URL query string (with the leading `?`, or empty).
+    /// The URL query string (with the leading `?`, or empty), encoded by the
+    /// browser's `URLSearchParams` (spaces as `+`).
     pub fn to_query_string(&self) -> String {
-        let mut pairs: Vec<(String, String)> = Vec::new();
+        let Ok(params) = UrlSearchParams::new() else { return String::new() };
         if !self.query.is_empty() {
-            pairs.push(("q".into(), self.query.clone()));
+            params.append("q", &self.query);
         }
         for (facet, values) in &self.filters {
             for v in values {
-                pairs.push(("f".into(), format!("{facet}:{v}")));
+                params.append("f", &format!("{facet}:{v}"));
             }
         }
         if let Some(f) = &self.from {
-            pairs.push(("from".into(), f.clone()));
+            params.append("from", f);
         }
         if let Some(t) = &self.to {
-            pairs.push(("to".into(), t.clone()));
+            params.append("to", t);
         }
-        match self.sort {
-            Sort::Relevance => {}
-            Sort::Newest => pairs.push(("sort".into(), "newest".into())),
-            Sort::Oldest => pairs.push(("sort".into(), "oldest".into())),
+        if self.sort != Sort::default() {
+            params.append("sort", self.sort.name());
         }
         if let Some(d) = &self.doc {
-            pairs.push(("doc".into(), d.clone()));
+            params.append("doc", d);
         }
-        if pairs.is_empty() {
-            return String::new();
+        let body = String::from(params.to_string());
+        if body.is_empty() {
+            body
+        } else {
+            format!("?{body}")
         }
-        let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
-        format!("?{}", body.join("&"))
     }
 
-    /// Reads a URL query string (with or without `?`); unknown keys are ignored.
+    /// Reads a URL query string (with or without `?`) as the browser does:
+    /// unknown keys and sort orders are ignored, a malformed escape stays as text.
     pub fn from_query_string(s: &str) -> View {
-        let mut view = View::default();
-        for pair in s.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let Some(v) = decode(v) else { continue };
-            match k {
-                "q" => view.query = v,
-                "f" => {
-                    if let Some((facet, value)) = v.split_once(':') {
-                        view.toggle(facet, value);
-                    }
-                }
-                "from" => view.from = Some(v),
-                "to" => view.to = Some(v),
-                "sort" => {
-                    view.sort = match v.as_str() {
-                        "newest" => Sort::Newest,
-                        "oldest" => Sort::Oldest,
-                        _ => Sort::Relevance,
-                    }
-                }
-                "doc" => view.doc = Some(v),
-                _ => {}
+        let Ok(params) = UrlSearchParams::new_with_str(s) else { return View::default() };
+        let mut view = View {
+            query: params.get("q").unwrap_or_default(),
+            from: params.get("from"),
+            to: params.get("to"),
+            sort: params.get("sort").and_then(|s| s.parse().ok()).unwrap_or_default(),
+            doc: params.get("doc"),
+            ..View::default()
+        };
+        for f in params.get_all("f").iter().filter_map(|f| f.as_string()) {
+            if let Some((facet, value)) = f.split_once(':') {
+                view.toggle(facet, value);
             }
         }
         view
     }
-}
 
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
+    /// The view in the page's URL.
+    pub fn from_location() -> View {
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        View::from_query_string(&search)
     }
-    out
-}
-
-fn decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 // Tests: `views_round_trip_through_the_query_string` in tests/browser.rs (wasm-bindgen-test:

@@ -96,7 +96,7 @@ fn core_decodes_and_searches_an_index_inside_wasm() {
     let index = Index::open_all(manifest, |name| files.get(name).cloned()).unwrap();
     index.verify().unwrap();
     assert_eq!(index.doc_count(), 5);
-    let r = index.response(&index.search("kim son", 10));
+    let r = index.response(&index.search("kim son", 10).unwrap());
     assert_eq!(r.total, 1);
     assert_eq!(r.hits[0].id, "004_41a37cd57bca97c8.txt");
     let marked: Vec<&str> = r.hits[0].marks.iter().map(|&[a, b]| &r.hits[0].snippet[a..b]).collect();
@@ -145,7 +145,7 @@ async fn app_loads_an_index_and_answers_typed_input() {
         // "so" is still being typed: it marks every word it is a prefix of.
         // Adjacent query words are one mark ("Kim Sơn").
         let mark = marks.get(i).unwrap().text_content().unwrap();
-        for word in mark.split_whitespace().map(soi_core::text::fold) {
+        for word in mark.split_whitespace().map(soi_core::analysis::fold) {
             assert!(word == "kim" || word.starts_with("so"), "{word}");
         }
     }
@@ -211,7 +211,7 @@ async fn app_offers_did_you_mean_and_follows_it() {
 
 #[wasm_bindgen_test]
 async fn js_api_filters_sorts_and_rejects_unknown_facets() {
-    let (root, _handle) = demo_app().await;
+    let (_root, _handle) = demo_app().await;
     let window = web_sys::window().unwrap();
     until("window.soi", || js_sys::Reflect::get(&window, &"soi".into()).is_ok_and(|v| v.is_object())).await;
     let soi = js_sys::Reflect::get(&window, &"soi".into()).unwrap();
@@ -231,10 +231,13 @@ async fn js_api_filters_sorts_and_rejects_unknown_facets() {
     let r: soi_core::SearchResponse = serde_wasm_bindgen::from_value(v).unwrap();
     let dates: Vec<&str> = r.hits.iter().filter_map(|h| h.date.as_deref()).collect();
     assert_eq!(dates, ["2020-10-08", "2020-03-26"]);
-    let err = call("x", r#"{"filters": {"colour": ["red"]}}"#).await.unwrap_err();
-    assert!(err.as_string().unwrap().contains("unknown facet"));
-    let err = call("x", r#"{"sort": "sideways"}"#).await.unwrap_err();
-    assert!(err.as_string().unwrap().contains("sort must be"));
+    // Options it cannot use are rejected with the core's sentence (the CLI's too).
+    let err = call("x", r#"{"filters": {"colour": ["red"]}}"#).await.unwrap_err().as_string().unwrap();
+    assert!(err.starts_with(r#"invalid facet "colour": use one of source,"#), "{err}");
+    let err = call("x", r#"{"sort": "sideways"}"#).await.unwrap_err().as_string().unwrap();
+    assert_eq!(err, r#"invalid sort "sideways": use relevance, newest or oldest"#);
+    let err = call("x", r#"{"from": "2020-13"}"#).await.unwrap_err().as_string().unwrap();
+    assert_eq!(err, r#"invalid from "2020-13": use a date as YYYY, YYYY-MM or YYYY-MM-DD"#);
 }
 
 #[wasm_bindgen_test]
@@ -254,7 +257,11 @@ fn views_round_trip_through_the_query_string() {
     assert!(s.starts_with("?q="));
     assert_eq!(View::from_query_string(&s), v);
     assert_eq!(View::from_query_string(""), View::default());
-    assert_eq!(View::from_query_string("?q=%ZZ&x=1&sort=sideways").query, "");
+    // Links spell spaces either way; a malformed escape stays as text, as in the
+    // browser; unknown keys and sort orders are ignored.
+    assert_eq!(View::from_query_string("?q=dai%20hoi+kim").query, "dai hoi kim");
+    let odd = View::from_query_string("?q=%ZZ&x=1&sort=sideways");
+    assert_eq!(odd, View { query: "%ZZ".into(), ..View::default() });
     let mut w = View::default();
     w.toggle("place", "X");
     w.toggle("place", "X");
@@ -281,7 +288,7 @@ async fn facets_filter_live_and_chips_remove_them() {
     until("the filtered answer", || count(&root, ".hit") == 1).await;
     assert_eq!(count(&root, ".chip"), 1);
     assert!(
-        web_sys::window().unwrap().location().search().unwrap().contains("f=place%3AKim%20S"),
+        web_sys::window().unwrap().location().search().unwrap().contains("f=place%3AKim+S%C6%A1n"),
         "the URL holds the filter"
     );
     // Removing the chip brings every result back.
@@ -312,4 +319,26 @@ async fn reader_steps_through_matches_and_lists_related_articles() {
     until("wrapped to the last match", || counter().contains(&format!(" {total} / "))).await;
     assert_eq!(count(&root, ".reader mark.current"), 1);
     assert!(count(&root, ".related li") >= 1, "related articles are listed");
+}
+
+#[wasm_bindgen_test]
+async fn slash_focuses_the_search_box_without_typing_a_slash() {
+    let (root, _handle) = demo_app().await;
+    type_into(&root, "kim son");
+    let input: HtmlInputElement = root.query_selector("input#q").unwrap().unwrap().dyn_into().unwrap();
+    input.blur().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("/");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let body = web_sys::window().unwrap().document().unwrap().body().unwrap();
+    // A synthetic event never types text itself: what counts is that the app
+    // cancelled the keystroke (a passive listener cannot), so a real `/` is not
+    // typed into the box it has just focused.
+    let not_cancelled = body.dispatch_event(&event).unwrap();
+    assert!(!not_cancelled && event.default_prevented(), "the `/` keystroke is cancelled");
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.id(), "q", "the search box has the focus");
+    assert_eq!(input.value(), "kim son", "the box's text is unchanged");
 }

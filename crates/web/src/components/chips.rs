@@ -2,23 +2,23 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Key, Lang};
+use crate::hooks::use_lang;
+use crate::i18n::{t, Key};
 use crate::view::View;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ChipsProps {
     pub view: View,
-    pub lang: Lang,
     pub on_view: Callback<View>,
 }
 
 #[component]
 pub fn Chips(props: &ChipsProps) -> Html {
+    let lang = use_lang();
     let view = &props.view;
     if !view.has_filters() {
         return html! {};
     }
-    let lang = props.lang;
     let mut chips: Vec<Html> = Vec::new();
     for (facet, values) in &view.filters {
         for value in values {

@@ -4,11 +4,12 @@
 
 use std::rc::Rc;
 
-use soi_core::facets::FACETS;
+use soi_core::index::FACETS;
 use soi_core::SearchResponse;
 use yew::prelude::*;
 
-use crate::i18n::{t, Key, Lang};
+use crate::hooks::use_lang;
+use crate::i18n::{t, Key};
 use crate::view::View;
 
 /// The facet's name as a `'static` str (for the UI text table).
@@ -20,7 +21,6 @@ pub fn facet_name(facet: &str) -> &'static str {
 pub struct FacetPanelProps {
     pub response: Rc<SearchResponse>,
     pub view: View,
-    pub lang: Lang,
     pub on_toggle: Callback<(String, String)>,
     pub on_month: Callback<Option<String>>,
 }
@@ -30,7 +30,7 @@ const SHOWN: usize = 8;
 
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let wide =
         web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w >= 800.0);
     let groups = FACETS.iter().filter_map(|&facet| {
@@ -40,7 +40,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             return None;
         }
         let items = counts.iter().take(SHOWN).map(|c| {
-            let pressed = selected.iter().any(|s| soi_core::text::fold(s) == soi_core::text::fold(&c.value));
+            let pressed = selected.iter().any(|s| soi_core::analysis::fold(s) == soi_core::analysis::fold(&c.value));
             let on_toggle = props.on_toggle.clone();
             let (f, v) = (facet.to_owned(), c.value.clone());
             let onclick = Callback::from(move |_: MouseEvent| on_toggle.emit((f.clone(), v.clone())));

@@ -6,19 +6,19 @@ use std::rc::Rc;
 use soi_core::SearchResponse;
 use yew::prelude::*;
 
-use crate::i18n::{t, Key, Lang};
+use crate::hooks::use_lang;
+use crate::i18n::{t, Key};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct OverviewProps {
     pub response: Rc<SearchResponse>,
-    pub lang: Lang,
     pub on_toggle: Callback<(String, String)>,
 }
 
 #[component]
 pub fn Overview(props: &OverviewProps) -> Html {
+    let lang = use_lang();
     let r = &props.response;
-    let lang = props.lang;
     let span = match (r.months.first(), r.months.last()) {
         (Some(a), Some(b)) => Some(format!("{} – {}", a.month, b.month)),
         _ => None,

@@ -1,5 +1,6 @@
 //! The reader: one whole article with its metadata, every match marked, "match 3
-//! of 12" with next/previous, and related articles.
+//! of 12" with next/previous (the current match scrolled into view), and related
+//! articles.
 
 use std::rc::Rc;
 
@@ -7,12 +8,12 @@ use soi_core::ArticleView;
 use yew::prelude::*;
 
 use super::Marked;
-use crate::i18n::{t, Key, Lang};
+use crate::hooks::use_lang;
+use crate::i18n::{t, Key};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReaderProps {
     pub article: Rc<ArticleView>,
-    pub lang: Lang,
     /// The current match (index into the body's marks).
     pub current: usize,
     pub on_close: Callback<()>,
@@ -36,8 +37,18 @@ fn about(a: &ArticleView) -> String {
 
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
+    let lang = use_lang();
     let a = &props.article;
-    let lang = props.lang;
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((props.current, a.doc), move |_| {
+            let current = node.cast::<web_sys::Element>().and_then(|r| r.query_selector("mark.current").ok().flatten());
+            if let Some(mark) = current {
+                mark.scroll_into_view_with_bool(false);
+            }
+        });
+    }
     let on_close = props.on_close.clone();
     let back = Callback::from(move |_: MouseEvent| on_close.emit(()));
     let n = a.marks.len();
@@ -71,7 +82,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         html! { <aside class="related"><h2>{ t(lang, Key::Related) }</h2><ul>{ for items }</ul></aside> }
     });
     html! {
-        <article class="reader" aria-labelledby="reader-title">
+        <article ref={node} class="reader" aria-labelledby="reader-title">
             <div class="reader-bar">
                 <button class="back" type="button" onclick={back}>{ t(lang, Key::Back) }</button>
                 { for nav }

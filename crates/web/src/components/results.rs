@@ -7,14 +7,14 @@ use soi_core::{HitView, SearchResponse};
 use yew::prelude::*;
 
 use super::Marked;
-use crate::i18n::{t, Key, Lang};
+use crate::hooks::use_lang;
+use crate::i18n::{t, Key};
 use crate::view::View;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ResultListProps {
     pub response: Rc<SearchResponse>,
     pub query: AttrValue,
-    pub lang: Lang,
     /// The current view, for the hits' links.
     pub view: View,
     /// Called with the id of the clicked hit.
@@ -38,8 +38,8 @@ fn meta_line(hit: &HitView) -> Html {
 
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
+    let lang = use_lang();
     let r = &props.response;
-    let lang = props.lang;
     let none = (r.total == 0)
         .then(|| html! { <p class="status">{ format!("{} “{}”", t(lang, Key::NoResults), props.query) }</p> });
     let unmatched = (!r.unmatched.is_empty()).then(

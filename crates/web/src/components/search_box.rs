@@ -3,7 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::{t, Key, Lang};
+use crate::hooks::use_lang;
+use crate::i18n::{t, Key};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct SearchBoxProps {
@@ -11,11 +12,11 @@ pub struct SearchBoxProps {
     pub on_input: Callback<String>,
     #[prop_or_default]
     pub disabled: bool,
-    pub lang: Lang,
 }
 
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let lang = use_lang();
     let on_input = props.on_input.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
@@ -23,14 +24,14 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     });
     html! {
         <div class="search-box" role="search">
-            <label for="q" class="visually-hidden">{ t(props.lang, Key::SearchLabel) }</label>
+            <label for="q" class="visually-hidden">{ t(lang, Key::SearchLabel) }</label>
             <input
                 id="q"
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
                 autofocus=true
-                placeholder={t(props.lang, Key::Placeholder)}
+                placeholder={t(lang, Key::Placeholder)}
                 value={props.value.clone()}
                 disabled={props.disabled}
                 {oninput}

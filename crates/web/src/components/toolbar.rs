@@ -4,7 +4,8 @@ use soi_core::Sort;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::i18n::{t, Key, Lang};
+use crate::hooks::use_lang;
+use crate::i18n::{t, Key};
 use crate::view::View;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -12,28 +13,23 @@ pub struct ToolbarProps {
     pub total: usize,
     pub millis: f64,
     pub sort: Sort,
-    pub lang: Lang,
     pub view: View,
     pub on_view: Callback<View>,
 }
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let onchange = {
         let (view, on_view) = (props.view.clone(), props.on_view.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            let sort = match select.value().as_str() {
-                "newest" => Sort::Newest,
-                "oldest" => Sort::Oldest,
-                _ => Sort::Relevance,
-            };
+            let sort = select.value().parse().unwrap_or_default();
             on_view.emit(View { sort, ..view.clone() });
         })
     };
-    let option = |value: &'static str, key: Key, sort: Sort| {
-        html! { <option {value} selected={props.sort == sort}>{ t(lang, key) }</option> }
+    let option = |sort: Sort, key: Key| {
+        html! { <option value={sort.name()} selected={props.sort == sort}>{ t(lang, key) }</option> }
     };
     html! {
         <div class="toolbar">
@@ -44,9 +40,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <label class="sort">
                 { t(lang, Key::Sort) }{ " " }
                 <select {onchange}>
-                    { option("relevance", Key::Relevance, Sort::Relevance) }
-                    { option("newest", Key::Newest, Sort::Newest) }
-                    { option("oldest", Key::Oldest, Sort::Oldest) }
+                    { option(Sort::Relevance, Key::Relevance) }
+                    { option(Sort::Newest, Key::Newest) }
+                    { option(Sort::Oldest, Key::Oldest) }
                 </select>
             </label>
         </div>
