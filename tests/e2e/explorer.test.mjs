@@ -131,6 +131,18 @@ test("an index of another format version says to rebuild", async () => {
   await page.close();
 });
 
+test("a search worker that cannot start shows a message, not a blank page", async () => {
+  // Its wasm is missing: the worker's start script reports it.
+  const { page } = await openPage((p) => p.route(/soi-worker_bg\.wasm$/, (r) => r.fulfill({ status: 404, body: "nope" })));
+  assert.match(await page.locator(".status.error").textContent(), /search worker could not start.*trunk build/);
+  assert.match(await page.evaluate(() => window.soi.ready.catch((e) => e)), /could not start/);
+  await page.close();
+  // Its script is missing: the worker's error event says it.
+  const { page: again } = await openPage((p) => p.route(/soi-worker-start\.js$/, (r) => r.fulfill({ status: 404, body: "nope" })));
+  assert.match(await again.locator(".status.error").textContent(), /search worker stopped.*trunk build/);
+  await again.close();
+});
+
 test("filters, sort and the open article live in the URL; back and forward work", async () => {
   const { page, problems } = await openPage();
   await page.waitForSelector("input#q:not([disabled])");
@@ -200,11 +212,108 @@ test("the explorer works from the keyboard alone", async () => {
   await page.close();
 });
 
-test("the app stays under its size budget: 300 KB of gzipped wasm", async () => {
-  const wasm = fs.readdirSync(site).find((f) => f.endsWith(".wasm"));
+test("the app stays under its size budget: 300 KB of gzipped wasm, and so does its search worker", async (t) => {
   const { gzipSync } = await import("node:zlib");
-  const gz = gzipSync(fs.readFileSync(path.join(site, wasm)), { level: 9 }).length;
-  assert.ok(gz < 300 * 1024, `${wasm} is ${gz} bytes gzipped`);
+  const files = fs.readdirSync(site);
+  const gzipped = (name) => gzipSync(fs.readFileSync(path.join(site, name)), { level: 9 }).length;
+  const app = files.find((f) => /^soi-web-[0-9a-f]+_bg\.wasm$/.test(f));
+  const worker = files.find((f) => f === "soi-worker_bg.wasm");
+  assert.ok(app && worker, `the app's and the worker's wasm are in the site: ${files}`);
+  for (const wasm of [app, worker]) {
+    const gz = gzipped(wasm);
+    t.diagnostic(`${wasm}: ${gz} bytes gzipped`);
+    assert.ok(gz < 300 * 1024, `${wasm} is ${gz} bytes gzipped`);
+  }
+  // The UI never searches: none of the index reader is linked into its wasm.
+  const reader = "No search index was found";
+  assert.ok(fs.readFileSync(path.join(site, worker)).includes(reader), "the worker's wasm holds the index reader");
+  assert.ok(!fs.readFileSync(path.join(site, app)).includes(reader), "the UI's wasm holds no index reader");
+});
+
+test("typing fast only ever shows the newest query's results, searched in the worker", async (t) => {
+  const { page, problems } = await openPage();
+  await page.waitForSelector("input#q:not([disabled])");
+  // In order: every value typed, and every result list rendered (the query it
+  // answers and its hits). Long tasks on the main thread are recorded to be reported.
+  await page.evaluate(() => {
+    window.__log = [];
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: "longtask" });
+    document.addEventListener("input", (e) => window.__log.push(["typed", e.target.value]), true);
+    let shown;
+    new MutationObserver(() => {
+      const results = document.querySelector(".results");
+      if (!results) return;
+      const now = JSON.stringify([results.dataset.query, [...results.querySelectorAll(".hit-id")].map((e) => e.textContent)]);
+      if (now !== shown) window.__log.push(["shown", ...JSON.parse((shown = now))]);
+    }).observe(document.getElementById("app"), { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const query = "dai hoi dang bo kim son";
+  await page.click("input#q");
+  await page.keyboard.type(query, { delay: 0 });
+  await page.waitForFunction((q) => document.querySelector(".results")?.dataset.query === q, query);
+  const log = await page.evaluate(() => window.__log);
+  let typed = "";
+  for (const [what, q] of log) {
+    if (what === "typed") typed = q;
+    else assert.equal(q, typed, `results for "${q}" were shown after "${typed}" was typed: ${JSON.stringify(log)}`);
+  }
+  assert.equal(typed, query);
+  // Every list shown is the whole answer to the query it says it answers.
+  const shown = log.filter(([what]) => what === "shown");
+  for (const [, q, ids] of shown) {
+    const expected = await page.evaluate((q) => window.soi.search(q, { limit: 20 }), q);
+    assert.deepEqual(ids, expected.hits.map((h) => h.id), `the list shown for "${q}"`);
+  }
+  assert.equal(shown.at(-1)[1], query);
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  t.diagnostic(`${query.length} keystrokes, ${shown.length} result lists rendered; main-thread long tasks: ` +
+    `${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms (reported, not asserted)`);
+
+  // The index is fetched, and so searched, by the worker: the page requested none of it.
+  const fetched = (scope) => scope.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  assert.deepEqual((await fetched(page)).filter((url) => url.includes("/index/")), []);
+  const workers = page.workers();
+  assert.equal(workers.length, 1);
+  assert.match(workers[0].url(), /\/site\/soi-worker-start\.js$/);
+  const byWorker = await fetched(workers[0]);
+  for (const file of [/\/site\/index\/manifest\.json$/, /\/site\/index\/postings\.\w+\.bin$/, /\/site\/index\/store\.\w+\.bin$/]) {
+    assert.ok(byWorker.some((url) => file.test(url)), `the worker fetched ${file}: ${byWorker}`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the search worker answers every API call but only the newest of the searches waiting for it", async () => {
+  // Article text comes slowly, so that searches pile up in the worker.
+  const { page } = await openPage((p) => p.route(/\/index\/store\.\w+\.bin$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  }));
+  await page.evaluate(() => window.soi.ready);
+  // A worker of its own, spoken to in the protocol of crates/web/src/protocol.rs.
+  const answered = await page.evaluate(async () => {
+    const worker = new Worker("soi-worker-start.js");
+    await new Promise((resolve, reject) => {
+      worker.onmessage = ({ data }) => data.kind === "ready" ? resolve() : data.kind === "failed" && reject(data.error);
+    });
+    const replies = [];
+    worker.onmessage = ({ data }) => replies.push(data);
+    const ask = (id, kind, query) => worker.postMessage({ id, kind, query, options: { limit: 3 } });
+    ask(1, "search", "d");
+    ask(2, "api", "dai hoi");
+    ask(3, "search", "da");
+    ask(4, "api", "kim son");
+    ask(5, "search", "dai");
+    while (replies.length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    worker.terminate();
+    return replies.map(({ id, kind, error }) => ({ id, kind, error }));
+  });
+  assert.deepEqual(answered.map(({ id }) => id).sort(), [2, 4, 5], JSON.stringify(answered));
+  assert.ok(answered.every(({ error }) => error === undefined), JSON.stringify(answered));
+  await page.close();
 });
 
 test("a phone-width screen has no sideways scrolling", async () => {

@@ -1,29 +1,30 @@
-//! The root component: the state, the hooks that load the index, search, open
-//! articles and follow the URL and the keyboard (see [`crate::hooks`]), and the
-//! layout of the search box, facets, results, overview and reader. The UI language
-//! reaches every component through a `ContextProvider<Lang>`.
+//! The root component: the state, the hooks that start the search worker, ask it
+//! for results and articles, and follow the URL and the keyboard (see
+//! [`crate::hooks`]), and the layout of the search box, facets, results, overview
+//! and reader. The UI language reaches every component through a
+//! `ContextProvider<Lang>`.
 
 use yew::prelude::*;
 
+use crate::client::Backend;
 use crate::components::{Chips, FacetPanel, Overview, Reader, ResultList, SearchBox, Toolbar};
-use crate::engine::Source;
-use crate::hooks::{use_article, use_engine, use_keyboard, use_search, use_view_in_url};
+use crate::hooks::{use_article, use_keyboard, use_search, use_view_in_url, use_worker};
 use crate::i18n::{t, Key, Lang};
 use crate::state::{Action, Phase, State};
 use crate::view::View;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// Where to load the index from.
-    pub source: Source,
+    /// Where the searches run (the worker loads the index).
+    pub backend: Backend,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| State::new(View::from_location(), Lang::from_browser()));
-    use_engine(&props.source, &state);
-    use_search(&state);
-    use_article(&state);
+    let client = use_worker(&props.backend, &state);
+    use_search(&client, &state);
+    use_article(&client, &state);
     use_view_in_url(&state);
     use_keyboard(&state);
 
@@ -63,7 +64,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{ message.clone() }</p>
             </div>
         },
-        Phase::Ready(_) => {
+        Phase::Ready => {
             let answer = &state.answer;
             let content = if view.doc.is_some() {
                 match &state.article {
@@ -87,7 +88,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
             };
             let facets = answer.as_ref().filter(|_| view.doc.is_none()).map(|a| {
-                html! { <FacetPanel response={a.response.clone()} view={view.clone()} {on_toggle} {on_month} /> }
+                html! { <FacetPanel response={a.response.clone()} selected={a.selected.clone()} view={view.clone()} {on_toggle} {on_month} /> }
             });
             html! {
                 <>
@@ -109,7 +110,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="app">
                 <header>
                     <h1 class="brand">{ "Soi" }</h1>
-                    <SearchBox value={view.query.clone()} {on_input} disabled={state.engine().is_none()} />
+                    <SearchBox value={view.query.clone()} {on_input} disabled={!state.ready()} />
                     <button type="button" class="lang" onclick={on_lang}>{ t(lang, Key::Language) }</button>
                 </header>
                 <p class="hint">{ t(lang, Key::Hint) }</p>

@@ -15,21 +15,22 @@
 //! `ready` rejects with the error message when the index cannot be loaded; the
 //! search answer has the same shape as `soi search --json`, and a search with
 //! options it cannot use rejects with the sentence the CLI prints for them
-//! ([`SearchOptions::validate`]).
+//! ([`soi_core::SearchOptions::validate`]). Searches run in the search worker, like
+//! the explorer's (see [`crate::client::Client::call`]); each call gets its own
+//! answer, whatever else is asked meanwhile.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
-use soi_core::{SearchOptions, Sort};
-
-use crate::engine::Engine;
+use crate::client::Client;
+use crate::protocol::NOT_LOADED;
 
 thread_local! {
-    static ENGINE: RefCell<Option<Rc<Engine>>> = const { RefCell::new(None) };
+    /// The client `window.soi.search` posts to: the app's, once its index is open.
+    static CLIENT: RefCell<Weak<Client>> = const { RefCell::new(Weak::new()) };
 }
 
 /// Settles `window.soi.ready`.
@@ -39,9 +40,9 @@ pub struct Ready {
 }
 
 impl Ready {
-    /// Makes `engine` the one `window.soi.search` uses, and resolves `ready`.
-    pub fn resolve(&self, engine: Rc<Engine>) {
-        ENGINE.with(|e| *e.borrow_mut() = Some(engine));
+    /// Makes `client` the one `window.soi.search` uses, and resolves `ready`.
+    pub fn resolve(&self, client: &Rc<Client>) {
+        CLIENT.with(|c| *c.borrow_mut() = Rc::downgrade(client));
         let _ = self.resolve.call0(&JsValue::UNDEFINED);
     }
 
@@ -51,7 +52,9 @@ impl Ready {
 }
 
 /// Installs `window.soi` with a pending `ready` promise; returns its settler.
+/// Until it resolves, `search` rejects (it does not reach a previous app's worker).
 pub fn install() -> Ready {
+    CLIENT.with(|c| *c.borrow_mut() = Weak::new());
     let mut settle = None;
     let ready = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
     let (resolve, reject) = settle.expect("the Promise executor runs synchronously");
@@ -71,54 +74,10 @@ pub fn install() -> Ready {
     Ready { resolve, reject }
 }
 
-/// Reads `{limit, filters: {place: ["Kim Sơn"], …}, from, to, sort}`; every field
-/// optional. Which facets, dates and sort orders exist is the core's to say.
-fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
-    let mut out = SearchOptions::default();
-    if options.is_undefined() || options.is_null() {
-        return Ok(out);
-    }
-    let get = |k: &str| Reflect::get(options, &k.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
-    if let Some(limit) = get("limit") {
-        let l = limit.as_f64().filter(|l| l.is_finite() && *l >= 0.0).ok_or("limit must be a number ≥ 0")?;
-        out.limit = l.min(1000.0) as usize;
-    }
-    if let Some(filters) = get("filters") {
-        let map: std::collections::BTreeMap<String, Vec<String>> =
-            serde_wasm_bindgen::from_value(filters).map_err(|e| format!("filters must be {{facet: [values]}}: {e}"))?;
-        for (facet, values) in map {
-            for value in values {
-                out.add_filter(&facet, &value);
-            }
-        }
-    }
-    out.from = get("from").map(|v| text(&v));
-    out.to = get("to").map(|v| text(&v));
-    if let Some(facets) = get("facets") {
-        out.facets = facets.as_bool().ok_or("facets must be true or false")?;
-    }
-    if let Some(sort) = get("sort") {
-        out.sort = text(&sort).parse::<Sort>().map_err(|e| e.to_string())?;
-    }
-    out.validate().map_err(|e| e.to_string())?;
-    Ok(out)
-}
-
-/// A string as it is, anything else as JSON (`2020` → `"2020"`), so that the
-/// core's checks see, and name, what was passed.
-fn text(value: &JsValue) -> String {
-    value.as_string().or_else(|| js_sys::JSON::stringify(value).ok().map(String::from)).unwrap_or_default()
-}
-
 fn search(query: JsValue, options: JsValue) -> Promise {
     let query = query.as_string().unwrap_or_default();
-    let options = options_from_js(&options);
-    let engine = ENGINE.with(|e| e.borrow().clone());
-    future_to_promise(async move {
-        let options = options.map_err(|e| JsValue::from_str(&e))?;
-        let engine = engine.ok_or_else(|| JsValue::from_str("the index is not loaded yet: await window.soi.ready"))?;
-        let response = engine.search(&query, &options).await.map_err(|e| JsValue::from_str(&e))?;
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(&response, &serializer).map_err(|e| JsValue::from_str(&e.to_string()))
-    })
+    match CLIENT.with(|c| c.borrow().upgrade()) {
+        Some(client) => client.call(&query, options),
+        None => Promise::reject(&NOT_LOADED.into()),
+    }
 }

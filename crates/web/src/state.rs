@@ -4,12 +4,12 @@
 //! moves (type, toggle a facet, pick a month, open, close) are actions on the
 //! current view, so a callback never works from a stale copy of it.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use soi_core::{ArticleView, SearchResponse};
 use yew::Reducible;
 
-use crate::engine::Engine;
 use crate::i18n::Lang;
 use crate::view::View;
 
@@ -19,8 +19,12 @@ pub const RESULT_LIMIT: usize = 20;
 /// Where loading the index stands.
 #[derive(Clone)]
 pub enum Phase {
-    Loading { fetched: u64, total: u64 },
-    Ready(Rc<Engine>),
+    Loading {
+        fetched: u64,
+        total: u64,
+    },
+    /// The search worker has the index open.
+    Ready,
     Failed(String),
 }
 
@@ -29,6 +33,8 @@ pub enum Phase {
 pub struct Answer {
     pub view: View,
     pub response: Rc<SearchResponse>,
+    /// Per filtered facet, the values of `response.facets` the filters select.
+    pub selected: Rc<BTreeMap<String, Vec<String>>>,
     pub millis: f64,
 }
 
@@ -61,12 +67,9 @@ impl State {
         }
     }
 
-    /// The engine, once the index is open.
-    pub fn engine(&self) -> Option<Rc<Engine>> {
-        match &self.phase {
-            Phase::Ready(engine) => Some(engine.clone()),
-            _ => None,
-        }
+    /// Is the index open, so that searches can be asked?
+    pub fn ready(&self) -> bool {
+        matches!(self.phase, Phase::Ready)
     }
 
     /// Shows `view`, closing the article when another one (or none) is asked for.
@@ -84,7 +87,7 @@ pub enum Action {
         fetched: u64,
         total: u64,
     },
-    Loaded(Rc<Engine>),
+    Loaded,
     LoadFailed(String),
     /// A new view (sorted, a chip removed, or from the URL).
     Show(View),
@@ -118,7 +121,7 @@ impl Reducible for State {
                 }
                 s.phase = Phase::Loading { fetched, total };
             }
-            Action::Loaded(engine) => s.phase = Phase::Ready(engine),
+            Action::Loaded => s.phase = Phase::Ready,
             Action::LoadFailed(message) => s.phase = Phase::Failed(message),
             Action::Show(view) => s.show(view),
             Action::Search(query) => s.show(View { query, ..s.view.question() }),

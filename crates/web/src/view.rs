@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use soi_core::{SearchOptions, Sort};
+use js_sys::{Array, Object, Reflect};
+use soi_core::Sort;
+use wasm_bindgen::JsValue;
 use web_sys::UrlSearchParams;
 
 /// A view of the explorer.
@@ -23,22 +25,30 @@ pub struct View {
 }
 
 impl View {
-    /// Search options for this view.
-    pub fn options(&self, limit: usize) -> SearchOptions {
-        let mut options = SearchOptions {
-            limit,
-            from: self.from.clone(),
-            to: self.to.clone(),
-            sort: self.sort,
-            facets: true,
-            ..SearchOptions::default()
+    /// Search options for this view, as `window.soi.search` takes them (the
+    /// worker reads both the same way): `{limit, filters: {facet: [values]},
+    /// from, to, sort, facets: true}`.
+    pub fn options(&self, limit: usize) -> JsValue {
+        let options = Object::new();
+        let set = |key: &str, value: &JsValue| {
+            // Setting a field of a fresh plain object cannot fail.
+            let _ = Reflect::set(&options, &key.into(), value);
         };
+        set("limit", &JsValue::from(limit as f64));
+        let filters = Object::new();
         for (facet, values) in &self.filters {
-            for value in values {
-                options.add_filter(facet, value);
+            let values: Array = values.iter().map(|v| JsValue::from_str(v)).collect();
+            let _ = Reflect::set(&filters, &facet.into(), &values);
+        }
+        set("filters", &filters);
+        for (key, bound) in [("from", &self.from), ("to", &self.to)] {
+            if let Some(bound) = bound {
+                set(key, &bound.into());
             }
         }
-        options
+        set("sort", &self.sort.name().into());
+        set("facets", &JsValue::TRUE);
+        options.into()
     }
 
     /// The question the view asks: everything but the open article. A search

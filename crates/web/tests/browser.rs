@@ -1,13 +1,21 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the core inside wasm,
-//! the components, and the whole app reacting to typed input.
+//! the components, the whole app reacting to typed input, and the protocol between
+//! the UI and the search worker (superseded answers never shown, superseded
+//! requests skipped). The test runner cannot start the `soi-worker` binary, so the
+//! app talks to the same service run in the page behind a `MessagePort`
+//! (`serve_in_page`); the end-to-end test drives the real worker.
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
-use soi_core::{ingest, Index, IndexBuilder};
+use soi_core::{ingest, HitView, Index, IndexBuilder, SearchResponse};
 use soi_web::components::{Marked, MarkedProps};
-use soi_web::{App, AppProps, Source};
+use soi_web::protocol::{Kind, Reply, Request, Results};
+use soi_web::worker::{serve_in_page, Service, Source};
+use soi_web::{App, AppProps, Backend};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
@@ -64,14 +72,17 @@ async fn until(what: &str, cond: impl Fn() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
+/// The search service over `source`, on this thread, behind a port.
+fn in_page(source: Source) -> AppProps {
+    AppProps { backend: Backend::Port(serve_in_page(source).unwrap()) }
+}
+
 /// Renders the app over the demo corpus (in memory) and waits until it is ready.
 async fn demo_app() -> (Element, yew::AppHandle<App>) {
     let root = container();
-    let handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps { source: Source::Memory(Rc::new(demo_files())) },
-    )
-    .render();
+    let handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(demo_files()))))
+            .render();
     until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
     (root, handle)
 }
@@ -177,8 +188,7 @@ async fn app_shows_a_message_for_a_corrupt_index() {
     bytes[mid] ^= 0xff;
     let root = container();
     let _handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { source: Source::Memory(Rc::new(files)) })
-            .render();
+        yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(files)))).render();
     until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
     let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
     assert!(text.contains("corrupt") && text.contains(&name), "{text}");
@@ -188,8 +198,7 @@ async fn app_shows_a_message_for_a_corrupt_index() {
 async fn app_shows_a_message_when_the_index_is_missing() {
     let root = container();
     let _handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { source: Source::url("no-such-index/") })
-            .render();
+        yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::url("no-such-index/"))).render();
     until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
     let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
     assert!(text.contains("No search index was found") && text.contains("404"), "{text}");
@@ -287,6 +296,11 @@ async fn facets_filter_live_and_chips_remove_them() {
     kim_son.click();
     until("the filtered answer", || count(&root, ".hit") == 1).await;
     assert_eq!(count(&root, ".chip"), 1);
+    let pressed: Vec<String> = {
+        let buttons = root.query_selector_all(".facet .facet-value[aria-pressed=true] .value").unwrap();
+        (0..buttons.length()).map(|i| buttons.get(i).unwrap().text_content().unwrap()).collect()
+    };
+    assert_eq!(pressed, ["Kim Sơn"], "the selected value is shown pressed");
     assert!(
         web_sys::window().unwrap().location().search().unwrap().contains("f=place%3AKim+S%C6%A1n"),
         "the URL holds the filter"
@@ -341,4 +355,165 @@ async fn slash_focuses_the_search_box_without_typing_a_slash() {
     let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(active.id(), "q", "the search box has the focus");
     assert_eq!(input.value(), "kim son", "the box's text is unchanged");
+}
+
+/// The test's stand-in for the search worker: it records what the UI asks and
+/// posts the replies the test chooses.
+struct FakeWorker {
+    port: web_sys::MessagePort,
+    received: Rc<RefCell<Vec<JsValue>>>,
+    _listener: gloo::events::EventListener,
+}
+
+impl FakeWorker {
+    fn new(port: web_sys::MessagePort) -> FakeWorker {
+        let received = Rc::new(RefCell::new(Vec::new()));
+        let listener = {
+            let received = received.clone();
+            gloo::events::EventListener::new(&port, "message", move |e| {
+                received.borrow_mut().push(e.dyn_ref::<web_sys::MessageEvent>().unwrap().data());
+            })
+        };
+        port.start();
+        FakeWorker { port, received, _listener: listener }
+    }
+
+    fn send(&self, message: &JsValue) {
+        self.port.post_message(message).unwrap();
+    }
+
+    fn requests(&self) -> Vec<Request> {
+        self.received.borrow().iter().map(|m| Request::from_js(m).unwrap()).collect()
+    }
+}
+
+/// A search answer with one hit per id, as the worker would post it.
+fn answer(id: u32, total: usize, hits: &[&str]) -> JsValue {
+    let hit = |doc: &str| HitView {
+        id: doc.into(),
+        title: format!("Title of {doc}"),
+        score: 1.0,
+        snippet: String::new(),
+        marks: vec![],
+        title_marks: vec![],
+        doc: 0,
+        date: None,
+        author: None,
+        source: None,
+        category: None,
+        places: vec![],
+    };
+    let response = SearchResponse { total, hits: hits.iter().map(|d| hit(d)).collect(), ..SearchResponse::default() };
+    let results = Results { response, selected: BTreeMap::new() };
+    let value = serde::Serialize::serialize(&results, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap();
+    Reply::Answer { id, kind: Kind::Search, result: Ok(value) }.to_js()
+}
+
+fn text_of(root: &Element, selector: &str) -> Option<String> {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn answers_to_superseded_searches_are_never_shown() {
+    // The test plays the worker, answering out of order and late.
+    let channel = web_sys::MessageChannel::new().unwrap();
+    let worker = FakeWorker::new(channel.port2());
+    let root = container();
+    let _handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { backend: Backend::Port(channel.port1()) })
+            .render();
+    worker.send(&Reply::Ready.to_js());
+    until("the index to be ready", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    until("the overview's search", || worker.requests().len() == 1).await;
+    type_into(&root, "kim");
+    until("the search for kim", || worker.requests().len() == 2).await;
+    type_into(&root, "kim son");
+    until("the search for kim son", || worker.requests().len() == 3).await;
+    let asked: Vec<(u32, Kind, String)> = worker.requests().into_iter().map(|r| (r.id, r.kind, r.query)).collect();
+    assert_eq!(
+        asked.iter().map(|(_, k, q)| (*k, q.as_str())).collect::<Vec<_>>(),
+        [(Kind::Search, ""), (Kind::Search, "kim"), (Kind::Search, "kim son")]
+    );
+    assert!(asked[0].0 < asked[1].0 && asked[1].0 < asked[2].0, "ids increase: {asked:?}");
+    let [overview, kim, kim_son] = [asked[0].0, asked[1].0, asked[2].0];
+
+    // The answer to "kim" comes after "kim son" was asked: it is dropped.
+    worker.send(&answer(kim, 2, &["old-1.txt", "old-2.txt"]));
+    sleep(100).await;
+    assert_eq!(count(&root, ".hit"), 0, "a superseded answer was rendered");
+    assert!(root.query_selector(".results").unwrap().is_none());
+
+    worker.send(&answer(kim_son, 1, &["new.txt"]));
+    until("the answer to kim son", || count(&root, ".hit") == 1).await;
+    assert_eq!(text_of(&root, ".hit-id").as_deref(), Some("new.txt"));
+    let shown = root.query_selector(".results").unwrap().unwrap().get_attribute("data-query");
+    assert_eq!(shown.as_deref(), Some("kim son"));
+
+    // Even later answers to older searches change nothing.
+    worker.send(&answer(overview, 5, &[]));
+    worker.send(&answer(kim, 2, &["old-1.txt", "old-2.txt"]));
+    sleep(100).await;
+    assert_eq!(count(&root, ".hit"), 1);
+    assert_eq!(text_of(&root, ".hit-id").as_deref(), Some("new.txt"));
+    assert!(root.query_selector(".overview").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_worker_searches_only_the_newest_of_the_queued_searches() {
+    let replies = Rc::new(RefCell::new(Vec::new()));
+    let service = {
+        let replies = replies.clone();
+        Service::start(Source::Memory(Rc::new(demo_files())), move |m| {
+            replies.borrow_mut().push(Reply::from_js(&m).unwrap())
+        })
+    };
+    until("the index to load", || replies.borrow().iter().any(|r| matches!(r, Reply::Ready))).await;
+    replies.borrow_mut().clear();
+    let request =
+        |id, kind, query: &str| Request { id, kind, query: query.into(), options: JsValue::UNDEFINED, doc: None };
+    // Three keystrokes and two API calls reach the worker before it gets to them.
+    for r in [
+        request(1, Kind::Search, "d"),
+        request(2, Kind::Api, "dai hoi"),
+        request(3, Kind::Search, "da"),
+        request(4, Kind::Api, "kim son"),
+        request(5, Kind::Search, "dai"),
+    ] {
+        service.receive(&r.to_js());
+    }
+    until("the answers", || replies.borrow().len() >= 3).await;
+    sleep(100).await;
+    let answered: Vec<(u32, Kind)> = replies
+        .borrow()
+        .iter()
+        .map(|r| match r {
+            Reply::Answer { id, kind, result } => {
+                assert!(result.is_ok(), "{id}: {result:?}");
+                (*id, *kind)
+            }
+            other => panic!("unexpected {other:?}"),
+        })
+        .collect();
+    let mut ids: Vec<u32> = answered.iter().map(|(id, _)| *id).collect();
+    ids.sort();
+    assert_eq!(ids, [2, 4, 5], "every API call, and only the newest search: {answered:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_worker_says_which_facet_values_a_typed_filter_selects() {
+    let replies = Rc::new(RefCell::new(Vec::new()));
+    let service = {
+        let replies = replies.clone();
+        Service::start(Source::Memory(Rc::new(demo_files())), move |m| replies.borrow_mut().push(m))
+    };
+    let last = || replies.borrow().last().map(|m| Reply::from_js(m).unwrap());
+    until("the index to load", || matches!(last(), Some(Reply::Ready))).await;
+    // As a link spells it: no tones, another case, a stray space.
+    let options = js_sys::JSON::parse(r#"{"filters": {"place": ["kim son "]}}"#).unwrap();
+    service.receive(&Request { id: 1, kind: Kind::Search, query: "dai hoi".into(), options, doc: None }.to_js());
+    until("the answer", || matches!(last(), Some(Reply::Answer { .. }))).await;
+    let Some(Reply::Answer { result: Ok(value), .. }) = last() else { panic!("{:?}", last()) };
+    let results: Results = serde_wasm_bindgen::from_value(value).unwrap();
+    assert_eq!(results.response.total, 1);
+    assert_eq!(results.selected, BTreeMap::from([("place".to_owned(), vec!["Kim Sơn".to_owned()])]));
 }

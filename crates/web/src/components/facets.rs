@@ -2,6 +2,7 @@
 //! a histogram of dates by month (choose a month to filter by it). A drawer
 //! (`<details>`) that is open on wide screens and folds away on phones.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use soi_core::index::FACETS;
@@ -20,6 +21,9 @@ pub fn facet_name(facet: &str) -> &'static str {
 #[derive(Properties, PartialEq, Clone)]
 pub struct FacetPanelProps {
     pub response: Rc<SearchResponse>,
+    /// Per filtered facet, the values the filters select (the worker compares
+    /// them folded: a link's `kim son` presses *Kim Sơn*).
+    pub selected: Rc<BTreeMap<String, Vec<String>>>,
     pub view: View,
     pub on_toggle: Callback<(String, String)>,
     pub on_month: Callback<Option<String>>,
@@ -35,12 +39,12 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w >= 800.0);
     let groups = FACETS.iter().filter_map(|&facet| {
         let counts = props.response.facets.get(facet)?;
-        let selected = props.view.filters.get(facet).cloned().unwrap_or_default();
-        if counts.is_empty() && selected.is_empty() {
+        if counts.is_empty() && !props.view.filters.contains_key(facet) {
             return None;
         }
+        let selected = props.selected.get(facet);
         let items = counts.iter().take(SHOWN).map(|c| {
-            let pressed = selected.iter().any(|s| soi_core::analysis::fold(s) == soi_core::analysis::fold(&c.value));
+            let pressed = selected.is_some_and(|values| values.contains(&c.value));
             let on_toggle = props.on_toggle.clone();
             let (f, v) = (facet.to_owned(), c.value.clone());
             let onclick = Callback::from(move |_: MouseEvent| on_toggle.emit((f.clone(), v.clone())));

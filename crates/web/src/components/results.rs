@@ -58,7 +58,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         }
     });
     html! {
-        <section class="results" aria-label={t(lang, Key::SearchLabel)}>
+        // `data-query`: the query these results answer, for tests that check no
+        // stale answer is ever shown.
+        <section class="results" aria-label={t(lang, Key::SearchLabel)} data-query={props.query.clone()}>
             { for suggestion }
             { for none }
             { for unmatched }

@@ -1,31 +1,23 @@
 //! Opening the article the view names, marked for the query.
 
-use wasm_bindgen_futures::spawn_local;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::state::{Action, State};
+use crate::client::Client;
+use crate::state::State;
 
-/// Fetches and marks the article `view.doc` whenever it (or the query marking it)
-/// changes, once the index is open: [`Action::Opened`], or [`Action::Failed`]
-/// with a sentence for the user.
+/// Asks the search worker for the article `view.doc`, marked for the query,
+/// whenever either changes, once the index is open:
+/// [`Action::Opened`](crate::state::Action::Opened), or
+/// [`Action::Failed`](crate::state::Action::Failed) with a sentence for the user.
 #[hook]
-pub fn use_article(state: &UseReducerHandle<State>) {
-    let engine = state.engine();
-    let key = (engine.is_some(), state.view.doc.clone(), state.view.query.clone());
-    let dispatcher = state.dispatcher();
+pub fn use_article(client: &Option<Rc<Client>>, state: &UseReducerHandle<State>) {
+    let client = client.clone().filter(|_| state.ready());
+    let key = (client.is_some(), state.view.doc.clone(), state.view.query.clone());
     use_effect_with(key, move |(_, doc, query)| {
-        if let (Some(engine), Some(id)) = (engine, doc.clone()) {
-            let query = query.clone();
-            spawn_local(async move {
-                let Some(number) = engine.doc_number(&id) else {
-                    dispatcher.dispatch(Action::Failed(format!("there is no article {id:?} in this index")));
-                    return;
-                };
-                match engine.article(number, &query).await {
-                    Ok(article) => dispatcher.dispatch(Action::Opened(article)),
-                    Err(message) => dispatcher.dispatch(Action::Failed(message)),
-                }
-            });
+        if let (Some(client), Some(doc)) = (client, doc) {
+            client.article(doc, query);
         }
     });
 }

@@ -2,37 +2,22 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::state::{Action, Answer, State, RESULT_LIMIT};
+use crate::client::Client;
+use crate::state::{State, RESULT_LIMIT};
 
-/// Milliseconds since the page loaded.
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
-
-/// Searches whenever the view's question changes (not when only the open article
-/// does), once the index is open. Answers come back as [`Action::Answered`],
-/// which drops those to a question no longer asked.
+/// Asks the search worker for the results whenever the view's question changes
+/// (not when only the open article does), once the index is open. The answer
+/// comes back as [`Action::Answered`](crate::state::Action::Answered), unless a
+/// newer question superseded it.
 #[hook]
-pub fn use_search(state: &UseReducerHandle<State>) {
-    let engine = state.engine();
+pub fn use_search(client: &Option<Rc<Client>>, state: &UseReducerHandle<State>) {
+    let client = client.clone().filter(|_| state.ready());
     let question = state.view.question();
-    let dispatcher = state.dispatcher();
-    use_effect_with((engine.is_some(), question), move |(_, view)| {
-        if let Some(engine) = engine {
-            let view = view.clone();
-            spawn_local(async move {
-                let started = now();
-                match engine.search(&view.query, &view.options(RESULT_LIMIT)).await {
-                    Ok(response) => {
-                        let millis = now() - started;
-                        dispatcher.dispatch(Action::Answered(Answer { view, response: Rc::new(response), millis }));
-                    }
-                    Err(message) => dispatcher.dispatch(Action::Failed(message)),
-                }
-            });
+    use_effect_with((client.is_some(), question), move |(_, view)| {
+        if let Some(client) = client {
+            client.search(view.clone(), RESULT_LIMIT);
         }
     });
 }

@@ -1,4 +1,5 @@
-//! Loading an index into the browser and querying it.
+//! Loading an index and querying it, inside the search worker (see
+//! [`super::Service`]; the UI thread never holds an `Engine`).
 //!
 //! [`Engine::load`] fetches `manifest.json`, then the dictionary, postings and
 //! document table side by side, verifies them (header, size, CRC) and opens the
@@ -18,13 +19,15 @@ use soi_core::{ArticleView, Index, Manifest, SearchOptions, SearchResponse};
 /// Where the index files come from.
 #[derive(Clone)]
 pub enum Source {
-    /// A URL prefix ending in `/` (relative to the page, e.g. `index/`).
+    /// A URL prefix ending in `/`, relative to the script that fetches (the
+    /// worker's, which sits beside the page: `index/`).
     Url(Rc<str>),
     /// Files by name, already in memory (tests, embedding).
     Memory(Rc<HashMap<String, Vec<u8>>>),
 }
 
 impl Source {
+    /// Files under the URL `prefix`, with or without its trailing `/`.
     pub fn url(prefix: &str) -> Self {
         let mut p = prefix.to_owned();
         if !p.is_empty() && !p.ends_with('/') {
@@ -50,17 +53,6 @@ impl Source {
                 }
                 response.binary().await.map_err(|e| format!("could not read {url}: {e}"))
             }
-        }
-    }
-}
-
-impl PartialEq for Source {
-    /// The same files: the same URL prefix, or the very same map in memory.
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Source::Url(a), Source::Url(b)) => a == b,
-            (Source::Memory(a), Source::Memory(b)) => Rc::ptr_eq(a, b),
-            _ => false,
         }
     }
 }

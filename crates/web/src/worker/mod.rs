@@ -1,0 +1,63 @@
+//! The search worker: everything that runs a search, off the UI thread.
+//!
+//! The `soi-worker` binary (`src/bin/worker.rs`, built by Trunk as a Web Worker)
+//! calls [`serve_this_worker`]: a [`Service`] loads the index with the
+//! [`Engine`] and answers the UI over `postMessage` (see [`crate::protocol`]).
+//! The UI's binary never calls into this module, so none of the search code is
+//! linked into it.
+//!
+//! [`serve_in_page`] runs the same service on the calling thread behind a
+//! `MessagePort`, for the browser tests, which cannot start the worker binary.
+
+mod engine;
+mod options;
+mod service;
+
+use gloo::events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
+
+pub use engine::{Engine, Source};
+pub use service::Service;
+
+/// Where the worker finds the index: `index/` beside its script, which Trunk
+/// puts beside the page (so this is the page's `index/`, on any sub-path).
+const INDEX: &str = "index/";
+
+/// Serves the UI that started this worker: loads the index and answers its
+/// messages for as long as the worker lives. Fails outside a dedicated worker.
+pub fn serve_this_worker() -> Result<(), JsValue> {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
+    let to_ui = scope.clone();
+    let service = Service::start(Source::url(INDEX), move |reply| {
+        // A reply is a plain object of strings, numbers and arrays: it always clones.
+        let _ = to_ui.post_message(&reply);
+    });
+    listen(&scope, service);
+    Ok(())
+}
+
+/// Serves a UI on this thread: returns the port the UI talks to
+/// ([`crate::client::Backend::Port`]).
+pub fn serve_in_page(source: Source) -> Result<MessagePort, JsValue> {
+    let channel = MessageChannel::new()?;
+    let here = channel.port2();
+    let to_ui = here.clone();
+    let service = Service::start(source, move |reply| {
+        let _ = to_ui.post_message(&reply);
+    });
+    listen(&here, service);
+    here.start();
+    Ok(channel.port1())
+}
+
+/// Hands every message arriving at `target` to `service`. The listener lives as
+/// long as the thread (or the page) does, as a worker's does.
+fn listen(target: &web_sys::EventTarget, service: std::rc::Rc<Service>) {
+    EventListener::new(target, "message", move |event| {
+        if let Some(event) = event.dyn_ref::<MessageEvent>() {
+            service.receive(&event.data());
+        }
+    })
+    .forget();
+}

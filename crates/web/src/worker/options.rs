@@ -1,0 +1,47 @@
+//! Reading search options as `window.soi.search` takes them. The worker reads
+//! them for both the API and the UI's own searches, so there is one reader and
+//! one set of error sentences.
+
+use js_sys::Reflect;
+use soi_core::{SearchOptions, Sort};
+use wasm_bindgen::JsValue;
+
+/// Reads `{limit, filters: {place: ["Kim Sơn"], …}, from, to, sort, facets}`;
+/// every field optional. Which facets, dates and sort orders exist is the core's
+/// to say ([`SearchOptions::validate`]), in the words the CLI prints.
+pub fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
+    let mut out = SearchOptions::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(out);
+    }
+    let get = |k: &str| Reflect::get(options, &k.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    if let Some(limit) = get("limit") {
+        let l = limit.as_f64().filter(|l| l.is_finite() && *l >= 0.0).ok_or("limit must be a number ≥ 0")?;
+        out.limit = l.min(1000.0) as usize;
+    }
+    if let Some(filters) = get("filters") {
+        let map: std::collections::BTreeMap<String, Vec<String>> =
+            serde_wasm_bindgen::from_value(filters).map_err(|e| format!("filters must be {{facet: [values]}}: {e}"))?;
+        for (facet, values) in map {
+            for value in values {
+                out.add_filter(&facet, &value);
+            }
+        }
+    }
+    out.from = get("from").map(|v| text(&v));
+    out.to = get("to").map(|v| text(&v));
+    if let Some(facets) = get("facets") {
+        out.facets = facets.as_bool().ok_or("facets must be true or false")?;
+    }
+    if let Some(sort) = get("sort") {
+        out.sort = text(&sort).parse::<Sort>().map_err(|e| e.to_string())?;
+    }
+    out.validate().map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// A string as it is, anything else as JSON (`2020` → `"2020"`), so that the
+/// core's checks see, and name, what was passed.
+fn text(value: &JsValue) -> String {
+    value.as_string().or_else(|| js_sys::JSON::stringify(value).ok().map(String::from)).unwrap_or_default()
+}

@@ -1,0 +1,157 @@
+//! The worker's side of the [protocol](crate::protocol): it owns the [`Engine`],
+//! reports how loading goes, and answers requests, skipping those a newer request
+//! of their kind has superseded.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use serde::Serialize;
+use soi_core::analysis::fold;
+use soi_core::{SearchOptions, SearchResponse};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+use super::engine::{Engine, Source};
+use super::options::options_from_js;
+use crate::protocol::{Kind, Reply, Request, Results, NOT_LOADED};
+
+/// Where loading the index stands.
+enum Phase {
+    Loading,
+    Ready(Rc<Engine>),
+    Failed(String),
+}
+
+/// Answers the requests of one UI.
+pub struct Service {
+    phase: RefCell<Phase>,
+    /// The id of the newest request of each kind that newer requests supersede.
+    newest: RefCell<HashMap<Kind, u32>>,
+    /// Sends a message to the UI.
+    post: Box<dyn Fn(JsValue)>,
+}
+
+impl Service {
+    /// Starts loading the index from `source`, posting [`Reply::Progress`], then
+    /// [`Reply::Ready`] or [`Reply::Failed`], through `post`.
+    pub fn start(source: Source, post: impl Fn(JsValue) + 'static) -> Rc<Service> {
+        let service =
+            Rc::new(Service { phase: RefCell::new(Phase::Loading), newest: RefCell::default(), post: Box::new(post) });
+        let loading = service.clone();
+        spawn_local(async move {
+            let progress = |fetched, total| loading.send(&Reply::Progress { fetched, total });
+            let (phase, reply) = match Engine::load(source, progress).await {
+                Ok(engine) => (Phase::Ready(engine), Reply::Ready),
+                Err(message) => (Phase::Failed(message.clone()), Reply::Failed(message)),
+            };
+            *loading.phase.borrow_mut() = phase;
+            loading.send(&reply);
+        });
+        service
+    }
+
+    fn send(&self, reply: &Reply) {
+        (self.post)(reply.to_js());
+    }
+
+    /// Takes one message from the UI and answers it when its turn comes.
+    pub fn receive(self: &Rc<Self>, message: &JsValue) {
+        let request = match Request::from_js(message) {
+            Ok(request) => request,
+            // Only Soi's UI posts here; anything else is worth a warning, not an answer.
+            Err(problem) => {
+                web_sys::console::warn_1(&format!("Soi's search worker ignored {problem}").into());
+                return;
+            }
+        };
+        if request.kind.superseded_by_newer() {
+            self.newest.borrow_mut().insert(request.kind, request.id);
+        }
+        let service = self.clone();
+        spawn_local(async move { service.answer(request).await });
+    }
+
+    /// Has a newer request of the same kind come since?
+    fn superseded(&self, request: &Request) -> bool {
+        request.kind.superseded_by_newer() && self.newest.borrow().get(&request.kind) != Some(&request.id)
+    }
+
+    async fn answer(&self, request: Request) {
+        if request.kind.superseded_by_newer() {
+            // Keystrokes that arrived while the previous search ran are queued
+            // as messages: let them all be received first, so that only the
+            // newest of them is searched.
+            after_queued_messages().await;
+            if self.superseded(&request) {
+                return;
+            }
+        }
+        let result = self.run(&request).await;
+        // Superseded while its text was being fetched: the UI would drop it.
+        if self.superseded(&request) {
+            return;
+        }
+        self.send(&Reply::Answer { id: request.id, kind: request.kind, result });
+    }
+
+    async fn run(&self, request: &Request) -> Result<JsValue, String> {
+        let engine = match &*self.phase.borrow() {
+            Phase::Ready(engine) => engine.clone(),
+            Phase::Loading => return Err(NOT_LOADED.into()),
+            Phase::Failed(message) => return Err(message.clone()),
+        };
+        match request.kind {
+            Kind::Search => {
+                let options = options_from_js(&request.options)?;
+                let response = engine.search(&request.query, &options).await?;
+                to_json(&Results { selected: selected(&response, &options), response })
+            }
+            Kind::Api => {
+                let options = options_from_js(&request.options)?;
+                to_json(&engine.search(&request.query, &options).await?)
+            }
+            Kind::Article => {
+                let id = request.doc.as_deref().unwrap_or_default();
+                let number =
+                    engine.doc_number(id).ok_or_else(|| format!("there is no article {id:?} in this index"))?;
+                to_json(&engine.article(number, &request.query).await?)
+            }
+        }
+    }
+}
+
+/// Per filtered facet, the values of the response's counts that the filters
+/// select, compared folded as the core compares them.
+fn selected(response: &SearchResponse, options: &SearchOptions) -> BTreeMap<String, Vec<String>> {
+    options
+        .filters
+        .iter()
+        .map(|filter| {
+            let wanted: Vec<String> = filter.values.iter().map(|v| fold(v.trim())).collect();
+            let counts = response.facets.get(&filter.facet).into_iter().flatten();
+            let values = counts.filter(|c| wanted.contains(&fold(&c.value))).map(|c| c.value.clone()).collect();
+            (filter.facet.clone(), values)
+        })
+        .collect()
+}
+
+/// The `soi search --json` shape: maps as objects, numbers as numbers.
+fn to_json(value: &impl Serialize) -> Result<JsValue, String> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `setTimeout`, in a worker and in a page alike.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &Function, millis: i32);
+}
+
+/// Resolves once the messages already queued for this thread have been
+/// received: a timer set now fires after the tasks queued before it (the UI's
+/// messages to a worker each queue one task as they are posted).
+async fn after_queued_messages() {
+    let _ = JsFuture::from(Promise::new(&mut |resolve, _| set_timeout(&resolve, 0))).await;
+}
