@@ -138,21 +138,18 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
             started.elapsed().as_secs_f64(),
             args.out.display()
         );
-        println!("  {:<36} {:>10}", MANIFEST_FILE, HumanBytes(manifest_bytes).to_string());
-        let (stores, store_bytes) = built
-            .files
-            .iter()
-            .filter(|f| f.name.starts_with("store."))
-            .fold((0, 0), |(n, b), f| (n + 1, b + f.bytes.len()));
-        for f in built.files.iter().filter(|f| !f.name.starts_with("store.")) {
-            println!("  {:<36} {:>10}", f.name, HumanBytes(f.bytes.len() as u64).to_string());
+        let line = |name: &str, bytes: u64| println!("  {name:<36} {:>10}", HumanBytes(bytes).to_string());
+        line(MANIFEST_FILE, manifest_bytes);
+        for e in m.root_entries() {
+            line(&e.path, e.bytes);
         }
-        println!(
-            "  {:<36} {:>10}",
-            format!("store.*.bin ({stores} chunks)"),
-            HumanBytes(store_bytes as u64).to_string()
-        );
-        println!("  {:<36} {:>10}", "total", HumanBytes(m.total_bytes() + manifest_bytes).to_string());
+        let sum = |entries: &[soi_core::index::FileEntry]| entries.iter().map(|e| e.bytes).sum::<u64>();
+        let (shards, stores) = (&m.files.postings, &m.files.store);
+        line(&format!("postings.*.bin ({} shards)", shards.len()), sum(shards));
+        line(&format!("store.*.bin ({} chunks)", stores.len()), sum(stores));
+        line("total", m.total_bytes() + manifest_bytes);
+        let root: u64 = manifest_bytes + m.root_entries().iter().map(|e| e.bytes).sum::<u64>();
+        println!("  fetched before any search: {} (manifest, dict, terms, docs)", HumanBytes(root));
         print_trouble(&report);
         println!("  report: {}", args.out.join(REPORT_FILE).display());
     }

@@ -74,6 +74,11 @@ impl Plan {
         &self.highlighter
     }
 
+    /// Every dictionary term the plan may read postings of (with repeats).
+    pub fn ordinals(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words.iter().flat_map(|w| w.expansions.iter().map(|e| e.ordinal))
+    }
+
     /// The planned word of a query term.
     pub fn word(&self, term: &QueryTerm) -> Option<&PlannedWord> {
         self.words.iter().find(|w| w.term.surface == term.surface && w.term.prefix == term.prefix)
