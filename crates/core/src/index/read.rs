@@ -244,11 +244,8 @@ impl Index {
     /// The postings shards (by index into `manifest.files.postings`) that these
     /// terms need and that have not been added yet, without repeats.
     pub fn missing_shards_of(&self, ordinals: impl IntoIterator<Item = u64>) -> Vec<usize> {
-        let mut out: Vec<usize> = ordinals
-            .into_iter()
-            .filter_map(|o| self.shard_of(o))
-            .filter(|&s| self.shards[s].is_none())
-            .collect();
+        let mut out: Vec<usize> =
+            ordinals.into_iter().filter_map(|o| self.shard_of(o)).filter(|&s| self.shards[s].is_none()).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -332,9 +329,8 @@ impl Index {
             .term_info(ordinal)
             .ok_or_else(|| Error::corrupt(&self.manifest.files.terms.path, format!("no term {ordinal}")))?;
         let file = &self.manifest.files.postings[info.shard].path;
-        let shard = self.shards[info.shard]
-            .as_ref()
-            .ok_or_else(|| Error::new(ErrorKind::NotLoaded { file: file.clone() }))?;
+        let shard =
+            self.shards[info.shard].as_ref().ok_or_else(|| Error::new(ErrorKind::NotLoaded { file: file.clone() }))?;
         let k = (ordinal - u64::from(shard.first)) as usize;
         let start = shard.data_start + if k == 0 { 0 } else { shard.ends[k - 1] as usize };
         let end = shard.data_start + shard.ends[k] as usize;
