@@ -95,7 +95,12 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
     let mut seen: HashMap<u64, String> = HashMap::new();
     for path in &files {
         let id = relative_id(args.corpus, path);
-        let outcome = if let Some(article) = id.strip_suffix(".meta.json") {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let outcome = if is_link {
+            Outcome::Ignored {
+                reason: "a symbolic link, not followed: copy the article into the corpus folder instead".into(),
+            }
+        } else if let Some(article) = id.strip_suffix(".meta.json") {
             Outcome::Metadata { r#for: article.to_owned() }
         } else if Format::from_path(&id).is_none() {
             let ext = path.extension().map_or("no extension".to_owned(), |e| format!(".{}", e.to_string_lossy()));
@@ -419,7 +424,7 @@ fn progress(len: usize, what: &'static str) -> ProgressBar {
     bar
 }
 
-/// Every file under `corpus` (hidden ones aside), in a stable order.
+/// Every file and symbolic link under `corpus` (hidden ones aside), in a stable order.
 fn find_files(corpus: &Path) -> Result<Vec<PathBuf>> {
     let meta = fs::metadata(corpus)
         .with_context(|| format!("cannot open the corpus folder {}: check the path", corpus.display()))?;
@@ -430,7 +435,10 @@ fn find_files(corpus: &Path) -> Result<Vec<PathBuf>> {
     for entry in walkdir::WalkDir::new(corpus).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot read inside {}", corpus.display()))?;
         let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_file() && !name.starts_with('.') {
+        // Symbolic links are listed (the report accounts for them) but never
+        // followed: a link may point out of the corpus or round in a loop.
+        let kind = entry.file_type();
+        if (kind.is_file() || kind.is_symlink()) && !name.starts_with('.') {
             files.push(entry.into_path());
         }
     }

@@ -265,6 +265,31 @@ fn json_lines_are_read_record_by_record_with_the_size_limit_per_record() {
     assert_eq!(v["hits"][0]["id"], "big.jsonl#303");
 }
 
+#[cfg(unix)]
+#[test]
+fn links_and_odd_file_names_are_accounted_for() {
+    use std::os::unix::ffi::OsStrExt;
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(corpus.path().join("a.txt"), "Bài một\n\nNội dung một.").unwrap();
+    std::fs::create_dir(corpus.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", corpus.path().join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", corpus.path().join("outside.txt")).unwrap();
+    std::fs::write(corpus.path().join(std::ffi::OsStr::from_bytes(b"t\xffn.txt")), "Bài hai\n\nNội dung hai.").unwrap();
+    std::fs::write(corpus.path().join("new\nline.txt"), "Bài ba\n\nNội dung ba.").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = soi(&["build", corpus.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("build-report.json")).unwrap()).unwrap();
+    assert_eq!(report["documents"], 3, "{report}");
+    let details = report["details"].as_array().unwrap();
+    for link in ["outside.txt", "sub/loop"] {
+        let d = details.iter().find(|d| d["path"] == link).unwrap_or_else(|| panic!("{link} in {report}"));
+        assert_eq!(d["status"], "ignored");
+        assert!(d["reason"].as_str().unwrap().contains("symbolic link"));
+    }
+}
+
 #[test]
 fn missing_or_empty_corpus_folder_is_a_clear_error() {
     let o = soi(&["build", "/definitely/not/here", "--out", "/tmp/soi-never"]);
