@@ -95,7 +95,12 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
     let mut seen: HashMap<u64, String> = HashMap::new();
     for path in &files {
         let id = relative_id(args.corpus, path);
-        let outcome = if let Some(article) = id.strip_suffix(".meta.json") {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let outcome = if is_link {
+            Outcome::Ignored {
+                reason: "a symbolic link, not followed: copy the article into the corpus folder instead".into(),
+            }
+        } else if let Some(article) = id.strip_suffix(".meta.json") {
             Outcome::Metadata { r#for: article.to_owned() }
         } else if Format::from_path(&id).is_none() {
             let ext = path.extension().map_or("no extension".to_owned(), |e| format!(".{}", e.to_string_lossy()));
@@ -138,21 +143,18 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
             started.elapsed().as_secs_f64(),
             args.out.display()
         );
-        println!("  {:<36} {:>10}", MANIFEST_FILE, HumanBytes(manifest_bytes).to_string());
-        let (stores, store_bytes) = built
-            .files
-            .iter()
-            .filter(|f| f.name.starts_with("store."))
-            .fold((0, 0), |(n, b), f| (n + 1, b + f.bytes.len()));
-        for f in built.files.iter().filter(|f| !f.name.starts_with("store.")) {
-            println!("  {:<36} {:>10}", f.name, HumanBytes(f.bytes.len() as u64).to_string());
+        let line = |name: &str, bytes: u64| println!("  {name:<36} {:>10}", HumanBytes(bytes).to_string());
+        line(MANIFEST_FILE, manifest_bytes);
+        for e in m.root_entries() {
+            line(&e.path, e.bytes);
         }
-        println!(
-            "  {:<36} {:>10}",
-            format!("store.*.bin ({stores} chunks)"),
-            HumanBytes(store_bytes as u64).to_string()
-        );
-        println!("  {:<36} {:>10}", "total", HumanBytes(m.total_bytes() + manifest_bytes).to_string());
+        let sum = |entries: &[soi_core::index::FileEntry]| entries.iter().map(|e| e.bytes).sum::<u64>();
+        let (shards, stores) = (&m.files.postings, &m.files.store);
+        line(&format!("postings.*.bin ({} shards)", shards.len()), sum(shards));
+        line(&format!("store.*.bin ({} chunks)", stores.len()), sum(stores));
+        line("total", m.total_bytes() + manifest_bytes);
+        let root: u64 = manifest_bytes + m.root_entries().iter().map(|e| e.bytes).sum::<u64>();
+        println!("  fetched before any search: {} (manifest, dict, terms, docs)", HumanBytes(root));
         print_trouble(&report);
         println!("  report: {}", args.out.join(REPORT_FILE).display());
     }
@@ -213,6 +215,10 @@ fn read_file(
 ) -> Outcome {
     let skipped = |reason: String| Outcome::Skipped { reason };
     let Some(format) = Format::from_path(id) else { return skipped("not an article format".into()) };
+    if format == Format::JsonLines {
+        // Read record by record: the size limit is per record, and memory holds one line.
+        return read_json_lines(path, id, args, seen, builder);
+    }
     let size = match fs::metadata(path) {
         Ok(m) => m.len(),
         Err(e) => return skipped(format!("cannot read: {e}")),
@@ -254,29 +260,141 @@ fn read_file(
             Err(reason) => parsed.problems.push(soi_core::ingest::Problem { at: Some("metadata file".into()), reason }),
         }
     }
-    let problems: Vec<ReportProblem> =
-        parsed.problems.into_iter().map(|p| ReportProblem { at: p.at, reason: p.reason }).collect();
-    let mut duplicates = Vec::new();
-    let mut documents = 0;
-    let single = parsed.docs.len() == 1 && !matches!(format, Format::Json | Format::JsonLines);
+    let single = parsed.docs.len() == 1 && format != Format::Json;
+    let mut added = Added::default();
     for doc in parsed.docs {
+        if let Some(of) = added.add(doc, seen, builder) {
+            if single {
+                return Outcome::Duplicate { of };
+            }
+        }
+    }
+    added.outcome(parsed.problems.into_iter().map(|p| ReportProblem { at: p.at, reason: p.reason }).collect())
+}
+
+/// Documents of one file added to the index, and those that repeated an earlier one.
+#[derive(Default)]
+struct Added {
+    documents: usize,
+    duplicates: Vec<Duplicate>,
+}
+
+impl Added {
+    /// Adds `doc` unless its text was seen before; returns the earlier id then.
+    fn add(&mut self, doc: Document, seen: &mut HashMap<u64, String>, builder: &mut IndexBuilder) -> Option<String> {
         let fp = fingerprint(&doc);
         if let Some(of) = seen.get(&fp) {
-            if single {
-                return Outcome::Duplicate { of: of.clone() };
-            }
-            duplicates.push(Duplicate { id: doc.id.clone(), of: of.clone() });
-            continue;
+            self.duplicates.push(Duplicate { id: doc.id.clone(), of: of.clone() });
+            return Some(of.clone());
         }
         seen.insert(fp, doc.id.clone());
         builder.add(doc);
-        documents += 1;
+        self.documents += 1;
+        None
     }
-    if documents == 0 && duplicates.is_empty() {
-        let reason = problems.first().map_or_else(|| "no article in it".to_owned(), |p| p.reason.clone());
-        return skipped(reason);
+
+    fn outcome(self, problems: Vec<ReportProblem>) -> Outcome {
+        if self.documents == 0 && self.duplicates.is_empty() {
+            let reason = problems.first().map_or_else(|| "no article in it".to_owned(), |p| p.reason.clone());
+            return Outcome::Skipped { reason };
+        }
+        Outcome::Indexed { documents: self.documents, problems, duplicates: self.duplicates }
     }
-    Outcome::Indexed { documents, problems, duplicates }
+}
+
+/// A JSON Lines file, one record at a time: a record over `--max-file-size` or
+/// not in UTF-8 is a problem of its line, and the rest of the file is read.
+fn read_json_lines(
+    path: &Path,
+    id: &str,
+    args: &BuildArgs<'_>,
+    seen: &mut HashMap<u64, String>,
+    builder: &mut IndexBuilder,
+) -> Outcome {
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return Outcome::Skipped { reason: format!("cannot read: {e}") },
+    };
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut added = Added::default();
+    let mut problems: Vec<ReportProblem> = Vec::new();
+    let mut line = Vec::new();
+    let (mut line_no, mut offset) = (0usize, 0u64);
+    loop {
+        line.clear();
+        line_no += 1;
+        let at = Some(format!("line {line_no}"));
+        let (read, complete) = match read_line_capped(&mut reader, &mut line, args.max_file_bytes) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(ReportProblem { at, reason: format!("cannot read: {e}") });
+                break;
+            }
+        };
+        if read == 0 {
+            break;
+        }
+        let start = offset;
+        offset += read;
+        if !complete {
+            problems.push(ReportProblem {
+                at,
+                reason: format!(
+                    "the record is over the {} limit (--max-file-size applies to each record)",
+                    HumanBytes(args.max_file_bytes)
+                ),
+            });
+            continue;
+        }
+        let text = match std::str::from_utf8(&line) {
+            Ok(t) => t,
+            Err(e) => {
+                let reason = format!("not UTF-8 (bad byte at file offset {})", start + e.valid_up_to() as u64);
+                problems.push(ReportProblem { at, reason });
+                continue;
+            }
+        };
+        match ingest::parse_json_line(id, line_no, text, &args.fields) {
+            Some(Ok(doc)) => {
+                added.add(doc, seen, builder);
+            }
+            Some(Err(p)) => problems.push(ReportProblem { at: p.at, reason: p.reason }),
+            None => {}
+        }
+    }
+    if offset == 0 {
+        return Outcome::Skipped { reason: "empty".into() };
+    }
+    added.outcome(problems)
+}
+
+/// Reads one line (through `\n`) into `out`, keeping at most `cap` bytes of it.
+/// Returns the bytes consumed and whether the whole line fit.
+fn read_line_capped(reader: &mut impl std::io::BufRead, out: &mut Vec<u8>, cap: u64) -> std::io::Result<(u64, bool)> {
+    let mut consumed = 0u64;
+    let mut fits = true;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((consumed, fits));
+        }
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..=i], true),
+            None => (buf, false),
+        };
+        let n = chunk.len();
+        if fits && out.len() as u64 + n as u64 <= cap.saturating_add(1) {
+            out.extend_from_slice(chunk);
+        } else {
+            fits = false;
+            out.clear();
+        }
+        reader.consume(n);
+        consumed += n as u64;
+        if done {
+            return Ok((consumed, fits));
+        }
+    }
 }
 
 /// Metadata overrides beside an article: `NAME.meta.json` (for `NAME.txt` etc.).
@@ -306,7 +424,7 @@ fn progress(len: usize, what: &'static str) -> ProgressBar {
     bar
 }
 
-/// Every file under `corpus` (hidden ones aside), in a stable order.
+/// Every file and symbolic link under `corpus` (hidden ones aside), in a stable order.
 fn find_files(corpus: &Path) -> Result<Vec<PathBuf>> {
     let meta = fs::metadata(corpus)
         .with_context(|| format!("cannot open the corpus folder {}: check the path", corpus.display()))?;
@@ -317,7 +435,10 @@ fn find_files(corpus: &Path) -> Result<Vec<PathBuf>> {
     for entry in walkdir::WalkDir::new(corpus).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot read inside {}", corpus.display()))?;
         let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_file() && !name.starts_with('.') {
+        // Symbolic links are listed (the report accounts for them) but never
+        // followed: a link may point out of the corpus or round in a loop.
+        let kind = entry.file_type();
+        if (kind.is_file() || kind.is_symlink()) && !name.starts_with('.') {
             files.push(entry.into_path());
         }
     }

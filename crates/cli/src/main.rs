@@ -45,7 +45,8 @@ enum Command {
         /// Fail (and write nothing) if any file or record cannot be read.
         #[arg(long)]
         strict: bool,
-        /// Skip files larger than this (bytes; K, M or G suffixes allowed).
+        /// Skip files larger than this (bytes; K, M or G suffixes allowed); in JSON
+        /// Lines files, which are read record by record, records larger than this.
         #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]
         max_file_size: u64,
         /// Which JSON field holds what, as ROLE=FIELD (repeat). Roles: title, body,

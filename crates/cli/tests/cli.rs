@@ -226,6 +226,71 @@ fn oversized_files_are_skipped_with_the_limit() {
 }
 
 #[test]
+fn json_lines_are_read_record_by_record_with_the_size_limit_per_record() {
+    let corpus = tempfile::tempdir().unwrap();
+    // 300 small records (far over a 1 KiB file limit in all), one record over the
+    // limit, and one line that is not UTF-8: only those two are left out.
+    let mut text = Vec::new();
+    for i in 0..300 {
+        text.extend_from_slice(format!("{{\"title\": \"Bản ghi {i}\", \"body\": \"Nội dung số {i}.\"}}\n").as_bytes());
+    }
+    text.extend_from_slice(format!("{{\"title\": \"Quá lớn\", \"body\": \"{}\"}}\n", "chữ ".repeat(600)).as_bytes());
+    text.extend_from_slice(b"{\"title\": \"Ti\xeau\", \"body\": \"x\"}\n");
+    text.extend_from_slice("{\"title\": \"Cuối cùng\", \"body\": \"Dòng cuối.\"}".as_bytes());
+    std::fs::write(corpus.path().join("big.jsonl"), &text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = soi(&[
+        "build",
+        corpus.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--max-file-size",
+        "1K",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("build-report.json")).unwrap()).unwrap();
+    let file = &report["details"][0];
+    assert_eq!(file["status"], "indexed", "{file}");
+    assert_eq!(file["documents"], 301);
+    let problems = file["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 2, "{file}");
+    assert_eq!(problems[0]["at"], "line 301");
+    assert!(problems[0]["reason"].as_str().unwrap().contains("--max-file-size"));
+    assert_eq!(problems[1]["at"], "line 302");
+    let offset = text.iter().position(|&b| b == 0xea).unwrap();
+    assert!(problems[1]["reason"].as_str().unwrap().contains(&format!("offset {offset}")), "{}", problems[1]);
+    let o = soi(&["search", out.path().to_str().unwrap(), "cuoi cung", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["hits"][0]["id"], "big.jsonl#303");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_and_odd_file_names_are_accounted_for() {
+    use std::os::unix::ffi::OsStrExt;
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(corpus.path().join("a.txt"), "Bài một\n\nNội dung một.").unwrap();
+    std::fs::create_dir(corpus.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", corpus.path().join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", corpus.path().join("outside.txt")).unwrap();
+    std::fs::write(corpus.path().join(std::ffi::OsStr::from_bytes(b"t\xffn.txt")), "Bài hai\n\nNội dung hai.").unwrap();
+    std::fs::write(corpus.path().join("new\nline.txt"), "Bài ba\n\nNội dung ba.").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = soi(&["build", corpus.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("build-report.json")).unwrap()).unwrap();
+    assert_eq!(report["documents"], 3, "{report}");
+    let details = report["details"].as_array().unwrap();
+    for link in ["outside.txt", "sub/loop"] {
+        let d = details.iter().find(|d| d["path"] == link).unwrap_or_else(|| panic!("{link} in {report}"));
+        assert_eq!(d["status"], "ignored");
+        assert!(d["reason"].as_str().unwrap().contains("symbolic link"));
+    }
+}
+
+#[test]
 fn missing_or_empty_corpus_folder_is_a_clear_error() {
     let o = soi(&["build", "/definitely/not/here", "--out", "/tmp/soi-never"]);
     assert!(!o.status.success());

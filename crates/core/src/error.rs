@@ -25,6 +25,9 @@ pub enum ErrorKind {
     ManifestVersion { expected: u16, got: u16 },
     /// A file named by the manifest was not supplied to [`crate::Index::open`].
     MissingFile { file: String },
+    /// A postings shard a query needs has not been added to the index (the caller
+    /// fetches what `Index::missing_shards` names before searching).
+    NotLoaded { file: String },
     /// A search option that cannot be used (an unknown facet, a date that is not
     /// one, an unknown sort order).
     InvalidOption { option: &'static str, value: String, expected: String },
@@ -82,6 +85,9 @@ impl fmt::Display for Error {
             ),
             ErrorKind::MissingFile { file } => {
                 write!(f, "the index file {file} named by the manifest is missing; {REBUILD} and upload all of its files")
+            }
+            ErrorKind::NotLoaded { file } => {
+                write!(f, "the index file {file} is needed but was not loaded; reload the page to fetch it again")
             }
             ErrorKind::InvalidOption { option, value, expected } => write!(f, "invalid {option} {value:?}: use {expected}"),
         }

@@ -183,7 +183,8 @@ fn open_and_search_with_byte_changed_and_crc_fixed(built: &BuiltIndex, kind: Fil
     for f in &bad.files {
         let crc = u32::from_le_bytes(f.bytes[f.bytes.len() - 4..].try_into().unwrap());
         let files = &mut manifest.files;
-        for e in [&mut files.dict, &mut files.postings, &mut files.docs].into_iter().chain(&mut files.store) {
+        let roots = [&mut files.dict, &mut files.terms, &mut files.docs].into_iter();
+        for e in roots.chain(&mut files.postings).chain(&mut files.store) {
             if e.path == f.name {
                 e.crc32 = crc;
             }
@@ -335,7 +336,7 @@ fn check_every_byte_change(built: &BuiltIndex, body_samples: usize) -> Checked {
                     Index::open(
                         m.clone(),
                         bytes_of(&bad, &m.files.dict.path),
-                        bytes_of(&bad, &m.files.postings.path),
+                        bytes_of(&bad, &m.files.terms.path),
                         bytes_of(&bad, &m.files.docs.path),
                     )
                 };
@@ -343,6 +344,10 @@ fn check_every_byte_change(built: &BuiltIndex, body_samples: usize) -> Checked {
                     FileKind::Store => {
                         let chunk = m.files.store.iter().position(|e| e.path == file.name).unwrap();
                         tables().unwrap().add_store_chunk(chunk, now.clone()).err()
+                    }
+                    FileKind::Postings => {
+                        let shard = m.files.postings.iter().position(|e| e.path == file.name).unwrap();
+                        tables().unwrap().add_shard(shard, now.clone()).err()
                     }
                     _ => tables().and_then(|index| index.verify()).err(),
                 };
@@ -375,7 +380,7 @@ fn assert_none_misnamed(checked: &Checked) {
 fn every_single_byte_change_in_every_file_is_reported() {
     let built = build(fixture());
     let kinds: Vec<FileKind> = built.files.iter().map(|f| f.kind).collect();
-    assert_eq!(kinds, [FileKind::Dict, FileKind::Postings, FileKind::Docs, FileKind::Store]);
+    assert_eq!(kinds, [FileKind::Dict, FileKind::Terms, FileKind::Docs, FileKind::Postings, FileKind::Store]);
     // The fixture's files are small: every byte of every file.
     let largest = built.files.iter().map(|f| f.bytes.len()).max().unwrap();
     let checked = check_every_byte_change(&built, largest);
@@ -396,7 +401,7 @@ fn byte_changes_in_a_later_store_chunk_are_reported_naming_that_chunk() {
 
 #[test]
 fn manifest_golden_file_matches() {
-    // The index bytes of this fixture are part of format version 1: a change here
+    // The index bytes of this fixture are part of the format version: a change here
     // means the format changed, and FORMAT_VERSION must be bumped with it. To
     // regenerate after a deliberate change: SOI_BLESS=1 cargo test -p soi-core.
     let built = build(fixture());

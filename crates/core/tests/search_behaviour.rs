@@ -106,3 +106,32 @@ fn hostile_queries_return_without_panicking() {
         assert!(r.total <= 1);
     }
 }
+
+#[test]
+fn a_swap_of_two_neighbouring_letters_is_one_typo() {
+    let ix = index(&[("school", "Trường học", "Học sinh đến trường."), ("other", "Thời tiết", "Trời nắng nóng.")]);
+    // `truogn` and `hcọ` are two Levenshtein edits from `truong` and `học`.
+    assert_eq!(ids(&ix, "truogn "), ["school"]);
+    assert_eq!(ids(&ix, "hcọ "), ["school"]);
+    let r = ix.search("truogn ", 10).unwrap();
+    assert_eq!(r.suggestion.as_deref(), Some("trường "));
+}
+
+#[test]
+fn a_rare_word_does_not_shadow_its_frequent_neighbour() {
+    // `tinhh` is a misspelling found in one article; `tinh` is in many.
+    let mut docs: Vec<(String, String, String)> =
+        (0..30).map(|i| (format!("n{i:02}"), format!("Tin {i}"), format!("Chính sách của tỉnh số {i}."))).collect();
+    docs.push(("typo".into(), "Lỗi".into(), "Bài viết về tỉnhh nhà.".into()));
+    let refs: Vec<(&str, &str, &str)> = docs.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
+    let ix = index(&refs);
+    let found = ids(&ix, "tinhh ");
+    assert_eq!(found[0], "typo", "the literal match ranks first: {found:?}");
+    assert!(found.len() > 5, "the frequent neighbour is searched too: {found:?}");
+    let r = ix.search("tinhh ", 10).unwrap();
+    assert_eq!(r.suggestion.as_deref(), Some("tỉnh "));
+    // A frequent word is not respelled, and a rare one without a far more
+    // frequent neighbour is left alone.
+    assert_eq!(ix.search("tỉnh ", 10).unwrap().suggestion, None);
+    assert_eq!(ix.search("lỗi ", 10).unwrap().suggestion, None);
+}

@@ -1,20 +1,29 @@
 //! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
 //!
-//! # Body layouts (format version 1; framing in `format.rs`)
+//! # Body layouts (format version 3; framing in `format.rs`)
 //!
 //! **dict** — the raw bytes of one `fst::Map`. Key: `fold(word) ‖ 0x00 ‖ surface(word)`
 //! (see [`crate::analysis`]); all tone variants of a folded word are one contiguous key
 //! range. Value: the term ordinal (keys in order get ordinals 0, 1, 2, …).
 //!
-//! **postings**
+//! **terms** (always fetched)
 //! ```text
 //! u32               term count T
-//! T × 12 bytes      term table, by ordinal: u32 offset (into the data below),
-//!                   u32 length in bytes, u32 document frequency
-//! data              per term: per document in increasing id order:
+//! u32               shard count S
+//! S × u32           the first term ordinal of each postings shard (increasing, the first 0)
+//! T × varint        document frequency of each term, by ordinal
+//! ```
+//!
+//! **postings** (one file per shard of consecutive term ordinals, about
+//! [`POSTINGS_SHARD_BYTES`]; a term's list is never split)
+//! ```text
+//! u32               first term ordinal f
+//! u32               term count n
+//! n × u32           end offset of each term's data (from the start of data)
+//! data              per term f..f+n: per document in increasing id order:
 //!                     varint doc-id delta (the first is the id itself)
-//!                     varint term frequency f
-//!                     f × varint position delta (the first is the position itself)
+//!                     varint term frequency t
+//!                     t × varint position delta (the first is the position itself)
 //! ```
 //! Positions count words: the title's words are positions `0..t`, the body's start
 //! at `t + 1` (the gap keeps a phrase from spanning title and body), and after the
@@ -49,6 +58,10 @@ use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
 use crate::analysis::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
 use crate::document::{days_from_iso, Document, Metadata};
 
+/// Target size of one postings shard. A query fetches the shards of its terms
+/// (in parallel), so smaller shards mean fewer bytes per query and more files.
+pub const POSTINGS_SHARD_BYTES: usize = 64 * 1024;
+
 /// Target size of one store chunk (article text bytes). Smaller chunks mean less to
 /// fetch per shown result; larger ones mean fewer files.
 pub const STORE_CHUNK_BYTES: usize = 64 * 1024;
@@ -66,14 +79,21 @@ pub struct IndexFile {
 #[derive(Debug, Clone)]
 pub struct BuiltIndex {
     pub manifest: Manifest,
-    /// In manifest order: dict, postings, docs, store chunks.
+    /// In manifest order: dict, terms, docs, postings shards, store chunks.
     pub files: Vec<IndexFile>,
 }
 
 /// Collects documents and writes the index files.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct IndexBuilder {
     docs: Vec<Document>,
+    shard_bytes: usize,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder { docs: Vec::new(), shard_bytes: POSTINGS_SHARD_BYTES }
+    }
 }
 
 #[derive(Default)]
@@ -85,6 +105,13 @@ struct TermPostings {
 impl IndexBuilder {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Sets the target size of a postings shard (default [`POSTINGS_SHARD_BYTES`]);
+    /// small shards let tests exercise many shards with a small corpus.
+    pub fn shard_bytes(mut self, bytes: usize) -> Self {
+        self.shard_bytes = bytes.max(1);
+        self
     }
 
     /// Adds a document. Order does not matter: documents are sorted by id at build.
@@ -136,15 +163,16 @@ impl IndexBuilder {
         }
 
         let dict = build_dict(&terms);
-        let postings = build_postings(&terms);
+        let (terms_body, shards) = build_postings(&terms, self.shard_bytes);
         let (store_bodies, chunk_of) = build_store(&docs);
         let docs_body = build_docs(&docs, &lengths, &chunk_of);
 
         let mut files = vec![
             named(FileKind::Dict, frame(FileKind::Dict, &dict)),
-            named(FileKind::Postings, frame(FileKind::Postings, &postings)),
+            named(FileKind::Terms, frame(FileKind::Terms, &terms_body)),
             named(FileKind::Docs, frame(FileKind::Docs, &docs_body)),
         ];
+        files.extend(shards.iter().map(|b| named(FileKind::Postings, frame(FileKind::Postings, b))));
         files.extend(store_bodies.iter().map(|b| named(FileKind::Store, frame(FileKind::Store, b))));
 
         let entry = |f: &IndexFile| FileEntry {
@@ -159,9 +187,10 @@ impl IndexBuilder {
             terms: terms.len() as u32,
             files: ManifestFiles {
                 dict: entry(&files[0]),
-                postings: entry(&files[1]),
+                terms: entry(&files[1]),
                 docs: entry(&files[2]),
-                store: files[3..].iter().map(entry).collect(),
+                postings: files[3..3 + shards.len()].iter().map(entry).collect(),
+                store: files[3 + shards.len()..].iter().map(entry).collect(),
             },
         };
         BuiltIndex { manifest, files }
@@ -212,29 +241,63 @@ fn build_dict(terms: &BTreeMap<Vec<u8>, TermPostings>) -> Vec<u8> {
     builder.into_inner().expect("in-memory fst cannot fail")
 }
 
-fn build_postings(terms: &BTreeMap<Vec<u8>, TermPostings>) -> Vec<u8> {
-    let mut table = Vec::with_capacity(4 + terms.len() * 12);
-    table.extend_from_slice(&(terms.len() as u32).to_le_bytes());
-    let mut data = Vec::new();
-    for postings in terms.values() {
-        let start = data.len();
-        let mut prev_doc = 0;
-        for (i, (doc, positions)) in postings.docs.iter().enumerate() {
-            put_varint(&mut data, u64::from(if i == 0 { *doc } else { doc - prev_doc }));
-            prev_doc = *doc;
-            put_varint(&mut data, positions.len() as u64);
-            let mut prev = 0;
-            for (j, &p) in positions.iter().enumerate() {
-                put_varint(&mut data, u64::from(if j == 0 { p } else { p - prev }));
-                prev = p;
+/// The `terms` body and the postings shards (layouts above).
+fn build_postings(terms: &BTreeMap<Vec<u8>, TermPostings>, shard_bytes: usize) -> (Vec<u8>, Vec<Vec<u8>>) {
+    // Each term's list, encoded.
+    let lists: Vec<Vec<u8>> = terms
+        .values()
+        .map(|postings| {
+            let mut data = Vec::new();
+            let mut prev_doc = 0;
+            for (i, (doc, positions)) in postings.docs.iter().enumerate() {
+                put_varint(&mut data, u64::from(if i == 0 { *doc } else { doc - prev_doc }));
+                prev_doc = *doc;
+                put_varint(&mut data, positions.len() as u64);
+                let mut prev = 0;
+                for (j, &p) in positions.iter().enumerate() {
+                    put_varint(&mut data, u64::from(if j == 0 { p } else { p - prev }));
+                    prev = p;
+                }
             }
+            data
+        })
+        .collect();
+    // Consecutive terms fill a shard up to the target size.
+    let mut firsts: Vec<u32> = Vec::new();
+    let mut shards: Vec<Vec<u8>> = Vec::new();
+    let mut start = 0;
+    while start < lists.len() {
+        let mut end = start;
+        let mut size = 0;
+        while end < lists.len() && (end == start || size + lists[end].len() + 4 <= shard_bytes) {
+            size += lists[end].len() + 4;
+            end += 1;
         }
-        table.extend_from_slice(&(start as u32).to_le_bytes());
-        table.extend_from_slice(&((data.len() - start) as u32).to_le_bytes());
-        table.extend_from_slice(&(postings.docs.len() as u32).to_le_bytes());
+        let mut body = Vec::with_capacity(8 + size);
+        body.extend_from_slice(&(start as u32).to_le_bytes());
+        body.extend_from_slice(&((end - start) as u32).to_le_bytes());
+        let mut offset = 0u32;
+        for list in &lists[start..end] {
+            offset += list.len() as u32;
+            body.extend_from_slice(&offset.to_le_bytes());
+        }
+        for list in &lists[start..end] {
+            body.extend_from_slice(list);
+        }
+        firsts.push(start as u32);
+        shards.push(body);
+        start = end;
     }
-    table.extend_from_slice(&data);
-    table
+    let mut table = Vec::with_capacity(8 + firsts.len() * 4 + terms.len() * 2);
+    table.extend_from_slice(&(terms.len() as u32).to_le_bytes());
+    table.extend_from_slice(&(firsts.len() as u32).to_le_bytes());
+    for first in &firsts {
+        table.extend_from_slice(&first.to_le_bytes());
+    }
+    for postings in terms.values() {
+        put_varint(&mut table, postings.docs.len() as u64);
+    }
+    (table, shards)
 }
 
 /// Returns the store chunk bodies and, per document, its chunk.

@@ -1,12 +1,12 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 2)
+//! # Byte layout of every binary file (format version 3)
 //!
 //! ```text
 //! offset  size  field
 //! 0       4     magic  b"SOI\x1a"
 //! 4       2     format version, u16 little-endian (FORMAT_VERSION)
-//! 6       1     kind: 1 dict, 2 postings, 3 docs, 4 store
+//! 6       1     kind: 1 dict, 2 postings shard, 3 docs, 4 store, 5 terms
 //! 7       1     reserved, 0
 //! 8       n     body (layout per kind: see `build.rs`, which writes it, and `read.rs`)
 //! 8+n     4     CRC32 (IEEE) of bytes 0..8+n, u32 little-endian
@@ -29,8 +29,10 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// migration path, and a reader never guesses at bytes it was not written for.
 /// Adding an optional manifest field that old readers may ignore does not bump it.
 ///
-/// History: 1 — first format; 2 — document metadata in the docs table.
-pub const FORMAT_VERSION: u16 = 2;
+/// History: 1 — first format; 2 — document metadata in the docs table; 3 — the
+/// postings split into term-range shards fetched on demand, with document
+/// frequencies and the shard table in a small `terms` file.
+pub const FORMAT_VERSION: u16 = 3;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;
@@ -42,12 +44,14 @@ pub const FOOTER_LEN: usize = 4;
 pub enum FileKind {
     /// The fst term dictionary.
     Dict = 1,
-    /// The term table and the postings lists.
+    /// One shard of the postings: the lists of a range of term ordinals.
     Postings = 2,
     /// The document table: ids, titles, lengths.
     Docs = 3,
     /// A chunk of stored article text.
     Store = 4,
+    /// Per term its document frequency, and the first term of each postings shard.
+    Terms = 5,
 }
 
 impl FileKind {
@@ -58,6 +62,7 @@ impl FileKind {
             FileKind::Postings => "postings",
             FileKind::Docs => "docs",
             FileKind::Store => "store",
+            FileKind::Terms => "terms",
         }
     }
 }

@@ -4,14 +4,15 @@
 //! ```json
 //! {
 //!   "format": "soi-index",
-//!   "format_version": 2,
+//!   "format_version": 3,
 //!   "documents": 5,
 //!   "terms": 1234,
 //!   "files": {
-//!     "dict":     { "path": "dict.3f9a….bin", "bytes": 9000, "crc32": 123 },
-//!     "postings": { "path": "postings.….bin", "bytes": 9000, "crc32": 123 },
-//!     "docs":     { "path": "docs.….bin",     "bytes": 900,  "crc32": 123 },
-//!     "store":   [{ "path": "store.….bin",    "bytes": 25000, "crc32": 123 }]
+//!     "dict":      { "path": "dict.3f9a….bin",  "bytes": 9000, "crc32": 123 },
+//!     "terms":     { "path": "terms.….bin",     "bytes": 1300, "crc32": 123 },
+//!     "docs":      { "path": "docs.….bin",      "bytes": 900,  "crc32": 123 },
+//!     "postings": [{ "path": "postings.….bin",  "bytes": 9000, "crc32": 123 }],
+//!     "store":    [{ "path": "store.….bin",     "bytes": 25000, "crc32": 123 }]
 //!   }
 //! }
 //! ```
@@ -45,9 +46,14 @@ pub struct FileEntry {
 /// The binary files of the index, by role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ManifestFiles {
+    /// The fst dictionary: always fetched.
     pub dict: FileEntry,
-    pub postings: FileEntry,
+    /// Document frequencies and the shard table: always fetched.
+    pub terms: FileEntry,
+    /// The document table: always fetched.
     pub docs: FileEntry,
+    /// Postings shards by term range, fetched when a query needs one of their terms.
+    pub postings: Vec<FileEntry>,
     /// Article text, in chunks fetched only when a result from them is shown.
     pub store: Vec<FileEntry>,
 }
@@ -118,9 +124,16 @@ impl Manifest {
         s
     }
 
-    /// Every binary file, in a fixed order: dict, postings, docs, store chunks.
+    /// Every binary file, in a fixed order: dict, terms, docs, postings shards,
+    /// store chunks.
     pub fn entries(&self) -> impl Iterator<Item = &FileEntry> {
-        [&self.files.dict, &self.files.postings, &self.files.docs].into_iter().chain(self.files.store.iter())
+        let f = &self.files;
+        [&f.dict, &f.terms, &f.docs].into_iter().chain(f.postings.iter()).chain(f.store.iter())
+    }
+
+    /// The files every search needs before its first result: dict, terms, docs.
+    pub fn root_entries(&self) -> [&FileEntry; 3] {
+        [&self.files.dict, &self.files.terms, &self.files.docs]
     }
 
     /// Total bytes of the binary files.
@@ -152,8 +165,9 @@ mod tests {
             terms: 2,
             files: ManifestFiles {
                 dict: entry("dict.a.bin"),
-                postings: entry("postings.a.bin"),
+                terms: entry("terms.a.bin"),
                 docs: entry("docs.a.bin"),
+                postings: vec![entry("postings.a.bin")],
                 store: vec![entry("store.a.bin")],
             },
         }

@@ -4,7 +4,8 @@
 //! - `format.rs`: the framing of every binary file (magic, version, kind, CRC32)
 //!   and [`FORMAT_VERSION`] with its policy.
 //! - `build.rs`: the writer, with the byte layout of each file's body.
-//! - `read.rs`: the reader ([`Index`]).
+//! - `read.rs`: the reader ([`Index`]): opens the root files (dict, terms, docs)
+//!   and takes postings shards and store chunks as a query needs them.
 //! - `manifest.rs`: `manifest.json`, the one mutable file naming the others.
 //! - `doc_table.rs`: the document table in memory ([`DocMeta`]).
 //! - `facets.rs`: facet value → documents, derived from the document table at open.
@@ -16,7 +17,7 @@ pub mod format;
 mod manifest;
 mod read;
 
-pub use build::{term_key, BuiltIndex, IndexBuilder, IndexFile, STORE_CHUNK_BYTES};
+pub use build::{term_key, BuiltIndex, IndexBuilder, IndexFile, POSTINGS_SHARD_BYTES, STORE_CHUNK_BYTES};
 pub use doc_table::DocMeta;
 pub use facets::{FacetIndex, FacetValue, FACETS};
 pub use format::{FileKind, FORMAT_VERSION};

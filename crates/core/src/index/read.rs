@@ -26,13 +26,23 @@ impl AsRef<[u8]> for Body {
     }
 }
 
-/// Term statistics from the term table.
+/// Term statistics from the `terms` file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TermInfo {
-    offset: u32,
-    len: u32,
     /// Number of documents containing the term.
     pub doc_freq: u32,
+    /// The postings shard holding the term's list (index into `manifest.files.postings`).
+    pub shard: usize,
+}
+
+/// A postings shard that has been added: the lists of terms `first..first + ends.len()`.
+#[derive(Clone)]
+struct Shard {
+    body: Body,
+    first: u32,
+    /// End offset of each term's data, from `data_start`.
+    ends: Vec<u32>,
+    data_start: usize,
 }
 
 /// A document's stored text.
@@ -66,15 +76,19 @@ pub struct Posting {
     pub positions: Vec<u32>,
 }
 
-/// An opened index. Store chunks are optional: they can be added later with
-/// [`Index::add_store_chunk`] when a shown result needs them.
+/// An opened index. The root files (dict, terms, docs) are read at open; postings
+/// shards and store chunks are added when a query or a shown result needs them
+/// ([`Index::add_shard`], [`Index::add_store_chunk`]).
 pub struct Index {
     manifest: Manifest,
     dict: Map<Body>,
     dict_raw: Arc<[u8]>,
-    postings: Body,
-    postings_raw: Arc<[u8]>,
-    terms: Vec<TermInfo>,
+    terms_raw: Arc<[u8]>,
+    /// Document frequency per term ordinal.
+    dfs: Vec<u32>,
+    /// First term ordinal of each shard.
+    shard_first: Vec<u32>,
+    shards: Vec<Option<Shard>>,
     docs: Vec<DocMeta>,
     docs_raw: Arc<[u8]>,
     avg_doc_words: f32,
@@ -88,7 +102,8 @@ impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Index")
             .field("documents", &self.docs.len())
-            .field("terms", &self.terms.len())
+            .field("terms", &self.dfs.len())
+            .field("postings_shards", &self.shards.len())
             .field("store_chunks", &self.store.len())
             .finish()
     }
@@ -100,12 +115,13 @@ fn body(entry: &FileEntry, kind: FileKind, bytes: Arc<[u8]>) -> Result<Body> {
 }
 
 impl Index {
-    /// Opens the dictionary, postings and document table. Checks each file's header
-    /// and size against the manifest (cheap) and decodes the tables; does not check
-    /// CRCs (see [`Index::verify`]). Store chunks are added separately.
-    pub fn open(manifest: Manifest, dict: Vec<u8>, postings: Vec<u8>, docs: Vec<u8>) -> Result<Index> {
+    /// Opens the root of an index: the dictionary, the terms file and the
+    /// document table. Checks each file's header and size against the manifest
+    /// (cheap) and decodes the tables; does not check CRCs (see [`Index::verify`]).
+    /// Postings shards and store chunks are added separately.
+    pub fn open(manifest: Manifest, dict: Vec<u8>, terms: Vec<u8>, docs: Vec<u8>) -> Result<Index> {
         let dict_raw: Arc<[u8]> = dict.into();
-        let postings_raw: Arc<[u8]> = postings.into();
+        let terms_raw: Arc<[u8]> = terms.into();
         let docs_raw: Arc<[u8]> = docs.into();
         let f = &manifest.files;
         let dict_body = body(&f.dict, FileKind::Dict, dict_raw.clone())?;
@@ -122,16 +138,9 @@ impl Index {
                 format!("{} terms in the dictionary, {} in the manifest", dict.len(), manifest.terms),
             ));
         }
-        let postings = body(&f.postings, FileKind::Postings, postings_raw.clone())?;
+        let terms_body = body(&f.terms, FileKind::Terms, terms_raw.clone())?;
+        let (dfs, shard_first) = decode_terms(&f.terms.path, terms_body.as_ref(), dict.len(), f.postings.len())?;
         let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
-
-        let terms = decode_term_table(&f.postings.path, postings.as_ref())?;
-        if terms.len() != dict.len() {
-            return Err(Error::corrupt(
-                &f.postings.path,
-                format!("{} terms in the table, {} in the dictionary and the manifest", terms.len(), dict.len()),
-            ));
-        }
         let docs = decode_docs(&f.docs.path, docs_body.as_ref(), manifest.files.store.len())?;
         if docs.len() != manifest.documents as usize {
             return Err(Error::corrupt(
@@ -147,13 +156,15 @@ impl Index {
         for (n, d) in docs.iter().enumerate().rev() {
             chunk_first[d.chunk as usize] = n;
         }
+        let shards = vec![None; shard_first.len()];
         Ok(Index {
             manifest,
             dict,
             dict_raw,
-            postings,
-            postings_raw,
-            terms,
+            terms_raw,
+            dfs,
+            shard_first,
+            shards,
             docs,
             docs_raw,
             avg_doc_words,
@@ -163,33 +174,81 @@ impl Index {
         })
     }
 
-    /// Opens an index, verifying the CRC of every file, with every store chunk that
-    /// `load` returns. `load` gets a file name from the manifest.
+    /// Opens a whole index, verifying the CRC of every file, with every postings
+    /// shard and every store chunk that `load` returns (the CLI reads them all).
+    /// `load` gets a file name from the manifest.
     pub fn open_all(manifest: Manifest, mut load: impl FnMut(&str) -> Option<Vec<u8>>) -> Result<Index> {
-        let mut get = |entry: &FileEntry| -> Result<Vec<u8>> {
+        let mut get = |entry: &FileEntry, kind: FileKind| -> Result<Vec<u8>> {
             let bytes =
                 load(&entry.path).ok_or_else(|| Error::new(ErrorKind::MissingFile { file: entry.path.clone() }))?;
-            check_header(&entry.path, &bytes, kind_of(&manifest, entry), Some(entry.bytes))?;
+            check_header(&entry.path, &bytes, kind, Some(entry.bytes))?;
             check_crc(&entry.path, &bytes)?;
             Ok(bytes)
         };
-        let dict = get(&manifest.files.dict)?;
-        let postings = get(&manifest.files.postings)?;
-        let docs = get(&manifest.files.docs)?;
-        let chunks: Vec<Vec<u8>> = manifest.files.store.iter().map(&mut get).collect::<Result<_>>()?;
-        let mut index = Index::open(manifest, dict, postings, docs)?;
+        let f = &manifest.files;
+        let dict = get(&f.dict, FileKind::Dict)?;
+        let terms = get(&f.terms, FileKind::Terms)?;
+        let docs = get(&f.docs, FileKind::Docs)?;
+        let shards: Vec<Vec<u8>> = f.postings.iter().map(|e| get(e, FileKind::Postings)).collect::<Result<_>>()?;
+        let chunks: Vec<Vec<u8>> = f.store.iter().map(|e| get(e, FileKind::Store)).collect::<Result<_>>()?;
+        let mut index = Index::open(manifest, dict, terms, docs)?;
+        for (i, shard) in shards.into_iter().enumerate() {
+            index.add_shard(i, shard)?;
+        }
         for (i, chunk) in chunks.into_iter().enumerate() {
             index.add_store_chunk(i, chunk)?;
         }
         Ok(index)
     }
 
-    /// Checks the CRC32 of the dictionary, postings and document table.
+    /// Checks the CRC32 of the root files: dictionary, terms and document table
+    /// (shards and store chunks are checked when they are added).
     pub fn verify(&self) -> Result<()> {
         let f = &self.manifest.files;
         check_crc(&f.dict.path, &self.dict_raw)?;
-        check_crc(&f.postings.path, &self.postings_raw)?;
+        check_crc(&f.terms.path, &self.terms_raw)?;
         check_crc(&f.docs.path, &self.docs_raw)
+    }
+
+    /// Adds postings shard `i` (header, size, CRC and layout are checked).
+    pub fn add_shard(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
+        let entry = self
+            .manifest
+            .files
+            .postings
+            .get(i)
+            .ok_or_else(|| Error::corrupt("postings", format!("no postings shard {i} in the manifest")))?;
+        let range = check_header(&entry.path, &bytes, FileKind::Postings, Some(entry.bytes))?;
+        check_crc(&entry.path, &bytes)?;
+        let file = entry.path.clone();
+        let raw: Arc<[u8]> = bytes.into();
+        let body = Body { bytes: raw, start: range.start, end: range.end };
+        let first = self.shard_first[i];
+        let end = self.shard_first.get(i + 1).copied().unwrap_or(self.dfs.len() as u32);
+        let (got_first, ends, data_start) = decode_shard_table(&file, body.as_ref())?;
+        if got_first != first || ends.len() as u32 != end - first {
+            return Err(Error::corrupt(&file, "the shard does not hold the terms the terms file says"));
+        }
+        self.shards[i] = Some(Shard { body, first, ends, data_start });
+        Ok(())
+    }
+
+    /// The shard holding a term ordinal.
+    fn shard_of(&self, ordinal: u64) -> Option<usize> {
+        if ordinal >= self.dfs.len() as u64 {
+            return None;
+        }
+        Some(self.shard_first.partition_point(|&f| u64::from(f) <= ordinal) - 1)
+    }
+
+    /// The postings shards (by index into `manifest.files.postings`) that these
+    /// terms need and that have not been added yet, without repeats.
+    pub fn missing_shards_of(&self, ordinals: impl IntoIterator<Item = u64>) -> Vec<usize> {
+        let mut out: Vec<usize> =
+            ordinals.into_iter().filter_map(|o| self.shard_of(o)).filter(|&s| self.shards[s].is_none()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Adds store chunk `i` (header, size and CRC are checked).
@@ -222,7 +281,7 @@ impl Index {
     }
 
     pub fn term_count(&self) -> usize {
-        self.terms.len()
+        self.dfs.len()
     }
 
     pub fn docs(&self) -> &[DocMeta] {
@@ -249,7 +308,8 @@ impl Index {
     }
 
     pub fn term_info(&self, ordinal: u64) -> Option<TermInfo> {
-        self.terms.get(ordinal as usize).copied()
+        let doc_freq = *self.dfs.get(usize::try_from(ordinal).ok()?)?;
+        Some(TermInfo { doc_freq, shard: self.shard_of(ordinal)? })
     }
 
     /// Decodes the postings of a term.
@@ -265,14 +325,19 @@ impl Index {
         out.docs.clear();
         out.offs.clear();
         out.pos.clear();
-        let file = &self.manifest.files.postings.path;
-        let info = self.term_info(ordinal).ok_or_else(|| Error::corrupt(file, format!("no term {ordinal}")))?;
-        let data_start = 4 + self.terms.len() * 12;
-        let start = data_start + info.offset as usize;
-        let bytes = self
-            .postings
+        let info = self
+            .term_info(ordinal)
+            .ok_or_else(|| Error::corrupt(&self.manifest.files.terms.path, format!("no term {ordinal}")))?;
+        let file = &self.manifest.files.postings[info.shard].path;
+        let shard =
+            self.shards[info.shard].as_ref().ok_or_else(|| Error::new(ErrorKind::NotLoaded { file: file.clone() }))?;
+        let k = (ordinal - u64::from(shard.first)) as usize;
+        let start = shard.data_start + if k == 0 { 0 } else { shard.ends[k - 1] as usize };
+        let end = shard.data_start + shard.ends[k] as usize;
+        let bytes = shard
+            .body
             .as_ref()
-            .get(start..start + info.len as usize)
+            .get(start..end)
             .ok_or_else(|| Error::corrupt(file, format!("postings of term {ordinal} lie outside the file")))?;
         if info.doc_freq as usize > self.docs.len() || info.doc_freq as usize > bytes.len() {
             return Err(Error::corrupt(file, format!("term {ordinal} claims {} documents", info.doc_freq)));
@@ -330,38 +395,51 @@ impl Index {
     }
 }
 
-fn kind_of(manifest: &Manifest, entry: &FileEntry) -> FileKind {
-    let f = &manifest.files;
-    if std::ptr::eq(entry, &f.dict) {
-        FileKind::Dict
-    } else if std::ptr::eq(entry, &f.postings) {
-        FileKind::Postings
-    } else if std::ptr::eq(entry, &f.docs) {
-        FileKind::Docs
-    } else {
-        FileKind::Store
-    }
-}
-
-fn decode_term_table(file: &str, body: &[u8]) -> Result<Vec<TermInfo>> {
+/// Reads the `terms` body: document frequencies and the shard table.
+fn decode_terms(file: &str, body: &[u8], terms: usize, shards: usize) -> Result<(Vec<u32>, Vec<u32>)> {
     let mut c = Cursor::new(file, body);
     let n = c.u32()? as usize;
-    let table_end = n.checked_mul(12).and_then(|t| t.checked_add(4)).filter(|&e| e <= body.len());
-    let Some(table_end) = table_end else {
-        return Err(Error::corrupt(file, format!("term table of {n} terms does not fit in {} bytes", body.len())));
-    };
-    let data_len = body.len() - table_end;
-    let mut terms = Vec::with_capacity(n);
-    for _ in 0..n {
-        let offset = c.u32()?;
-        let len = c.u32()?;
-        let doc_freq = c.u32()?;
-        if offset as usize + len as usize > data_len {
-            return Err(Error::corrupt(file, "a term's postings lie outside the file"));
-        }
-        terms.push(TermInfo { offset, len, doc_freq });
+    let s = c.u32()? as usize;
+    if n != terms || s != shards {
+        return Err(Error::corrupt(
+            file,
+            format!("{n} terms in {s} shards; the dictionary has {terms} terms and the manifest {shards} shards"),
+        ));
     }
-    Ok(terms)
+    if s > body.len() || (n > 0) != (s > 0) {
+        return Err(Error::corrupt(file, format!("{s} shards cannot hold {n} terms")));
+    }
+    let firsts: Vec<u32> = (0..s).map(|_| c.u32()).collect::<Result<_>>()?;
+    let increasing = firsts.first().is_none_or(|&f| f == 0) && firsts.windows(2).all(|w| w[0] < w[1]);
+    if !increasing || firsts.last().is_some_and(|&f| f as usize >= n) {
+        return Err(Error::corrupt(file, "the shard table is not increasing from 0"));
+    }
+    if n > body.len() {
+        return Err(Error::corrupt(file, format!("{n} document frequencies cannot fit")));
+    }
+    let dfs: Vec<u32> = (0..n).map(|_| c.varint32()).collect::<Result<_>>()?;
+    if !c.is_empty() {
+        return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));
+    }
+    Ok((dfs, firsts))
+}
+
+/// Reads a postings shard's table: first ordinal, end offsets, where data starts.
+fn decode_shard_table(file: &str, body: &[u8]) -> Result<(u32, Vec<u32>, usize)> {
+    let mut c = Cursor::new(file, body);
+    let first = c.u32()?;
+    let n = c.u32()? as usize;
+    let data_start = n.checked_mul(4).and_then(|t| t.checked_add(8)).filter(|&e| e <= body.len());
+    let Some(data_start) = data_start else {
+        return Err(Error::corrupt(file, format!("a table of {n} terms does not fit in {} bytes", body.len())));
+    };
+    let ends: Vec<u32> = (0..n).map(|_| c.u32()).collect::<Result<_>>()?;
+    let data_len = body.len() - data_start;
+    let ordered = ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize == data_len);
+    if !ordered {
+        return Err(Error::corrupt(file, "term offsets are out of order or outside the file"));
+    }
+    Ok((first, ends, data_start))
 }
 
 fn decode_store(file: &str, body: &[u8]) -> Result<(usize, Vec<StoredDoc>)> {

@@ -7,6 +7,7 @@ use super::dates::normalize_date;
 use super::fields::FieldMap;
 use super::format::{Parsed, Problem};
 use super::page::{parse_text, with_text_metadata};
+use crate::analysis::normalize;
 use crate::document::{Document, Metadata};
 
 /// Metadata from a record's named fields (a JSON record, front matter, a
@@ -98,20 +99,28 @@ pub(super) fn parse_json(id: &str, text: &str, fields: &FieldMap) -> Parsed {
 pub(super) fn parse_jsonl(id: &str, text: &str, fields: &FieldMap) -> Parsed {
     let mut out = Parsed::default();
     for (n, line) in text.lines().enumerate() {
-        let line_no = n + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let at = Some(format!("line {line_no}"));
-        match serde_json::from_str::<Value>(line) {
-            Ok(v) => match record_document(format!("{id}#{line_no}"), &v, fields) {
-                Ok(d) => out.docs.push(d),
-                Err(reason) => out.problems.push(Problem { at, reason }),
-            },
-            Err(e) => out.problems.push(Problem { at, reason: format!("invalid JSON: {e}") }),
+        match parse_json_line(id, n + 1, line, fields) {
+            Some(Ok(doc)) => out.docs.push(doc),
+            Some(Err(problem)) => out.problems.push(problem),
+            None => {}
         }
     }
     out
+}
+
+/// One line of a JSON Lines file (`line_no` from 1) as the document `id#line_no`;
+/// `None` for a blank line. Lets a caller read a large file record by record.
+pub fn parse_json_line(id: &str, line_no: usize, line: &str, fields: &FieldMap) -> Option<Result<Document, Problem>> {
+    let line = normalize(line);
+    let line = line.trim_start_matches('\u{feff}');
+    if line.trim().is_empty() {
+        return None;
+    }
+    let at = Some(format!("line {line_no}"));
+    Some(match serde_json::from_str::<Value>(line) {
+        Ok(v) => record_document(format!("{id}#{line_no}"), &v, fields).map_err(|reason| Problem { at, reason }),
+        Err(e) => Err(Problem { at, reason: format!("invalid JSON: {e}") }),
+    })
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ mod page;
 pub use dates::{find_full_date, normalize_date};
 pub use fields::{FieldMap, FIELD_ROLES};
 pub use format::{Format, Parsed, Problem};
-pub use json::metadata_from_object;
+pub use json::{metadata_from_object, parse_json_line};
 pub use metadata::{find_doc_refs, find_people, find_places};
 pub use page::{parse_text, with_text_metadata};
 

@@ -11,6 +11,8 @@
 //!   │              variants, completions, Telex/VNI, typos, each with a
 //!   │              MatchKind, weight and class; build the Highlighter     → Plan
 //!   │              (reads only the dictionary: the reader stops here)
+//!   │              Index::missing_shards(plan): the postings shards to fetch
+//!   │              first (the browser fetches them in parallel; the CLI has all)
 //!   │ matching.rs  postings of each word's expansions merged by document;
 //!   │              phrases at consecutive positions; clauses scored (BM25)
 //!   │ rank.rs      clauses combined per document (a merge, no table sized by
@@ -24,6 +26,7 @@
 //! the reader's "see also". The methods below are the whole search API of
 //! [`Index`].
 
+mod damerau;
 mod facets;
 mod highlight;
 mod matching;
@@ -58,6 +61,18 @@ impl Index {
     /// [`Index::plan`] for an already parsed query.
     pub fn plan_query(&self, query: Query) -> Plan {
         plan::plan(self, query)
+    }
+
+    /// The postings shards a plan reads that have not been added yet (fetch them,
+    /// [`Index::add_shard`], then [`Index::execute`]).
+    pub fn missing_shards(&self, plan: &Plan) -> Vec<usize> {
+        self.missing_shards_of(plan.ordinals())
+    }
+
+    /// The postings shards that [`Index::article`] needs for `doc`'s related
+    /// articles and that have not been added yet (its store chunk must be loaded).
+    pub fn missing_shards_for_article(&self, doc: u32) -> Vec<usize> {
+        self.missing_shards_of(related::distinctive_terms(self, doc).into_iter().map(|t| t.0))
     }
 
     /// Runs a plan: the ranked answer, without a suggestion.

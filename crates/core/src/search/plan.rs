@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use fst::automaton::{Automaton, Levenshtein, Str};
 use fst::{IntoStreamer, Streamer};
 
+use super::damerau::OneEdit;
 use super::highlight::Highlighter;
 use super::query::{Query, QueryTerm};
 use super::weights::*;
@@ -72,6 +73,11 @@ impl Plan {
     /// reader), built from the same expansions the search matches.
     pub fn highlighter(&self) -> &Highlighter {
         &self.highlighter
+    }
+
+    /// Every dictionary term the plan may read postings of (with repeats).
+    pub fn ordinals(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words.iter().flat_map(|w| w.expansions.iter().map(|e| e.ordinal))
     }
 
     /// The planned word of a query term.
@@ -189,11 +195,21 @@ fn folded_range(index: &Index, folded: &str) -> Vec<(String, u64)> {
 
 /// Keys within `distance` edits of `folded` (on the folded half), excluding
 /// `folded` itself.
+/// One edit counts a swap of neighbouring letters as one (see `damerau.rs`); two
+/// edits are plain Levenshtein (for "did you mean" only).
 pub(super) fn typo_keys(index: &Index, folded: &str, distance: u32) -> Vec<(String, u64)> {
-    let Ok(lev) = Levenshtein::new(folded, distance) else {
-        return Vec::new();
-    };
-    let mut stream = index.dict().search(FoldedHalf(lev)).into_stream();
+    if distance == 1 {
+        return keys_matching(index, folded, FoldedHalf(OneEdit::new(folded)));
+    }
+    match Levenshtein::new(folded, distance) {
+        Ok(lev) => keys_matching(index, folded, FoldedHalf(lev)),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Keys whose folded half the automaton accepts, but `folded` itself.
+fn keys_matching<A: Automaton>(index: &Index, folded: &str, automaton: FoldedHalf<A>) -> Vec<(String, u64)> {
+    let mut stream = index.dict().search(automaton).into_stream();
     let mut out = Vec::new();
     while let Some((key, ordinal)) = stream.next() {
         if let Some((f, surf)) = split_key(key) {
@@ -284,12 +300,19 @@ pub(super) fn expand(index: &Index, term: &QueryTerm) -> Vec<Expansion> {
     }
 
     let letters = term.folded.chars().count();
-    let try_typos = letters >= TYPO_MIN_LETTERS_KNOWN || (letters >= TYPO_MIN_LETTERS && out.is_empty());
+    // A word the dictionary knows only from a few articles may itself be a
+    // misspelling there (`tinhh`, `goverment`): its far more frequent neighbours
+    // are searched too, ranked below it (typo class), and offered as "did you mean".
+    let literal_df = out.iter().map(|e| df(e.ordinal)).max();
+    let rare = literal_df.is_some_and(|d| d <= RARE_WORD_DF) && letters >= TYPO_MIN_LETTERS;
+    let try_typos = letters >= TYPO_MIN_LETTERS_KNOWN || (letters >= TYPO_MIN_LETTERS && out.is_empty()) || rare;
     if try_typos {
         let seen: HashSet<u64> = out.iter().map(|e| e.ordinal).collect();
+        let shadow_floor =
+            if rare && letters < TYPO_MIN_LETTERS_KNOWN { literal_df.unwrap_or(0).max(1) * SHADOWING_RATIO } else { 0 };
         let typos: Vec<Expansion> = typo_keys(index, &term.folded, 1)
             .into_iter()
-            .filter(|(_, o)| !seen.contains(o))
+            .filter(|(_, o)| !seen.contains(o) && df(*o) >= shadow_floor)
             .map(|(surf, ordinal)| Expansion {
                 ordinal,
                 surface: surf,

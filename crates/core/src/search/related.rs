@@ -9,10 +9,10 @@ use crate::index::{term_key, FlatPostings, Index};
 /// Distinctive words of an article looked at (the ones with the highest tf·idf).
 pub const RELATED_TERMS: usize = 24;
 
-/// Up to `k` documents sharing the most distinctive words with `doc`, best
-/// first, as (document, score). Empty when the document's text is not loaded.
-pub(super) fn related(index: &Index, doc: u32, k: usize) -> Result<Vec<(u32, f32)>> {
-    let Some(stored) = index.stored(doc) else { return Ok(Vec::new()) };
+/// The distinctive words of `doc` (highest tf·idf), as (ordinal, tf·idf, df);
+/// empty when the document's text is not loaded.
+pub(super) fn distinctive_terms(index: &Index, doc: u32) -> Vec<(u64, f32, u32)> {
+    let Some(stored) = index.stored(doc) else { return Vec::new() };
     let n = index.doc_count() as f32;
     // Term frequencies by dictionary key.
     let mut tf: HashMap<Vec<u8>, u32> = HashMap::new();
@@ -37,6 +37,15 @@ pub(super) fn related(index: &Index, doc: u32, k: usize) -> Result<Vec<(u32, f32
         .collect();
     weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     weighted.truncate(RELATED_TERMS);
+    weighted
+}
+
+/// Up to `k` documents sharing the most distinctive words with `doc`, best
+/// first, as (document, score). Empty when the document's text is not loaded.
+/// Needs the postings shards of [`distinctive_terms`].
+pub(super) fn related(index: &Index, doc: u32, k: usize) -> Result<Vec<(u32, f32)>> {
+    let n = index.doc_count() as f32;
+    let weighted = distinctive_terms(index, doc);
     let mut scores: HashMap<u32, f32> = HashMap::new();
     let mut flat = FlatPostings::default();
     for (ordinal, _, df) in weighted {

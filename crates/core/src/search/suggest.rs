@@ -2,6 +2,7 @@
 //! expanded a second time).
 
 use super::plan::{typo_keys, Expansion, MatchKind, Plan};
+use super::weights::{RARE_WORD_DF, SHADOWING_RATIO};
 use crate::analysis::normalize;
 use crate::index::Index;
 
@@ -18,13 +19,23 @@ pub(super) fn suggest(index: &Index, input: &str, plan: &Plan) -> Option<String>
     let df = |e: &Expansion| index.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
     for term in plan.query.terms() {
         let Some(word) = plan.word(term) else { continue };
-        let direct =
-            word.expansions.iter().any(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Folded | MatchKind::Prefix));
-        if direct {
-            continue;
-        }
+        let direct: Vec<&Expansion> = word
+            .expansions
+            .iter()
+            .filter(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Folded | MatchKind::Prefix))
+            .collect();
         let mut candidates: Vec<Expansion> =
             word.expansions.iter().filter(|e| matches!(e.kind, MatchKind::Telex | MatchKind::Typo)).cloned().collect();
+        if !direct.is_empty() {
+            // A word that matched as typed is respelled only when it is rare and a
+            // neighbour is far more frequent (see `SHADOWING_RATIO`).
+            let literal = direct.iter().map(|e| df(e)).max().unwrap_or(0);
+            let floor = literal.max(1).saturating_mul(SHADOWING_RATIO);
+            candidates.retain(|e| e.kind == MatchKind::Typo && literal <= RARE_WORD_DF && df(e) >= floor);
+            if candidates.is_empty() {
+                continue;
+            }
+        }
         if candidates.is_empty() && term.folded.chars().count() >= TWO_EDITS_MIN_LETTERS {
             candidates = typo_keys(index, &term.folded, 2)
                 .into_iter()

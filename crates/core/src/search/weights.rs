@@ -42,3 +42,10 @@ pub const TYPO_MIN_LETTERS: usize = 3;
 /// syllables would only add noise. Longer words (`website` → `websile`) are loanwords,
 /// names or English, where a typo is the likelier story.
 pub const TYPO_MIN_LETTERS_KNOWN: usize = 8;
+/// A word found in at most this many articles is "rare": it may be a misspelling
+/// that happens to be in the corpus…
+pub const RARE_WORD_DF: u32 = 2;
+/// …and a one-edit neighbour found in at least this many times as many articles is
+/// what was meant, likely enough to search it too (below the literal matches) and
+/// to suggest it. A noisy-channel speller's prior, in one number.
+pub const SHADOWING_RATIO: u32 = 20;
