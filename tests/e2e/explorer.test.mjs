@@ -92,14 +92,16 @@ test("window.soi.search answers exactly what `soi search --json` answers", async
 });
 
 test("a corrupt index file shows a message, not a blank page", async () => {
-  const { page } = await openPage(async (p) => {
-    await p.route(/postings\.[0-9a-f]+\.bin$/, async (route) => {
+  const corrupt = (pattern) => async (p) => {
+    await p.route(pattern, async (route) => {
       const res = await route.fetch();
       const body = Buffer.from(await res.body());
       body[body.length >> 1] ^= 0xff;
       await route.fulfill({ response: res, body });
     });
-  });
+  };
+  // A file of the root: at load.
+  const { page } = await openPage(corrupt(/docs\.[0-9a-f]+\.bin$/));
   const error = page.locator(".status.error");
   await error.waitFor();
   const text = await error.textContent();
@@ -107,6 +109,16 @@ test("a corrupt index file shows a message, not a blank page", async () => {
   assert.match(text, /soi build/);
   await page.screenshot({ path: path.join(shots, "04-corrupt-index.png") });
   await page.close();
+
+  // A postings shard: when a search needs it.
+  const { page: typing } = await openPage(corrupt(/postings\.[0-9a-f]+\.bin$/));
+  await typing.waitForSelector("input#q:not([disabled])");
+  await typing.fill("input#q", "dai hoi ");
+  const shardError = typing.locator(".status.error");
+  await shardError.waitFor();
+  assert.match(await shardError.textContent(), /postings\.[0-9a-f]+\.bin is corrupt.*soi build/);
+  assert.equal(await typing.locator(".hit").count(), 0);
+  await typing.close();
 });
 
 test("a missing index shows how to build one", async () => {

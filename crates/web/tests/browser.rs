@@ -181,8 +181,9 @@ async fn app_loads_an_index_and_answers_typed_input() {
 
 #[wasm_bindgen_test]
 async fn app_shows_a_message_for_a_corrupt_index() {
+    // A file of the root, read before the first search.
     let mut files = demo_files();
-    let name = files.keys().find(|k| k.starts_with("postings.")).unwrap().clone();
+    let name = files.keys().find(|k| k.starts_with("docs.")).unwrap().clone();
     let bytes = files.get_mut(&name).unwrap();
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0xff;
@@ -192,6 +193,26 @@ async fn app_shows_a_message_for_a_corrupt_index() {
     until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
     let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
     assert!(text.contains("corrupt") && text.contains(&name), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_postings_shard_is_a_message_when_a_search_needs_it() {
+    // Shards are fetched when a query needs them: the index opens, the search fails
+    // with a sentence naming the file, and no answer is shown.
+    let mut files = demo_files();
+    let name = files.keys().find(|k| k.starts_with("postings.")).unwrap().clone();
+    let bytes = files.get_mut(&name).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0xff;
+    let root = container();
+    let _handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(files)))).render();
+    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    type_into(&root, "dai hoi ");
+    until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
+    let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
+    assert!(text.contains("corrupt") && text.contains(&name) && text.contains("soi build"), "{text}");
+    assert_eq!(count(&root, ".hit"), 0);
 }
 
 #[wasm_bindgen_test]

@@ -91,8 +91,14 @@ impl Index {
     /// postings list cannot be decoded.
     pub fn search_with(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         let mut results = self.execute(self.plan(query), options)?;
-        results.suggestion = suggest::suggest(self, query, &results.plan);
+        results.suggestion = self.suggestion(query, &results.plan);
         Ok(results)
+    }
+
+    /// "Did you mean": `input` respelled from its plan, when a word matched only
+    /// through a typo or Telex, or not at all (reads only the dictionary).
+    pub fn suggestion(&self, input: &str, plan: &Plan) -> Option<String> {
+        suggest::suggest(self, input, plan)
     }
 
     /// Every dictionary term a query word matches, with its weight and class.

@@ -1,12 +1,13 @@
 //! Loading an index and querying it, inside the search worker (see
 //! [`super::Service`]; the UI thread never holds an `Engine`).
 //!
-//! [`Engine::load`] fetches `manifest.json`, then the dictionary, postings and
-//! document table side by side, verifies them (header, size, CRC) and opens the
-//! [`Index`]. Article text lives in store chunks that are fetched the first time a
-//! result from them is shown ([`Engine::search`], [`Engine::article`]): all the
-//! chunks of a page at once, and each chunk once, however many searches ask for it
-//! while it is on its way.
+//! [`Engine::load`] fetches `manifest.json`, then the root of the index (the
+//! dictionary, the terms file and the document table) side by side, verifies them
+//! (header, size, CRC) and opens the [`Index`]. The rest comes when it is needed:
+//! the postings shards of the terms a query expands to, before it runs, and the
+//! store chunks of the results shown ([`Engine::search`], [`Engine::article`]).
+//! All the files a step needs are fetched at once, and each file once, however
+//! many searches ask for it while it is on its way.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -57,16 +58,23 @@ impl Source {
     }
 }
 
-/// A store chunk on its way: every search that needs it awaits the same fetch.
-type ChunkFetch = Shared<LocalBoxFuture<'static, Result<(), String>>>;
+/// A file fetched after the root: a postings shard or a store chunk, by number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Part {
+    Shard(usize),
+    Chunk(usize),
+}
+
+/// A file on its way: every search that needs it awaits the same fetch.
+type PartFetch = Shared<LocalBoxFuture<'static, Result<(), String>>>;
 
 /// An opened index and where to fetch the rest of it from.
 pub struct Engine {
     /// Shared with the store chunk fetches, which add their chunk when it arrives.
     index: Rc<RefCell<Index>>,
     source: Source,
-    /// Store chunks being fetched, by number.
-    fetching: RefCell<HashMap<usize, ChunkFetch>>,
+    /// Shards and store chunks being fetched.
+    fetching: RefCell<HashMap<Part, PartFetch>>,
 }
 
 impl Engine {
@@ -79,7 +87,7 @@ impl Engine {
         let json = String::from_utf8(manifest_bytes).map_err(|_| "index/manifest.json is not UTF-8 text".to_owned())?;
         let manifest = parse_manifest(&json)?;
         let f = &manifest.files;
-        let total = f.dict.bytes + f.postings.bytes + f.docs.bytes;
+        let total = f.dict.bytes + f.terms.bytes + f.docs.bytes;
         let fetched = Cell::new(0);
         progress(0, total);
         // The three files come side by side; progress moves as each one arrives.
@@ -92,9 +100,9 @@ impl Engine {
                 Ok::<_, String>(bytes)
             }
         };
-        let (dict, postings, docs) =
-            future::try_join3(fetch(&f.dict.path), fetch(&f.postings.path), fetch(&f.docs.path)).await?;
-        let index = Index::open(manifest, dict, postings, docs).map_err(|e| e.to_string())?;
+        let (dict, terms, docs) =
+            future::try_join3(fetch(&f.dict.path), fetch(&f.terms.path), fetch(&f.docs.path)).await?;
+        let index = Index::open(manifest, dict, terms, docs).map_err(|e| e.to_string())?;
         index.verify().map_err(|e| e.to_string())?;
         Ok(Rc::new(Engine { index: Rc::new(RefCell::new(index)), source, fetching: RefCell::default() }))
     }
@@ -109,17 +117,16 @@ impl Engine {
         self.index.borrow().doc_count()
     }
 
-    /// Fetches the store chunks these documents need, if not loaded yet: all at
-    /// once, and joining a fetch another search already started.
-    async fn ensure_chunks(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), String> {
-        let missing = self.index.borrow().missing_chunks(docs);
-        let fetches = missing.into_iter().map(|chunk| {
-            let fetch = self.fetch_chunk(chunk);
+    /// Fetches these parts of the index if they are not loaded yet: all at once,
+    /// joining a fetch another search already started.
+    async fn ensure(&self, parts: impl IntoIterator<Item = Part>) -> Result<(), String> {
+        let fetches = parts.into_iter().map(|part| {
+            let fetch = self.fetch_part(part);
             async move {
                 let added = fetch.await;
                 // Done either way: added, or failed and to be tried again by the
                 // next search that needs it.
-                self.fetching.borrow_mut().remove(&chunk);
+                self.fetching.borrow_mut().remove(&part);
                 added
             }
         });
@@ -127,16 +134,33 @@ impl Engine {
         Ok(())
     }
 
-    /// The fetch of store chunk `chunk` that adds it to the index: the one under
-    /// way, or a new one.
-    fn fetch_chunk(&self, chunk: usize) -> ChunkFetch {
+    /// Fetches the store chunks these documents need.
+    async fn ensure_chunks(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), String> {
+        let missing = self.index.borrow().missing_chunks(docs);
+        self.ensure(missing.into_iter().map(Part::Chunk)).await
+    }
+
+    /// The fetch that adds `part` to the index: the one under way, or a new one.
+    fn fetch_part(&self, part: Part) -> PartFetch {
         let mut fetching = self.fetching.borrow_mut();
-        let fetch = fetching.entry(chunk).or_insert_with(|| {
+        let fetch = fetching.entry(part).or_insert_with(|| {
             let (index, source) = (self.index.clone(), self.source.clone());
             async move {
-                let name = index.borrow().manifest().files.store[chunk].path.clone();
+                let name = {
+                    let index = index.borrow();
+                    let files = &index.manifest().files;
+                    match part {
+                        Part::Shard(i) => files.postings[i].path.clone(),
+                        Part::Chunk(i) => files.store[i].path.clone(),
+                    }
+                };
                 let bytes = source.fetch(&name).await?;
-                index.borrow_mut().add_store_chunk(chunk, bytes).map_err(|e| e.to_string())
+                let mut index = index.borrow_mut();
+                match part {
+                    Part::Shard(i) => index.add_shard(i, bytes),
+                    Part::Chunk(i) => index.add_store_chunk(i, bytes),
+                }
+                .map_err(|e| e.to_string())
             }
             .boxed_local()
             .shared()
@@ -144,16 +168,30 @@ impl Engine {
         fetch.clone()
     }
 
-    /// Searches and returns hits with snippets (fetching their text if needed).
+    /// Searches and returns hits with snippets: the query is planned on the
+    /// dictionary, the postings shards it needs are fetched, then it runs, then
+    /// the text of its hits is fetched.
     pub async fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, String> {
-        let results = self.index.borrow().search_with(query, options).map_err(|e| e.to_string())?;
+        let plan = self.index.borrow().plan(query);
+        let shards = self.index.borrow().missing_shards(&plan);
+        self.ensure(shards.into_iter().map(Part::Shard)).await?;
+        let results = {
+            let index = self.index.borrow();
+            let suggestion = index.suggestion(query, &plan);
+            let mut results = index.execute(plan, options).map_err(|e| e.to_string())?;
+            results.suggestion = suggestion;
+            results
+        };
         self.ensure_chunks(results.hits.iter().map(|h| h.doc)).await?;
         Ok(self.index.borrow().response(&results))
     }
 
-    /// The whole article with the query's matches marked.
+    /// The whole article with the query's matches marked, and its related
+    /// articles (whose postings shards are fetched first).
     pub async fn article(&self, doc: u32, query: &str) -> Result<ArticleView, String> {
         self.ensure_chunks([doc]).await?;
+        let shards = self.index.borrow().missing_shards_for_article(doc);
+        self.ensure(shards.into_iter().map(Part::Shard)).await?;
         let index = self.index.borrow();
         // Marking needs only the plan's highlighter: no postings are read.
         let plan = index.plan(query);
