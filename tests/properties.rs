@@ -277,7 +277,7 @@ proptest! {
                 let doc = ix.docs().iter().position(|m| m.id == d.id).unwrap() as u32;
                 let title = normalize(d.title.trim()).into_owned();
                 let body = normalize(&d.body).into_owned();
-                prop_assert_eq!(&ix.doc(doc).unwrap().title, &title);
+                prop_assert_eq!(&ix.stored(doc).unwrap().title, &title);
                 let stored = ix.stored(doc).unwrap();
                 prop_assert_eq!((&stored.title, &stored.body), (&title, &body), "{:?} {}", format, d.id);
 

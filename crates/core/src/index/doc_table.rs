@@ -10,7 +10,6 @@ use crate::error::{Error, Result};
 pub struct DocMeta {
     /// The stable id given at build (the path relative to the corpus folder).
     pub id: String,
-    pub title: String,
     /// Words in the title; body positions start at `title_words + 1`.
     pub title_words: u32,
     pub body_words: u32,
@@ -30,7 +29,6 @@ pub(super) fn decode_docs(file: &str, body: &[u8], chunks: usize) -> Result<Vec<
     let mut docs = Vec::with_capacity(n as usize);
     for _ in 0..n {
         let id = c.str()?.to_owned();
-        let title = c.str()?.to_owned();
         let title_words = c.varint32()?;
         let body_words = c.varint32()?;
         let chunk = c.varint32()?;
@@ -49,7 +47,7 @@ pub(super) fn decode_docs(file: &str, body: &[u8], chunks: usize) -> Result<Vec<
         let (places, people, doc_refs) = (list()?, list()?, list()?);
         let days = date.as_deref().and_then(days_from_iso);
         let meta = Metadata { date, author, source, category, url, places, people, doc_refs };
-        docs.push(DocMeta { id, title, title_words, body_words, chunk, meta, days });
+        docs.push(DocMeta { id, title_words, body_words, chunk, meta, days });
     }
     if !c.is_empty() {
         return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));

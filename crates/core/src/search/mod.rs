@@ -75,6 +75,15 @@ impl Index {
         self.missing_shards_of(related::distinctive_terms(self, doc).into_iter().map(|t| t.0))
     }
 
+    /// The store chunks [`Index::article`] needs for `doc` (its text, and the
+    /// titles of its related articles) that have not been added yet. Needs the
+    /// document's chunk and [`Index::missing_shards_for_article`] loaded first, to
+    /// know the related articles.
+    pub fn missing_chunks_for_article(&self, doc: u32) -> Result<Vec<usize>> {
+        let related = related::related(self, doc, RELATED_SHOWN)?;
+        Ok(self.missing_chunks(std::iter::once(doc).chain(related.into_iter().map(|r| r.0))))
+    }
+
     /// Runs a plan: the ranked answer, without a suggestion.
     pub fn execute(&self, plan: Plan, options: &SearchOptions) -> Result<SearchResults> {
         rank::execute(self, plan, options)

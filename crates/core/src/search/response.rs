@@ -27,6 +27,7 @@ use crate::index::Index;
 pub struct HitView {
     /// The document id (its path relative to the corpus folder).
     pub id: String,
+    /// The title, from the document's store chunk (empty when it is not loaded).
     pub title: String,
     /// Relevance score (higher is better), rounded to 4 decimals.
     pub score: f64,
@@ -79,14 +80,16 @@ pub(super) fn response(index: &Index, results: &SearchResults) -> SearchResponse
         .iter()
         .filter_map(|h| {
             let meta = index.doc(h.doc)?;
-            let snip = index.stored(h.doc).map(|s| snippet(&s.body, hl)).unwrap_or_default();
+            let stored = index.stored(h.doc);
+            let title = stored.map_or("", |s| s.title.as_str());
+            let snip = stored.map(|s| snippet(&s.body, hl)).unwrap_or_default();
             Some(HitView {
                 id: meta.id.clone(),
-                title: meta.title.clone(),
+                title: title.to_owned(),
                 score: (f64::from(h.score) * 10_000.0).round() / 10_000.0,
                 snippet: snip.text,
                 marks: snip.marks,
-                title_marks: highlight(&meta.title, hl),
+                title_marks: highlight(title, hl),
                 doc: h.doc,
                 date: meta.meta.date.clone(),
                 author: meta.meta.author.clone(),
@@ -143,7 +146,10 @@ pub(super) fn article(index: &Index, doc: u32, hl: &Highlighter) -> Result<Optio
         .into_iter()
         .filter_map(|(d, _)| {
             let m = index.doc(d)?;
-            Some(RelatedView { doc: d, id: m.id.clone(), title: m.title.clone(), date: m.meta.date.clone() })
+            // The title comes with the related article's store chunk (see
+            // `Index::missing_chunks_for_article`); without it, the id stands in.
+            let title = index.stored(d).map_or_else(|| m.id.clone(), |s| s.title.clone());
+            Some(RelatedView { doc: d, id: m.id.clone(), title, date: m.meta.date.clone() })
         })
         .collect();
     Ok(Some(ArticleView {

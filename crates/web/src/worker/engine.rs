@@ -187,11 +187,15 @@ impl Engine {
     }
 
     /// The whole article with the query's matches marked, and its related
-    /// articles (whose postings shards are fetched first).
+    /// articles (the postings shards that find them, then their store chunks for
+    /// their titles, are fetched first).
     pub async fn article(&self, doc: u32, query: &str) -> Result<ArticleView, String> {
         self.ensure_chunks([doc]).await?;
         let shards = self.index.borrow().missing_shards_for_article(doc);
         self.ensure(shards.into_iter().map(Part::Shard)).await?;
+        // The related articles' titles are in their store chunks.
+        let chunks = self.index.borrow().missing_chunks_for_article(doc).map_err(|e| e.to_string())?;
+        self.ensure(chunks.into_iter().map(Part::Chunk)).await?;
         let index = self.index.borrow();
         // Marking needs only the plan's highlighter: no postings are read.
         let plan = index.plan(query);
