@@ -36,16 +36,81 @@ pub fn run(app: &Path, out: &Path, args: BuildArgs<'_>) -> Result<()> {
         if name == "index" || !entry.file_type()?.is_file() {
             continue; // the app folder's own index (if any) is replaced by the new one
         }
+        if name == "index.html" {
+            continue; // written below, locked down
+        }
         fs::copy(entry.path(), out.join(&name))
             .with_context(|| format!("cannot copy {} into {}", entry.path().display(), out.display()))?;
         copied += 1;
     }
+    let page_path = app.join("index.html");
+    let page = fs::read_to_string(&page_path).with_context(|| format!("cannot read {}", page_path.display()))?;
+    let locked = lock_down(&page);
+    for (name, script) in &locked.scripts {
+        fs::write(out.join(name), script).with_context(|| format!("cannot write {name} into {}", out.display()))?;
+    }
+    fs::write(out.join("index.html"), &locked.page)
+        .with_context(|| format!("cannot write index.html into {}", out.display()))?;
+    copied += 1 + locked.scripts.len();
     println!(
         "site ready in {}: {copied} app files + index/ — serve it with `soi serve {}`",
         out.display(),
         out.display()
     );
     Ok(())
+}
+
+/// The Content-Security-Policy every site carries, as a `<meta>` tag (a host that
+/// sets headers can send the same value as a `Content-Security-Policy` header, and
+/// add `frame-ancestors 'none'`, which only a header can carry):
+/// - scripts only from the site itself, and WebAssembly compiled from them
+///   (`'wasm-unsafe-eval'`); no inline script, no `eval`;
+/// - everything else (styles, fetches, the search worker) from the site only;
+///   `data:` images for the empty favicon; inline style attributes are allowed,
+///   for the month histogram's bar heights (styles cannot run code);
+/// - no plugins, no `<base>`, no form submissions.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
+object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// A page made to run under [`CONTENT_SECURITY_POLICY`].
+struct LockedPage {
+    page: String,
+    /// Inline scripts moved out: (file name, contents).
+    scripts: Vec<(String, String)>,
+}
+
+/// Moves each inline `<script>` of the page (Trunk writes one to start the app)
+/// into a file named by its content's hash, and puts the policy in the head.
+fn lock_down(page: &str) -> LockedPage {
+    use sha2::{Digest, Sha256};
+    let mut out = String::with_capacity(page.len() + 512);
+    let mut scripts = Vec::new();
+    let mut rest = page;
+    while let Some(open) = rest.find("<script") {
+        let Some(tag_end) = rest[open..].find('>').map(|i| open + i + 1) else { break };
+        let tag = &rest[open..tag_end];
+        let Some(close) = rest[tag_end..].find("</script>").map(|i| tag_end + i) else { break };
+        let body = &rest[tag_end..close];
+        out.push_str(&rest[..open]);
+        if tag.contains(" src=") || body.trim().is_empty() {
+            out.push_str(&rest[open..close + "</script>".len()]);
+        } else {
+            let hash: String = Sha256::digest(body.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
+            let name = format!("start-{hash}.js");
+            let module = if tag.contains("module") { " type=\"module\"" } else { "" };
+            out.push_str(&format!("<script{module} src=\"./{name}\"></script>"));
+            scripts.push((name, body.to_owned()));
+        }
+        rest = &rest[close + "</script>".len()..];
+    }
+    out.push_str(rest);
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\" />");
+    let page = match out.find("<head>") {
+        Some(at) => format!("{}\n    {meta}{}", &out[..at + "<head>".len()], &out[at + "<head>".len()..]),
+        None => format!("{meta}\n{out}"),
+    };
+    LockedPage { page, scripts }
 }
 
 /// `name-<16 hex>.js`, `name-<16 hex>_bg.wasm`, `name-<16 hex>.css`: Trunk's output.
@@ -60,6 +125,23 @@ fn is_hashed_app_file(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn inline_scripts_move_to_files_and_the_policy_goes_in_the_head() {
+        let page = "<!doctype html><html><head><meta charset=\"utf-8\" /><script type=\"module\">\nimport init from './a.js';\nawait init();\n</script><script src=\"x.js\"></script></head><body></body></html>";
+        let locked = super::lock_down(page);
+        assert_eq!(locked.scripts.len(), 1);
+        let (name, body) = &locked.scripts[0];
+        assert!(name.starts_with("start-") && name.ends_with(".js"));
+        assert!(body.contains("await init();"));
+        assert!(locked.page.contains(&format!("<script type=\"module\" src=\"./{name}\"></script>")));
+        assert!(locked.page.contains("<script src=\"x.js\"></script>"), "external scripts stay");
+        assert!(!locked.page.contains("await init"), "no inline script is left");
+        let head = locked.page.find("<head>").unwrap();
+        let csp = locked.page.find("Content-Security-Policy").unwrap();
+        assert!(csp > head && csp < locked.page.find("<script").unwrap(), "the policy comes before any script");
+        assert_eq!(super::lock_down(page).scripts, locked.scripts, "same page, same file");
+    }
+
     #[test]
     fn only_trunk_outputs_count_as_app_files() {
         assert!(super::is_hashed_app_file("soi-web-4f0e01ca7cb258c2_bg.wasm"));

@@ -375,7 +375,11 @@ fn bad_filter_and_date_flags_are_explained() {
 #[test]
 fn site_combines_the_app_and_the_index_and_serve_serves_it() {
     let app = tempfile::tempdir().unwrap();
-    std::fs::write(app.path().join("index.html"), "<!doctype html><title>Soi</title>").unwrap();
+    std::fs::write(
+        app.path().join("index.html"),
+        "<!doctype html><html><head><title>Soi</title><script type=\"module\">import init from './soi-web-0123456789abcdef.js'; await init();</script></head></html>",
+    )
+    .unwrap();
     std::fs::write(app.path().join("soi-web-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
     let site = tempfile::tempdir().unwrap();
     std::fs::write(site.path().join("soi-web-fedcba9876543210.js"), "old build").unwrap();
@@ -393,6 +397,17 @@ fn site_combines_the_app_and_the_index_and_serve_serves_it() {
     assert!(site.path().join("soi-web-0123456789abcdef_bg.wasm").is_file());
     assert!(!site.path().join("soi-web-fedcba9876543210.js").exists(), "stale app files go");
     assert!(site.path().join("CNAME").exists(), "other files stay");
+    // The page runs under a Content-Security-Policy, with no inline script.
+    let page = std::fs::read_to_string(site.path().join("index.html")).unwrap();
+    assert!(
+        page.contains("Content-Security-Policy") && page.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{page}"
+    );
+    let script_src = page.split("script-src").nth(1).and_then(|r| r.split(';').next()).unwrap();
+    assert_eq!(script_src.trim(), "'self' 'wasm-unsafe-eval'", "no inline script, no eval, no other origin");
+    let start = page.split("src=\"./").nth(1).and_then(|r| r.split('"').next()).expect("a script file");
+    assert!(std::fs::read_to_string(site.path().join(start)).unwrap().contains("await init()"));
+    assert!(!page.contains("await init()"), "{page}");
 
     // Without a built app: a clear error.
     let o = soi(&["site", demo().to_str().unwrap(), "--out", site.path().to_str().unwrap(), "--app", "/no/such/dist"]);
