@@ -205,8 +205,17 @@ test("the explorer works from the keyboard alone", async () => {
   await page.click("body");
   await page.keyboard.press("/");
   assert.equal(await page.evaluate(() => document.activeElement.id), "q");
+  assert.equal(await page.inputValue("input#q"), "", "`/` is not typed into the empty box");
   await page.keyboard.type("kim son ");
   await page.waitForFunction(() => document.querySelectorAll(".hit").length === 1);
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "hit-title");
+  // From a result, `/` goes back to the box and leaves its text as it was.
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "q");
+  assert.equal(await page.inputValue("input#q"), "kim son ", "`/` is not typed into the box");
+  assert.equal(await page.evaluate(() => document.querySelector(".results")?.dataset.query), "kim son ");
+  assert.ok(!page.url().includes("%2F"), page.url());
   await page.keyboard.press("ArrowDown");
   assert.equal(await page.evaluate(() => document.activeElement.className), "hit-title");
   await page.keyboard.press("Enter");
@@ -393,4 +402,231 @@ test("text contrast passes WCAG AA (4.5:1) in the light and dark themes", async 
     await page.screenshot({ path: path.join(shots, `09-${colorScheme}.png`) });
     await page.close();
   }
+});
+
+/** A page of the given size, with console errors collected. */
+async function sizedPage(width, height, options = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, ...options });
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  return { page, problems };
+}
+
+/** The box of the first element matching `selector`, and the viewport's size. */
+const boxOf = (page, selector) => page.evaluate((s) => {
+  const r = document.querySelector(s)?.getBoundingClientRect();
+  return r && { top: r.top, bottom: r.bottom, left: r.left, width: r.width, vw: innerWidth, vh: innerHeight };
+}, selector);
+
+test("the reader takes the main column, at 1280 and at 360 px", async () => {
+  for (const [width, height] of [[1280, 860], [360, 740]]) {
+    const { page, problems } = await sizedPage(width, height);
+    await page.goto(base + "?q=dai%20hoi%20");
+    await page.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+    await page.click(".hit-title >> nth=0");
+    await page.waitForSelector(".reader .body mark");
+    const box = await boxOf(page, ".reader");
+    // 60% of a wide window; on a phone all of it but the page's padding (1 rem a side).
+    const least = width >= 800 ? 0.6 * width : 0.9 * (width - 32);
+    assert.ok(box.width >= least, `at ${width} px the reader is ${box.width} px wide (at least ${least})`);
+    const title = await boxOf(page, ".reader h1");
+    assert.ok(title.width >= least - 1, `at ${width} px the title is ${title.width} px wide`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `at ${width} px the page is ${overflow}px wider than the screen`);
+    await page.screenshot({ path: path.join(shots, `10-reader-${width}.png`) });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+/** Types `query` into the box and checks the first result is on the first screen. */
+async function typeAndSeeFirstResult(page, query, label) {
+  await page.click("input#q");
+  await page.fill("input#q", "");
+  await page.keyboard.type(query, { delay: 20 });
+  await page.waitForFunction((q) => document.querySelector(".results")?.dataset.query === q
+    && document.querySelectorAll(".hit").length > 0, query);
+  const hit = await boxOf(page, ".hit .hit-title");
+  assert.ok(hit.top >= 0 && hit.bottom <= hit.vh,
+    `${label}: the first result's title is at ${hit.top}–${hit.bottom} px, the screen is ${hit.vh} px high`);
+}
+
+/** On a phone the facets are a drawer: a button opens it over the page; its close
+ * button, Esc and a click on the backdrop close it; focus goes in and comes back. */
+async function checkFacetDrawer(page, label) {
+  const toggle = page.locator("button.facets-toggle");
+  const drawer = page.locator("#facet-drawer");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false", `${label}: the drawer starts closed`);
+  assert.equal(await toggle.getAttribute("aria-controls"), "facet-drawer");
+  assert.equal(await page.locator(".facet-value").first().isVisible(), false, `${label}: no facet value shows`);
+  const open = async () => {
+    await toggle.click();
+    await drawer.waitFor({ state: "visible" });
+    assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+    assert.equal(await drawer.getAttribute("aria-modal"), "true");
+    assert.equal(await drawer.evaluate((d) => d.matches(":modal")), true, `${label}: the drawer is modal`);
+    assert.ok(await drawer.evaluate((d) => d.contains(document.activeElement)), `${label}: focus moves into the drawer`);
+  };
+  const closed = async (how) => {
+    await drawer.waitFor({ state: "hidden" });
+    assert.equal(await toggle.getAttribute("aria-expanded"), "false", `${label}: closed by ${how}`);
+    assert.equal(await drawer.getAttribute("aria-modal"), null);
+    assert.ok(await toggle.evaluate((t) => t === document.activeElement), `${label}: focus returns after ${how}`);
+  };
+  await open();
+  // Over the page, not in its flow: the results stay where they were.
+  const panel = await boxOf(page, "#facet-drawer");
+  assert.ok(panel.top <= 0 && panel.vh - panel.bottom <= 1 && panel.width < panel.vw, JSON.stringify(panel));
+  await page.screenshot({ path: path.join(shots, `${label}-drawer.png`) });
+  // A value chosen in the drawer filters the results behind it.
+  const hits = await page.locator(".hit").count();
+  await drawer.locator(".facet-value").first().click();
+  await page.waitForFunction((n) => document.querySelectorAll(".hit").length < n || document.querySelectorAll(".chip").length === 1, hits);
+  assert.ok(await drawer.isVisible(), `${label}: the drawer stays open while filtering`);
+  await page.keyboard.press("Escape");
+  await closed("Esc");
+  await open();
+  await drawer.locator(".drawer-close").click();
+  await closed("the close button");
+  await open();
+  // The backdrop: right of the panel.
+  await page.mouse.click(panel.vw - 8, panel.vh / 2);
+  await closed("a click on the backdrop");
+  await page.click(".clear");
+  await page.waitForFunction(() => document.querySelectorAll(".chip").length === 0);
+}
+
+test("on a phone the first result is on the first screen and the facets are a drawer: fresh, and after narrowing", async () => {
+  // Opened at phone width.
+  const { page, problems } = await sizedPage(360, 740);
+  await page.goto(base);
+  await page.waitForSelector("input#q:not([disabled])");
+  await typeAndSeeFirstResult(page, "dai hoi ", "fresh at 360 px");
+  await page.screenshot({ path: path.join(shots, "11-phone-fresh.png") });
+  await checkFacetDrawer(page, "11-phone-fresh");
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // Opened wide (the facets beside the results), then narrowed: rotation, split screen.
+  const { page: wide, problems: wideProblems } = await sizedPage(1280, 860);
+  await wide.goto(base + "?q=kim%20son%20");
+  await wide.waitForFunction(() => document.querySelectorAll(".hit").length === 1);
+  assert.equal(await wide.locator(".facet-value").first().isVisible(), true, "wide: the facets show beside the results");
+  assert.equal(await wide.locator("button.facets-toggle").count(), 0, "wide: no drawer button");
+  await wide.setViewportSize({ width: 360, height: 740 });
+  await typeAndSeeFirstResult(wide, "dai hoi ", "narrowed from 1280 px");
+  await wide.screenshot({ path: path.join(shots, "12-phone-narrowed.png") });
+  await checkFacetDrawer(wide, "12-phone-narrowed");
+  // Open on a phone, widened, then narrowed again: closed again.
+  await wide.click("button.facets-toggle");
+  await wide.locator("#facet-drawer").waitFor({ state: "visible" });
+  await wide.setViewportSize({ width: 1280, height: 860 });
+  await wide.waitForFunction(() => document.querySelector(".facets-toggle") === null);
+  assert.equal(await wide.locator(".facet-value").first().isVisible(), true, "widened: the facets show beside the results");
+  await wide.setViewportSize({ width: 360, height: 740 });
+  await wide.waitForSelector("button.facets-toggle");
+  assert.equal(await wide.getAttribute("button.facets-toggle", "aria-expanded"), "false", "narrowed again: closed");
+  assert.equal(await wide.locator("#facet-drawer").isVisible(), false);
+  await typeAndSeeFirstResult(wide, "kim son ", "narrowed again");
+  assert.deepEqual(wideProblems, []);
+  await wide.close();
+});
+
+test("the reader's match counts agree with each other and with its marks", async () => {
+  const { page, problems } = await sizedPage(1280, 860);
+  for (const query of ["dai hoi ", "kim son ", "dang bo "]) {
+    await page.goto(base + "?q=" + encodeURIComponent(query));
+    await page.waitForSelector(".hit");
+    const n = await page.locator(".hit").count();
+    for (let i = 0; i < n; i++) {
+      await page.click(`.hit-title >> nth=${i}`);
+      await page.waitForSelector(".reader .match-count");
+      const nav = await page.textContent(".reader .match-count");
+      const header = await page.textContent(".reader .meta");
+      const marks = await page.locator(".reader mark").count();
+      const ofNav = Number(nav.match(/\/\s*(\d+)\s*$/)?.[1]);
+      const ofHeader = Number(header.match(/(\d+)\D*$/)?.[1]);
+      const what = `"${query}" ${page.url()}: nav "${nav}", header "${header}", ${marks} marks`;
+      assert.ok(marks > 0, what);
+      assert.equal(ofNav, ofHeader, what);
+      assert.equal(ofNav, marks, what);
+      assert.equal(await page.locator(".reader mark.current").count(), 1, what);
+      await page.click(".reader .back");
+      await page.waitForSelector(".hit");
+    }
+  }
+  // Next visits every mark once, in document order, and wraps to the first.
+  await page.goto(base + "?q=dai%20hoi%20");
+  await page.click(".hit-title >> nth=0");
+  await page.waitForSelector(".reader .match-count");
+  const marks = await page.locator(".reader mark").count();
+  const currentAt = () => page.evaluate(() => [...document.querySelectorAll(".reader mark")].findIndex((m) => m.classList.contains("current")));
+  for (let i = 0; i < marks; i++) {
+    assert.equal(await currentAt(), i);
+    assert.match(await page.textContent(".reader .match-count"), new RegExp(` ${i + 1} / ${marks}$`));
+    await page.click(".match-nav button >> nth=1");
+  }
+  assert.equal(await currentAt(), 0, "wrapped to the first");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/** axe-core's serious and critical violations on the page, as lines to read. */
+async function axeViolations(page, screen) {
+  await page.addScriptTag({ path: path.join(root, "scripts/node_modules/axe-core/axe.min.js") });
+  const { violations } = await page.evaluate(() => window.axe.run());
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 4).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("axe-core finds nothing serious or critical on any screen", async (t) => {
+  const found = [];
+  const check = async (page, screen) => {
+    const v = await axeViolations(page, screen);
+    t.diagnostic(`${screen}: ${v.length} serious or critical`);
+    found.push(...v);
+  };
+  for (const colorScheme of ["light", "dark"]) {
+    // bypassCSP: axe is injected as a script of the test's own.
+    const { page } = await sizedPage(1280, 860, { colorScheme, bypassCSP: true });
+    await page.goto(base);
+    await page.waitForSelector(".overview");
+    await check(page, `overview (${colorScheme})`);
+    await page.fill("input#q", "dai hoi ");
+    await page.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+    await page.click(".facet .facet-value:has-text('Lạng Sơn')");
+    await page.waitForFunction(() => document.querySelectorAll(".hit").length === 1 && document.querySelector(".chip"));
+    await check(page, `results, filtered (${colorScheme})`);
+    await page.click(".hit-title");
+    await page.waitForSelector(".reader .match-count");
+    await page.click(".match-nav button >> nth=1");
+    await check(page, `reader (${colorScheme})`);
+    await page.close();
+  }
+  const { page: phone } = await sizedPage(360, 740, { bypassCSP: true });
+  await phone.goto(base + "?q=dai%20hoi%20");
+  await phone.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+  await check(phone, "results (phone)");
+  await phone.click("button.facets-toggle");
+  await phone.locator("#facet-drawer").waitFor({ state: "visible" });
+  await check(phone, "facet drawer (phone)");
+  await phone.close();
+  const { page: missing } = await sizedPage(1280, 860, { bypassCSP: true });
+  await missing.route(/manifest\.json$/, (r) => r.fulfill({ status: 404, body: "nope" }));
+  await missing.goto(base);
+  await missing.waitForSelector(".status.error");
+  await check(missing, "missing index");
+  await missing.close();
+  const { page: loading } = await sizedPage(1280, 860, { bypassCSP: true });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await loading.route(/manifest\.json$/, async (r) => { await held; await r.continue().catch(() => {}); });
+  await loading.goto(base);
+  await loading.waitForSelector(".status.loading");
+  await check(loading, "loading");
+  release();
+  await loading.close();
+  assert.deepEqual(found, []);
 });
