@@ -54,10 +54,12 @@ if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
-# Node tools (wasm-opt from binaryen; playwright-core for the end-to-end test),
+# Node tools (wasm-opt from binaryen; playwright-core and axe-core for the
+# end-to-end test; pagefind for the side-by-side benchmark),
 # pinned by scripts/package-lock.json.
-if [ ! -x "$ROOT/scripts/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/scripts/node_modules/playwright-core" ]; then
-  say "installing node tools (binaryen, playwright-core)"
+if [ ! -x "$ROOT/scripts/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/scripts/node_modules/playwright-core" ] \
+  || [ ! -d "$ROOT/scripts/node_modules/axe-core" ]; then
+  say "installing node tools (binaryen, playwright-core, axe-core; pagefind for scripts/bench.sh)"
   (cd "$ROOT/scripts" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -160,10 +160,13 @@ test("filters, sort and the open article live in the URL; back and forward work"
   await page.waitForSelector("input#q:not([disabled])");
   await page.fill("input#q", "dai hoi ");
   await page.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
-  // Filter by a place from the facet panel.
-  await page.click(".facet .facet-value:has-text('Lạng Sơn')");
+  // Filter by a place from the facet panel (exactly "Lạng Sơn": a source's name ends with it too).
+  await page.click(".facet .facet-value:has(.value:text-is('Lạng Sơn'))");
   await page.waitForFunction(() => document.querySelectorAll(".hit").length === 1);
   assert.equal(await page.locator(".chip").count(), 1);
+  // The value chosen keeps the focus (it is not replaced by another button).
+  assert.equal(await page.evaluate(() => document.activeElement.matches(".facet-value[aria-pressed=true]")
+    && document.activeElement.textContent), "Lạng Sơn1");
   await page.screenshot({ path: path.join(shots, "05-filtered.png"), fullPage: true });
   // Sort by date.
   await page.click(".chip");
@@ -195,6 +198,29 @@ test("filters, sort and the open article live in the URL; back and forward work"
   await page.click(".match-nav button >> nth=1");
   assert.match(await counter(), / 2 \//);
   await page.screenshot({ path: path.join(shots, "06-reader-match-2.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a facet value chosen from the keyboard keeps the focus", async () => {
+  const { page, problems } = await openPage();
+  await page.waitForSelector("input#q:not([disabled])");
+  await page.fill("input#q", "dai hoi ");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+  const groups = await page.locator(".facet h3").count();
+  // A source of one article: the groups and values of the others go away.
+  const value = page.locator(".facet .facet-value:has(.value:text-is('BAN TUYÊN GIÁO QUẬN ỦY'))");
+  await value.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 1);
+  assert.ok(await page.locator(".facet h3").count() < groups, "some facet went away");
+  assert.equal(await page.evaluate(() => document.activeElement.matches(".facet-value[aria-pressed=true]")
+    && document.activeElement.querySelector(".value").textContent), "BAN TUYÊN GIÁO QUẬN ỦY");
+  // And again: it unpresses, with the focus still there.
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+  assert.equal(await page.evaluate(() => document.activeElement.matches(".facet-value[aria-pressed=false]")
+    && document.activeElement.querySelector(".value").textContent), "BAN TUYÊN GIÁO QUẬN ỦY");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -447,6 +473,10 @@ async function typeAndSeeFirstResult(page, query, label) {
   await page.keyboard.type(query, { delay: 20 });
   await page.waitForFunction((q) => document.querySelector(".results")?.dataset.query === q
     && document.querySelectorAll(".hit").length > 0, query);
+  await firstResultOnScreen(page, label);
+}
+
+async function firstResultOnScreen(page, label) {
   const hit = await boxOf(page, ".hit .hit-title");
   assert.ok(hit.top >= 0 && hit.bottom <= hit.vh,
     `${label}: the first result's title is at ${hit.top}–${hit.bottom} px, the screen is ${hit.vh} px high`);
@@ -470,7 +500,9 @@ async function checkFacetDrawer(page, label) {
   };
   const closed = async (how) => {
     await drawer.waitFor({ state: "hidden" });
-    assert.equal(await toggle.getAttribute("aria-expanded"), "false", `${label}: closed by ${how}`);
+    // The attribute follows on the next render.
+    await page.waitForFunction(() => document.querySelector(".facets-toggle").getAttribute("aria-expanded") === "false",
+      null, { timeout: 2000 }).catch(() => assert.fail(`${label}: aria-expanded stays "true" after ${how}`));
     assert.equal(await drawer.getAttribute("aria-modal"), null);
     assert.ok(await toggle.evaluate((t) => t === document.activeElement), `${label}: focus returns after ${how}`);
   };
@@ -484,6 +516,8 @@ async function checkFacetDrawer(page, label) {
   await drawer.locator(".facet-value").first().click();
   await page.waitForFunction((n) => document.querySelectorAll(".hit").length < n || document.querySelectorAll(".chip").length === 1, hits);
   assert.ok(await drawer.isVisible(), `${label}: the drawer stays open while filtering`);
+  assert.ok(await page.evaluate(() => document.activeElement.matches("#facet-drawer .facet-value[aria-pressed=true]")),
+    `${label}: the focus stays on the value chosen`);
   await page.keyboard.press("Escape");
   await closed("Esc");
   await open();
@@ -515,6 +549,9 @@ test("on a phone the first result is on the first screen and the facets are a dr
   assert.equal(await wide.locator(".facet-value").first().isVisible(), true, "wide: the facets show beside the results");
   assert.equal(await wide.locator("button.facets-toggle").count(), 0, "wide: no drawer button");
   await wide.setViewportSize({ width: 360, height: 740 });
+  // Already before the next query: the results a rotated phone shows.
+  await wide.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await firstResultOnScreen(wide, "just narrowed from 1280 px");
   await typeAndSeeFirstResult(wide, "dai hoi ", "narrowed from 1280 px");
   await wide.screenshot({ path: path.join(shots, "12-phone-narrowed.png") });
   await checkFacetDrawer(wide, "12-phone-narrowed");

@@ -90,13 +90,16 @@ pub fn App(props: &AppProps) -> Html {
             let facets = answer.as_ref().filter(|_| view.doc.is_none()).map(|a| {
                 html! { <FacetPanel response={a.response.clone()} selected={a.selected.clone()} view={view.clone()} {on_toggle} {on_month} /> }
             });
+            // Two columns only beside the facets: the reader (and anything shown
+            // without them) takes the whole width.
+            let layout = classes!("layout", facets.is_some().then_some("with-facets"));
             html! {
                 <>
                     if let Some(message) = &state.error {
                         <p class="status error" role="alert">{ message.clone() }</p>
                     }
                     <Chips view={view.clone()} {on_view} />
-                    <div class="layout">
+                    <div class={layout}>
                         { for facets }
                         <div class="content">{ content }</div>
                     </div>
@@ -112,8 +115,8 @@ pub fn App(props: &AppProps) -> Html {
                     <h1 class="brand">{ "Soi" }</h1>
                     <SearchBox value={view.query.clone()} {on_input} disabled={!state.ready()} />
                     <button type="button" class="lang" onclick={on_lang}>{ t(lang, Key::Language) }</button>
+                    <p class="hint">{ t(lang, Key::Hint) }</p>
                 </header>
-                <p class="hint">{ t(lang, Key::Hint) }</p>
                 <main>{ main }</main>
             </div>
         </ContextProvider<Lang>>

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use soi_core::{ArticleView, SearchResponse};
 use yew::Reducible;
 
+use crate::components::shown_marks;
 use crate::i18n::Lang;
 use crate::view::View;
 
@@ -26,6 +27,21 @@ pub enum Phase {
     /// The search worker has the index open.
     Ready,
     Failed(String),
+}
+
+/// The article as the reader shows it: only the marks that become `<mark>`s
+/// ([`shown_marks`]), so that every count of them is the number on the screen.
+fn as_shown(mut article: ArticleView) -> ArticleView {
+    article.title_marks = shown_marks(&article.title, &article.title_marks);
+    article.marks = shown_marks(&article.body, &article.marks);
+    article
+}
+
+/// How many matches the reader shows for `article` (one source for its header,
+/// its "match 3 / 12" and the stepping): the title's, then the body's, in the
+/// order the reader steps through them.
+pub fn match_count(article: &ArticleView) -> usize {
+    article.title_marks.len() + article.marks.len()
 }
 
 /// An answer to a view, with how long it took.
@@ -48,7 +64,8 @@ pub struct State {
     pub answer: Option<Answer>,
     /// The article open in the reader (when `view.doc` is set and it loaded).
     pub article: Option<Rc<ArticleView>>,
-    /// The highlighted match in the reader.
+    /// The highlighted match in the reader: an index into the title's marks,
+    /// then the body's ([`match_count`] of them).
     pub current_match: usize,
     /// A search or article error to show (the index itself loaded).
     pub error: Option<String>,
@@ -145,11 +162,11 @@ impl Reducible for State {
                 if s.view.doc.as_deref() != Some(article.id.as_str()) {
                     return self;
                 }
-                s.article = Some(Rc::new(article));
+                s.article = Some(Rc::new(as_shown(article)));
                 s.current_match = 0;
             }
             Action::StepMatch(by) => {
-                let n = s.article.as_ref().map_or(0, |a| a.marks.len());
+                let n = s.article.as_deref().map_or(0, match_count);
                 if n == 0 {
                     return self;
                 }

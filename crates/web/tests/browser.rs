@@ -357,6 +357,29 @@ async fn reader_steps_through_matches_and_lists_related_articles() {
 }
 
 #[wasm_bindgen_test]
+async fn the_readers_match_counts_are_the_marks_it_shows() {
+    let (root, _handle) = demo_app().await;
+    type_into(&root, "dai hoi ");
+    until("results", || count(&root, ".hit") == 5).await;
+    for i in 0..5 {
+        let link: web_sys::HtmlElement =
+            root.query_selector_all(".hit-title").unwrap().get(i).unwrap().dyn_into().unwrap();
+        link.click();
+        until("the reader", || root.query_selector(".reader .match-count").unwrap().is_some()).await;
+        let nav = text_of(&root, ".match-count").unwrap();
+        let of_nav: usize = nav.rsplit(' ').next().unwrap().parse().unwrap();
+        let meta = text_of(&root, ".reader .meta").unwrap();
+        let of_header: usize = meta.rsplit(" · ").next().unwrap().split_whitespace().next().unwrap().parse().unwrap();
+        let marks = count(&root, ".reader mark") as usize;
+        assert!(marks > 0);
+        assert_eq!((of_nav, of_header), (marks, marks), "article {i}: nav {nav:?}, header {meta:?}, {marks} marks");
+        let back: web_sys::HtmlElement = root.query_selector(".reader .back").unwrap().unwrap().dyn_into().unwrap();
+        back.click();
+        until("the results again", || count(&root, ".hit") == 5).await;
+    }
+}
+
+#[wasm_bindgen_test]
 async fn slash_focuses_the_search_box_without_typing_a_slash() {
     let (root, _handle) = demo_app().await;
     type_into(&root, "kim son");

@@ -11,7 +11,7 @@ mod toolbar;
 
 pub use chips::{Chips, ChipsProps};
 pub use facets::{FacetPanel, FacetPanelProps};
-pub use marked::{Marked, MarkedProps};
+pub use marked::{shown_marks, Marked, MarkedProps};
 pub use overview::{Overview, OverviewProps};
 pub use reader::{Reader, ReaderProps};
 pub use results::{ResultList, ResultListProps};

@@ -1,6 +1,8 @@
 //! The reader: one whole article with its metadata, every match marked, "match 3
 //! of 12" with next/previous (the current match scrolled into view), and related
-//! articles.
+//! articles. The header's count, the "of 12" and the `<mark>`s are one number:
+//! [`match_count`] of the article as the state keeps it (its marks are the shown
+//! ones), the title's matches first, then the body's.
 
 use std::rc::Rc;
 
@@ -10,11 +12,12 @@ use yew::prelude::*;
 use super::Marked;
 use crate::hooks::use_lang;
 use crate::i18n::{t, Key};
+use crate::state::match_count;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReaderProps {
     pub article: Rc<ArticleView>,
-    /// The current match (index into the body's marks).
+    /// The current match: an index into the title's marks, then the body's.
     pub current: usize,
     pub on_close: Callback<()>,
     /// Move the current match by ±1.
@@ -51,7 +54,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
     let on_close = props.on_close.clone();
     let back = Callback::from(move |_: MouseEvent| on_close.emit(()));
-    let n = a.marks.len();
+    let n = match_count(a);
+    let in_title = a.title_marks.len();
+    let current = props.current.min(n.saturating_sub(1));
     let step = |by: isize| {
         let on_step = props.on_step.clone();
         Callback::from(move |_: MouseEvent| on_step.emit(by))
@@ -60,7 +65,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         html! {
             <div class="match-nav" role="group">
                 <button type="button" onclick={step(-1)}>{ t(lang, Key::Prev) }</button>
-                <span class="match-count" aria-live="polite">{ format!("{} {} / {}", t(lang, Key::Match), props.current + 1, n) }</span>
+                <span class="match-count" aria-live="polite">{ format!("{} {} / {}", t(lang, Key::Match), current + 1, n) }</span>
                 <button type="button" onclick={step(1)}>{ t(lang, Key::Next) }</button>
             </div>
         }
@@ -87,9 +92,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <button class="back" type="button" onclick={back}>{ t(lang, Key::Back) }</button>
                 { for nav }
             </div>
-            <h1 id="reader-title"><Marked text={a.title.clone()} marks={a.title_marks.clone()} /></h1>
-            <p class="meta">{ format!("{} · {} {}", about(a), n + a.title_marks.len(), t(lang, Key::Matches)) }</p>
-            <div class="body"><Marked text={a.body.clone()} marks={a.marks.clone()} current={Some(props.current)} /></div>
+            <h1 id="reader-title">
+                <Marked text={a.title.clone()} marks={a.title_marks.clone()} current={(current < in_title).then_some(current)} />
+            </h1>
+            <p class="meta">{ format!("{} · ", about(a)) }<span class="match-total">{ format!("{n} {}", t(lang, Key::Matches)) }</span></p>
+            <div class="body"><Marked text={a.body.clone()} marks={a.marks.clone()} current={current.checked_sub(in_title)} /></div>
             { for related }
         </article>
     }

@@ -1,5 +1,6 @@
 //! The explorer from the keyboard: `/` focuses the search box, the arrows move
-//! through the results, Esc closes the reader.
+//! through the results, Esc closes the reader. While the facet drawer is open, the
+//! keys are its own (Esc closes it).
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -41,8 +42,12 @@ pub fn use_keyboard(state: &UseReducerHandle<State>) {
             let options = EventListenerOptions::enable_prevent_default();
             EventListener::new_with_options(&document.clone(), "keydown", options, move |event| {
                 let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                let typing =
-                    document.active_element().is_some_and(|a| a.tag_name() == "INPUT" || a.tag_name() == "SELECT");
+                let active = document.active_element();
+                let typing = active.as_ref().is_some_and(|a| a.tag_name() == "INPUT" || a.tag_name() == "SELECT");
+                // A modal dialog (the facet drawer) has the keys: Esc closes it.
+                if active.is_some_and(|a| a.closest("dialog[open]").ok().flatten().is_some()) {
+                    return;
+                }
                 match e.key().as_str() {
                     "/" if !typing => {
                         e.prevent_default();

@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use futures::future::{self, FutureExt, LocalBoxFuture, Shared};
 use soi_core::index::MANIFEST_FILE;
-use soi_core::{ArticleView, Index, Manifest, SearchOptions, SearchResponse};
+use soi_core::{ArticleView, ErrorKind, Index, Manifest, SearchOptions, SearchResponse};
 
 /// Where the index files come from.
 #[derive(Clone)]
@@ -39,24 +39,48 @@ impl Source {
 
     /// Fetches one file. Errors are sentences for the user.
     pub async fn fetch(&self, name: &str) -> Result<Vec<u8>, String> {
+        self.fetch_file(name).await.map_err(|e| e.message)
+    }
+
+    /// Fetches one file, saying whether the host answered that it is not there.
+    async fn fetch_file(&self, name: &str) -> Result<Vec<u8>, FetchError> {
+        let failed = |message: String| FetchError { message, not_found: false };
         match self {
-            Source::Memory(files) => {
-                files.get(name).cloned().ok_or_else(|| format!("the index file {name} is missing"))
-            }
+            Source::Memory(files) => files
+                .get(name)
+                .cloned()
+                .ok_or_else(|| FetchError { message: format!("the index file {name} is missing"), not_found: true }),
             Source::Url(prefix) => {
                 let url = format!("{prefix}{name}");
                 let response = gloo::net::http::Request::get(&url)
                     .send()
                     .await
-                    .map_err(|e| format!("could not fetch {url}: {e}"))?;
+                    .map_err(|e| failed(format!("could not fetch {url}: {e}")))?;
                 if !response.ok() {
-                    return Err(format!("{url} answered HTTP {} {}", response.status(), response.status_text()));
+                    return Err(FetchError {
+                        message: format!("{url} answered HTTP {} {}", response.status(), response.status_text()),
+                        not_found: matches!(response.status(), 404 | 410),
+                    });
                 }
-                response.binary().await.map_err(|e| format!("could not read {url}: {e}"))
+                response.binary().await.map_err(|e| failed(format!("could not read {url}: {e}")))
             }
         }
     }
 }
+
+/// A fetch that failed.
+struct FetchError {
+    /// A sentence for the user.
+    message: String,
+    /// The host says the file is not there (HTTP 404 or 410).
+    not_found: bool,
+}
+
+/// What to tell the reader when a file the opened index names is gone, or is not
+/// the file it names: the site was rebuilt while the page was open. Answering from
+/// a mix of two builds would be wrong, so the page must be reloaded.
+pub const SITE_UPDATED: &str =
+    "This site's search index was updated while the page was open: reload the page to search the new version.";
 
 /// A file fetched after the root: a postings shard or a store chunk, by number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -154,13 +178,26 @@ impl Engine {
                         Part::Chunk(i) => files.store[i].path.clone(),
                     }
                 };
-                let bytes = source.fetch(&name).await?;
+                let bytes = source.fetch_file(&name).await.map_err(|e| {
+                    // Every file of an index is named by its content: one that is
+                    // gone was replaced by a rebuild.
+                    if e.not_found {
+                        format!("{SITE_UPDATED} ({})", e.message)
+                    } else {
+                        e.message
+                    }
+                })?;
                 let mut index = index.borrow_mut();
-                match part {
+                let added = match part {
                     Part::Shard(i) => index.add_shard(i, bytes),
                     Part::Chunk(i) => index.add_store_chunk(i, bytes),
-                }
-                .map_err(|e| e.to_string())
+                };
+                // A file of the right name but not the right bytes: a host or
+                // cache mixing two builds, or damage on the way.
+                added.map_err(|e| match e.kind() {
+                    ErrorKind::Truncated { .. } | ErrorKind::Checksum { .. } => format!("{SITE_UPDATED} ({e})"),
+                    _ => e.to_string(),
+                })
             }
             .boxed_local()
             .shared()
