@@ -667,3 +667,37 @@ test("axe-core finds nothing serious or critical on any screen", async (t) => {
   await loading.close();
   assert.deepEqual(found, []);
 });
+
+test("a site rebuilt while a reader has it open says to reload, and never answers from two builds", async () => {
+  // A copy of the site, so that the other tests keep theirs.
+  const copy = path.join(served, "site-rebuilt");
+  fs.rmSync(copy, { recursive: true, force: true });
+  fs.cpSync(site, copy, { recursive: true });
+  const corpus = fs.mkdtempSync(path.join(root, "target", "corpus-rebuilt-"));
+  fs.cpSync(path.join(root, "corpus/demo"), corpus, { recursive: true });
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(`http://127.0.0.1:${new URL(base).port}/site-rebuilt/`);
+  await page.waitForSelector("input#q:not([disabled])");
+  // The root of the old build is loaded; no postings shard yet. Now the site is
+  // rebuilt with changed articles: the old shard and text files are gone.
+  const first = fs.readdirSync(corpus).sort()[0];
+  fs.appendFileSync(path.join(corpus, first), "\nMột đoạn mới về hợp tác xã nông nghiệp.\n");
+  execFileSync(path.join(root, "target/release/soi"), ["build", corpus, "--out", path.join(copy, "index"), "--quiet"]);
+  await page.fill("input#q", "dai hoi ");
+  const error = page.locator(".status.error");
+  await error.waitFor();
+  assert.match(await error.textContent(), /updated while the page was open: reload the page/);
+  assert.equal(await page.locator(".hit").count(), 0, "no answer from a mix of builds");
+  // After a reload, the new build answers, including the new text.
+  await page.reload();
+  await page.waitForSelector("input#q:not([disabled])");
+  await page.fill("input#q", "hop tac xa ");
+  await page.locator(".hit").first().waitFor();
+  assert.equal(await page.locator(".status.error").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+  fs.rmSync(copy, { recursive: true, force: true });
+  fs.rmSync(corpus, { recursive: true, force: true });
+});

@@ -216,6 +216,22 @@ async fn a_corrupt_postings_shard_is_a_message_when_a_search_needs_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_shard_gone_since_the_page_opened_says_to_reload() {
+    // A rebuild replaced the index: the files the opened root names are gone.
+    let mut files = demo_files();
+    files.retain(|name, _| !name.starts_with("postings."));
+    let root = container();
+    let _handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(files)))).render();
+    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    type_into(&root, "dai hoi ");
+    until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
+    let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
+    assert!(text.contains("updated while the page was open: reload the page"), "{text}");
+    assert_eq!(count(&root, ".hit"), 0);
+}
+
+#[wasm_bindgen_test]
 async fn app_shows_a_message_when_the_index_is_missing() {
     let root = container();
     let _handle =
