@@ -446,7 +446,7 @@ fn site_combines_the_app_and_the_index_and_serve_serves_it() {
         wasm.starts_with("HTTP/1.") && wasm.contains(" 200 ") && wasm.to_lowercase().contains("application/wasm"),
         "{wasm}"
     );
-    assert!(manifest.contains("\"format\": \"soi-index\""), "{manifest}");
+    assert!(manifest.contains("\"format\":\"soi-index\""), "{manifest}");
     assert!(escape.contains(" 403 "), "{escape}");
 }
 

@@ -181,7 +181,6 @@ impl IndexBuilder {
         let entry = |f: &IndexFile| FileEntry {
             path: f.name.clone(),
             bytes: f.bytes.len() as u64,
-            crc32: u32::from_le_bytes(f.bytes[f.bytes.len() - 4..].try_into().expect("4 bytes")),
         };
         let manifest = Manifest {
             format: MANIFEST_FORMAT.to_owned(),
