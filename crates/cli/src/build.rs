@@ -143,17 +143,20 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
             started.elapsed().as_secs_f64(),
             args.out.display()
         );
+        // Sizes on disk (gzip-compressed), which is what a browser fetches.
+        let on_disk =
+            |e: &soi_core::index::FileEntry| fs::metadata(args.out.join(&e.path)).map_or(e.bytes, |m| m.len());
         let line = |name: &str, bytes: u64| println!("  {name:<36} {:>10}", HumanBytes(bytes).to_string());
         line(MANIFEST_FILE, manifest_bytes);
         for e in m.root_entries() {
-            line(&e.path, e.bytes);
+            line(&e.path, on_disk(e));
         }
-        let sum = |entries: &[soi_core::index::FileEntry]| entries.iter().map(|e| e.bytes).sum::<u64>();
+        let sum = |entries: &[soi_core::index::FileEntry]| entries.iter().map(on_disk).sum::<u64>();
         let (shards, stores) = (&m.files.postings, &m.files.store);
         line(&format!("postings.*.bin ({} shards)", shards.len()), sum(shards));
         line(&format!("store.*.bin ({} chunks)", stores.len()), sum(stores));
-        line("total", m.total_bytes() + manifest_bytes);
-        let root: u64 = manifest_bytes + m.root_entries().iter().map(|e| e.bytes).sum::<u64>();
+        line("total (gzip, as stored)", m.entries().map(on_disk).sum::<u64>() + manifest_bytes);
+        let root: u64 = manifest_bytes + m.root_entries().into_iter().map(on_disk).sum::<u64>();
         println!("  fetched before any search: {} (manifest, dict, terms, docs)", HumanBytes(root));
         print_trouble(&report);
         println!("  report: {}", args.out.join(REPORT_FILE).display());
@@ -451,12 +454,13 @@ fn relative_id(corpus: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-/// Writes every file (each through a temporary name and a rename), the manifest
-/// last, then the report, then removes index files of earlier builds.
+/// Writes every file (each through a temporary name and a rename, gzip-compressed:
+/// see `files.rs`), the manifest last, then the report, then removes index files of
+/// earlier builds.
 fn write_index(out: &Path, built: &soi_core::BuiltIndex, report: &Report) -> Result<()> {
     fs::create_dir_all(out).with_context(|| format!("cannot create the index folder {}", out.display()))?;
     for f in &built.files {
-        write_atomic(&out.join(&f.name), &f.bytes)?;
+        write_atomic(&out.join(&f.name), &crate::files::compress(&f.bytes))?;
     }
     write_atomic(&out.join(MANIFEST_FILE), built.manifest.to_json().as_bytes())?;
     let mut json = serde_json::to_string_pretty(report)?;
@@ -478,7 +482,7 @@ fn write_index(out: &Path, built: &soi_core::BuiltIndex, report: &Report) -> Res
 fn is_index_file_name(name: &str) -> bool {
     let parts: Vec<&str> = name.split('.').collect();
     matches!(parts[..], [kind, hash, "bin"]
-        if ["dict", "postings", "docs", "store"].contains(&kind)
+        if ["dict", "terms", "postings", "docs", "store"].contains(&kind)
             && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 

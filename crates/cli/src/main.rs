@@ -10,6 +10,7 @@
 //! Glue and I/O only: parsing, indexing and searching live in `soi-core`.
 
 mod build;
+mod files;
 mod search;
 mod serve;
 mod site;

@@ -74,9 +74,22 @@ pub fn open(dir: &Path) -> Result<Index> {
         format!("cannot read {}: is {} an index folder written by `soi build`?", manifest_path.display(), dir.display())
     })?;
     let manifest = Manifest::parse(&json).with_context(|| format!("in {}", manifest_path.display()))?;
-    let index = Index::open_all(manifest, |name| fs::read(dir.join(name)).ok())
-        .with_context(|| format!("cannot open the index in {}", dir.display()))?;
-    Ok(index)
+    let sizes: std::collections::HashMap<String, u64> = manifest.entries().map(|e| (e.path.clone(), e.bytes)).collect();
+    let mut unreadable: Option<anyhow::Error> = None;
+    let index = Index::open_all(manifest, |name| {
+        let limit = sizes.get(name).copied().unwrap_or(0);
+        match crate::files::read(&dir.join(name), limit) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                unreadable.get_or_insert(e);
+                None
+            }
+        }
+    });
+    if let Some(e) = unreadable {
+        return Err(e);
+    }
+    index.with_context(|| format!("cannot open the index in {}", dir.display()))
 }
 
 /// The text with its marks shown: bold reverse video on a terminal, `[…]` otherwise.

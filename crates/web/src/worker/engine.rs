@@ -62,10 +62,48 @@ impl Source {
                         not_found: matches!(response.status(), 404 | 410),
                     });
                 }
-                response.binary().await.map_err(|e| failed(format!("could not read {url}: {e}")))
+                let bytes = response.binary().await.map_err(|e| failed(format!("could not read {url}: {e}")))?;
+                if !bytes.starts_with(&GZIP_MAGIC) {
+                    return Ok(bytes);
+                }
+                gunzip(&bytes).await.map_err(|e| {
+                    failed(format!(
+                        "{name} is corrupt (it does not decompress: {e}); rebuild the index with `soi build` and upload all of its files"
+                    ))
+                })
             }
         }
     }
+}
+
+/// The first two bytes of a gzip stream: `soi build` writes every index file
+/// compressed (see crates/cli/src/files.rs).
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `DecompressionStream` (in every current browser; web-sys
+    /// still lists it as unstable, so it is declared here).
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, wasm_bindgen::JsValue>;
+}
+
+/// Decompresses gzip with the browser's own `DecompressionStream`, so the app
+/// ships no decompressor.
+async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    let text = |e: wasm_bindgen::JsValue| {
+        e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+    };
+    let gzip = DecompressionStream::new("gzip").map_err(text)?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(text)?;
+    // A transform stream is a {readable, writable} pair.
+    let stream = blob.stream().pipe_through(gzip.unchecked_ref::<web_sys::ReadableWritablePair>());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(text)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(text)?).await.map_err(text)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// A fetch that failed.
