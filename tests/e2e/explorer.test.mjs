@@ -12,7 +12,36 @@ import { root, serve, launchChromium } from "./support.mjs";
 const served = path.join(root, "target");
 const site = path.join(served, "site");
 const shots = path.join(root, "tests/e2e/screenshots");
-let server, base, browser;
+// A site of its own with enough articles for the explorer's "at scale" parts:
+// facets with more values than they list, several pages of results, a timeline.
+const scale = path.join(served, "site-scale");
+let server, base, scaleBase, browser;
+
+/** The scale corpus: SCALE_N articles (all about `hợp tác xã`, one JSON Lines
+ * file), one date a month over 2019–2021; twelve places named often and one place
+ * per article named once; people, sources and document references likewise. */
+const SCALE_N = 130;
+const OFTEN = ["Kim Sơn", "Đống Đa", "Lạng Sơn", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Quảng Ninh", "Hải Phòng",
+  "Đà Nẵng", "Thừa Thiên Huế", "Cần Thơ", "Bắc Giang"];
+function scaleCorpus() {
+  const pad = (n) => String(n).padStart(2, "0");
+  const lines = [];
+  for (let i = 0; i < SCALE_N; i++) {
+    const m = i % 36;
+    const place = OFTEN[i % OFTEN.length];
+    lines.push(JSON.stringify({
+      title: `Hợp tác xã nông nghiệp ${place} tổng kết vụ mùa (bài ${i})`,
+      body: `Hợp tác xã nông nghiệp ở ${place} họp xã viên tổng kết vụ mùa thứ ${i}. `
+        + "Ban quản trị báo cáo sản lượng lúa, kế hoạch tưới tiêu và vốn vay cho vụ sau.",
+      date: `${2019 + Math.floor(m / 12)}-${pad((m % 12) + 1)}-${pad((i % 28) + 1)}`,
+      source: ["Báo Nhân Dân", "Báo Lao Động", "Báo Tuổi Trẻ", "Báo Thanh Niên", "Báo Hà Nội Mới"][i % 5],
+      places: [place, `Xã số ${String(i).padStart(3, "0")}`],
+      people: [i % 3 === 0 ? "Nguyễn Văn An" : i % 4 === 0 ? "Trần Thị Bình" : `Người số ${i}`],
+      doc_refs: [i % 6 === 0 ? "Chỉ thị 35-CT/TW" : i % 10 === 0 ? "Nghị quyết 18-NQ/TW" : `Quyết định ${i}-QĐ/UB`],
+    }));
+  }
+  return lines.join("\n") + "\n";
+}
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(site, "index.html")), "target/site is built (soi site … --out target/site)");
@@ -20,6 +49,13 @@ before(async () => {
   ({ server, port } = await serve(served));
   base = `http://127.0.0.1:${port}/site/`;
   fs.mkdirSync(shots, { recursive: true });
+  const corpus = path.join(served, "corpus-scale");
+  fs.rmSync(corpus, { recursive: true, force: true });
+  fs.mkdirSync(corpus, { recursive: true });
+  fs.writeFileSync(path.join(corpus, "articles.jsonl"), scaleCorpus());
+  execFileSync(path.join(root, "target/release/soi"), ["site", corpus, "--out", scale, "--app", path.join(root, "dist")],
+    { stdio: "ignore" });
+  scaleBase = `http://127.0.0.1:${port}/site-scale/`;
   browser = await launchChromium();
 });
 
@@ -228,7 +264,8 @@ test("a facet value chosen from the keyboard keeps the focus", async () => {
 test("the explorer works from the keyboard alone", async () => {
   const { page } = await openPage();
   await page.waitForSelector("input#q:not([disabled])");
-  await page.click("body");
+  // A click on text outside any control: the focus is nowhere in particular.
+  await page.click(".hint");
   await page.keyboard.press("/");
   assert.equal(await page.evaluate(() => document.activeElement.id), "q");
   assert.equal(await page.inputValue("input#q"), "", "`/` is not typed into the empty box");
@@ -665,6 +702,46 @@ test("axe-core finds nothing serious or critical on any screen", async (t) => {
   await check(loading, "loading");
   release();
   await loading.close();
+  // The screens of a larger site: the overview's timeline and lists, a facet with
+  // all its values and its find box, pages of results, the date range handles.
+  for (const colorScheme of ["light", "dark"]) {
+    const { page } = await sizedPage(1280, 860, { colorScheme, bypassCSP: true });
+    await page.goto(scaleBase);
+    await page.waitForSelector(".overview .timeline");
+    await check(page, `overview at scale (${colorScheme})`);
+    await page.goto(scaleBase + "?q=hop%20tac%20xa%20&from=2019-04&to=2020-06");
+    await page.waitForFunction(() => document.querySelectorAll(".hit").length === 20);
+    await page.click(".facet-more[aria-controls=panel-place-values]");
+    await page.fill("input.facet-find[aria-controls=panel-person-values]", "zzz");
+    await page.waitForSelector("#panel-person-values ~ .facet-note");
+    await page.click(".show-more");
+    await page.waitForFunction(() => document.querySelectorAll(".hit").length === 40);
+    await check(page, `results at scale: all values, a find, two pages, a date range (${colorScheme})`);
+    await page.close();
+  }
+  const { page: scalePhone } = await sizedPage(360, 740, { bypassCSP: true });
+  await scalePhone.goto(scaleBase + "?q=hop%20tac%20xa%20");
+  await scalePhone.waitForFunction(() => document.querySelectorAll(".hit").length === 20);
+  await check(scalePhone, "results at scale (phone)");
+  await scalePhone.click("button.facets-toggle");
+  await scalePhone.locator("#facet-drawer").waitFor({ state: "visible" });
+  await scalePhone.click("#facet-drawer .facet-more[aria-controls=panel-place-values]");
+  await check(scalePhone, "facet drawer at scale (phone)");
+  await scalePhone.close();
+  // Loading, taken long.
+  const { page: slow } = await sizedPage(1280, 860, { bypassCSP: true });
+  await slow.clock.install();
+  let releaseSlow;
+  const heldSlow = new Promise((resolve) => { releaseSlow = resolve; });
+  await slow.route(/manifest\.json$/, async (r) => { await heldSlow; await r.continue().catch(() => {}); });
+  await slow.goto(scaleBase);
+  await slow.waitForSelector(".status.loading");
+  await slow.clock.runFor(9000);
+  await slow.locator(".slow-load").waitFor();
+  assert.match(await slow.textContent(".slow-load"), /Nothing has arrived/);
+  await check(slow, "loading, taking long");
+  releaseSlow();
+  await slow.close();
   assert.deepEqual(found, []);
 });
 
@@ -700,4 +777,228 @@ test("a site rebuilt while a reader has it open says to reload, and never answer
   await page.close();
   fs.rmSync(copy, { recursive: true, force: true });
   fs.rmSync(corpus, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------
+// At scale (the scale site): facets, pages of results, first load, overview, dates.
+
+/** The values listed in a facet group, as [value, count]. */
+const listed = (page, list) => page.locator(`#${list} .facet-value`).evaluateAll((buttons) =>
+  buttons.map((b) => [b.querySelector(".value").textContent, Number(b.querySelector(".n").textContent.replace(/\D/g, ""))]));
+
+test("a facet lists its top values, shows the rest on demand, and finds a value typed without tones", async () => {
+  const { page, problems } = await sizedPage(1280, 860);
+  await page.goto(scaleBase + "?q=hop%20tac%20xa%20");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 20);
+  const places = "panel-place-values";
+  assert.equal((await listed(page, places)).length, 8, "the top 8 places");
+  const more = page.locator(`.facet-more[aria-controls=${places}]`);
+  assert.equal(await more.textContent(), "Show all 50");
+  assert.equal(await more.getAttribute("aria-expanded"), "false");
+  await more.click();
+  await page.waitForFunction((id) => document.querySelectorAll(`#${id} .facet-value`).length === 50, places);
+  assert.equal(await more.getAttribute("aria-expanded"), "true");
+  assert.ok(await more.evaluate((b) => b === document.activeElement), "the focus stays on the control");
+  assert.match(await page.locator(`#${places} ~ .facet-note`).textContent(), /Only the 50 most frequent are listed/);
+  const all = await listed(page, places);
+  assert.deepEqual(all.slice(0, 12).map(([v]) => v).sort(), [...OFTEN].sort(), "the places named often come first");
+  // The viewport, not the full page: a full-page screenshot here leaves the next
+  // waitForFunction hanging in this headless Chromium.
+  await page.locator(`#${places} .facet-value >> nth=12`).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, "13-facet-all-values.png") });
+  await more.click();
+  await page.waitForFunction((id) => document.querySelectorAll(`#${id} .facet-value`).length === 8, places);
+
+  // Typed without tones: the box finds Kim Sơn; the arrows stay in the box.
+  const find = page.locator(`input.facet-find[aria-controls=${places}]`);
+  assert.equal(await find.getAttribute("aria-label"), "Find in Place");
+  await find.click();
+  await page.keyboard.type("kim son", { delay: 20 });
+  await page.waitForFunction((id) => document.querySelectorAll(`#${id} .facet-value`).length === 1, places);
+  assert.deepEqual((await listed(page, places)).map(([v]) => v), ["Kim Sơn"]);
+  await page.keyboard.press("ArrowDown");
+  assert.ok(await find.evaluate((f) => f === document.activeElement), "ArrowDown in the find box stays there");
+  await page.screenshot({ path: path.join(shots, "14-facet-find.png") });
+  // Enter takes it: the results are filtered, the value pressed, the focus kept.
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector(".chip")?.textContent === "Place: Kim Sơn ×");
+  const expected = await page.evaluate(() => window.soi.search("hop tac xa ", { limit: 1, filters: { place: ["Kim Sơn"] } }));
+  await page.waitForFunction((n) => document.querySelector(".count")?.textContent.startsWith(`${n} `), expected.total);
+  assert.equal(await page.locator(`#${places} .facet-value[aria-pressed=true] .value`).textContent(), "Kim Sơn");
+  assert.ok(await find.evaluate((f) => f === document.activeElement), "the focus stays in the find box");
+  assert.ok(decodeURIComponent(page.url()).includes("f=place:Kim+Sơn"), page.url());
+  // Nothing found: said so.
+  await find.fill("sai gon");
+  await page.waitForFunction((id) => document.querySelectorAll(`#${id} .facet-value`).length === 0, places);
+  assert.match(await page.locator(`#${places} ~ .facet-note`).first().textContent(), /Nothing matches “sai gon”/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the result list is a page: show more asks for the next one, the total stays exact, the focus moves to the new hits", async () => {
+  const { page, problems } = await sizedPage(1280, 860);
+  await page.goto(scaleBase + "?q=hop%20tac%20xa%20");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 20);
+  const q = "hop tac xa ";
+  const every = await page.evaluate((q) => window.soi.search(q, { limit: 1000 }), q);
+  assert.equal(every.total, SCALE_N);
+  assert.match(await page.textContent(".count"), new RegExp(`^${SCALE_N} results`));
+  assert.equal(await page.textContent(".shown-count"), `Showing 20 of ${SCALE_N} results`);
+  // From the keyboard: the button, Enter.
+  await page.focus(".show-more");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 40);
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll(".hit-title")].indexOf(document.activeElement)), 20,
+    "the focus is on the first new hit");
+  const box = await boxOf(page, ":focus");
+  assert.ok(box.top >= 0 && box.bottom <= box.vh, `the focused hit is on the screen: ${JSON.stringify(box)}`);
+  assert.equal(await page.textContent(".shown-count"), `Showing 40 of ${SCALE_N} results`);
+  assert.match(await page.textContent(".count"), new RegExp(`^${SCALE_N} results`), "the total stays exact");
+  await page.screenshot({ path: path.join(shots, "15-show-more.png") });
+  // The reader and back: the pages shown stay shown.
+  await page.click(".hit-title >> nth=30");
+  await page.waitForSelector(".reader");
+  await page.click(".reader .back");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 40);
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll(".hit-title")].indexOf(document.activeElement)), 30,
+    "back from the reader, the hit read has the focus");
+  const read = await boxOf(page, ":focus");
+  assert.ok(read.top >= 0 && read.bottom <= read.vh, `the hit read is on the screen: ${JSON.stringify(read)}`);
+  // To the end: every article once, in the order one big answer lists them.
+  while (await page.locator(".show-more").count()) {
+    const n = await page.locator(".hit").count();
+    await page.click(".show-more");
+    await page.waitForFunction((n) => document.querySelectorAll(".hit").length > n, n);
+  }
+  assert.deepEqual(await page.locator(".hit-id").allTextContents(), every.hits.map((h) => h.id));
+  assert.equal(await page.locator(".shown-count").count(), 0);
+  // A new query starts at one page again.
+  await page.fill("input#q", "hop tac xa nong ");
+  await page.waitForFunction(() => document.querySelector(".results")?.dataset.query === "hop tac xa nong "
+    && document.querySelectorAll(".hit").length === 20);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("first load: a progress bar while the root of the index loads, and a sentence when it takes long", async () => {
+  const { page, problems } = await sizedPage(1280, 860);
+  // The page's clock is the test's: eight seconds pass when the test says so.
+  await page.clock.install();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/index\/docs\.\w+\.bin$/, async (r) => { await held; await r.continue().catch(() => {}); });
+  await page.goto(scaleBase);
+  // The manifest and two of the root's three files are in: the bar shows how much.
+  const bar = page.locator("progress.load-progress");
+  // Polled from here: the page's timers (and frames) are the faked clock's.
+  for (let i = 0; !(Number(await bar.getAttribute("value").catch(() => null)) > 0); i++) {
+    assert.ok(i < 200, "the progress bar shows bytes fetched");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const [value, max] = [Number(await bar.getAttribute("value")), Number(await bar.getAttribute("max"))];
+  assert.ok(value > 0 && value < max, `${value} of ${max}`);
+  assert.equal(await bar.getAttribute("aria-label"), "Loading the search index");
+  assert.match(await bar.getAttribute("aria-valuetext"), /^\d+ KiB \/ \d+ KiB$/);
+  assert.match(await page.textContent(".status.loading"), /Loading the index… \d+ KiB \/ \d+ KiB/);
+  assert.equal(await page.locator(".slow-load").count(), 0);
+  await page.clock.runFor(9000);
+  await page.locator(".slow-load").waitFor();
+  assert.match(await page.textContent(".slow-load"), /taking longer than usual/);
+  await page.screenshot({ path: path.join(shots, "16-slow-load.png") });
+  release();
+  await page.clock.resume();
+  await page.waitForSelector("input#q:not([disabled])");
+  await page.waitForSelector(".overview");
+  assert.equal(await page.locator(".loading-index").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the overview at scale: the values named most lead, a timeline of articles per month, each a way in", async () => {
+  const { page, problems } = await sizedPage(1280, 860);
+  await page.goto(scaleBase);
+  await page.waitForSelector(".overview .timeline");
+  assert.equal(await page.textContent(".overview .big"), `${SCALE_N} articles`);
+  assert.deepEqual(await page.locator(".overview .facet h3").allTextContents(),
+    ["Most frequent places", "Most frequent people", "Most frequent sources", "Most cited documents"]);
+  for (const facet of ["place", "person", "source", "doc_ref"]) {
+    const values = await listed(page, `overview-${facet}-values`);
+    assert.ok(values.length > 0, `${facet}: something leads`);
+    assert.ok(values.every(([, n]) => n >= 2), `${facet}: no value named once leads: ${JSON.stringify(values)}`);
+  }
+  assert.deepEqual((await listed(page, "overview-person-values")).map(([v]) => v), ["Nguyễn Văn An", "Trần Thị Bình"]);
+  assert.deepEqual((await listed(page, "overview-doc_ref-values")).map(([v]) => v), ["Chỉ thị 35-CT/TW", "Nghị quyết 18-NQ/TW"]);
+  // The timeline: 36 months, one keyboard stop.
+  assert.equal(await page.locator(".overview .bar").count(), 36);
+  assert.equal(await page.locator(".overview .bar[tabindex='0']").count(), 1);
+  await page.screenshot({ path: path.join(shots, "17-overview-at-scale.png"), fullPage: true });
+
+  // A place is a way in.
+  await page.click("#overview-place-values .facet-value:has(.value:text-is('Kim Sơn'))");
+  await page.waitForFunction(() => document.querySelector(".chip")?.textContent === "Place: Kim Sơn ×");
+  await page.waitForSelector(".hit");
+  await page.goBack();
+  await page.waitForSelector(".overview .timeline");
+  // A month is one too, from the keyboard: the arrows along the bars, Enter.
+  await page.focus(".overview .bar[tabindex='0']");
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), /^2021-12: /);
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), /^2019-02: \d+ articles$/);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.search.includes("from=2019-02") && location.search.includes("to=2019-02"));
+  const expected = await page.evaluate(() => window.soi.search("", { limit: 1, from: "2019-02", to: "2019-02" }));
+  await page.waitForFunction((n) => document.querySelector(".count")?.textContent.startsWith(`${n} `), expected.total);
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // On a phone: no sideways scrolling, the timeline scrolls inside itself.
+  const { page: phone, problems: phoneProblems } = await sizedPage(360, 740);
+  await phone.goto(scaleBase);
+  await phone.waitForSelector(".overview .timeline");
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the overview is ${overflow}px wider than the screen`);
+  await phone.screenshot({ path: path.join(shots, "18-overview-phone.png"), fullPage: true });
+  assert.deepEqual(phoneProblems, []);
+  await phone.close();
+});
+
+test("the date facet takes a range of months from two handles, by keyboard and by pointer", async () => {
+  const { page, problems } = await sizedPage(1280, 860);
+  await page.goto(scaleBase + "?q=hop%20tac%20xa%20");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 20);
+  const [from, to] = [page.locator(".facets .month-range input >> nth=0"), page.locator(".facets .month-range input >> nth=1")];
+  assert.equal(await from.getAttribute("aria-valuetext"), "2019-01");
+  assert.equal(await to.getAttribute("aria-valuetext"), "2021-12");
+  const total = (options) => page.evaluate((o) => window.soi.search("hop tac xa ", { limit: 1, ...o }).then((r) => r.total), options);
+  const showing = (n) => page.waitForFunction((n) => document.querySelector(".count")?.textContent.startsWith(`${n} `), n);
+  // The keyboard: each step filters.
+  await from.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("from") === "2019-04");
+  assert.equal(await from.getAttribute("aria-valuetext"), "2019-04");
+  assert.ok(await from.evaluate((f) => f === document.activeElement), "the handle keeps the focus");
+  await showing(await total({ from: "2019-04" }));
+  await to.focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("to") === "2021-10");
+  await showing(await total({ from: "2019-04", to: "2021-10" }));
+  assert.equal(await page.textContent(".chip"), "Dates: 2019-04 – 2021-10 ×");
+  assert.equal(await page.locator(".facets .bar[aria-pressed=true]").count(), 31);
+  // Home on "to" stops at "from": a handle cannot pass the other.
+  await page.keyboard.press("Home");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("to") === "2019-04");
+  assert.equal(await page.locator(".facets .bar[aria-pressed=true]").count(), 1);
+  // The pointer: drag "to" to the far right, the whole rest of the range.
+  const b = await to.boundingBox();
+  await page.mouse.move(b.x + 4, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width + 20, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has("to"));
+  await showing(await total({ from: "2019-04" }));
+  await page.screenshot({ path: path.join(shots, "19-date-range.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
 });

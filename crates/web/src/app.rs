@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use crate::client::Backend;
-use crate::components::{Chips, FacetPanel, Overview, Reader, ResultList, SearchBox, Toolbar};
+use crate::components::{Chips, FacetPanel, LoadingStatus, Overview, Reader, ResultList, SearchBox, Toolbar};
 use crate::hooks::{use_article, use_keyboard, use_search, use_view_in_url, use_worker};
 use crate::i18n::{t, Key, Lang};
 use crate::state::{Action, Phase, State};
@@ -31,7 +31,8 @@ pub fn App(props: &AppProps) -> Html {
     let dispatch = state.dispatcher().to_callback();
     let on_input = dispatch.reform(Action::Search);
     let on_toggle = dispatch.reform(|(facet, value)| Action::Toggle(facet, value));
-    let on_month = dispatch.reform(Action::Month);
+    let on_range = dispatch.reform(|(from, to)| Action::Range(from, to));
+    let on_more = dispatch.reform(|()| Action::More);
     let on_view = dispatch.reform(Action::Show);
     let on_open = dispatch.reform(Action::Open);
     let on_close = dispatch.reform(|()| Action::Close);
@@ -49,15 +50,7 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
     let view = &state.view;
     let main = match &state.phase {
-        Phase::Loading { fetched, total } => html! {
-            <p class="status loading" role="status">
-                { t(lang, Key::Loading) }
-                if *total > 0 {
-                    { format!(" {} / {} KiB", fetched / 1024, total.div_ceil(1024)) }
-                    <progress max={total.to_string()} value={fetched.to_string()}></progress>
-                }
-            </p>
-        },
+        Phase::Loading { fetched, total } => html! { <LoadingStatus fetched={*fetched} total={*total} /> },
         Phase::Failed(message) => html! {
             <div class="status error" role="alert">
                 <h2>{ t(lang, Key::LoadFailed) }</h2>
@@ -76,19 +69,21 @@ pub fn App(props: &AppProps) -> Html {
             } else {
                 match answer {
                     Some(a) if a.view.query.trim().is_empty() && !a.view.has_filters() => html! {
-                        <Overview response={a.response.clone()} on_toggle={on_toggle.clone()} />
+                        <Overview response={a.response.clone()} on_toggle={on_toggle.clone()} on_range={on_range.clone()} />
                     },
                     Some(a) => html! {
                         <>
                             <Toolbar total={a.response.total} millis={a.millis} sort={view.sort} view={view.clone()} on_view={on_view.clone()} />
-                            <ResultList response={a.response.clone()} query={a.view.query.clone()} view={view.clone()} {on_open} on_suggest={on_input.clone()} />
+                            <ResultList response={a.response.clone()} query={a.view.query.clone()} view={view.clone()} {on_open}
+                                on_suggest={on_input.clone()} limit={state.limit} {on_more} closed={state.closed.clone()} />
                         </>
                     },
-                    None => html! {},
+                    // The first answer (the overview's) is on its way.
+                    None => html! { <p class="status" role="status">{ t(lang, Key::Searching) }</p> },
                 }
             };
             let facets = answer.as_ref().filter(|_| view.doc.is_none()).map(|a| {
-                html! { <FacetPanel response={a.response.clone()} selected={a.selected.clone()} view={view.clone()} {on_toggle} {on_month} /> }
+                html! { <FacetPanel response={a.response.clone()} selected={a.selected.clone()} view={view.clone()} {on_toggle} {on_range} /> }
             });
             // Two columns only beside the facets: the reader (and anything shown
             // without them) takes the whole width.

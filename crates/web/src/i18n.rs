@@ -68,6 +68,28 @@ pub enum Key {
     Language,
     Hint,
     Took,
+    Overview,
+    TopPeople,
+    TopDocRefs,
+    Timeline,
+    OnlyOnce,
+    ShowAll,
+    ShowFewer,
+    FindIn,
+    FindPlaceholder,
+    NothingMatches,
+    TopListed,
+    Showing,
+    Of,
+    LoadingMore,
+    ListCap,
+    Searching,
+    LoadingIndex,
+    Opening,
+    SlowLoad,
+    NothingYet,
+    From,
+    To,
     Facet(&'static str),
 }
 
@@ -113,6 +135,37 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "Type to search, with or without diacritics. Press / to search.",
         ),
         Took => ("trong", "in"),
+        Overview => ("Tổng quan", "Overview"),
+        TopPeople => ("Nhân vật nhiều nhất", "Most frequent people"),
+        TopDocRefs => ("Văn bản được nhắc nhiều nhất", "Most cited documents"),
+        Timeline => ("Số bài theo tháng", "Articles per month"),
+        OnlyOnce => ("Mỗi giá trị chỉ có trong một bài.", "Each value is in one article only."),
+        ShowAll => ("Xem tất cả", "Show all"),
+        ShowFewer => ("Thu gọn", "Show fewer"),
+        FindIn => ("Tìm trong", "Find in"),
+        FindPlaceholder => ("Tìm…", "Find…"),
+        NothingMatches => ("Không giá trị nào khớp", "Nothing matches"),
+        TopListed => ("Chỉ liệt kê {n} giá trị nhiều nhất.", "Only the {n} most frequent are listed."),
+        Showing => ("Đang hiện", "Showing"),
+        Of => ("trên", "of"),
+        LoadingMore => ("Đang tải thêm…", "Loading more…"),
+        ListCap => (
+            "Chỉ liệt kê được chừng ấy kết quả đầu; thêm từ hoặc bộ lọc để thu hẹp.",
+            "No more can be listed: add a word or a filter to narrow the search.",
+        ),
+        Searching => ("Đang tìm…", "Searching…"),
+        LoadingIndex => ("Tải chỉ mục tìm kiếm", "Loading the search index"),
+        Opening => ("Đang kiểm tra và mở chỉ mục…", "Checking and opening the index…"),
+        SlowLoad => (
+            "Việc tải lâu hơn thường lệ: chỉ mục lớn hoặc mạng chậm. Ô tìm kiếm sẽ mở ngay khi tải xong.",
+            "This is taking longer than usual: the index is large or the connection slow. The search box opens as soon as it has loaded.",
+        ),
+        NothingYet => (
+            "Máy chủ chưa gửi gì. Nếu mãi không tải xong, hãy tải lại trang.",
+            "Nothing has arrived from the server yet. If it never finishes, reload the page.",
+        ),
+        From => ("Từ", "From"),
+        To => ("Đến", "To"),
         Facet(name) => match name {
             "source" => ("Nguồn", "Source"),
             "category" => ("Chuyên mục", "Category"),
@@ -126,5 +179,26 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     match lang {
         Lang::Vi => vi,
         Lang::En => en,
+    }
+}
+
+/// `n` with the thousands grouped as `lang` writes them: `10.000` in Vietnamese,
+/// `10,000` in English.
+pub fn number(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Vi => ".",
+        Lang::En => ",",
+    };
+    // Groups of three from the right; the digits are ASCII.
+    let groups: Vec<&str> = digits.as_bytes().rchunks(3).rev().map(|g| std::str::from_utf8(g).unwrap_or("")).collect();
+    groups.join(sep)
+}
+
+/// The "show more" button: how many more results it shows.
+pub fn show_more(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Xem thêm {} kết quả", number(lang, n)),
+        Lang::En => format!("Show {} more", number(lang, n)),
     }
 }

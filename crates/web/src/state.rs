@@ -14,8 +14,13 @@ use crate::components::shown_marks;
 use crate::i18n::Lang;
 use crate::view::View;
 
-/// Results shown per query.
+/// Results asked per page: a query shows this many, and "show more" asks for as
+/// many again.
 pub const RESULT_LIMIT: usize = 20;
+
+/// The most results one answer can list: the worker caps `limit` here
+/// (`worker/options.rs`); past it the list says to narrow the search.
+pub const MAX_RESULTS: usize = 1000;
 
 /// Where loading the index stands.
 #[derive(Clone)]
@@ -69,6 +74,13 @@ pub struct State {
     pub current_match: usize,
     /// A search or article error to show (the index itself loaded).
     pub error: Option<String>,
+    /// How many results the list asks for: [`RESULT_LIMIT`] per page shown
+    /// ("show more" adds a page; a new question starts again at one).
+    pub limit: usize,
+    /// The article the reader was last closed on (by its back button, Esc or the
+    /// browser's back): the result list gives its hit the focus, so that the
+    /// reader returns to where they were.
+    pub closed: Option<String>,
 }
 
 impl State {
@@ -81,6 +93,8 @@ impl State {
             article: None,
             current_match: 0,
             error: None,
+            limit: RESULT_LIMIT,
+            closed: None,
         }
     }
 
@@ -95,6 +109,13 @@ impl State {
             self.article = None;
             self.current_match = 0;
         }
+        if view.question() != self.view.question() {
+            self.limit = RESULT_LIMIT;
+        }
+        self.closed = match (&self.view.doc, &view.doc) {
+            (Some(open), None) => Some(open.clone()),
+            _ => None,
+        };
         self.view = view;
     }
 }
@@ -114,6 +135,10 @@ pub enum Action {
     Toggle(String, String),
     /// Filter by one month (`YYYY-MM`), or by none.
     Month(Option<String>),
+    /// Filter by a range of months, `(from, to)`, either end open.
+    Range(Option<String>, Option<String>),
+    /// Ask for the next page of results.
+    More,
     /// Open the article with this id in the reader.
     Open(String),
     /// Close the reader.
@@ -148,6 +173,19 @@ impl Reducible for State {
                 s.show(view);
             }
             Action::Month(month) => s.show(View { from: month.clone(), to: month, ..s.view.question() }),
+            Action::Range(from, to) => s.show(View { from, to, ..s.view.question() }),
+            Action::More => {
+                let next = (s.limit + RESULT_LIMIT).min(MAX_RESULTS);
+                // Only past what the answer already lists, and not twice for one page.
+                let Some(answer) = s.answer.as_ref().filter(|a| a.view.question() == s.view.question()) else {
+                    return self;
+                };
+                let (listed, total) = (answer.response.hits.len(), answer.response.total);
+                if next == s.limit || s.limit > listed || listed >= total {
+                    return self;
+                }
+                s.limit = next;
+            }
             Action::Open(id) => s.show(View { doc: Some(id), ..s.view.clone() }),
             Action::Close => s.show(s.view.question()),
             Action::Answered(answer) => {
@@ -173,7 +211,14 @@ impl Reducible for State {
                 s.current_match = (s.current_match as isize + by).rem_euclid(n as isize) as usize;
             }
             Action::SetLang(lang) => s.lang = lang,
-            Action::Failed(message) => s.error = Some(message),
+            Action::Failed(message) => {
+                s.error = Some(message);
+                // A next page that failed is not pending forever: the list asks
+                // for what it shows, and "show more" can be tried again.
+                if let Some(listed) = s.answer.as_ref().map(|a| a.response.hits.len().max(RESULT_LIMIT)) {
+                    s.limit = s.limit.min(listed);
+                }
+            }
         }
         Rc::new(s)
     }

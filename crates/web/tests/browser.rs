@@ -577,3 +577,457 @@ async fn the_worker_says_which_facet_values_a_typed_filter_selects() {
     assert_eq!(results.response.total, 1);
     assert_eq!(results.selected, BTreeMap::from([("place".to_owned(), vec!["Kim Sơn".to_owned()])]));
 }
+
+// ---------------------------------------------------------------------------
+// At scale: facets with many values, pages of results, the overview, loading.
+
+#[wasm_bindgen_test]
+fn facet_values_are_found_toneless_as_the_core_folds_them() {
+    use soi_web::components::{contains_folded, fold};
+    assert_eq!(fold("Kim Sơn"), "kim son");
+    assert_eq!(fold("kim son"), "kim son");
+    assert_eq!(fold("KIM SƠN"), "kim son");
+    assert_eq!(fold("Đống Đa"), "dong da");
+    assert_eq!(fold("  Lạng   Sơn "), "lang son");
+    assert_eq!(fold("Thừa Thiên Huế"), "thua thien hue");
+    assert_eq!(fold("Bà Rịa - Vũng Tàu"), "ba ria - vung tau");
+    // Decomposed input (as some keyboards and files give it) folds the same.
+    assert_eq!(fold("Ho\u{302}\u{323}i"), "hoi");
+    assert!(contains_folded("Kim Sơn", &fold("kim so")));
+    assert!(contains_folded("Huyện Kim Sơn", &fold("KIM SƠN")));
+    assert!(contains_folded("Đảng bộ", &fold("dang")));
+    assert!(!contains_folded("Kim Sơn", &fold("kim san")));
+    assert!(contains_folded("anything", ""));
+    // The same words as the core's analyzer folds them (the worker's filters).
+    for word in
+        ["Sơn", "Đảng", "ĐẢNG", "Hội", "nghị", "Quyết", "Nguyễn", "Thượng", "Kiệm", "ưu", "Ðà", "ủy", "uỷ", "Ɖa"]
+    {
+        assert_eq!(fold(word), soi_core::analysis::fold(word), "{word}");
+    }
+}
+
+/// A place facet of `n` values: a few frequent ones, then many named once.
+fn place_values(n: usize) -> Vec<soi_core::search::FacetCount> {
+    let mut values: Vec<(String, usize)> = vec![
+        ("Hà Nội".into(), 9),
+        ("Ninh Bình".into(), 7),
+        ("Thanh Hóa".into(), 6),
+        ("Nghệ An".into(), 5),
+        ("Quảng Ninh".into(), 4),
+        ("Hải Phòng".into(), 4),
+        ("Đà Nẵng".into(), 3),
+        ("Huế".into(), 3),
+        ("Cần Thơ".into(), 2),
+        ("Kim Sơn".into(), 2),
+    ];
+    values.extend((values.len()..n).map(|i| (format!("Xã số {i:02}"), 1)));
+    values.truncate(n);
+    values.into_iter().map(|(value, count)| soi_core::search::FacetCount { value, count }).collect()
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length()).map(|i| nodes.get(i).unwrap().text_content().unwrap()).collect()
+}
+
+fn click(root: &Element, selector: &str) {
+    let el: web_sys::HtmlElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+    el.click();
+}
+
+/// Types `text` into the input at `selector` (an `input` event, as typing does).
+fn type_in(root: &Element, selector: &str, text: &str) {
+    let input: HtmlInputElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+    input.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+fn press(root: &Element, selector: &str, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    root.query_selector(selector).unwrap().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_facet_shows_its_top_values_then_all_and_finds_one_by_typing() {
+    use soi_web::components::{FacetGroup, FacetGroupProps, SHOWN};
+    let toggled = Rc::new(RefCell::new(Vec::<(String, String)>::new()));
+    let root = container();
+    let props = FacetGroupProps {
+        facet: "place",
+        heading: "Place".into(),
+        scope: "test",
+        values: place_values(50),
+        // Selected, and far down the list: it stays in view.
+        selected: vec!["Xã số 40".into()],
+        on_toggle: {
+            let toggled = toggled.clone();
+            yew::Callback::from(move |v| toggled.borrow_mut().push(v))
+        },
+        lead_min: 1,
+        shown: SHOWN,
+    };
+    let _handle = yew::Renderer::<FacetGroup>::with_root_and_props(root.clone(), props).render();
+    until("render", || count(&root, ".facet-value") > 0).await;
+    let shown = texts(&root, ".facet-value .value");
+    assert_eq!(shown.len(), SHOWN + 1, "{shown:?}");
+    assert_eq!(shown[..3], ["Hà Nội", "Ninh Bình", "Thanh Hóa"]);
+    assert_eq!(shown.last().map(String::as_str), Some("Xã số 40"), "the selected value stays in view");
+    assert_eq!(count(&root, ".facet-value[aria-pressed=true]"), 1);
+    let more = || root.query_selector(".facet-more").unwrap().unwrap();
+    assert_eq!(more().text_content().unwrap(), "Show all 50");
+    assert_eq!(more().get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(more().get_attribute("aria-controls").as_deref(), Some("test-place-values"));
+    assert!(root.query_selector("#test-place-values").unwrap().is_some());
+
+    // "Show all": everything the answer lists, and a note that it lists the top 50.
+    // The button keeps the focus (the note that comes with it replaces nothing).
+    let button: web_sys::HtmlElement = more().dyn_into().unwrap();
+    button.focus().unwrap();
+    button.click();
+    until("all values", || count(&root, ".facet-value") == 50).await;
+    let active = web_sys::window().unwrap().document().unwrap().active_element();
+    assert!(
+        button.is_connected() && active.is_some_and(|a| a.is_same_node(Some(&button))),
+        "the focus stays on 'show all'"
+    );
+    assert_eq!(more().get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(more().text_content().unwrap(), "Show fewer");
+    assert!(text_of(&root, ".facet-note").unwrap().contains("50 most frequent"));
+    click(&root, ".facet-more");
+    until("the top values again", || count(&root, ".facet-value") as usize == SHOWN + 1).await;
+
+    // Typed without tones, in any case: found.
+    type_in(&root, ".facet-find", "kim son");
+    until("the value found", || texts(&root, ".facet-value .value") == ["Kim Sơn"]).await;
+    assert!(root.query_selector(".facet-more").unwrap().is_none(), "no 'show all' while finding");
+    type_in(&root, ".facet-find", "THANH HOA");
+    until("the value found", || texts(&root, ".facet-value .value") == ["Thanh Hóa"]).await;
+    // Enter takes the first value found.
+    press(&root, ".facet-find", "Enter");
+    until("the toggle", || !toggled.borrow().is_empty()).await;
+    assert_eq!(*toggled.borrow(), [("place".to_owned(), "Thanh Hóa".to_owned())]);
+    type_in(&root, ".facet-find", "xa so 4");
+    until("the values found", || count(&root, ".facet-value") == 10).await;
+    type_in(&root, ".facet-find", "Sài Gòn");
+    until("nothing found", || count(&root, ".facet-value") == 0).await;
+    assert_eq!(text_of(&root, ".facet-note").as_deref(), Some("Nothing matches “Sài Gòn”"));
+    type_in(&root, ".facet-find", "");
+    until("the top values again", || count(&root, ".facet-value") as usize == SHOWN + 1).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_facet_with_few_values_has_no_more_control_and_the_overview_leads_with_repeated_values() {
+    use soi_web::components::{FacetGroup, FacetGroupProps};
+    let few = container();
+    let props = |values, lead_min| FacetGroupProps {
+        facet: "source",
+        heading: "Source".into(),
+        scope: "test",
+        values,
+        selected: vec![],
+        on_toggle: yew::Callback::noop(),
+        lead_min,
+        shown: 8,
+    };
+    let _a = yew::Renderer::<FacetGroup>::with_root_and_props(few.clone(), props(place_values(5), 1)).render();
+    until("render", || count(&few, ".facet-value") == 5).await;
+    assert_eq!(count(&few, ".facet-more") + count(&few, ".facet-find"), 0, "five values need neither");
+
+    // Values named once do not lead: the ten repeated ones do (eight of them).
+    let repeated = container();
+    let _b = yew::Renderer::<FacetGroup>::with_root_and_props(repeated.clone(), props(place_values(30), 2)).render();
+    until("render", || count(&repeated, ".facet-value") > 0).await;
+    assert_eq!(count(&repeated, ".facet-value"), 8);
+    let counts: Vec<usize> = texts(&repeated, ".facet-value .n").iter().map(|n| n.parse().unwrap()).collect();
+    assert!(counts.iter().all(|&c| c >= 2), "{counts:?}");
+    // Three repeated values only: three lead, the named-once ones are behind "show all".
+    let mut values = place_values(30);
+    values.drain(3..10);
+    let three = container();
+    let _c = yew::Renderer::<FacetGroup>::with_root_and_props(three.clone(), props(values, 2)).render();
+    until("render", || count(&three, ".facet-value") > 0).await;
+    assert_eq!(texts(&three, ".facet-value .value"), ["Hà Nội", "Ninh Bình", "Thanh Hóa"]);
+    assert_eq!(text_of(&three, ".facet-more").as_deref(), Some("Show all 23"));
+    // Every value named once: none leads, and the group says so.
+    let once = container();
+    let _d = yew::Renderer::<FacetGroup>::with_root_and_props(once.clone(), props(place_values(30)[10..].to_vec(), 2))
+        .render();
+    until("render", || count(&once, ".facet-note") > 0).await;
+    assert_eq!(count(&once, ".facet-value"), 0);
+    assert_eq!(text_of(&once, ".facet-note").as_deref(), Some("Each value is in one article only."));
+    click(&once, ".facet-more");
+    until("all values", || count(&once, ".facet-value") == 20).await;
+}
+
+/// `n` articles about cooperatives (all match `hop tac xa`), with metadata: three
+/// places named often and one place per article named once, four sources, people
+/// and document references, one date a month through 2020.
+fn cooperative_files(n: usize) -> HashMap<String, Vec<u8>> {
+    let mut b = IndexBuilder::new();
+    for i in 0..n {
+        let mut places = vec![format!("Xã số {i:02}")];
+        for (every, place) in [(3, "Kim Sơn"), (5, "Đống Đa"), (7, "Lạng Sơn")] {
+            if i % every == 0 {
+                places.push(place.into());
+            }
+        }
+        let meta = soi_core::Metadata {
+            date: Some(format!("2020-{:02}-{:02}", i % 12 + 1, i % 28 + 1)),
+            source: Some(format!("Báo số {}", i % 4)),
+            places,
+            people: if i % 2 == 0 { vec!["Nguyễn Văn An".into()] } else { vec![format!("Người số {i}")] },
+            doc_refs: vec![format!("Quyết định {i}-QĐ/UB")],
+            ..soi_core::Metadata::default()
+        };
+        b.add(soi_core::Document {
+            id: format!("htx-{i:03}.txt"),
+            title: format!("Hợp tác xã nông nghiệp số {i}"),
+            body: format!("Hợp tác xã nông nghiệp số {i} tổng kết năm. Xã viên bàn kế hoạch sản xuất vụ mùa thứ {i}."),
+            meta,
+        });
+    }
+    let built = b.build();
+    let mut files: HashMap<String, Vec<u8>> = built.files.into_iter().map(|f| (f.name, f.bytes)).collect();
+    files.insert("manifest.json".into(), built.manifest.to_json().into_bytes());
+    files
+}
+
+async fn cooperative_app(n: usize) -> (Element, yew::AppHandle<App>) {
+    let root = container();
+    let handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(cooperative_files(n)))))
+            .render();
+    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    (root, handle)
+}
+
+#[wasm_bindgen_test]
+async fn show_more_asks_for_the_next_page_with_the_total_exact_and_moves_the_focus_to_it() {
+    let (root, _handle) = cooperative_app(45).await;
+    type_into(&root, "hop tac xa ");
+    until("the first page", || count(&root, ".hit") == 20).await;
+    assert!(text_of(&root, ".count").unwrap().starts_with("45 results"));
+    assert_eq!(text_of(&root, ".shown-count").as_deref(), Some("Showing 20 of 45 results"));
+    assert_eq!(text_of(&root, ".show-more").as_deref(), Some("Show 20 more"));
+    let first_page = texts(&root, ".hit-id");
+
+    let button: web_sys::HtmlElement = root.query_selector(".show-more").unwrap().unwrap().dyn_into().unwrap();
+    button.focus().unwrap();
+    button.click();
+    until("the second page", || count(&root, ".hit") == 40).await;
+    let ids = texts(&root, ".hit-id");
+    assert_eq!(ids[..20], first_page[..], "the first page stays as it was");
+    assert_eq!(text_of(&root, ".shown-count").as_deref(), Some("Showing 40 of 45 results"));
+    assert!(text_of(&root, ".count").unwrap().starts_with("45 results"), "the total stays exact");
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    let hit_21 = root.query_selector_all(".hit-title").unwrap().get(20).unwrap();
+    assert!(active.is_same_node(Some(&hit_21)), "the focus is on the first new hit");
+    assert_eq!(text_of(&root, ".show-more").as_deref(), Some("Show 5 more"));
+
+    // The reader and back: the pages shown stay, and the hit read has the focus.
+    click(&root, ".hits li:nth-child(26) .hit-title");
+    until("the reader", || root.query_selector(".reader").unwrap().is_some()).await;
+    click(&root, ".reader .back");
+    until("the list again", || count(&root, ".hit") == 40).await;
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    let hit_26 = root.query_selector_all(".hit-title").unwrap().get(25).unwrap();
+    assert!(active.is_same_node(Some(&hit_26)), "the hit read has the focus");
+
+    let list = root.query_selector("ol.hits").unwrap().unwrap();
+    click(&root, ".show-more");
+    until("the last page", || count(&root, ".hit") == 45).await;
+    assert!(list.is_connected(), "the list stays the same element when the button goes");
+    assert_eq!(count(&root, ".show-more") + count(&root, ".shown-count"), 0, "everything is shown");
+    let mut all = texts(&root, ".hit-id");
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 45, "every article once");
+
+    // A new question starts again at one page.
+    type_into(&root, "hop tac xa nong ");
+    until("one page", || count(&root, ".hit") == 20 && count(&root, ".show-more") == 1).await;
+    assert_eq!(text_of(&root, ".shown-count").as_deref(), Some("Showing 20 of 45 results"));
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_leads_with_repeated_values_shows_the_timeline_and_each_is_a_way_in() {
+    let (root, _handle) = cooperative_app(45).await;
+    until("the overview", || root.query_selector(".overview .timeline").unwrap().is_some()).await;
+    assert_eq!(text_of(&root, ".overview .big").as_deref(), Some("45 articles"));
+    let headings = texts(&root, ".overview .facet h3");
+    assert_eq!(
+        headings,
+        ["Most frequent places", "Most frequent people", "Most frequent sources", "Most cited documents"]
+    );
+    // Places: the three named often lead; the 45 named once wait behind "show all".
+    let places = texts(&root, "#overview-place-values .value");
+    assert_eq!(places, ["Kim Sơn", "Đống Đa", "Lạng Sơn"]);
+    assert_eq!(text_of(&root, "#overview-place-title ~ .facet-more").as_deref(), Some("Show all 48"));
+    assert_eq!(texts(&root, "#overview-person-values .value"), ["Nguyễn Văn An"]);
+    assert_eq!(count(&root, "#overview-source-values .facet-value"), 4);
+    // Every reference is named once: none leads.
+    assert_eq!(count(&root, "#overview-doc_ref-values .facet-value"), 0);
+    // The timeline: a bar a month, one stop for the keyboard.
+    assert_eq!(count(&root, ".overview .bar"), 12);
+    assert_eq!(count(&root, ".overview .bar[tabindex='0']"), 1);
+    let march = root.query_selector(".overview .bar[aria-label^='2020-03']").unwrap().unwrap();
+    assert_eq!(march.get_attribute("aria-label").as_deref(), Some("2020-03: 4 articles"));
+
+    // A place is a way in.
+    click(&root, "#overview-place-values .facet-value");
+    until("the filtered results", || count(&root, ".hit") == 15).await;
+    assert!(root.query_selector(".overview").unwrap().is_none());
+    assert_eq!(texts(&root, ".chip"), ["Place: Kim Sơn ×"]);
+    click(&root, ".clear");
+    until("the overview again", || root.query_selector(".overview .bar").unwrap().is_some()).await;
+
+    // So is a month.
+    click(&root, ".overview .bar[aria-label^='2020-03']");
+    until("the month's articles", || count(&root, ".hit") == 4).await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("from=2020-03") && search.contains("to=2020-03"), "{search}");
+    assert_eq!(texts(&root, ".facets .bar[aria-pressed=true]").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_months_take_a_range_from_two_handles_and_from_the_keyboard() {
+    let (root, _handle) = cooperative_app(45).await;
+    type_into(&root, "hop tac xa ");
+    until("results", || count(&root, ".facets .month-range input") == 2).await;
+    let handles = root.query_selector_all(".facets .month-range input").unwrap();
+    let handle = |i: u32| -> HtmlInputElement { handles.get(i).unwrap().dyn_into().unwrap() };
+    assert_eq!((handle(0).value(), handle(1).value()), ("0".into(), "11".into()));
+    assert_eq!(handle(0).get_attribute("aria-valuetext").as_deref(), Some("2020-01"));
+    // The "from" handle moved to April (as the arrows, a drag or a click move it).
+    let change = |input: &HtmlInputElement, value: &str| {
+        input.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        input.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    };
+    change(&handle(0), "3");
+    until("April to December", || count(&root, ".facets .bar[aria-pressed=true]") == 9).await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("from=2020-04") && !search.contains("to="), "{search}");
+    until("the answer", || text_of(&root, ".count").is_some_and(|c| c.starts_with("33 "))).await;
+    // The "to" handle cannot pass the "from" one.
+    let handles = root.query_selector_all(".facets .month-range input").unwrap();
+    let to: HtmlInputElement = handles.get(1).unwrap().dyn_into().unwrap();
+    change(&to, "1");
+    until("April alone", || count(&root, ".facets .bar[aria-pressed=true]") == 1).await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("from=2020-04") && search.contains("to=2020-04"), "{search}");
+    assert_eq!(texts(&root, ".chip"), ["Dates: 2020-04 ×"]);
+    // The bars from the keyboard: one stop, the arrows move along them. (On a
+    // narrow test window the facets are a drawer: opened, so that they can focus,
+    // and closed after, since a modal drawer makes the rest of the page inert.)
+    let drawer = root.query_selector("button.facets-toggle").unwrap().is_some();
+    if drawer {
+        click(&root, "button.facets-toggle");
+        until("the drawer", || root.query_selector("dialog.facets[open]").unwrap().is_some()).await;
+    }
+    let bars = root.query_selector_all(".facets .bar").unwrap();
+    let tabbable = root.query_selector(".facets .bar[tabindex='0']").unwrap().unwrap();
+    assert!(tabbable.is_same_node(Some(&bars.get(3).unwrap())), "the chosen month takes the focus");
+    tabbable.dyn_ref::<web_sys::HtmlElement>().unwrap().focus().unwrap();
+    press(&root, ".facets .bar[tabindex='0']", "ArrowRight");
+    let active = || web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active().get_attribute("aria-label").as_deref(), Some("2020-05: 4 articles"));
+    until("the roving stop", || {
+        root.query_selector(".facets .bar[tabindex='0']").unwrap().is_some_and(|b| b.is_same_node(Some(&active())))
+    })
+    .await;
+    press(&root, ".facets .bar[tabindex='0']", "End");
+    assert!(active().get_attribute("aria-label").unwrap().starts_with("2020-12"));
+    // Shift+click extends the chosen month to a range.
+    let shift_click: web_sys::Event = {
+        let constructor: js_sys::Function =
+            js_sys::Reflect::get(&web_sys::window().unwrap(), &"MouseEvent".into()).unwrap().dyn_into().unwrap();
+        let init = js_sys::JSON::parse(r#"{"bubbles": true, "shiftKey": true}"#).unwrap();
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"click".into(), &init))
+            .unwrap()
+            .dyn_into()
+            .unwrap()
+    };
+    root.query_selector(".facets .bar[aria-label^='2020-06']").unwrap().unwrap().dispatch_event(&shift_click).unwrap();
+    until("April to June", || count(&root, ".facets .bar[aria-pressed=true]") == 3).await;
+    assert_eq!(texts(&root, ".chip"), ["Dates: 2020-04 – 2020-06 ×"]);
+    // A click on the one month chosen clears it.
+    click(&root, ".facets .bar[aria-label^='2020-05']");
+    until("May alone", || count(&root, ".facets .bar[aria-pressed=true]") == 1).await;
+    click(&root, ".facets .bar[aria-label^='2020-05']");
+    until("no date filter", || count(&root, ".chip") == 0).await;
+    if drawer {
+        click(&root, ".drawer-close");
+        until("the drawer closed", || root.query_selector("dialog.facets[open]").unwrap().is_none()).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn loading_shows_a_progress_bar_and_says_why_when_it_takes_long() {
+    use soi_web::components::{LoadingStatus, LoadingStatusProps};
+    // Before the manifest says how much there is: an indeterminate bar.
+    let waiting = container();
+    let props = |fetched, total, slow_after_ms| LoadingStatusProps { fetched, total, slow_after_ms };
+    let _a = yew::Renderer::<LoadingStatus>::with_root_and_props(waiting.clone(), props(0, 0, 60_000)).render();
+    until("render", || count(&waiting, "progress") == 1).await;
+    let bar = waiting.query_selector("progress").unwrap().unwrap();
+    assert!(bar.get_attribute("value").is_none(), "indeterminate");
+    assert_eq!(bar.get_attribute("aria-label").as_deref(), Some("Loading the search index"));
+    assert_eq!(text_of(&waiting, ".status.loading").as_deref(), Some("Loading the index…"));
+    assert_eq!(count(&waiting, ".slow-load"), 0);
+
+    // Part of the root fetched.
+    let part = container();
+    let _b =
+        yew::Renderer::<LoadingStatus>::with_root_and_props(part.clone(), props(100 * 1024, 400 * 1024, 50)).render();
+    until("render", || count(&part, "progress") == 1).await;
+    let bar = part.query_selector("progress").unwrap().unwrap();
+    assert_eq!(bar.get_attribute("max").as_deref(), Some("409600"));
+    assert_eq!(bar.get_attribute("value").as_deref(), Some("102400"));
+    assert_eq!(bar.get_attribute("aria-valuetext").as_deref(), Some("100 KiB / 400 KiB"));
+    assert_eq!(text_of(&part, ".status.loading").as_deref(), Some("Loading the index… 100 KiB / 400 KiB"));
+    // Taking long: a sentence says what is happening.
+    until("the slow note", || count(&part, ".slow-load") == 1).await;
+    assert!(text_of(&part, ".slow-load").unwrap().contains("taking longer than usual"));
+
+    // Nothing arrived at all: said so.
+    let nothing = container();
+    let _c = yew::Renderer::<LoadingStatus>::with_root_and_props(nothing.clone(), props(0, 0, 50)).render();
+    until("the slow note", || count(&nothing, ".slow-load") == 1).await;
+    assert!(text_of(&nothing, ".slow-load").unwrap().contains("Nothing has arrived"));
+
+    // All fetched: checking and opening.
+    let opening = container();
+    let _d = yew::Renderer::<LoadingStatus>::with_root_and_props(opening.clone(), props(4096, 4096, 60_000)).render();
+    until("render", || count(&opening, "progress") == 1).await;
+    assert_eq!(text_of(&opening, ".status.loading").as_deref(), Some("Checking and opening the index…"));
+}
+
+#[wasm_bindgen_test]
+async fn the_app_shows_the_workers_progress_and_never_a_blank_page() {
+    let channel = web_sys::MessageChannel::new().unwrap();
+    let worker = FakeWorker::new(channel.port2());
+    let root = container();
+    let _handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { backend: Backend::Port(channel.port1()) })
+            .render();
+    until("the loading status", || count(&root, ".loading-index progress") == 1).await;
+    worker.send(&Reply::Progress { fetched: 2048, total: 8192 }.to_js());
+    until("the progress", || {
+        root.query_selector("progress").unwrap().and_then(|p| p.get_attribute("value")).as_deref() == Some("2048")
+    })
+    .await;
+    assert_eq!(text_of(&root, ".status.loading").as_deref(), Some("Loading the index… 2 KiB / 8 KiB"));
+    // Open: until the first answer comes, the page says it is searching.
+    worker.send(&Reply::Ready.to_js());
+    until("the search box", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+    assert_eq!(count(&root, "progress"), 0);
+    assert_eq!(text_of(&root, "main .status").as_deref(), Some("Searching…"));
+}

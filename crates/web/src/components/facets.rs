@@ -1,5 +1,7 @@
-//! The facet panel: per facet, its values with live counts (toggle to filter), and
-//! a histogram of dates by month (choose a month to filter by it).
+//! The facet panel: per facet, its values with live counts (toggle to filter; the
+//! top ones first, the rest behind "show all", any found by typing: see
+//! [`FacetGroup`]), and a histogram of dates by month (choose a month, or a range
+//! with two handles: see [`MonthBars`]).
 //!
 //! On a wide window it stands beside the results. On a narrow one ([`use_narrow`],
 //! followed as the window changes) it is a drawer: a "Filters" button above the
@@ -18,8 +20,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use super::{FacetGroup, MonthBars};
 use crate::hooks::{use_lang, use_narrow};
-use crate::i18n::{t, Key};
+use crate::i18n::{number, t, Key};
 use crate::view::View;
 
 /// The facet's name as a `'static` str (for the UI text table).
@@ -35,11 +38,9 @@ pub struct FacetPanelProps {
     pub selected: Rc<BTreeMap<String, Vec<String>>>,
     pub view: View,
     pub on_toggle: Callback<(String, String)>,
-    pub on_month: Callback<Option<String>>,
+    /// A range of months chosen, `(from, to)` (`YYYY-MM`, either end open).
+    pub on_range: Callback<(Option<String>, Option<String>)>,
 }
-
-/// Values listed per facet before "more" would be needed.
-const SHOWN: usize = 8;
 
 /// The drawer's element id (the button's `aria-controls`).
 const DRAWER: &str = "facet-drawer";
@@ -86,50 +87,19 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         if counts.is_empty() && !props.view.filters.contains_key(facet) {
             return None;
         }
-        let selected = props.selected.get(facet);
-        let items = counts.iter().take(SHOWN).map(|c| {
-            let pressed = selected.is_some_and(|values| values.contains(&c.value));
-            let on_toggle = props.on_toggle.clone();
-            let (f, v) = (facet.to_owned(), c.value.clone());
-            let onclick = Callback::from(move |_: MouseEvent| on_toggle.emit((f.clone(), v.clone())));
-            html! {
-                <li key={c.value.clone()}>
-                    <button type="button" class="facet-value" aria-pressed={pressed.to_string()} {onclick}>
-                        <span class="value">{ c.value.clone() }</span>
-                        <span class="n">{ c.count }</span>
-                    </button>
-                </li>
-            }
-        });
+        let selected = props.selected.get(facet).cloned().unwrap_or_default();
         Some(html! {
-            <section class="facet" key={facet} aria-label={t(lang, Key::Facet(facet))}>
-                <h3>{ t(lang, Key::Facet(facet)) }</h3>
-                <ul>{ for items }</ul>
-            </section>
+            <FacetGroup key={facet} {facet} heading={t(lang, Key::Facet(facet))} scope="panel" values={counts.clone()}
+                {selected} on_toggle={props.on_toggle.clone()} />
         })
     });
     let months = &props.response.months;
     let histogram = (!months.is_empty()).then(|| {
-        let max = months.iter().map(|m| m.count).max().unwrap_or(1).max(1);
-        let chosen = props.view.from.clone().filter(|f| props.view.to.as_ref() == Some(f));
-        let bars = months.iter().map(|m| {
-            let height = 8 + 48 * m.count / max;
-            let pressed = chosen.as_deref() == Some(m.month.as_str());
-            let on_month = props.on_month.clone();
-            let month = m.month.clone();
-            let onclick = Callback::from(move |_: MouseEvent| on_month.emit((!pressed).then(|| month.clone())));
-            html! {
-                <li key={m.month.clone()}>
-                    <button type="button" class="bar" aria-pressed={pressed.to_string()} title={format!("{}: {}", m.month, m.count)}
-                        aria-label={format!("{}: {}", m.month, m.count)} style={format!("height: {height}px")} {onclick}></button>
-                    <span class="bar-label">{ m.month.clone() }</span>
-                </li>
-            }
-        });
         html! {
-            <section class="facet dates" key="dates" aria-label={t(lang, Key::Dates)}>
-                <h3>{ t(lang, Key::Dates) }</h3>
-                <ul class="histogram">{ for bars }</ul>
+            <section class="facet dates" key="dates" aria-labelledby="panel-dates-title">
+                <h3 id="panel-dates-title">{ t(lang, Key::Dates) }</h3>
+                <MonthBars months={months.clone()} from={props.view.from.clone()} to={props.view.to.clone()}
+                    on_range={props.on_range.clone()} handles=true />
             </section>
         }
     });
@@ -174,8 +144,12 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         })
     };
     let total = props.response.total;
-    let results =
-        format!("{} {total} {}", t(lang, Key::Show), t(lang, if total == 1 { Key::Result } else { Key::Results }));
+    let results = format!(
+        "{} {} {}",
+        t(lang, Key::Show),
+        number(lang, total),
+        t(lang, if total == 1 { Key::Result } else { Key::Results })
+    );
     html! {
         <>
             <div class="facets-bar">

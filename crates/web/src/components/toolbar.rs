@@ -5,7 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
-use crate::i18n::{t, Key};
+use crate::i18n::{number, t, Key};
 use crate::view::View;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -34,7 +34,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <div class="toolbar">
             <p class="count" role="status" aria-live="polite">
-                { format!("{} {} ", props.total, t(lang, if props.total == 1 { Key::Result } else { Key::Results })) }
+                { format!("{} {} ", number(lang, props.total), t(lang, if props.total == 1 { Key::Result } else { Key::Results })) }
                 <span class="took">{ format!("({} {:.1} ms)", t(lang, Key::Took), props.millis) }</span>
             </p>
             <label class="sort">

@@ -1,6 +1,8 @@
 //! The explorer from the keyboard: `/` focuses the search box, the arrows move
 //! through the results, Esc closes the reader. While the facet drawer is open, the
-//! keys are its own (Esc closes it).
+//! keys are its own (Esc closes it). The arrows move through the results from the
+//! search box, a result or nowhere in particular: elsewhere they are the focused
+//! control's own (a facet's filter box, the month histogram, the range handles).
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -44,6 +46,9 @@ pub fn use_keyboard(state: &UseReducerHandle<State>) {
                 let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 let active = document.active_element();
                 let typing = active.as_ref().is_some_and(|a| a.tag_name() == "INPUT" || a.tag_name() == "SELECT");
+                let arrows_ours = active.as_ref().is_none_or(|a| {
+                    a.id() == "q" || a.tag_name() == "BODY" || a.matches(".hit-title").unwrap_or(false)
+                });
                 // A modal dialog (the facet drawer) has the keys: Esc closes it.
                 if active.is_some_and(|a| a.closest("dialog[open]").ok().flatten().is_some()) {
                     return;
@@ -57,11 +62,11 @@ pub fn use_keyboard(state: &UseReducerHandle<State>) {
                             let _ = input.focus();
                         }
                     }
-                    "ArrowDown" if !reading => {
+                    "ArrowDown" if !reading && arrows_ours => {
                         e.prevent_default();
                         move_focus(1);
                     }
-                    "ArrowUp" if !reading => {
+                    "ArrowUp" if !reading && arrows_ours => {
                         e.prevent_default();
                         move_focus(-1);
                     }
