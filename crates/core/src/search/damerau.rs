@@ -6,97 +6,82 @@
 //! It runs on the bytes of folded words, which are ASCII for Vietnamese; a
 //! multi-byte letter elsewhere takes as many edits as it has bytes, so words in
 //! other scripts simply get fewer typo matches. The automaton is a small NFA
-//! simulated on the fly: its state is the set of live (position, edits) pairs.
+//! simulated on the fly, its state three bit sets of word positions (no
+//! allocation per byte, which matters: fst calls it for every dictionary edge it
+//! explores).
 
 use fst::Automaton;
+
+/// Words longer than this many bytes are cut for matching (dictionary keys are at
+/// most `MAX_TERM_BYTES`, 64).
+const MAX_LEN: usize = 120;
 
 /// Words within one edit (insertion, deletion, substitution or swap of two
 /// neighbouring bytes) of `word`, including `word` itself.
 #[derive(Debug, Clone)]
-pub(crate) struct OneEdit<'a> {
-    word: &'a [u8],
+pub(crate) struct OneEdit {
+    len: u32,
+    /// Per byte value, the positions of the word holding it.
+    at: Box<[u128; 256]>,
 }
 
-impl<'a> OneEdit<'a> {
-    pub fn new(word: &'a str) -> Self {
-        OneEdit { word: word.as_bytes() }
-    }
-}
-
-/// An NFA state: `at` bytes of the word consumed; `edited` once an edit was used;
-/// `swap` while the second half of a swap is expected (the byte at `at`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Live {
-    at: u8,
-    edited: bool,
-    swap: bool,
-}
-
-/// The live NFA states (sorted, no repeats); empty when nothing can match.
-pub(crate) type States = Vec<Live>;
-
-impl OneEdit<'_> {
-    fn len(&self) -> u8 {
-        self.word.len().min(u8::MAX as usize - 2) as u8
-    }
-
-    /// Adds `s` and, while no edit was used, the state after deleting the next
-    /// byte of the word (an epsilon move).
-    fn push_closed(&self, out: &mut States, s: Live) {
-        out.push(s);
-        if !s.edited && !s.swap && s.at < self.len() {
-            out.push(Live { at: s.at + 1, edited: true, swap: false });
+impl OneEdit {
+    pub fn new(word: &str) -> Self {
+        let bytes = &word.as_bytes()[..word.len().min(MAX_LEN)];
+        let mut at = Box::new([0u128; 256]);
+        for (i, &b) in bytes.iter().enumerate() {
+            at[usize::from(b)] |= 1 << i;
         }
+        OneEdit { len: bytes.len() as u32, at }
+    }
+
+    /// Positions before the end of the word.
+    fn inside(&self) -> u128 {
+        (1u128 << self.len) - 1
+    }
+
+    /// Adds the epsilon move: deleting the next byte of the word, once.
+    fn closed(&self, mut s: States) -> States {
+        s.edited |= (s.plain & self.inside()) << 1;
+        s
     }
 }
 
-impl Automaton for OneEdit<'_> {
+/// The live NFA states, as sets of word positions (bit `i`: `i` bytes consumed):
+/// without an edit yet, with the edit used, and halfway through a swap (the byte
+/// at `i + 1` was read; the byte at `i` must come next).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct States {
+    plain: u128,
+    edited: u128,
+    swap: u128,
+}
+
+impl Automaton for OneEdit {
     type State = States;
 
     fn start(&self) -> States {
-        let mut out = Vec::with_capacity(4);
-        self.push_closed(&mut out, Live { at: 0, edited: false, swap: false });
-        out
+        self.closed(States { plain: 1, ..States::default() })
     }
 
-    fn is_match(&self, state: &States) -> bool {
-        state.iter().any(|s| !s.swap && s.at == self.len())
+    fn is_match(&self, s: &States) -> bool {
+        (s.plain | s.edited) >> self.len & 1 == 1
     }
 
-    fn can_match(&self, state: &States) -> bool {
-        !state.is_empty()
+    fn can_match(&self, s: &States) -> bool {
+        s.plain | s.edited | s.swap != 0
     }
 
-    fn accept(&self, state: &States, byte: u8) -> States {
-        let n = self.len();
-        let w = |i: u8| self.word.get(usize::from(i)).copied();
-        let mut out: States = Vec::with_capacity(state.len() * 2);
-        for &s in state {
-            if s.swap {
-                // The second half of a swap: the byte the first half skipped.
-                if w(s.at) == Some(byte) {
-                    out.push(Live { at: s.at + 2, edited: true, swap: false });
-                }
-                continue;
-            }
-            if w(s.at) == Some(byte) {
-                self.push_closed(&mut out, Live { at: s.at + 1, ..s });
-            }
-            if s.edited {
-                continue;
-            }
-            // Substitution, insertion of an extra byte, first half of a swap.
-            if s.at < n {
-                out.push(Live { at: s.at + 1, edited: true, swap: false });
-            }
-            out.push(Live { at: s.at, edited: true, swap: false });
-            if s.at + 1 < n && w(s.at + 1) == Some(byte) && w(s.at) != Some(byte) {
-                out.push(Live { at: s.at, edited: true, swap: true });
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
+    fn accept(&self, s: &States, byte: u8) -> States {
+        let same = self.at[usize::from(byte)];
+        let plain = (s.plain & same) << 1;
+        let edited = ((s.edited & same) << 1)          // a match after the edit
+            | ((s.plain & self.inside()) << 1)           // substitution
+            | s.plain                                   // an extra byte
+            | ((s.swap & same) << 2); // the second half of a swap
+                                      // The first half of a swap: the byte is the word's next-but-one, not its next.
+        let swap = s.plain & (same >> 1) & !same;
+        self.closed(States { plain, edited, swap })
     }
 }
 
