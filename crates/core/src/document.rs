@@ -103,7 +103,8 @@ pub fn days_from_iso(iso: &str) -> Option<i32> {
     let y: i32 = parts.next()?.parse().ok()?;
     let m: u32 = parts.next()?.parse().ok()?;
     let d: u32 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || !valid_day(d, m, y) {
+    // Years beyond 4 digits are not dates (and would overflow the arithmetic below).
+    if parts.next().is_some() || !(0..=9999).contains(&y) || !valid_day(d, m, y) {
         return None;
     }
     // Days from civil (proleptic Gregorian), after H. Hinnant's algorithm.
@@ -119,6 +120,17 @@ pub fn days_from_iso(iso: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing (`fuzz/corpus/query/crash-date-year-overflow`): a `from`
+    /// of `20220210-01` overflowed i32 (a panic in debug builds, a wrong range in
+    /// release).
+    #[test]
+    fn huge_years_are_not_dates() {
+        assert_eq!(days_from_iso("20220210-01-01"), None);
+        assert_eq!(days_from_iso("2147483647-12-31"), None);
+        assert_eq!(days_from_iso("-5-01-01"), None);
+        assert_eq!(days_from_iso("9999-12-31"), Some(2_932_896));
+    }
 
     #[test]
     fn days_from_iso_counts_from_the_epoch() {

@@ -58,11 +58,14 @@ pub fn date_bound(s: &str, end: bool) -> Option<i32> {
         [y] => format!("{y}-{}", if end { "12-31" } else { "01-01" }),
         [y, m] => {
             let m: u32 = m.parse().ok()?;
+            if !(1..=12).contains(&m) {
+                return None;
+            }
             if !end {
                 format!("{y}-{m:02}-01")
             } else {
                 let next = if m == 12 {
-                    format!("{}-01-01", y.parse::<i32>().ok()? + 1)
+                    format!("{}-01-01", y.parse::<i32>().ok()?.checked_add(1)?)
                 } else {
                     format!("{y}-{:02}-01", m + 1)
                 };
@@ -151,6 +154,17 @@ impl SearchOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing (seeds `fuzz/corpus/query/date-bound-*`): the year after
+    /// `i32::MAX` and the month after `u32::MAX` overflowed.
+    #[test]
+    fn date_bounds_with_huge_numbers_are_not_dates() {
+        assert_eq!(date_bound("2147483647-12", true), None);
+        assert_eq!(date_bound("2020-4294967295", true), None);
+        assert_eq!(date_bound("20220210-01", false), None);
+        assert_eq!(date_bound("2020-12", true), days_from_iso("2020-12-31"));
+        assert_eq!(date_bound("2020-02", true), days_from_iso("2020-02-29"));
+    }
 
     #[test]
     fn sort_names_read_back() {

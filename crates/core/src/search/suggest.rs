@@ -9,6 +9,13 @@ use crate::index::Index;
 /// Words of at least this many letters (folded) that match nothing get a
 /// two-edit suggestion.
 const TWO_EDITS_MIN_LETTERS: usize = 5;
+/// ... and at most this many: the two-edit automaton of a long word is large and
+/// slow to build (tens of milliseconds for 60 letters, per word and keystroke), and
+/// no syllable or common word is this long.
+const TWO_EDITS_MAX_LETTERS: usize = 20;
+/// At most this many words of one query get a two-edit search, so that a long
+/// query of unknown words stays fast (each search builds an automaton).
+const TWO_EDITS_MAX_WORDS: usize = 4;
 
 /// The query with each word that matched only through a typo or Telex, or not at
 /// all, replaced by the most frequent known word close to it; `None` when no word
@@ -16,6 +23,7 @@ const TWO_EDITS_MIN_LETTERS: usize = 5;
 pub(super) fn suggest(index: &Index, input: &str, plan: &Plan) -> Option<String> {
     let mut text = normalize(input).into_owned();
     let mut changed = false;
+    let mut two_edit_searches = 0;
     let df = |e: &Expansion| index.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
     for term in plan.query.terms() {
         let Some(word) = plan.word(term) else { continue };
@@ -36,7 +44,12 @@ pub(super) fn suggest(index: &Index, input: &str, plan: &Plan) -> Option<String>
                 continue;
             }
         }
-        if candidates.is_empty() && term.folded.chars().count() >= TWO_EDITS_MIN_LETTERS {
+        let letters = term.folded.chars().count();
+        if candidates.is_empty()
+            && (TWO_EDITS_MIN_LETTERS..=TWO_EDITS_MAX_LETTERS).contains(&letters)
+            && two_edit_searches < TWO_EDITS_MAX_WORDS
+        {
+            two_edit_searches += 1;
             candidates = typo_keys(index, &term.folded, 2)
                 .into_iter()
                 .map(|(surface, ordinal)| Expansion { ordinal, surface, kind: MatchKind::Typo, weight: 0.0, class: 3 })
@@ -53,4 +66,36 @@ pub(super) fn suggest(index: &Index, input: &str, plan: &Plan) -> Option<String>
         }
     }
     changed.then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, IndexBuilder};
+
+    /// Found by fuzzing (`fuzz/corpus/query/slow-30-long-words`): every unknown word
+    /// of 5+ letters built a two-edit automaton, whose size grows with the word, so
+    /// 30 words of 60 letters took 0.9 s per keystroke (native, release).
+    #[test]
+    fn long_unknown_words_do_not_make_suggestions_slow() {
+        let mut b = IndexBuilder::new();
+        b.add(Document::new("a", "Đại hội Chi bộ", "Trường học tỉnh Kim Sơn."));
+        let index = b.build().open().unwrap();
+        let long: Vec<String> = (0..30u32)
+            .map(|i| {
+                (0..60u32).map(|j| char::from_u32(u32::from(b'b') + (i * 7 + j * 3) % 24).unwrap()).collect::<String>()
+            })
+            .collect();
+        let query = format!("{} ", long.join(" "));
+        let start = std::time::Instant::now();
+        let r = index.search(&query, 10).unwrap();
+        assert!(start.elapsed() < std::time::Duration::from_secs(2), "took {:?}", start.elapsed());
+        assert_eq!(r.suggestion, None, "no two-edit suggestion for words over 20 letters");
+        // Many unknown words of ordinary length: only the first few are searched,
+        // and a typo among them is still respelled.
+        let query = format!("trxonx {} ", ["qwrtpsdfg"; 30].join(" "));
+        let start = std::time::Instant::now();
+        let r = index.search(&query, 10).unwrap();
+        assert!(start.elapsed() < std::time::Duration::from_secs(2), "took {:?}", start.elapsed());
+        assert!(r.suggestion.unwrap().starts_with("trường "));
+    }
 }
