@@ -207,20 +207,20 @@ fn a_corpus_with_nothing_readable_fails_and_names_the_files() {
     assert!(!out.path().join("manifest.json").exists());
 }
 
+/// `soi build` of `corpus` with `--max-file-size 1K`, into a new folder.
+fn build_with_1k_limit(corpus: &Path) -> (tempfile::TempDir, Output) {
+    let out = tempfile::tempdir().unwrap();
+    let args = ["build", corpus.to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--max-file-size", "1K"];
+    let o = soi(&args);
+    (out, o)
+}
+
 #[test]
 fn oversized_files_are_skipped_with_the_limit() {
     let corpus = tempfile::tempdir().unwrap();
     std::fs::write(corpus.path().join("big.txt"), "Bài lớn\n".repeat(200)).unwrap();
     std::fs::write(corpus.path().join("small.txt"), "Bài nhỏ\nNội dung.").unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let o = soi(&[
-        "build",
-        corpus.path().to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-        "--max-file-size",
-        "1K",
-    ]);
+    let (_out, o) = build_with_1k_limit(corpus.path());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("big.txt") && stderr(&o).contains("--max-file-size"), "{}", stderr(&o));
 }
@@ -238,15 +238,7 @@ fn json_lines_are_read_record_by_record_with_the_size_limit_per_record() {
     text.extend_from_slice(b"{\"title\": \"Ti\xeau\", \"body\": \"x\"}\n");
     text.extend_from_slice("{\"title\": \"Cuối cùng\", \"body\": \"Dòng cuối.\"}".as_bytes());
     std::fs::write(corpus.path().join("big.jsonl"), &text).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let o = soi(&[
-        "build",
-        corpus.path().to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-        "--max-file-size",
-        "1K",
-    ]);
+    let (out, o) = build_with_1k_limit(corpus.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let report: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.path().join("build-report.json")).unwrap()).unwrap();

@@ -179,19 +179,37 @@ async fn app_loads_an_index_and_answers_typed_input() {
     assert_eq!(response.hits.len(), 2);
 }
 
-#[wasm_bindgen_test]
-async fn app_shows_a_message_for_a_corrupt_index() {
-    // A file of the root, read before the first search.
+/// The demo index with one byte flipped in the middle of the file whose name
+/// starts with `prefix`; returns the files and that name.
+fn demo_with_a_flipped_byte(prefix: &str) -> (HashMap<String, Vec<u8>>, String) {
     let mut files = demo_files();
-    let name = files.keys().find(|k| k.starts_with("docs.")).unwrap().clone();
+    let name = files.keys().find(|k| k.starts_with(prefix)).unwrap().clone();
     let bytes = files.get_mut(&name).unwrap();
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0xff;
+    (files, name)
+}
+
+/// The app on `files`; once loaded, `query` typed (if any); the error it shows,
+/// and the app's handle (kept by the caller while it checks the page).
+async fn error_shown(files: HashMap<String, Vec<u8>>, query: Option<&str>) -> (Element, String, yew::AppHandle<App>) {
     let root = container();
-    let _handle =
+    let handle =
         yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(files)))).render();
+    if let Some(q) = query {
+        until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
+        type_into(&root, q);
+    }
     until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
     let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
+    (root, text, handle)
+}
+
+#[wasm_bindgen_test]
+async fn app_shows_a_message_for_a_corrupt_index() {
+    // A file of the root, read before the first search.
+    let (files, name) = demo_with_a_flipped_byte("docs.");
+    let (_, text, _app) = error_shown(files, None).await;
     assert!(text.contains("corrupt") && text.contains(&name), "{text}");
 }
 
@@ -199,18 +217,8 @@ async fn app_shows_a_message_for_a_corrupt_index() {
 async fn a_corrupt_postings_shard_is_a_message_when_a_search_needs_it() {
     // Shards are fetched when a query needs them: the index opens, the search fails
     // with a sentence naming the file, and no answer is shown.
-    let mut files = demo_files();
-    let name = files.keys().find(|k| k.starts_with("postings.")).unwrap().clone();
-    let bytes = files.get_mut(&name).unwrap();
-    let mid = bytes.len() / 2;
-    bytes[mid] ^= 0xff;
-    let root = container();
-    let _handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(files)))).render();
-    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
-    type_into(&root, "dai hoi ");
-    until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
-    let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
+    let (files, name) = demo_with_a_flipped_byte("postings.");
+    let (root, text, _app) = error_shown(files, Some("dai hoi ")).await;
     assert!(text.contains("corrupt") && text.contains(&name) && text.contains("soi build"), "{text}");
     assert_eq!(count(&root, ".hit"), 0);
 }
@@ -220,13 +228,7 @@ async fn a_shard_gone_since_the_page_opened_says_to_reload() {
     // A rebuild replaced the index: the files the opened root names are gone.
     let mut files = demo_files();
     files.retain(|name, _| !name.starts_with("postings."));
-    let root = container();
-    let _handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(files)))).render();
-    until("the index to load", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
-    type_into(&root, "dai hoi ");
-    until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
-    let text = root.query_selector(".status.error").unwrap().unwrap().text_content().unwrap();
+    let (root, text, _app) = error_shown(files, Some("dai hoi ")).await;
     assert!(text.contains("updated while the page was open: reload the page"), "{text}");
     assert_eq!(count(&root, ".hit"), 0);
 }
@@ -469,6 +471,17 @@ fn answer(id: u32, total: usize, hits: &[&str]) -> JsValue {
     Reply::Answer { id, kind: Kind::Search, result: Ok(value) }.to_js()
 }
 
+/// The app talking to a worker the test plays, over a message channel.
+fn app_with_a_fake_worker() -> (Element, FakeWorker, yew::AppHandle<App>) {
+    let channel = web_sys::MessageChannel::new().unwrap();
+    let worker = FakeWorker::new(channel.port2());
+    let root = container();
+    let handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { backend: Backend::Port(channel.port1()) })
+            .render();
+    (root, worker, handle)
+}
+
 fn text_of(root: &Element, selector: &str) -> Option<String> {
     root.query_selector(selector).unwrap().and_then(|e| e.text_content())
 }
@@ -476,12 +489,7 @@ fn text_of(root: &Element, selector: &str) -> Option<String> {
 #[wasm_bindgen_test]
 async fn answers_to_superseded_searches_are_never_shown() {
     // The test plays the worker, answering out of order and late.
-    let channel = web_sys::MessageChannel::new().unwrap();
-    let worker = FakeWorker::new(channel.port2());
-    let root = container();
-    let _handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { backend: Backend::Port(channel.port1()) })
-            .render();
+    let (root, worker, _handle) = app_with_a_fake_worker();
     worker.send(&Reply::Ready.to_js());
     until("the index to be ready", || root.query_selector("input#q:not([disabled])").unwrap().is_some()).await;
     until("the overview's search", || worker.requests().len() == 1).await;
@@ -1012,12 +1020,7 @@ async fn loading_shows_a_progress_bar_and_says_why_when_it_takes_long() {
 
 #[wasm_bindgen_test]
 async fn the_app_shows_the_workers_progress_and_never_a_blank_page() {
-    let channel = web_sys::MessageChannel::new().unwrap();
-    let worker = FakeWorker::new(channel.port2());
-    let root = container();
-    let _handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { backend: Backend::Port(channel.port1()) })
-            .render();
+    let (root, worker, _handle) = app_with_a_fake_worker();
     until("the loading status", || count(&root, ".loading-index progress") == 1).await;
     worker.send(&Reply::Progress { fetched: 2048, total: 8192 }.to_js());
     until("the progress", || {
