@@ -62,32 +62,109 @@ impl Rng {
 /// The 30 terms in most articles of the real corpus, with their document frequency
 /// per 10,000 articles.
 pub const TOP30: [(&str, u32); 30] = [
-    ("và", 9464), ("của", 9187), ("có", 8982), ("trong", 8954), ("được", 8796), ("đã", 8749), ("với", 8715),
-    ("cho", 8709), ("là", 8569), ("một", 8266), ("các", 8002), ("không", 7819), ("khi", 7776), ("này", 7630),
-    ("ra", 7623), ("người", 7546), ("tại", 7435), ("theo", 7420), ("đó", 7403), ("để", 7401), ("công", 7225),
-    ("vào", 7218), ("trên", 7197), ("về", 7079), ("đến", 7076), ("ở", 7055), ("từ", 7042), ("hiện", 6957),
-    ("ngày", 6845), ("cũng", 6746),
+    ("và", 9464),
+    ("của", 9187),
+    ("có", 8982),
+    ("trong", 8954),
+    ("được", 8796),
+    ("đã", 8749),
+    ("với", 8715),
+    ("cho", 8709),
+    ("là", 8569),
+    ("một", 8266),
+    ("các", 8002),
+    ("không", 7819),
+    ("khi", 7776),
+    ("này", 7630),
+    ("ra", 7623),
+    ("người", 7546),
+    ("tại", 7435),
+    ("theo", 7420),
+    ("đó", 7403),
+    ("để", 7401),
+    ("công", 7225),
+    ("vào", 7218),
+    ("trên", 7197),
+    ("về", 7079),
+    ("đến", 7076),
+    ("ở", 7055),
+    ("từ", 7042),
+    ("hiện", 6957),
+    ("ngày", 6845),
+    ("cũng", 6746),
 ];
 
 /// Words the query benchmarks and tests look for, at realistic document
 /// frequencies (per 10,000 articles). Multi-syllable words stay adjacent.
 const KNOWN: [(&str, u32); 40] = [
-    ("năm", 6500), ("nhiều", 5600), ("những", 6200), ("nhưng", 5200), ("thì", 5000), ("sẽ", 5300),
-    ("việt nam", 3600), ("thành phố", 2600), ("hà nội", 1900), ("tỉnh", 2400), ("huyện", 1100),
-    ("nguyễn", 2300), ("chính phủ", 900), ("kinh tế", 1500), ("phát triển", 2100), ("tháng", 5100),
-    ("thực hiện", 2800), ("tổ chức", 3000), ("quan trọng", 1700), ("cán bộ", 700), ("đảng", 650),
-    ("đại hội", 110), ("chi bộ", 40), ("nhiệm kỳ", 90), ("đảng bộ", 60), ("bí thư", 160),
-    ("ủy ban", 900), ("nhân dân", 1600), ("hóa", 1300), ("trung tâm", 900), ("giáo dục", 700),
-    ("bóng đá", 500), ("cảnh sát", 450), ("bệnh viện", 500), ("doanh nghiệp", 1400), ("trường", 1500),
-    ("thủ tướng", 500), ("quốc hội", 450), ("kỷ niệm", 300), ("tuyên truyền", 250),
+    ("năm", 6500),
+    ("nhiều", 5600),
+    ("những", 6200),
+    ("nhưng", 5200),
+    ("thì", 5000),
+    ("sẽ", 5300),
+    ("việt nam", 3600),
+    ("thành phố", 2600),
+    ("hà nội", 1900),
+    ("tỉnh", 2400),
+    ("huyện", 1100),
+    ("nguyễn", 2300),
+    ("chính phủ", 900),
+    ("kinh tế", 1500),
+    ("phát triển", 2100),
+    ("tháng", 5100),
+    ("thực hiện", 2800),
+    ("tổ chức", 3000),
+    ("quan trọng", 1700),
+    ("cán bộ", 700),
+    ("đảng", 650),
+    ("đại hội", 110),
+    ("chi bộ", 40),
+    ("nhiệm kỳ", 90),
+    ("đảng bộ", 60),
+    ("bí thư", 160),
+    ("ủy ban", 900),
+    ("nhân dân", 1600),
+    ("hóa", 1300),
+    ("trung tâm", 900),
+    ("giáo dục", 700),
+    ("bóng đá", 500),
+    ("cảnh sát", 450),
+    ("bệnh viện", 500),
+    ("doanh nghiệp", 1400),
+    ("trường", 1500),
+    ("thủ tướng", 500),
+    ("quốc hội", 450),
+    ("kỷ niệm", 300),
+    ("tuyên truyền", 250),
 ];
 
 /// Small numbers and years, which real news uses a lot (\w+ splits `1.000` into `1`, `000`).
 const NUMBERS: [(&str, u32); 24] = [
-    ("2016", 5200), ("1", 4500), ("2", 4000), ("3", 3600), ("10", 3400), ("000", 3300), ("2017", 2600),
-    ("5", 3000), ("4", 2800), ("20", 2600), ("30", 2300), ("15", 2200), ("6", 2100), ("100", 2000),
-    ("7", 1900), ("12", 1900), ("8", 1800), ("2015", 1800), ("50", 1700), ("9", 1500), ("11", 1500),
-    ("25", 1400), ("500", 1300), ("200", 1200),
+    ("2016", 5200),
+    ("1", 4500),
+    ("2", 4000),
+    ("3", 3600),
+    ("10", 3400),
+    ("000", 3300),
+    ("2017", 2600),
+    ("5", 3000),
+    ("4", 2800),
+    ("20", 2600),
+    ("30", 2300),
+    ("15", 2200),
+    ("6", 2100),
+    ("100", 2000),
+    ("7", 1900),
+    ("12", 1900),
+    ("8", 1800),
+    ("2015", 1800),
+    ("50", 1700),
+    ("9", 1500),
+    ("11", 1500),
+    ("25", 1400),
+    ("500", 1300),
+    ("200", 1200),
 ];
 
 const ONSETS: [&str; 27] = [
@@ -102,7 +179,8 @@ const RHYMES: &str = "a ai ao au ay am an ang anh ac ach at ap ăn ăng ăm ăc 
     u ui um un ung uc ut ua uân uât uy uyên uyêt ư ưa ưi ưu ưng ưc ươi ương ươc ươt ươn ươm uôi uôn uông uôc uôt";
 
 /// Tone marks (combining): none, grave, acute, hook, tilde, dot below.
-const TONES: [Option<char>; 6] = [None, Some('\u{300}'), Some('\u{301}'), Some('\u{309}'), Some('\u{303}'), Some('\u{323}')];
+const TONES: [Option<char>; 6] =
+    [None, Some('\u{300}'), Some('\u{301}'), Some('\u{309}'), Some('\u{303}'), Some('\u{323}')];
 
 fn is_tone(c: char) -> bool {
     matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
@@ -113,8 +191,7 @@ fn with_tone(onset: &str, rhyme: &str, tone: Option<char>) -> String {
     let plain: Vec<char> = rhyme.nfd().filter(|c| !is_tone(*c)).collect();
     let Some(t) = tone else { return format!("{onset}{}", plain.iter().collect::<String>()).nfc().collect() };
     // Vowel positions (base letters) in the decomposed rhyme.
-    let vowels: Vec<usize> =
-        plain.iter().enumerate().filter(|(_, c)| "aeiouy".contains(**c)).map(|(i, _)| i).collect();
+    let vowels: Vec<usize> = plain.iter().enumerate().filter(|(_, c)| "aeiouy".contains(**c)).map(|(i, _)| i).collect();
     let marked: Vec<usize> = vowels
         .iter()
         .copied()
@@ -125,7 +202,11 @@ fn with_tone(onset: &str, rhyme: &str, tone: Option<char>) -> String {
         last + 1 // after the vowel's own mark (ơ of ươ, ê of iê)
     } else if vowels.len() == 3 {
         vowels[1]
-    } else if ends_in_consonant || vowels.len() == 1 || rhyme.starts_with("o") || rhyme.starts_with("u") && vowels.len() == 2 {
+    } else if ends_in_consonant
+        || vowels.len() == 1
+        || rhyme.starts_with("o")
+        || rhyme.starts_with("u") && vowels.len() == 2
+    {
         *vowels.last().unwrap_or(&0)
     } else {
         vowels[vowels.len() - 2]
@@ -180,8 +261,15 @@ const REPEAT_EXPONENT: f64 = 1.5;
 const FAVOURITE_PERCENT: usize = 84;
 /// Document-frequency curve of the head below the named words: (rank, df per 10k).
 const CURVE: [(f64, f64); 9] = [
-    (30.0, 6746.0), (71.0, 5000.0), (332.0, 2080.0), (662.0, 1000.0), (1500.0, 230.0), (3316.0, 39.0),
-    (5200.0, 14.0), (8290.0, 3.9), (17_000.0, 1.5),
+    (30.0, 6746.0),
+    (71.0, 5000.0),
+    (332.0, 2080.0),
+    (662.0, 1000.0),
+    (1500.0, 230.0),
+    (3316.0, 39.0),
+    (5200.0, 14.0),
+    (8290.0, 3.9),
+    (17_000.0, 1.5),
 ];
 /// Ranks (terms) of the head, whose words enter each article by document frequency.
 const HEAD_RANKS: usize = 3_316;
@@ -293,7 +381,8 @@ impl Model {
         for (w, df) in TOP30 {
             push(&mut head, &mut used, w.to_owned(), df as f64);
         }
-        let mut named: Vec<(String, f64)> = KNOWN.iter().chain(NUMBERS.iter()).map(|(w, d)| (w.to_string(), *d as f64)).collect();
+        let mut named: Vec<(String, f64)> =
+            KNOWN.iter().chain(NUMBERS.iter()).map(|(w, d)| (w.to_string(), *d as f64)).collect();
         named.sort_by(|a, b| b.1.total_cmp(&a.1));
         // Their syllables are theirs alone: `chi` of *chi bộ* is no separate head word.
         for (w, _) in &named {

@@ -171,8 +171,20 @@ impl Profile {
         row(&mut s, "terms in > 10% of articles", real::OVER_10, over(0.1), 1.0);
         row(&mut s, "terms in > 50% of articles", real::OVER_50, over(0.5), 1.0);
         row(&mut s, "distinct folded adjacent pairs", real::PAIRS, self.pairs.len() as u64, 1.0);
-        row(&mut s, "folded pairs in ≥ 2 articles", real::PAIRS_2, self.pairs.values().filter(|&&c| c >= 2).count() as u64, 1.0);
-        row(&mut s, "folded pairs in ≥ 20 articles", real::PAIRS_20, self.pairs.values().filter(|&&c| c >= 20).count() as u64, 1.0);
+        row(
+            &mut s,
+            "folded pairs in ≥ 2 articles",
+            real::PAIRS_2,
+            self.pairs.values().filter(|&&c| c >= 2).count() as u64,
+            1.0,
+        );
+        row(
+            &mut s,
+            "folded pairs in ≥ 20 articles",
+            real::PAIRS_20,
+            self.pairs.values().filter(|&&c| c >= 20).count() as u64,
+            1.0,
+        );
         for (term, per10k) in corpus_gen::TOP30 {
             let g = self.ids.get(term).map(|&i| self.df[i as usize] as u64).unwrap_or(0);
             row(&mut s, &format!("df of `{term}`"), per10k as u64, g, scale);
@@ -247,7 +259,10 @@ fn main() -> std::io::Result<()> {
         }
     }
     let seconds = started.elapsed().as_secs_f64();
-    eprintln!("wrote {n} articles{} in {seconds:.1} s", out.map(|o| format!(" to {}", o.display())).unwrap_or_default());
+    eprintln!(
+        "wrote {n} articles{} in {seconds:.1} s",
+        out.map(|o| format!(" to {}", o.display())).unwrap_or_default()
+    );
     if let Some(s) = stats {
         print!("{}", s.report(seconds));
     }

@@ -178,10 +178,7 @@ impl IndexBuilder {
         files.extend(shards.iter().map(|b| named(FileKind::Postings, frame(FileKind::Postings, b))));
         files.extend(store_bodies.iter().map(|b| named(FileKind::Store, frame(FileKind::Store, b))));
 
-        let entry = |f: &IndexFile| FileEntry {
-            path: f.name.clone(),
-            bytes: f.bytes.len() as u64,
-        };
+        let entry = |f: &IndexFile| FileEntry { path: f.name.clone(), bytes: f.bytes.len() as u64 };
         let manifest = Manifest {
             format: MANIFEST_FORMAT.to_owned(),
             format_version: FORMAT_VERSION,
