@@ -100,6 +100,19 @@ fn type_into(root: &Element, text: &str) {
     input.dispatch_event(&event).unwrap();
 }
 
+/// The analyzer's golden table, shared with core's native test.
+#[path = "../../core/tests/golden/analysis.rs"]
+mod analysis_golden;
+
+#[wasm_bindgen_test]
+fn the_analyzer_in_wasm_agrees_with_the_native_one_on_every_vietnamese_letter() {
+    // In wasm the analyzer normalises with the browser's String.prototype.normalize,
+    // natively with the unicode-normalization crate: same table, line by line.
+    assert!(analysis_golden::GOLDEN.lines().count() > 300);
+    assert_eq!(analysis_golden::disagreements(), Vec::<(String, String)>::new());
+    assert_eq!(analysis_golden::table(), analysis_golden::GOLDEN);
+}
+
 #[wasm_bindgen_test]
 fn core_decodes_and_searches_an_index_inside_wasm() {
     let files = demo_files();

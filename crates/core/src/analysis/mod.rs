@@ -6,11 +6,15 @@
 //!   positions), [`surface`] (lowercase NFC, one tone placement) and [`fold`] (no
 //!   tones or marks, `đ`/`Đ`/`Ð` → `d`).
 //! - `tones.rs`: the five tone marks.
+//! - `unicode.rs`: NFC, NFD and combining marks: the `unicode-normalization`
+//!   crate natively, the browser's own `normalize` in wasm, and one small table
+//!   for the Latin letters either way.
 //! - `telex.rs`: reading Telex/VNI typed with the input method off ([`telex`]).
 
 pub mod telex;
 mod text;
 mod tones;
+mod unicode;
 
 pub use text::{fold, has_diacritics, is_word_char, normalize, surface, tokens, Token, Tokens, MAX_TERM_BYTES};
 pub use tones::{is_tone_mark, TONE_MARKS};

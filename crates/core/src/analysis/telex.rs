@@ -7,18 +7,17 @@
 //! The search only tries this for a word that is not itself in the dictionary, so
 //! English words (`deadline`, `window`) stay what they are.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// A tone mark as a combining character (NFD), or none (level tone).
 pub type Tone = Option<char>;
 
 use super::tones::{is_tone_mark, ACUTE, DOT, GRAVE, HOOK, TILDE};
+use super::unicode;
 
 /// A syllable as (letters without tone, lowercase NFC; tone).
 pub fn split_tone(surface: &str) -> (String, Tone) {
     let mut tone = None;
-    let base: String = surface
-        .nfd()
+    let letters: String = unicode::decompose(surface)
+        .chars()
         .filter(|&c| {
             let is_tone = is_tone_mark(c);
             if is_tone {
@@ -26,9 +25,8 @@ pub fn split_tone(surface: &str) -> (String, Tone) {
             }
             !is_tone
         })
-        .nfc()
         .collect();
-    (base, tone)
+    (unicode::compose(&letters), tone)
 }
 
 fn is_vowel(c: char) -> bool {

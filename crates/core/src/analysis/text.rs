@@ -19,10 +19,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-
 use super::tones::is_tone_mark;
+use super::unicode::{self, is_mark};
 
 /// Words longer than this many bytes (folded) are kept in the text but not indexed:
 /// they are hashes, URLs glued together or garbage, and would bloat the dictionary.
@@ -48,16 +46,10 @@ impl Token<'_> {
 
 /// Unicode NFC. Borrowed when the text already is NFC (the common case).
 pub fn normalize(text: &str) -> Cow<'_, str> {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => {
-            let nfc: String = text.nfc().collect();
-            if nfc == text {
-                Cow::Borrowed(text)
-            } else {
-                Cow::Owned(nfc)
-            }
-        }
+    if unicode::is_nfc(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(unicode::compose(text))
     }
 }
 
@@ -70,7 +62,7 @@ pub fn is_word_char(c: char) -> bool {
     if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
         return c != '×' && c != '÷';
     }
-    c.is_alphanumeric() || is_combining_mark(c)
+    c.is_alphanumeric() || is_mark(c)
 }
 
 /// The words of `text` (which should be NFC: see [`normalize`]).
@@ -145,10 +137,9 @@ fn surface_fast(word: &str) -> Option<String> {
 }
 
 fn surface_full(word: &str) -> String {
-    let mut chars: Vec<char> = word
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    let mut chars: Vec<char> = unicode::decompose(&lower)
         .chars()
-        .flat_map(char::to_lowercase)
-        .nfd()
         .map(|c| match c {
             'ð' | 'ɖ' => 'đ',
             other => other,
@@ -166,7 +157,7 @@ fn surface_full(word: &str) -> String {
             chars.push(tone);
         }
     }
-    chars.into_iter().nfc().collect()
+    unicode::compose(&chars.into_iter().collect::<String>())
 }
 
 /// The folded form of a word: lowercase, tones and other marks removed, and the
@@ -175,14 +166,11 @@ fn surface_full(word: &str) -> String {
 /// which has no decomposition. Idempotent: `fold(fold(w)) == fold(w)`.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase).nfd() {
-        if is_combining_mark(c) {
-            continue;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'đ' | 'ð' | 'ɖ' => out.push('d'),
+            c => unicode::push_without_marks(c, &mut out),
         }
-        out.push(match c {
-            'đ' | 'ð' | 'ɖ' => 'd',
-            other => other,
-        });
     }
     out
 }
@@ -196,6 +184,7 @@ pub fn has_diacritics(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     fn folded_words(s: &str) -> Vec<String> {
         let n = normalize(s);
@@ -274,7 +263,71 @@ mod tests {
         assert_eq!(folded_words("dai hoi"), folded_words("Đại Hội"));
     }
 
+    /// The analyzer as it was written directly over the `unicode-normalization`
+    /// crate, before [`super::unicode`] took the tables out of the browser build.
+    mod reference {
+        use crate::analysis::tones::is_tone_mark;
+        use unicode_normalization::char::is_combining_mark;
+        use unicode_normalization::UnicodeNormalization;
+
+        pub fn normalize(text: &str) -> String {
+            text.nfc().collect()
+        }
+
+        pub fn fold(word: &str) -> String {
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .nfd()
+                .filter(|&c| !is_combining_mark(c))
+                .map(|c| if matches!(c, 'đ' | 'ð' | 'ɖ') { 'd' } else { c })
+                .collect()
+        }
+
+        pub fn surface(word: &str) -> String {
+            let mut chars: Vec<char> = word
+                .chars()
+                .flat_map(char::to_lowercase)
+                .nfd()
+                .map(|c| if matches!(c, 'ð' | 'ɖ') { 'đ' } else { c })
+                .collect();
+            let tones: Vec<usize> =
+                chars.iter().enumerate().filter(|(_, c)| is_tone_mark(**c)).map(|(i, _)| i).collect();
+            if let [i] = tones[..] {
+                let moves = i >= 1
+                    && i + 2 == chars.len()
+                    && matches!((chars[i - 1], chars[i + 1]), ('o', 'a' | 'e') | ('u', 'y'))
+                    && !(chars[i - 1] == 'u' && i >= 2 && chars[i - 2] == 'q');
+                if moves {
+                    let tone = chars.remove(i);
+                    chars.push(tone);
+                }
+            }
+            chars.into_iter().nfc().collect()
+        }
+    }
+
+    const VIETNAMESE_TEXT: &str = "[ a-zA-ZàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ\u{300}\u{301}\u{303}\u{309}\u{323}\u{302}\u{306}\u{31B}ðÐɖƉ,.“”–]{0,40}";
+
     proptest::proptest! {
+        #[test]
+        fn the_analyzer_agrees_with_the_reference_on_any_text(s in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(normalize(&s).into_owned(), reference::normalize(&s));
+            proptest::prop_assert_eq!(fold(&s), reference::fold(&s));
+            proptest::prop_assert_eq!(surface(&s), reference::surface(&s));
+        }
+
+        #[test]
+        fn the_analyzer_agrees_with_the_reference_on_vietnamese(s in VIETNAMESE_TEXT) {
+            proptest::prop_assert_eq!(normalize(&s).into_owned(), reference::normalize(&s));
+            let n = normalize(&s);
+            for t in tokens(&n) {
+                proptest::prop_assert_eq!(fold(t.text), reference::fold(t.text));
+                proptest::prop_assert_eq!(surface(t.text), reference::surface(t.text));
+            }
+            proptest::prop_assert_eq!(fold(&s), reference::fold(&s));
+            proptest::prop_assert_eq!(surface(&s), reference::surface(&s));
+        }
+
         #[test]
         fn folding_is_idempotent(s in "\\PC{0,40}") {
             let once = fold(&s);
