@@ -66,7 +66,7 @@ const QUERIES: [&str; 6] = ["dai hoi ", "\"chi bộ\" kim", "35-CT/TW ", "title:
 
 fn build_fixed() -> BuiltIndex {
     // Small shards, so that the index has several.
-    let mut b = IndexBuilder::new().shard_bytes(256);
+    let mut b = IndexBuilder::new().shard_bytes(256).whole_dict_bytes(0);
     for (id, title, body, date) in ARTICLES {
         let mut doc = soi_core::ingest::with_text_metadata(Document::new(id, title, body));
         if !date.is_empty() {
@@ -340,7 +340,7 @@ pub fn formats(data: &[u8]) {
         }
     }
     if data.len() <= 2048 {
-        let mut b = IndexBuilder::new().shard_bytes(128);
+        let mut b = IndexBuilder::new().shard_bytes(128).whole_dict_bytes(0);
         for doc in all {
             b.add(doc);
         }

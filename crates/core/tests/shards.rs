@@ -5,10 +5,19 @@
 use soi_core::{BuiltIndex, ErrorKind, Index, IndexBuilder, SearchOptions};
 
 fn demo(shard_bytes: usize) -> BuiltIndex {
+    demo_with(IndexBuilder::new().shard_bytes(shard_bytes))
+}
+
+/// The demo corpus with its dictionary split as a large corpus's is: terms of one
+/// document only in their shard's own dictionary.
+fn demo_split(shard_bytes: usize) -> BuiltIndex {
+    demo_with(IndexBuilder::new().shard_bytes(shard_bytes).whole_dict_bytes(0))
+}
+
+fn demo_with(mut b: IndexBuilder) -> BuiltIndex {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/demo");
     let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     paths.sort();
-    let mut b = IndexBuilder::new().shard_bytes(shard_bytes);
     for p in paths {
         let id = p.file_name().unwrap().to_string_lossy().into_owned();
         b.add(soi_core::ingest::parse_text(&id, &std::fs::read_to_string(&p).unwrap()));
@@ -31,29 +40,79 @@ fn root(built: &BuiltIndex) -> Index {
 const QUERIES: [&str; 8] =
     ["dai hoi ", "đại h", "\"chi bộ\" nhiệm kỳ ", "kim son -huyện", "nguyn ", "ddaij hooij ", "35-CT/TW ", "xyzzy "];
 
-#[test]
-fn a_query_fetches_only_the_shards_of_its_terms_and_then_answers_as_the_whole_index() {
-    let built = demo(1024);
-    let shards = built.manifest.files.postings.len();
-    assert!(shards >= 10, "the demo corpus in 1 KB shards makes many shards ({shards})");
-    let whole = built.open().unwrap();
-    for q in QUERIES {
-        let mut index = root(&built);
+/// Plans `q` on `index`, adding the shards the plan asks for (the lookups first,
+/// planning again after them) as the browser fetches them; returns the final
+/// plan and how many shards were added.
+fn plan_and_fetch(built: &BuiltIndex, index: &mut Index, q: &str) -> (soi_core::Plan, usize) {
+    let mut added = 0;
+    loop {
         let plan = index.plan(q);
         let missing = index.missing_shards(&plan);
-        assert!(missing.len() < shards / 2, "{q:?} needs {} of {shards} shards", missing.len());
-        if !missing.is_empty() {
-            let err = index.execute(plan.clone(), &SearchOptions::default()).unwrap_err();
-            assert!(matches!(err.kind(), ErrorKind::NotLoaded { file } if file.starts_with("postings.")), "{err}");
+        if missing.is_empty() {
+            return (plan, added);
         }
+        // Running the plan before its shards are added is refused, never a silent miss.
+        let err = index.execute(plan.clone(), &SearchOptions::default()).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::NotLoaded { file } if file.starts_with("postings.")), "{err}");
+        let replan = !plan.unresolved.is_empty();
         for s in missing {
             let e = &built.manifest.files.postings[s];
             index.add_shard(s, built.file(&e.path).unwrap().bytes.clone()).unwrap();
+            added += 1;
         }
-        assert!(index.missing_shards(&plan).is_empty());
-        let got = index.response(&index.execute(plan, &SearchOptions::default()).unwrap());
-        let mut want = whole.response(&whole.search(q, 10).unwrap());
-        want.suggestion = None; // execute() alone does not suggest
+        if !replan {
+            let plan_again = index.plan(q);
+            assert!(index.missing_shards(&plan_again).is_empty(), "{q:?}: the shards of the terms are enough");
+        }
+    }
+}
+
+#[test]
+fn a_query_fetches_only_the_shards_of_its_terms_and_then_answers_as_the_whole_index() {
+    for built in [demo(1024), demo_split(1024)] {
+        let shards = built.manifest.files.postings.len();
+        assert!(shards >= 10, "the demo corpus in 1 KB shards makes many shards ({shards})");
+        let whole = built.open().unwrap();
+        for q in QUERIES {
+            let mut index = root(&built);
+            let (plan, added) = plan_and_fetch(&built, &mut index, q);
+            assert!(added < shards / 2, "{q:?} needs {added} of {shards} shards");
+            let got = index.response(&index.execute(plan, &SearchOptions::default()).unwrap());
+            let mut want = whole.response(&whole.search(q, 10).unwrap());
+            want.suggestion = None; // execute() alone does not suggest
+            assert_eq!(got, want, "{q:?}");
+        }
+    }
+}
+
+#[test]
+fn words_of_one_document_are_looked_up_in_their_shard() {
+    let whole_dict = demo(1024);
+    let split = demo_split(1024);
+    let size = |b: &BuiltIndex| b.manifest.files.dict.bytes;
+    assert!(size(&split) * 3 < size(&whole_dict) * 2, "{} vs {}: the root is smaller", size(&split), size(&whole_dict));
+    assert!(split.manifest.terms == whole_dict.manifest.terms);
+    // `thanhtra` is in one article of the demo: not in the split root dictionary.
+    let mut index = root(&split);
+    let plan = index.plan("thanhtra");
+    assert!(!plan.unresolved.is_empty(), "the word must be looked up in a shard");
+    let son = |plan: &soi_core::Plan| plan.words[0].expansions.iter().any(|e| e.surface == "thanhtra");
+    assert!(!son(&plan), "not found before its shard is added");
+    let (plan, _) = plan_and_fetch(&split, &mut index, "thanhtra");
+    assert!(plan.unresolved.is_empty());
+    assert!(son(&plan));
+    let r = index.response(&index.execute(plan, &SearchOptions::default()).unwrap());
+    assert_eq!(r.total, 1);
+    assert_eq!(r.hits[0].id, "004_41a37cd57bca97c8.txt");
+    // Whatever is loaded, completions lead to root terms only: the same answer
+    // with one shard loaded or all of them.
+    let all = split.open().unwrap();
+    for q in ["kim s", "nhiệm k", "huyen kim so"] {
+        let mut some = root(&split);
+        let (plan, _) = plan_and_fetch(&split, &mut some, q);
+        let got = some.response(&some.execute(plan, &SearchOptions::default()).unwrap());
+        let mut want = all.response(&all.search(q, 10).unwrap());
+        want.suggestion = None;
         assert_eq!(got, want, "{q:?}");
     }
 }

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use soi_core::{ingest, HitView, Index, IndexBuilder, SearchResponse};
 use soi_web::components::{Marked, MarkedProps};
 use soi_web::protocol::{Kind, Reply, Request, Results};
-use soi_web::worker::{serve_in_page, Service, Source};
+use soi_web::worker::{serve_in_page, Engine, Service, Source};
 use soi_web::{App, AppProps, Backend};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -537,6 +537,31 @@ async fn answers_to_superseded_searches_are_never_shown() {
     assert_eq!(count(&root, ".hit"), 1);
     assert_eq!(text_of(&root, ".hit-id").as_deref(), Some("new.txt"));
     assert!(root.query_selector(".overview").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_worker_looks_up_words_of_one_document_in_their_shard() {
+    // The demo corpus split as a large corpus is: small shards, and the words of
+    // one article only in their shard's own dictionary, not in the root.
+    let mut b = IndexBuilder::new().shard_bytes(1024).whole_dict_bytes(0);
+    for (id, text) in SEEDS {
+        b.add(ingest::parse_text(id, text));
+    }
+    let built = b.build();
+    let whole = built.open().unwrap();
+    let mut files: HashMap<String, Vec<u8>> = built.files.iter().map(|f| (f.name.clone(), f.bytes.clone())).collect();
+    files.insert("manifest.json".into(), built.manifest.to_json().into_bytes());
+    let engine = Engine::load(Source::Memory(Rc::new(files)), |_, _| {}).await.unwrap();
+    let options = soi_core::SearchOptions::default();
+    for q in ["thanhtra", "websile ", "kim s", "dai hoi ", "nguyn ", "ddaij hooij "] {
+        let got = engine.search(q, &options).await.unwrap();
+        let want = whole.response(&whole.search_with(q, &options).unwrap());
+        assert_eq!(got, want, "{q:?}");
+    }
+    let found = engine.search("thanhtra", &options).await.unwrap();
+    assert_eq!(found.total, 1, "a word of one article is found");
+    let article = engine.article(4, "thanhtra").await.unwrap();
+    assert_eq!(article, whole.article(4, whole.plan("thanhtra").highlighter()).unwrap().unwrap());
 }
 
 #[wasm_bindgen_test]

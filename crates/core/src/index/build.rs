@@ -1,16 +1,27 @@
 //! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
 //!
-//! # Body layouts (format version 3; framing in `format.rs`)
+//! # Body layouts (format version 4; framing in `format.rs`)
 //!
-//! **dict** — the raw bytes of one `fst::Map`. Key: `fold(word) ‖ 0x00 ‖ surface(word)`
-//! (see [`crate::analysis`]); all tone variants of a folded word are one contiguous key
-//! range. Value: the term ordinal (keys in order get ordinals 0, 1, 2, …).
+//! Terms are keyed `fold(word) ‖ 0x00 ‖ surface(word)` (see [`crate::analysis`]), so
+//! all tone variants of a folded word are one contiguous key range, and numbered
+//! by key: the term ordinals 0, 1, 2, … follow key order. The dictionary is split
+//! in two by document frequency:
+//!
+//! **dict** (always fetched) — the raw bytes of one `fst::Map` of the terms in at
+//! least [`ROOT_MIN_DF`] documents: the terms prefix, typo and Telex expansion may
+//! lead to. Value: the term ordinal. On news text about half the terms occur in
+//! one article only (names, numbers, misspellings); they are not here but in
+//! their postings shard, which a query fetches anyway when it finds them. A small
+//! corpus, whose whole dictionary is at most [`WHOLE_DICT_BYTES`], keeps every
+//! term in the root (and every shard's own dictionary is empty).
 //!
 //! **terms** (always fetched)
 //! ```text
 //! u32               term count T
 //! u32               shard count S
 //! S × u32           the first term ordinal of each postings shard (increasing, the first 0)
+//! S × str           the key of that first term: which shard holds a key, before it is fetched
+//! S × varint        the number of terms in each shard's own dictionary (0: nothing to look up)
 //! T × varint        document frequency of each term, by ordinal
 //! ```
 //!
@@ -19,6 +30,9 @@
 //! ```text
 //! u32               first term ordinal f
 //! u32               term count n
+//! u32               byte length r of the shard's dictionary
+//! r bytes           `fst::Map` of the shard's terms that are not in the root
+//!                   dictionary (key → ordinal, within f..f+n)
 //! n × u32           end offset of each term's data (from the start of data)
 //! data              per term f..f+n: per document in increasing id order:
 //!                     varint doc-id delta (the first is the id itself)
@@ -56,7 +70,7 @@ use std::collections::BTreeMap;
 
 use sha2::{Digest, Sha256};
 
-use super::format::{frame, put_str, put_varint, FileKind, FORMAT_VERSION};
+use super::format::{frame, put_bytes, put_str, put_varint, FileKind, FORMAT_VERSION};
 use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
 use crate::analysis::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
 use crate::document::{days_from_iso, Document, Metadata};
@@ -64,6 +78,17 @@ use crate::document::{days_from_iso, Document, Metadata};
 /// Target size of one postings shard. A query fetches the shards of its terms
 /// (in parallel), so smaller shards mean fewer bytes per query and more files.
 pub const POSTINGS_SHARD_BYTES: usize = 64 * 1024;
+
+/// Terms in at least this many documents are in the root dictionary, which every
+/// visitor fetches; the others only in their postings shard's dictionary. A word
+/// seen in one article is found when typed in full (its shard is fetched), but is
+/// never the target of a completion, a typo correction or a Telex reading.
+pub const ROOT_MIN_DF: u32 = 2;
+
+/// A dictionary of at most this many bytes stays whole in the root: on a small
+/// corpus most words are in one article, and completing them as they are typed
+/// matters more than these few kilobytes.
+pub const WHOLE_DICT_BYTES: usize = 64 * 1024;
 
 /// Target size of one store chunk (article text bytes). Smaller chunks mean less to
 /// fetch per shown result; larger ones mean fewer files.
@@ -91,11 +116,12 @@ pub struct BuiltIndex {
 pub struct IndexBuilder {
     docs: Vec<Document>,
     shard_bytes: usize,
+    whole_dict_bytes: usize,
 }
 
 impl Default for IndexBuilder {
     fn default() -> Self {
-        IndexBuilder { docs: Vec::new(), shard_bytes: POSTINGS_SHARD_BYTES }
+        IndexBuilder { docs: Vec::new(), shard_bytes: POSTINGS_SHARD_BYTES, whole_dict_bytes: WHOLE_DICT_BYTES }
     }
 }
 
@@ -114,6 +140,14 @@ impl IndexBuilder {
     /// small shards let tests exercise many shards with a small corpus.
     pub fn shard_bytes(mut self, bytes: usize) -> Self {
         self.shard_bytes = bytes.max(1);
+        self
+    }
+
+    /// Sets the size up to which the whole dictionary stays in the root (default
+    /// [`WHOLE_DICT_BYTES`]); 0 splits it whatever its size, so that tests can
+    /// exercise the shards' own dictionaries with a small corpus.
+    pub fn whole_dict_bytes(mut self, bytes: usize) -> Self {
+        self.whole_dict_bytes = bytes;
         self
     }
 
@@ -165,8 +199,11 @@ impl IndexBuilder {
             progress(doc_id as usize + 1, total);
         }
 
-        let dict = build_dict(&terms);
-        let (terms_body, shards) = build_postings(&terms, self.shard_bytes);
+        let whole = build_dict(&terms, |_| true);
+        let split = whole.len() > self.whole_dict_bytes;
+        let in_root = |p: &TermPostings| !split || p.docs.len() >= ROOT_MIN_DF as usize;
+        let dict = if split { build_dict(&terms, in_root) } else { whole };
+        let (terms_body, shards) = build_postings(&terms, self.shard_bytes, in_root);
         let (store_bodies, chunk_of) = build_store(&docs);
         let docs_body = build_docs(&docs, &lengths, &chunk_of);
 
@@ -232,16 +269,27 @@ fn add_field(terms: &mut BTreeMap<Vec<u8>, TermPostings>, doc: u32, text: &str, 
     count
 }
 
-fn build_dict(terms: &BTreeMap<Vec<u8>, TermPostings>) -> Vec<u8> {
+/// An fst map of `(key, ordinal)`, keys in increasing order.
+fn fst_map<'a>(entries: impl Iterator<Item = (&'a [u8], u64)>) -> Vec<u8> {
     let mut builder = fst::MapBuilder::memory();
-    for (ordinal, key) in terms.keys().enumerate() {
-        builder.insert(key, ordinal as u64).expect("keys are inserted in sorted order");
+    for (key, ordinal) in entries {
+        builder.insert(key, ordinal).expect("keys are inserted in sorted order");
     }
     builder.into_inner().expect("in-memory fst cannot fail")
 }
 
-/// The `terms` body and the postings shards (layouts above).
-fn build_postings(terms: &BTreeMap<Vec<u8>, TermPostings>, shard_bytes: usize) -> (Vec<u8>, Vec<Vec<u8>>) {
+/// The root dictionary: the terms `in_root` takes.
+fn build_dict(terms: &BTreeMap<Vec<u8>, TermPostings>, in_root: impl Fn(&TermPostings) -> bool) -> Vec<u8> {
+    fst_map(terms.iter().enumerate().filter(|(_, (_, p))| in_root(p)).map(|(o, (k, _))| (k.as_slice(), o as u64)))
+}
+
+/// The `terms` body and the postings shards (layouts above); each shard's own
+/// dictionary has its terms that `in_root` leaves out of the root.
+fn build_postings(
+    terms: &BTreeMap<Vec<u8>, TermPostings>,
+    shard_bytes: usize,
+    in_root: impl Fn(&TermPostings) -> bool,
+) -> (Vec<u8>, Vec<Vec<u8>>) {
     // Each term's list, encoded.
     let lists: Vec<Vec<u8>> = terms
         .values()
@@ -261,8 +309,11 @@ fn build_postings(terms: &BTreeMap<Vec<u8>, TermPostings>, shard_bytes: usize) -
             data
         })
         .collect();
+    let keys: Vec<&Vec<u8>> = terms.keys().collect();
+    let postings: Vec<&TermPostings> = terms.values().collect();
     // Consecutive terms fill a shard up to the target size.
     let mut firsts: Vec<u32> = Vec::new();
+    let mut own_counts: Vec<usize> = Vec::new();
     let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut start = 0;
     while start < lists.len() {
@@ -272,9 +323,14 @@ fn build_postings(terms: &BTreeMap<Vec<u8>, TermPostings>, shard_bytes: usize) -
             size += lists[end].len() + 4;
             end += 1;
         }
-        let mut body = Vec::with_capacity(8 + size);
+        let own: Vec<usize> = (start..end).filter(|&o| !in_root(postings[o])).collect();
+        let own_dict = fst_map(own.iter().map(|&o| (keys[o].as_slice(), o as u64)));
+        own_counts.push(own.len());
+        let mut body = Vec::with_capacity(12 + own_dict.len() + size);
         body.extend_from_slice(&(start as u32).to_le_bytes());
         body.extend_from_slice(&((end - start) as u32).to_le_bytes());
+        body.extend_from_slice(&(own_dict.len() as u32).to_le_bytes());
+        body.extend_from_slice(&own_dict);
         let mut offset = 0u32;
         for list in &lists[start..end] {
             offset += list.len() as u32;
@@ -292,6 +348,12 @@ fn build_postings(terms: &BTreeMap<Vec<u8>, TermPostings>, shard_bytes: usize) -
     table.extend_from_slice(&(firsts.len() as u32).to_le_bytes());
     for first in &firsts {
         table.extend_from_slice(&first.to_le_bytes());
+    }
+    for &first in &firsts {
+        put_bytes(&mut table, keys[first as usize]);
+    }
+    for &count in &own_counts {
+        put_varint(&mut table, count as u64);
     }
     for postings in terms.values() {
         put_varint(&mut table, postings.docs.len() as u64);

@@ -1,6 +1,6 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 3)
+//! # Byte layout of every binary file (format version 4)
 //!
 //! ```text
 //! offset  size  field
@@ -31,8 +31,11 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 ///
 /// History: 1 — first format; 2 — document metadata in the docs table; 3 — the
 /// postings split into term-range shards fetched on demand, with document
-/// frequencies and the shard table in a small `terms` file.
-pub const FORMAT_VERSION: u16 = 3;
+/// frequencies and the shard table in a small `terms` file; 4 — the root
+/// dictionary holds only the terms of at least two documents, the others are in
+/// a dictionary inside their postings shard, and the `terms` file names each
+/// shard's first key.
+pub const FORMAT_VERSION: u16 = 4;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;
@@ -146,8 +149,13 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// Appends a varint length and the bytes of `s`.
 pub fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
+    put_bytes(out, s.as_bytes());
+}
+
+/// Appends a varint length and `b`.
+pub fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    put_varint(out, b.len() as u64);
+    out.extend_from_slice(b);
 }
 
 /// A bounds-checked reader over a body; every error names the file.
@@ -204,6 +212,13 @@ impl<'a> Cursor<'a> {
         let b = self.bytes.get(self.at..end).ok_or_else(|| self.eof("bytes"))?;
         self.at = end;
         Ok(b)
+    }
+
+    /// A varint length followed by that many bytes.
+    pub fn len_bytes(&mut self) -> Result<&'a [u8]> {
+        let n = self.varint()?;
+        let n = usize::try_from(n).map_err(|_| self.eof("bytes"))?;
+        self.bytes(n)
     }
 
     /// A varint length followed by that many bytes of UTF-8.

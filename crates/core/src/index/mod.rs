@@ -17,7 +17,10 @@ pub mod format;
 mod manifest;
 mod read;
 
-pub use build::{term_key, BuiltIndex, IndexBuilder, IndexFile, POSTINGS_SHARD_BYTES, STORE_CHUNK_BYTES};
+pub use build::{
+    term_key, BuiltIndex, IndexBuilder, IndexFile, POSTINGS_SHARD_BYTES, ROOT_MIN_DF, STORE_CHUNK_BYTES,
+    WHOLE_DICT_BYTES,
+};
 pub use doc_table::DocMeta;
 pub use facets::{FacetIndex, FacetValue, FACETS};
 pub use format::{FileKind, FORMAT_VERSION};

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use fst::Map;
+use fst::{IntoStreamer, Map, Streamer};
 
-use super::build::{BuiltIndex, IndexFile};
+use super::build::{BuiltIndex, IndexFile, ROOT_MIN_DF};
 use super::doc_table::{decode_docs, DocMeta};
 use super::facets::FacetIndex;
 use super::format::{check_crc, check_header, Cursor, FileKind};
@@ -39,6 +39,8 @@ pub struct TermInfo {
 #[derive(Clone)]
 struct Shard {
     body: Body,
+    /// The shard's terms that are not in the root dictionary.
+    own_dict: Map<Body>,
     first: u32,
     /// End offset of each term's data, from `data_start`.
     ends: Vec<u32>,
@@ -88,6 +90,10 @@ pub struct Index {
     dfs: Vec<u32>,
     /// First term ordinal of each shard.
     shard_first: Vec<u32>,
+    /// Key of the first term of each shard.
+    shard_first_key: Vec<Vec<u8>>,
+    /// Number of terms in each shard's own dictionary.
+    shard_own_terms: Vec<u32>,
     shards: Vec<Option<Shard>>,
     docs: Vec<DocMeta>,
     docs_raw: Arc<[u8]>,
@@ -132,14 +138,15 @@ impl Index {
         // not a panic while searching.
         let fst = dict.as_fst();
         fst.verify().map_err(|e| Error::corrupt(&f.dict.path, format!("the dictionary fails its own check: {e}")))?;
-        if dict.len() != manifest.terms as usize {
+        if dict.len() > manifest.terms as usize {
             return Err(Error::corrupt(
                 &f.dict.path,
-                format!("{} terms in the dictionary, {} in the manifest", dict.len(), manifest.terms),
+                format!("{} terms in the dictionary, {} in the whole index", dict.len(), manifest.terms),
             ));
         }
         let terms_body = body(&f.terms, FileKind::Terms, terms_raw.clone())?;
-        let (dfs, shard_first) = decode_terms(&f.terms.path, terms_body.as_ref(), dict.len(), f.postings.len())?;
+        let TermsTable { dfs, shard_first, shard_first_key, shard_own_terms } =
+            decode_terms(&f.terms.path, terms_body.as_ref(), manifest.terms as usize, f.postings.len())?;
         let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
         let docs = decode_docs(&f.docs.path, docs_body.as_ref(), manifest.files.store.len())?;
         if docs.len() != manifest.documents as usize {
@@ -164,6 +171,8 @@ impl Index {
             terms_raw,
             dfs,
             shard_first,
+            shard_first_key,
+            shard_own_terms,
             shards,
             docs,
             docs_raw,
@@ -225,12 +234,66 @@ impl Index {
         let body = Body { bytes: raw, start: range.start, end: range.end };
         let first = self.shard_first[i];
         let end = self.shard_first.get(i + 1).copied().unwrap_or(self.dfs.len() as u32);
-        let (got_first, ends, data_start) = decode_shard_table(&file, body.as_ref())?;
-        if got_first != first || ends.len() as u32 != end - first {
+        let table = decode_shard_table(&file, body.as_ref())?;
+        if table.first != first || table.ends.len() as u32 != end - first {
             return Err(Error::corrupt(&file, "the shard does not hold the terms the terms file says"));
         }
-        self.shards[i] = Some(Shard { body, first, ends, data_start });
+        let own =
+            Body { bytes: body.bytes.clone(), start: body.start + table.dict.start, end: body.start + table.dict.end };
+        let own_dict = Map::new(own).map_err(|e| Error::corrupt(&file, format!("the shard's dictionary: {e}")))?;
+        own_dict.as_fst().verify().map_err(|e| Error::corrupt(&file, format!("the shard's dictionary: {e}")))?;
+        // Its terms must be the shard's own, between its first key and the next
+        // shard's, and in no more documents than a root term needs.
+        let lo = &self.shard_first_key[i];
+        let hi = self.shard_first_key.get(i + 1);
+        if own_dict.len() != self.shard_own_terms[i] as usize {
+            return Err(Error::corrupt(
+                &file,
+                "the shard's dictionary does not have as many terms as the terms file says",
+            ));
+        }
+        let mut stream = own_dict.stream();
+        while let Some((key, ordinal)) = stream.next() {
+            let inside = (u64::from(first)..u64::from(end)).contains(&ordinal)
+                && key >= lo.as_slice()
+                && hi.is_none_or(|h| key < h.as_slice());
+            if !inside || self.dfs[ordinal as usize] >= ROOT_MIN_DF {
+                return Err(Error::corrupt(&file, "the shard's dictionary names terms that are not the shard's own"));
+            }
+        }
+        self.shards[i] = Some(Shard { body, own_dict, first, ends: table.ends, data_start: table.data_start });
         Ok(())
+    }
+
+    /// The postings shards whose own dictionaries may have keys starting with
+    /// `prefix` (whether they are added or not), from the first keys in the terms
+    /// file; shards with an empty dictionary are left out.
+    pub(crate) fn shards_with_prefix(&self, prefix: &[u8]) -> Vec<usize> {
+        if self.shard_first_key.is_empty() {
+            return Vec::new();
+        }
+        // The shard holding `prefix` itself (or the key right after it)...
+        let start = self.shard_first_key.partition_point(|k| k.as_slice() <= prefix).max(1) - 1;
+        // ...to the last shard whose first key still starts with `prefix`.
+        let end = start + 1 + self.shard_first_key[start + 1..].iter().take_while(|k| k.starts_with(prefix)).count();
+        (start..end).filter(|&s| self.shard_own_terms[s] > 0).collect()
+    }
+
+    /// The terms of shard `shard` that are not in the root dictionary, with keys
+    /// in `lo..hi`, in order; `None` when the shard has not been added.
+    pub(crate) fn shard_terms_in(&self, shard: usize, lo: &[u8], hi: &[u8]) -> Option<Vec<(Vec<u8>, u64)>> {
+        let s = self.shards.get(shard)?.as_ref()?;
+        let mut stream = s.own_dict.range().ge(lo).lt(hi).into_stream();
+        let mut out = Vec::new();
+        while let Some((key, ordinal)) = stream.next() {
+            out.push((key.to_vec(), ordinal));
+        }
+        Some(out)
+    }
+
+    /// Whether postings shard `shard` has been added.
+    pub fn has_shard(&self, shard: usize) -> bool {
+        self.shards.get(shard).is_some_and(Option::is_some)
     }
 
     /// The shard holding a term ordinal.
@@ -297,7 +360,8 @@ impl Index {
         self.avg_doc_words
     }
 
-    /// The fst term dictionary (keys `fold ‖ 0x00 ‖ surface`, values term ordinals).
+    /// The root fst term dictionary (keys `fold ‖ 0x00 ‖ surface`, values term
+    /// ordinals): the terms of at least [`super::build::ROOT_MIN_DF`] documents.
     pub(crate) fn dict(&self) -> &Map<Body> {
         &self.dict
     }
@@ -395,15 +459,23 @@ impl Index {
     }
 }
 
+/// The `terms` file, decoded.
+struct TermsTable {
+    dfs: Vec<u32>,
+    shard_first: Vec<u32>,
+    shard_first_key: Vec<Vec<u8>>,
+    shard_own_terms: Vec<u32>,
+}
+
 /// Reads the `terms` body: document frequencies and the shard table.
-fn decode_terms(file: &str, body: &[u8], terms: usize, shards: usize) -> Result<(Vec<u32>, Vec<u32>)> {
+fn decode_terms(file: &str, body: &[u8], terms: usize, shards: usize) -> Result<TermsTable> {
     let mut c = Cursor::new(file, body);
     let n = c.u32()? as usize;
     let s = c.u32()? as usize;
     if n != terms || s != shards {
         return Err(Error::corrupt(
             file,
-            format!("{n} terms in {s} shards; the dictionary has {terms} terms and the manifest {shards} shards"),
+            format!("{n} terms in {s} shards; the manifest says {terms} terms in {shards} shards"),
         ));
     }
     if s > body.len() || (n > 0) != (s > 0) {
@@ -414,6 +486,15 @@ fn decode_terms(file: &str, body: &[u8], terms: usize, shards: usize) -> Result<
     if !increasing || firsts.last().is_some_and(|&f| f as usize >= n) {
         return Err(Error::corrupt(file, "the shard table is not increasing from 0"));
     }
+    let first_keys: Vec<Vec<u8>> = (0..s).map(|_| c.len_bytes().map(<[u8]>::to_vec)).collect::<Result<_>>()?;
+    if !first_keys.windows(2).all(|w| w[0] < w[1]) {
+        return Err(Error::corrupt(file, "the shards' first keys are not increasing"));
+    }
+    let own_terms: Vec<u32> = (0..s).map(|_| c.varint32()).collect::<Result<_>>()?;
+    let shard_len = |i: usize| firsts.get(i + 1).map_or(n as u32, |&f| f) - firsts[i];
+    if (0..s).any(|i| own_terms[i] > shard_len(i)) {
+        return Err(Error::corrupt(file, "a shard's own dictionary is larger than the shard"));
+    }
     if n > body.len() {
         return Err(Error::corrupt(file, format!("{n} document frequencies cannot fit")));
     }
@@ -421,15 +502,27 @@ fn decode_terms(file: &str, body: &[u8], terms: usize, shards: usize) -> Result<
     if !c.is_empty() {
         return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));
     }
-    Ok((dfs, firsts))
+    Ok(TermsTable { dfs, shard_first: firsts, shard_first_key: first_keys, shard_own_terms: own_terms })
 }
 
-/// Reads a postings shard's table: first ordinal, end offsets, where data starts.
-fn decode_shard_table(file: &str, body: &[u8]) -> Result<(u32, Vec<u32>, usize)> {
+/// A postings shard's table.
+struct ShardTable {
+    first: u32,
+    /// Where the shard's own dictionary is in the body.
+    dict: std::ops::Range<usize>,
+    ends: Vec<u32>,
+    data_start: usize,
+}
+
+/// Reads a postings shard's table: first ordinal, its dictionary, end offsets,
+/// where data starts.
+fn decode_shard_table(file: &str, body: &[u8]) -> Result<ShardTable> {
     let mut c = Cursor::new(file, body);
     let first = c.u32()?;
     let n = c.u32()? as usize;
-    let data_start = n.checked_mul(4).and_then(|t| t.checked_add(8)).filter(|&e| e <= body.len());
+    let r = c.u32()? as usize;
+    let dict = 12..c.bytes(r)?.len() + 12;
+    let data_start = n.checked_mul(4).and_then(|t| t.checked_add(dict.end)).filter(|&e| e <= body.len());
     let Some(data_start) = data_start else {
         return Err(Error::corrupt(file, format!("a table of {n} terms does not fit in {} bytes", body.len())));
     };
@@ -439,7 +532,7 @@ fn decode_shard_table(file: &str, body: &[u8]) -> Result<(u32, Vec<u32>, usize)>
     if !ordered {
         return Err(Error::corrupt(file, "term offsets are out of order or outside the file"));
     }
-    Ok((first, ends, data_start))
+    Ok(ShardTable { first, dict, ends, data_start })
 }
 
 fn decode_store(file: &str, body: &[u8]) -> Result<(usize, Vec<StoredDoc>)> {

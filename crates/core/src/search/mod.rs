@@ -63,9 +63,15 @@ impl Index {
         plan::plan(self, query)
     }
 
-    /// The postings shards a plan reads that have not been added yet (fetch them,
-    /// [`Index::add_shard`], then [`Index::execute`]).
+    /// The postings shards a plan needs that have not been added yet: first the
+    /// shards its words had to be looked up in ([`Plan::unresolved`]): add those
+    /// and plan again, as the plan may then find more terms. Once a plan has no
+    /// unresolved shard, the shards of its terms: add them, then
+    /// [`Index::execute`].
     pub fn missing_shards(&self, plan: &Plan) -> Vec<usize> {
+        if !plan.unresolved.is_empty() {
+            return plan.unresolved.iter().copied().filter(|&s| !self.has_shard(s)).collect();
+        }
         self.missing_shards_of(plan.ordinals())
     }
 
@@ -110,9 +116,10 @@ impl Index {
         suggest::suggest(self, input, plan)
     }
 
-    /// Every dictionary term a query word matches, with its weight and class.
+    /// Every dictionary term a query word matches, with its weight and class
+    /// (among the terms of the shards added so far: see [`Plan::unresolved`]).
     pub fn expand(&self, term: &QueryTerm) -> Vec<Expansion> {
-        plan::expand(self, term)
+        plan::expand(&mut plan::Lookup::new(self), term)
     }
 
     /// Turns results into the response shape, with snippets from whatever store

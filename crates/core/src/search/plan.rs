@@ -65,6 +65,11 @@ pub struct Plan {
     pub clauses: Vec<Vec<Vec<usize>>>,
     /// Per excluded unit: its words (never prefixes), as indices into `words`.
     pub excluded: Vec<Vec<usize>>,
+    /// Postings shards whose own dictionary (the terms of one document, see
+    /// `index/build.rs`) a word had to be looked up in, but which were not added
+    /// when the plan was made: the plan may lack those terms. Add them and plan
+    /// again; [`Index::execute`] refuses a plan with any left.
+    pub unresolved: Vec<usize>,
     highlighter: Highlighter,
 }
 
@@ -94,7 +99,10 @@ pub(super) fn plan(index: &Index, query: Query) -> Plan {
         {
             return i;
         }
-        plan.words.push(PlannedWord { term: term.clone(), expansions: expand(index, term) });
+        let mut lookup = Lookup::new(index);
+        let expansions = expand(&mut lookup, term);
+        plan.unresolved.extend(lookup.unresolved);
+        plan.words.push(PlannedWord { term: term.clone(), expansions });
         plan.words.len() - 1
     };
     for clause in &query.clauses {
@@ -122,6 +130,8 @@ pub(super) fn plan(index: &Index, query: Query) -> Plan {
         let ids = unit.words.iter().map(|w| word_id(&mut plan, &QueryTerm { prefix: false, ..w.clone() })).collect();
         plan.excluded.push(ids);
     }
+    plan.unresolved.sort_unstable();
+    plan.unresolved.dedup();
     plan.query = query;
     plan
 }
@@ -177,20 +187,44 @@ fn split_key(key: &[u8]) -> Option<(&[u8], &str)> {
     Some((&key[..sep], std::str::from_utf8(&key[sep + 1..]).ok()?))
 }
 
-/// Keys of the dictionary whose folded half is `folded`: one word's tone variants.
-fn folded_range(index: &Index, folded: &str) -> Vec<(String, u64)> {
+/// Dictionary lookups for one word, remembering the shards they needed.
+pub(super) struct Lookup<'a> {
+    pub index: &'a Index,
+    /// Shards whose own dictionary a lookup needed and which are not added.
+    pub unresolved: Vec<usize>,
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(index: &'a Index) -> Self {
+        Lookup { index, unresolved: Vec::new() }
+    }
+}
+
+/// Terms whose folded half is `folded`: one word's tone variants, in key order.
+/// Looks in the root dictionary and in the own dictionaries of the shards that
+/// hold this key range (the terms of one document); a shard not added yet is
+/// noted in `lookup.unresolved`. Exact lookups only: completions, typos and
+/// Telex readings lead to root terms alone, so a plan never depends on which
+/// shards happen to be loaded.
+fn folded_range(lookup: &mut Lookup<'_>, folded: &str) -> Vec<(String, u64)> {
+    let index = lookup.index;
     let mut lo = folded.as_bytes().to_vec();
     lo.push(0);
     let mut hi = folded.as_bytes().to_vec();
     hi.push(1);
-    let mut stream = index.dict().range().ge(lo).lt(hi).into_stream();
-    let mut out = Vec::new();
+    let mut found: Vec<(Vec<u8>, u64)> = Vec::new();
+    let mut stream = index.dict().range().ge(&lo).lt(&hi).into_stream();
     while let Some((key, ordinal)) = stream.next() {
-        if let Some((_, surf)) = split_key(key) {
-            out.push((surf.to_owned(), ordinal));
+        found.push((key.to_vec(), ordinal));
+    }
+    for shard in index.shards_with_prefix(&lo) {
+        match index.shard_terms_in(shard, &lo, &hi) {
+            Some(terms) => found.extend(terms),
+            None => lookup.unresolved.push(shard),
         }
     }
-    out
+    found.sort_by_key(|&(_, ordinal)| ordinal);
+    found.into_iter().filter_map(|(key, ordinal)| Some((split_key(&key)?.1.to_owned(), ordinal))).collect()
 }
 
 /// Keys within `distance` edits of `folded` (on the folded half), excluding
@@ -232,10 +266,11 @@ fn most_frequent(index: &Index, mut v: Vec<Expansion>, n: usize) -> Vec<Expansio
 }
 
 /// Every dictionary term a query word matches, with its weight and class.
-pub(super) fn expand(index: &Index, term: &QueryTerm) -> Vec<Expansion> {
+pub(super) fn expand(lookup: &mut Lookup<'_>, term: &QueryTerm) -> Vec<Expansion> {
+    let index = lookup.index;
     let typed_diacritics = has_diacritics(&term.text);
     let mut out: Vec<Expansion> = Vec::new();
-    let variants = folded_range(index, &term.folded);
+    let variants = folded_range(lookup, &term.folded);
     let df = |ordinal: u64| index.term_info(ordinal).map_or(0, |i| i.doc_freq);
     let max_df = variants.iter().map(|&(_, o)| df(o)).max().unwrap_or(0).max(1) as f32;
     // A typed diacritic constrains: when the typed form exists, other tone
@@ -285,7 +320,7 @@ pub(super) fn expand(index: &Index, term: &QueryTerm) -> Vec<Expansion> {
     // Telex / VNI, only for a word the dictionary does not know as typed.
     if !known {
         if let Some((base, tone)) = telex::decode(&term.text) {
-            for (surf, ordinal) in folded_range(index, &fold(&base)) {
+            for (surf, ordinal) in folded_range(lookup, &fold(&base)) {
                 if telex::split_tone(&surf) == (base.clone(), tone) {
                     out.push(Expansion {
                         ordinal,

@@ -15,7 +15,7 @@ use super::options::{SearchOptions, Sort};
 use super::plan::Plan;
 use super::query::Query;
 use super::weights::ADJACENCY_BOOST;
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::index::Index;
 
 /// A ranked document.
@@ -70,6 +70,13 @@ struct Acc {
 /// be decoded.
 pub(super) fn execute(index: &Index, plan: Plan, options: &SearchOptions) -> Result<SearchResults> {
     options.validate()?;
+    // A plan made before the shards its words are looked up in were added may
+    // lack terms: it must be made again, never run (no silently missing term).
+    if let Some(&shard) = plan.unresolved.first() {
+        let file =
+            index.manifest().files.postings.get(shard).map_or_else(|| format!("shard {shard}"), |e| e.path.clone());
+        return Err(Error::new(ErrorKind::NotLoaded { file }));
+    }
     let query = &plan.query;
 
     // Each word of a clause once: where it occurs.

@@ -74,11 +74,15 @@ mod tests {
 
     /// Found by fuzzing (`fuzz/corpus/query/slow-30-long-words`): every unknown word
     /// of 5+ letters built a two-edit automaton, whose size grows with the word, so
-    /// 30 words of 60 letters took 0.9 s per keystroke (native, release).
+    /// 30 words of 60 letters took 0.9 s per keystroke (native, release). The
+    /// time is not asserted (the fuzz target's 1 s timeout guards it): what is
+    /// tested is which words get a two-edit search.
     #[test]
     fn long_unknown_words_do_not_make_suggestions_slow() {
         let mut b = IndexBuilder::new();
         b.add(Document::new("a", "Đại hội Chi bộ", "Trường học tỉnh Kim Sơn."));
+        // Corrections lead to words of at least two documents.
+        b.add(Document::new("b", "Trường học", "Trường học ở Kim Sơn."));
         let index = b.build().open().unwrap();
         let long: Vec<String> = (0..30u32)
             .map(|i| {
@@ -86,16 +90,12 @@ mod tests {
             })
             .collect();
         let query = format!("{} ", long.join(" "));
-        let start = std::time::Instant::now();
         let r = index.search(&query, 10).unwrap();
-        assert!(start.elapsed() < std::time::Duration::from_secs(2), "took {:?}", start.elapsed());
         assert_eq!(r.suggestion, None, "no two-edit suggestion for words over 20 letters");
         // Many unknown words of ordinary length: only the first few are searched,
         // and a typo among them is still respelled.
         let query = format!("trxonx {} ", ["qwrtpsdfg"; 30].join(" "));
-        let start = std::time::Instant::now();
         let r = index.search(&query, 10).unwrap();
-        assert!(start.elapsed() < std::time::Duration::from_secs(2), "took {:?}", start.elapsed());
         assert!(r.suggestion.unwrap().starts_with("trường "));
     }
 }

@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use futures::future::{self, FutureExt, LocalBoxFuture, Shared};
 use soi_core::index::MANIFEST_FILE;
-use soi_core::{ArticleView, ErrorKind, Index, Manifest, SearchOptions, SearchResponse};
+use soi_core::{ArticleView, ErrorKind, Index, Manifest, Plan, SearchOptions, SearchResponse};
 
 /// Where the index files come from.
 #[derive(Clone)]
@@ -247,7 +247,7 @@ impl Engine {
     /// dictionary, the postings shards it needs are fetched, then it runs, then
     /// the text of its hits is fetched.
     pub async fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, String> {
-        let plan = self.index.borrow().plan(query);
+        let plan = self.plan(query).await?;
         let shards = self.index.borrow().missing_shards(&plan);
         self.ensure(shards.into_iter().map(Part::Shard)).await?;
         let results = {
@@ -261,6 +261,22 @@ impl Engine {
         Ok(self.index.borrow().response(&results))
     }
 
+    /// Plans a query with every shard its words are looked up in: a word of one
+    /// document is in its shard's own dictionary, so the plan is made again once
+    /// those shards are here (at most twice: the lookups depend only on the
+    /// query's words, not on what they find).
+    async fn plan(&self, query: &str) -> Result<Plan, String> {
+        for _ in 0..3 {
+            let plan = self.index.borrow().plan(query);
+            if plan.unresolved.is_empty() {
+                return Ok(plan);
+            }
+            let lookups = self.index.borrow().missing_shards(&plan);
+            self.ensure(lookups.into_iter().map(Part::Shard)).await?;
+        }
+        Err("the index's dictionary shards do not hold what its terms file says; rebuild the index".into())
+    }
+
     /// The whole article with the query's matches marked, and its related
     /// articles (the postings shards that find them, then their store chunks for
     /// their titles, are fetched first).
@@ -271,9 +287,9 @@ impl Engine {
         // The related articles' titles are in their store chunks.
         let chunks = self.index.borrow().missing_chunks_for_article(doc).map_err(|e| e.to_string())?;
         self.ensure(chunks.into_iter().map(Part::Chunk)).await?;
-        let index = self.index.borrow();
         // Marking needs only the plan's highlighter: no postings are read.
-        let plan = index.plan(query);
+        let plan = self.plan(query).await?;
+        let index = self.index.borrow();
         index
             .article(doc, plan.highlighter())
             .map_err(|e| e.to_string())?
