@@ -369,6 +369,51 @@ test("typing fast only ever shows the newest query's results, searched in the wo
   await page.close();
 });
 
+// 10,000 generated articles (gen_corpus, calibrated on a real news corpus), built
+// by scripts/test.sh into target/site-10k.
+const site10k = path.join(served, "site-10k");
+
+test("at 10,000 articles, typing a 20-character query: the newest results only, and the main thread's longest task reported", async (t) => {
+  assert.ok(fs.existsSync(path.join(site10k, "index/manifest.json")),
+    "target/site-10k is built: scripts/test.sh runs gen_corpus 10000 and soi site");
+  const { page, problems } = await sizedPage(1280, 860);
+  await page.goto(base.replace("/site/", "/site-10k/"));
+  await page.waitForSelector("input#q:not([disabled])");
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: "longtask" });
+    window.__shown = [];
+    new MutationObserver(() => {
+      const q = document.querySelector(".results")?.dataset.query;
+      if (q !== undefined && q !== window.__shown.at(-1)) window.__shown.push(q);
+    }).observe(document.getElementById("app"), { subtree: true, childList: true, attributes: true });
+  });
+  const query = "dai hoi dang bo tinh"; // 20 characters, typed at about 60 ms a key
+  assert.equal(query.length, 20);
+  await page.click("input#q");
+  await page.keyboard.type(query, { delay: 60 });
+  await page.waitForFunction((q) => document.querySelector(".results")?.dataset.query === q, query);
+  const shown = await page.evaluate(() => window.__shown);
+  // Every list shown answered a prefix of what was typed, in typing order.
+  let last = -1;
+  for (const q of shown) {
+    assert.ok(query.startsWith(q), `a list for "${q}" was shown`);
+    assert.ok(q.length > last, `lists shown out of order: ${JSON.stringify(shown)}`);
+    last = q.length;
+  }
+  const api = await page.evaluate((q) => window.soi.search(q, { limit: 20 }), query);
+  assert.ok(api.total > 0, "the query finds articles in the generated corpus");
+  assert.deepEqual(await page.$$eval(".hit-id", (e) => e.map((x) => x.textContent)), api.hits.map((h) => h.id));
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  await page.screenshot({ path: path.join(shots, "19-typing-at-10k.png") });
+  t.diagnostic(`10,000 articles: ${query.length} keystrokes at 60 ms, ${shown.length} result lists shown ` +
+    `(${api.total} results); main-thread long tasks: ${longTasks.length}, longest ` +
+    `${Math.max(0, ...longTasks).toFixed(0)} ms (reported, not asserted)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the search worker answers every API call but only the newest of the searches waiting for it", async () => {
   // Article text comes slowly, so that searches pile up in the worker.
   const { page } = await openPage((p) => p.route(/\/index\/store\.\w+\.bin$/, async (route) => {
@@ -876,6 +921,24 @@ test("the result list is a page: show more asks for the next one, the total stay
   await page.fill("input#q", "hop tac xa nong ");
   await page.waitForFunction(() => document.querySelector(".results")?.dataset.query === "hop tac xa nong "
     && document.querySelectorAll(".hit").length === 20);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("before the app has started, the page says it is loading: never a blank page", async () => {
+  const { page, problems } = await sizedPage(1280, 860);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/soi-web-\w+_bg\.wasm$/, async (r) => { await held; await r.continue().catch(() => {}); });
+  await page.goto(base);
+  const boot = page.locator("#app .status.boot");
+  await boot.waitFor();
+  assert.match(await boot.textContent(), /Đang tải Soi… · Loading Soi…/);
+  assert.equal(await boot.getAttribute("role"), "status");
+  assert.ok(await boot.isVisible());
+  release();
+  await page.waitForSelector("input#q:not([disabled])");
+  assert.equal(await page.locator(".status.boot").count(), 0, "the app took its place");
   assert.deepEqual(problems, []);
   await page.close();
 });

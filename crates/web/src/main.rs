@@ -7,6 +7,8 @@ fn main() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
         .expect("index.html has an element with id \"app\"");
+    // index.html says "Loading" until now; the app takes the element over.
+    root.set_inner_html("");
     yew::Renderer::<soi_web::App>::with_root_and_props(root, soi_web::AppProps { backend: soi_web::Backend::worker() })
         .render();
 }
