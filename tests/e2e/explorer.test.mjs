@@ -872,6 +872,16 @@ test("a facet lists its top values, shows the rest on demand, and finds a value 
   assert.equal(await page.locator(`#${places} .facet-value[aria-pressed=true] .value`).textContent(), "Kim Sơn");
   assert.ok(await find.evaluate((f) => f === document.activeElement), "the focus stays in the find box");
   assert.ok(decodeURIComponent(page.url()).includes("f=place:Kim+Sơn"), page.url());
+  // A value beyond the 50 the answer lists (each "Xã số N" is named once) is
+  // found too: the find box asks the search worker.
+  const top = (await listed(page, places)).map(([v]) => v);
+  assert.ok(!top.includes("Xã số 123"));
+  await find.fill("xa so 123");
+  await page.waitForFunction((id) => [...document.querySelectorAll(`#${id} .facet-value .value`)]
+    .map((e) => e.textContent).join("|") === "Xã số 123", places);
+  await page.locator(`#${places} .facet-value`).first().click();
+  await page.waitForFunction(() => [...document.querySelectorAll(".chip")].some((c) => c.textContent === "Place: Xã số 123 ×"));
+  assert.equal(await page.locator(`#${places} .facet-value[aria-pressed=true]`).count(), 1, "shown pressed while found");
   // Nothing found: said so.
   await find.fill("sai gon");
   await page.waitForFunction((id) => document.querySelectorAll(`#${id} .facet-value`).length === 0, places);

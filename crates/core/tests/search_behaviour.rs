@@ -135,3 +135,48 @@ fn a_rare_word_does_not_shadow_its_frequent_neighbour() {
     assert_eq!(ix.search("tỉnh ", 10).unwrap().suggestion, None);
     assert_eq!(ix.search("lỗi ", 10).unwrap().suggestion, None);
 }
+
+#[test]
+fn a_facet_value_beyond_the_top_ones_is_found_by_what_it_contains() {
+    use soi_core::search::{FacetFind, MAX_FACET_VALUES};
+    use soi_core::SearchOptions;
+    let mut b = IndexBuilder::new();
+    for i in 0..80 {
+        let mut d = Document::new(format!("d{i:02}"), "Hợp tác xã", "Hợp tác xã tổng kết vụ mùa.");
+        // Two places named often, and one place per article named once.
+        d.meta.places = vec![if i % 2 == 0 { "Kim Sơn" } else { "Đống Đa" }.to_owned(), format!("Xã Sơn Hà {i:02}")];
+        b.add(d);
+    }
+    let ix = b.build().open().unwrap();
+    let places = |options: &SearchOptions| -> Vec<String> {
+        ix.search_with("hop tac xa", options).unwrap().facets["place"].iter().map(|c| c.value.clone()).collect()
+    };
+    let all = places(&SearchOptions::default());
+    assert_eq!(all.len(), MAX_FACET_VALUES, "82 values, the top ones listed");
+    assert!(!all.contains(&"Xã Sơn Hà 79".to_owned()), "beyond the top ones");
+    // Typed without tones and in another case, the value is found.
+    let find = |text: &str| SearchOptions {
+        find: Some(FacetFind { facet: "place".into(), text: text.into() }),
+        ..SearchOptions::default()
+    };
+    assert_eq!(places(&find("SON HA 79")), ["Xã Sơn Hà 79"]);
+    assert_eq!(places(&find("son")).len(), MAX_FACET_VALUES, "still at most the top ones, most frequent first");
+    assert_eq!(places(&find("son"))[0], "Kim Sơn");
+    assert_eq!(places(&find("đống đa")), ["Đống Đa"]);
+    assert!(places(&find("xyz")).is_empty());
+    // A value chosen beyond the top ones is listed after them, chosen.
+    let mut chosen = SearchOptions::default();
+    chosen.add_filter("place", "xa son ha 79");
+    let listed = places(&chosen);
+    assert_eq!(listed.len(), MAX_FACET_VALUES + 1);
+    assert_eq!(listed.last().map(String::as_str), Some("Xã Sơn Hà 79"));
+    // Other facets are unchanged, and the hits too.
+    let r = ix.search_with("hop tac xa", &find("79")).unwrap();
+    assert_eq!(r.total, 80);
+    // A facet that does not exist is an error that names it.
+    let bad = SearchOptions {
+        find: Some(FacetFind { facet: "planet".into(), text: "x".into() }),
+        ..SearchOptions::default()
+    };
+    assert!(ix.search_with("hop tac xa", &bad).unwrap_err().to_string().contains("planet"));
+}

@@ -7,11 +7,14 @@
 use yew::prelude::*;
 
 use crate::client::Backend;
-use crate::components::{Chips, FacetPanel, LoadingStatus, Overview, Reader, ResultList, SearchBox, Toolbar};
+use crate::components::{
+    Chips, FacetPanel, FindValues, FoundValues, LoadingStatus, Overview, Reader, ResultList, SearchBox, Toolbar,
+};
 use crate::hooks::{use_article, use_keyboard, use_search, use_view_in_url, use_worker};
 use crate::i18n::{t, Key, Lang};
 use crate::state::{Action, Phase, State};
 use crate::view::View;
+use soi_core::search::FacetCount;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -45,6 +48,31 @@ pub fn App(props: &AppProps) -> Html {
             }
             Action::SetLang(next)
         })
+    };
+
+    // A facet's values beyond those an answer lists, found by text in the worker
+    // for the question shown (the facet groups' find boxes ask).
+    let find_values = {
+        let (client, view) = (client.clone(), state.view.question());
+        FindValues(Callback::from(move |(facet, text, reply): (String, String, FoundValues)| {
+            let Some(client) = client.clone() else { return };
+            let options = view.options(0);
+            let find = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&find, &"facet".into(), &facet.as_str().into());
+            let _ = js_sys::Reflect::set(&find, &"text".into(), &text.as_str().into());
+            let _ = js_sys::Reflect::set(&options, &"find".into(), &find);
+            let promise = client.call(&view.query, options);
+            wasm_bindgen_futures::spawn_local(async move {
+                // A failed search shows its message in the list already: no values.
+                let Ok(answer) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
+                let values = js_sys::Reflect::get(&answer, &"facets".into())
+                    .and_then(|f| js_sys::Reflect::get(&f, &facet.as_str().into()))
+                    .ok()
+                    .and_then(|v| serde_wasm_bindgen::from_value::<Vec<FacetCount>>(v).ok())
+                    .unwrap_or_default();
+                reply.emit((text, values));
+            });
+        }))
     };
 
     let lang = state.lang;
@@ -105,6 +133,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Lang> context={lang}>
+        <ContextProvider<FindValues> context={find_values}>
             <div class="app">
                 <header>
                     <h1 class="brand">{ "Soi" }</h1>
@@ -114,6 +143,7 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
                 <main>{ main }</main>
             </div>
+        </ContextProvider<FindValues>>
         </ContextProvider<Lang>>
     }
 }

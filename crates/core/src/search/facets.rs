@@ -27,6 +27,10 @@ pub(crate) struct Compiled {
     /// Per facet: `Some(bitset)` when filtered.
     per_facet: Vec<Option<Vec<u64>>>,
     date: Option<(i32, i32)>,
+    /// The facet whose values are found by text, and the folded text.
+    find: Option<(usize, String)>,
+    /// Per facet, the folded values the filters select.
+    selected: Vec<Vec<String>>,
 }
 
 fn bitset(n: usize) -> Vec<u64> {
@@ -40,12 +44,14 @@ fn has(bits: &[u64], d: u32) -> bool {
 impl Compiled {
     pub(crate) fn new(index: &FacetIndex, n_docs: usize, opts: &SearchOptions) -> Self {
         let mut per_facet: Vec<Option<Vec<u64>>> = vec![None; FACETS.len()];
+        let mut selected: Vec<Vec<String>> = vec![Vec::new(); FACETS.len()];
         for filter in &opts.filters {
             // Options are validated before they get here: every facet exists.
             let Some(f) = FACETS.iter().position(|n| *n == filter.facet) else { continue };
             let bits = per_facet[f].get_or_insert_with(|| bitset(n_docs));
             for v in &filter.values {
                 let key = fold(v.trim());
+                selected[f].push(key.clone());
                 if let Ok(i) = index.facets[f].binary_search_by(|fv| fv.key.as_str().cmp(&key)) {
                     for &d in &index.facets[f][i].docs {
                         bits[(d / 64) as usize] |= 1 << (d % 64);
@@ -57,7 +63,9 @@ impl Compiled {
         let to = opts.to.as_deref().and_then(|s| date_bound(s, true));
         let date =
             (opts.from.is_some() || opts.to.is_some()).then(|| (from.unwrap_or(i32::MIN), to.unwrap_or(i32::MAX)));
-        Compiled { per_facet, date }
+        let find =
+            opts.find.as_ref().and_then(|f| Some((FACETS.iter().position(|n| *n == f.facet)?, fold(f.text.trim()))));
+        Compiled { per_facet, date, find, selected }
     }
 
     /// Does `doc` pass every filter but `skip_facet`'s, and (unless `skip_date`) the date range?
@@ -72,7 +80,7 @@ impl Compiled {
     }
 }
 
-/// Maximum values listed per facet in an answer.
+/// Values listed per facet in an answer: the most frequent, plus any selected by a filter.
 pub const MAX_FACET_VALUES: usize = 50;
 
 /// Counts per facet value and per month over `docs` (the documents matching the
@@ -111,13 +119,25 @@ pub(crate) fn counts(
                 &own
             }
         };
-        let mut values: Vec<FacetCount> = index.facets[f]
+        let wanted = compiled.find.as_ref().filter(|(ff, _)| *ff == f).map(|(_, text)| text.as_str());
+        let mut values: Vec<(FacetCount, bool)> = index.facets[f]
             .iter()
-            .map(|v| FacetCount { value: v.value.clone(), count: v.docs.iter().filter(|&&d| has(pool, d)).count() })
-            .filter(|c| c.count > 0)
+            .filter(|v| wanted.is_none_or(|text| v.key.contains(text)))
+            .map(|v| {
+                let count = v.docs.iter().filter(|&&d| has(pool, d)).count();
+                (FacetCount { value: v.value.clone(), count }, compiled.selected[f].contains(&v.key))
+            })
+            .filter(|(c, _)| c.count > 0)
             .collect();
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        values.truncate(MAX_FACET_VALUES);
+        values.sort_by(|(a, _), (b, _)| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        // The most frequent values, and any value the filters select after them:
+        // a chosen value is always listed, to be seen chosen and unchosen.
+        let mut rank = 0;
+        values.retain(|&(_, selected)| {
+            rank += 1;
+            rank <= MAX_FACET_VALUES || selected
+        });
+        let values: Vec<FacetCount> = values.into_iter().map(|(c, _)| c).collect();
         out.insert((*name).to_owned(), values);
     }
     let mut months: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();

@@ -41,7 +41,7 @@ pub mod weights;
 
 pub use facets::{FacetCount, MonthCount, MAX_FACET_VALUES};
 pub use highlight::{highlight, snippet, snippet_with, Highlighter, Snippet, SNIPPET_WORDS};
-pub use options::{date_bound, Filter, SearchOptions, Sort, SORT_NAMES};
+pub use options::{date_bound, FacetFind, Filter, SearchOptions, Sort, SORT_NAMES};
 pub use plan::{Expansion, MatchKind, Plan, PlannedWord};
 pub use query::{Clause, Field, Query, QueryTerm, Unit, MAX_CLAUSES, MAX_PHRASE_WORDS};
 pub use rank::{Hit, SearchResults};

@@ -43,11 +43,30 @@ pub struct SearchOptions {
     /// Count facet values and months (on by default; a list that shows no facets
     /// saves the work).
     pub facets: bool,
+    /// Values of one facet to find by what they contain, ignoring tones and case:
+    /// that facet's counts list only such values (still the most frequent
+    /// [`super::MAX_FACET_VALUES`]), so a value beyond the top ones can be found.
+    pub find: Option<FacetFind>,
+}
+
+/// Which facet's values [`SearchOptions::find`] looks in, and for what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetFind {
+    pub facet: String,
+    pub text: String,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, filters: Vec::new(), from: None, to: None, sort: Sort::Relevance, facets: true }
+        SearchOptions {
+            limit: 10,
+            filters: Vec::new(),
+            from: None,
+            to: None,
+            sort: Sort::Relevance,
+            facets: true,
+            find: None,
+        }
     }
 }
 
@@ -134,10 +153,11 @@ impl SearchOptions {
     /// are dates. The error says which option is wrong and what it should be, in the
     /// same words for the CLI and the JS API.
     pub fn validate(&self) -> Result<()> {
-        for filter in &self.filters {
-            if !FACETS.contains(&filter.facet.as_str()) {
+        let facets = self.filters.iter().map(|f| &f.facet).chain(self.find.iter().map(|f| &f.facet));
+        for facet in facets {
+            if !FACETS.contains(&facet.as_str()) {
                 let names = FACETS.join(", ");
-                return Err(invalid("facet", &filter.facet, &format!("one of {names}")));
+                return Err(invalid("facet", facet, &format!("one of {names}")));
             }
         }
         for (option, bound, end) in [("from", &self.from, false), ("to", &self.to, true)] {

@@ -3,6 +3,11 @@
 //! control for the rest of what the answer lists, and a box that finds a value by
 //! typing it, without tones (`kim son` finds *Kim Sơn*). Each value toggles a
 //! filter; a selected value stays in view even when it is not among the top ones.
+//!
+//! An answer lists a facet's [`MAX_FACET_VALUES`] most frequent values. When a
+//! facet has more, the find box also asks the search worker ([`FindValues`], from
+//! the app) for the values containing what is typed, so a value named in one
+//! article of ten thousand can still be found and chosen.
 
 use soi_core::search::{FacetCount, MAX_FACET_VALUES};
 use web_sys::HtmlInputElement;
@@ -14,6 +19,14 @@ use crate::i18n::{number, t, Key};
 
 /// Values listed per facet before "show all".
 pub const SHOWN: usize = 8;
+
+/// Asks the search worker for a facet's values containing a text, for the
+/// question shown: `(facet, text, reply)`; the reply gets `(text, values)`.
+#[derive(Clone, PartialEq)]
+pub struct FindValues(pub Callback<(String, String, FoundValues)>);
+
+/// Where [`FindValues`] answers: `(text, values)`.
+pub type FoundValues = Callback<(String, Vec<FacetCount>)>;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FacetGroupProps {
@@ -45,7 +58,23 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
     let needle = use_state_eq(String::new);
     let folded = fold(&needle);
     let searching = !folded.is_empty();
-    let values = &props.values;
+    // Values beyond the ones the answer lists, found by the worker: (text, values).
+    let found = use_state_eq(|| None::<(String, Vec<FacetCount>)>);
+    let find_values = use_context::<FindValues>();
+    let capped = props.values.len() >= MAX_FACET_VALUES;
+    {
+        let (found, facet) = (found.clone(), props.facet);
+        // Asked again when the text changes, or the answer (so the question) does.
+        use_effect_with(((*needle).clone(), capped, props.values.clone()), move |(text, capped, _)| {
+            if let (Some(FindValues(find)), true, false) = (find_values, *capped, text.trim().is_empty()) {
+                let reply: FoundValues =
+                    Callback::from(move |answer: (String, Vec<FacetCount>)| found.set(Some(answer)));
+                find.emit((facet.to_owned(), text.clone(), reply));
+            }
+        });
+    }
+    let worker_found = found.as_ref().filter(|(text, _)| searching && capped && *text == *needle).map(|(_, v)| v);
+    let values = worker_found.unwrap_or(&props.values);
     // The values come most frequent first: the top ones are a prefix.
     let lead = values.iter().take_while(|c| c.count >= props.lead_min).count().min(props.shown);
     let more = values.len() > lead;
@@ -110,7 +139,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
     });
     let only_once = (!searching && !*expanded && lead == 0 && props.lead_min > 1 && !values.is_empty())
         .then(|| html! { <p key="once" class="facet-note">{ t(lang, Key::OnlyOnce) }</p> });
-    let capped = ((*expanded || searching) && values.len() >= MAX_FACET_VALUES)
+    let capped_note = ((*expanded || searching) && values.len() >= MAX_FACET_VALUES)
         .then(|| html! { <p key="capped" class="facet-note">{ t(lang, Key::TopListed).replace("{n}", &number(lang, values.len())) }</p> });
     let toggle_more = (more && !searching).then(|| {
         let onclick = {
@@ -138,7 +167,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
             <ul key="values" id={list_id.clone()}>{ for items }</ul>
             { for nothing }
             { for toggle_more }
-            { for capped }
+            { for capped_note }
         </section>
     }
 }

@@ -14,7 +14,7 @@ mod toneless;
 mod toolbar;
 
 pub use chips::{Chips, ChipsProps};
-pub use facet_group::{FacetGroup, FacetGroupProps, SHOWN};
+pub use facet_group::{FacetGroup, FacetGroupProps, FindValues, FoundValues, SHOWN};
 pub use facets::{FacetPanel, FacetPanelProps};
 pub use loading::{LoadingStatus, LoadingStatusProps, SLOW_LOAD_MS};
 pub use marked::{shown_marks, Marked, MarkedProps};

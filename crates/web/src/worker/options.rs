@@ -3,10 +3,12 @@
 //! one set of error sentences.
 
 use js_sys::Reflect;
+use soi_core::search::FacetFind;
 use soi_core::{SearchOptions, Sort};
 use wasm_bindgen::JsValue;
 
-/// Reads `{limit, filters: {place: ["Kim Sơn"], …}, from, to, sort, facets}`;
+/// Reads `{limit, filters: {place: ["Kim Sơn"], …}, from, to, sort, facets,
+/// find: {facet, text}}`;
 /// every field optional. Which facets, dates and sort orders exist is the core's
 /// to say ([`SearchOptions::validate`]), in the words the CLI prints.
 pub fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
@@ -32,6 +34,13 @@ pub fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
     out.to = get("to").map(|v| text(&v));
     if let Some(facets) = get("facets") {
         out.facets = facets.as_bool().ok_or("facets must be true or false")?;
+    }
+    if let Some(find) = get("find") {
+        let field = |k: &str| Reflect::get(&find, &k.into()).ok().and_then(|v| v.as_string());
+        let (Some(facet), Some(text)) = (field("facet"), field("text")) else {
+            return Err("find must be {facet: \"place\", text: \"kim son\"}".into());
+        };
+        out.find = Some(FacetFind { facet, text });
     }
     if let Some(sort) = get("sort") {
         out.sort = text(&sort).parse::<Sort>().map_err(|e| e.to_string())?;
