@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! soi build <CORPUS_DIR> --out <INDEX_DIR>
-//! soi search <INDEX_DIR> <QUERY> [--limit N] [--json] [--filter F=V] [--from D] [--to D] [--sort S]
+//! soi search <INDEX_DIR> <QUERY> [--limit N] [--offset N] [--json] [--filter F=V] [--from D] [--to D] [--sort S]
 //! soi site <CORPUS_DIR> --out <SITE_DIR> [--app dist]
 //! soi serve <SITE_DIR> [--port 8080] [--host ADDR]
 //! ```
@@ -91,6 +91,9 @@ enum Command {
         /// Show at most this many hits.
         #[arg(long, short, default_value_t = 10)]
         limit: usize,
+        /// Skip this many of the ranked hits first (the next page: --offset 10 --limit 10).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
         /// Print one JSON object: {"total", "hits": [{"id", "title", "score", "snippet", "marks", …}], "facets", …}.
         #[arg(long)]
         json: bool,
@@ -161,8 +164,8 @@ fn main() -> ExitCode {
             },
         ),
         Command::Serve { dir, port, host } => serve::run(&dir, host, port),
-        Command::Search { index, query, limit, json, filters, from, to, sort } => {
-            search::options(limit, &filters, from, to, sort)
+        Command::Search { index, query, limit, offset, json, filters, from, to, sort } => {
+            search::options(limit, offset, &filters, from, to, sort)
                 .and_then(|options| search::run(&index, &query, &options, json))
         }
     };

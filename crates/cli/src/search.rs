@@ -12,12 +12,13 @@ use soi_core::{Index, Manifest, SearchOptions, Sort};
 /// checks them, in the same words as the JS API.
 pub fn options(
     limit: usize,
+    offset: usize,
     filters: &[String],
     from: Option<String>,
     to: Option<String>,
     sort: Sort,
 ) -> Result<SearchOptions> {
-    let mut options = SearchOptions { limit, from, to, sort, ..SearchOptions::default() };
+    let mut options = SearchOptions { limit, offset, from, to, sort, ..SearchOptions::default() };
     for f in filters {
         let Some((facet, value)) = f.split_once('=') else {
             bail!("--filter {f:?} should be FACET=VALUE, e.g. --filter \"place=Kim Sơn\"");
@@ -53,7 +54,13 @@ pub fn run(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Resu
     }
     for (i, hit) in response.hits.iter().enumerate() {
         println!();
-        println!("{:>2}. {}  [{}]  score {:.3}", i + 1, marked(&hit.title, &hit.title_marks, color), hit.id, hit.score);
+        println!(
+            "{:>2}. {}  [{}]  score {:.3}",
+            options.offset + i + 1,
+            marked(&hit.title, &hit.title_marks, color),
+            hit.id,
+            hit.score
+        );
         let about: Vec<String> = [hit.date.clone(), hit.source.clone(), hit.author.clone()]
             .into_iter()
             .flatten()

@@ -180,3 +180,29 @@ fn a_facet_value_beyond_the_top_ones_is_found_by_what_it_contains() {
     };
     assert!(ix.search_with("hop tac xa", &bad).unwrap_err().to_string().contains("planet"));
 }
+
+#[test]
+fn pages_of_results_follow_each_other_whatever_the_order() {
+    use soi_core::{SearchOptions, Sort};
+    let docs: Vec<(String, String, String)> = (0..57)
+        .map(|i| {
+            (format!("d{i:02}"), "Hợp tác xã".to_owned(), format!("Hợp tác xã số {i} {}", "mùa vụ ".repeat(i % 7)))
+        })
+        .collect();
+    let refs: Vec<(&str, &str, &str)> = docs.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
+    let ix = index(&refs);
+    for sort in [Sort::Relevance, Sort::Newest] {
+        let all = ix.search_with("hop tac", &SearchOptions { limit: 100, sort, ..SearchOptions::default() }).unwrap();
+        assert_eq!(all.total, 57);
+        let mut paged = Vec::new();
+        for offset in (0..70).step_by(20) {
+            let page = ix
+                .search_with("hop tac", &SearchOptions { limit: 20, offset, sort, ..SearchOptions::default() })
+                .unwrap();
+            assert_eq!(page.total, 57, "the total is the whole answer's on every page");
+            assert_eq!(page.hits.len(), 20.min(57usize.saturating_sub(offset)));
+            paged.extend(page.hits.iter().map(|h| h.doc));
+        }
+        assert_eq!(paged, all.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), "{sort:?}: pages are the list, in order");
+    }
+}

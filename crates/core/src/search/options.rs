@@ -34,6 +34,8 @@ pub enum Sort {
 pub struct SearchOptions {
     /// At most this many hits.
     pub limit: usize,
+    /// Skip this many of the ranked hits first: the next page of a list.
+    pub offset: usize,
     /// AND across facets, OR within one (several filters on one facet merge).
     pub filters: Vec<Filter>,
     /// Inclusive date range, ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
@@ -60,6 +62,7 @@ impl Default for SearchOptions {
     fn default() -> Self {
         SearchOptions {
             limit: 10,
+            offset: 0,
             filters: Vec::new(),
             from: None,
             to: None,

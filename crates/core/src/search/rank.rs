@@ -213,13 +213,15 @@ pub(super) fn execute(index: &Index, plan: Plan, options: &SearchOptions) -> Res
         Sort::Oldest => Box::new(by_date(false)),
     };
     let total = hits.len();
-    let limit = options.limit;
-    if limit < hits.len() {
-        if limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, &order);
+    // The page asked for: the best `offset + limit`, sorted, less the first `offset`.
+    let end = options.offset.saturating_add(options.limit);
+    if end < hits.len() {
+        if end > 0 {
+            hits.select_nth_unstable_by(end - 1, &order);
         }
-        hits.truncate(limit);
+        hits.truncate(end);
     }
     hits.sort_by(&order);
+    hits.drain(..options.offset.min(hits.len()));
     Ok(SearchResults { plan, total, hits, unmatched, partial, suggestion: None, facets, months })
 }
