@@ -89,14 +89,26 @@ pub struct Report {
 pub fn run(args: &BuildArgs<'_>) -> Result<()> {
     let started = Instant::now();
     let files = find_files(args.corpus)?;
+    pause_at("scanned");
     let bar = progress(files.len(), "reading");
     let mut builder = IndexBuilder::new();
     let mut details = Vec::with_capacity(files.len());
     let mut seen: HashMap<u64, String> = HashMap::new();
+    // Ids of the files so far, to catch two names that read the same once their
+    // invalid UTF-8 bytes are replaced (`t\xffn.txt` and `t\xfen.txt` are both `t�n.txt`).
+    let mut ids: HashMap<String, PathBuf> = HashMap::new();
     for path in &files {
         let id = relative_id(args.corpus, path);
         let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        let outcome = if is_link {
+        let outcome = if let Some(earlier) = ids.get(&id) {
+            Outcome::Skipped {
+                reason: format!(
+                    "its name {:?} and the name of {:?} read the same once invalid UTF-8 bytes are replaced, so both would be the document {id:?}: rename the file to UTF-8 (e.g. convmv -f WINDOWS-1258 -t UTF-8)",
+                    path.strip_prefix(args.corpus).unwrap_or(path).as_os_str(),
+                    earlier.strip_prefix(args.corpus).unwrap_or(earlier).as_os_str(),
+                ),
+            }
+        } else if is_link {
             Outcome::Ignored {
                 reason: "a symbolic link, not followed: copy the article into the corpus folder instead".into(),
             }
@@ -108,6 +120,7 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
         } else {
             read_file(path, &id, args, &mut seen, &mut builder)
         };
+        ids.entry(id.clone()).or_insert_with(|| path.clone());
         details.push(FileReport { path: id, outcome });
         bar.inc(1);
     }
@@ -166,21 +179,69 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
 
 fn print_trouble(report: &Report) {
     for f in &report.details {
+        let path = shown(&f.path);
         match &f.outcome {
-            Outcome::Skipped { reason } => eprintln!("  skipped {}: {reason}", f.path),
-            Outcome::Duplicate { of } => eprintln!("  duplicate {} (same text as {of})", f.path),
+            Outcome::Skipped { reason } => eprintln!("  skipped {path}: {reason}"),
+            Outcome::Duplicate { of } => eprintln!("  duplicate {path} (same text as {})", shown(of)),
             Outcome::Metadata { .. } => {}
-            Outcome::Ignored { reason } => eprintln!("  ignored {}: {reason}", f.path),
+            Outcome::Ignored { reason } => eprintln!("  ignored {path}: {reason}"),
             Outcome::Indexed { problems, duplicates, .. } => {
                 for p in problems {
-                    eprintln!("  {} {}: {} (record skipped)", f.path, p.at.as_deref().unwrap_or(""), p.reason);
+                    eprintln!("  {path} {}: {} (record skipped)", p.at.as_deref().unwrap_or(""), p.reason);
                 }
                 for d in duplicates {
-                    eprintln!("  duplicate {} (same text as {})", d.id, d.of);
+                    eprintln!("  duplicate {} (same text as {})", shown(&d.id), shown(&d.of));
                 }
             }
         }
     }
+}
+
+/// A path for a one-line message: control characters (a newline in a file name)
+/// escaped, so that each message stays one line.
+fn shown(path: &str) -> std::borrow::Cow<'_, str> {
+    if path.chars().any(char::is_control) {
+        let mut out = String::with_capacity(path.len() + 8);
+        for c in path.chars() {
+            if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+        out.into()
+    } else {
+        path.into()
+    }
+}
+
+/// Why a listed file could not be read. A file that is gone was there when the
+/// corpus folder was listed (moved or deleted while the build ran): the message
+/// says so, instead of a bare "No such file or directory".
+fn cannot_read(e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        "disappeared during the build (it was listed when the corpus folder was scanned, then moved or deleted before it was read): run the build again once the folder has stopped changing".into()
+    } else {
+        format!("cannot read: {e}")
+    }
+}
+
+/// A test seam, in debug builds only (release builds compile it to nothing): with
+/// `SOI_TEST_PAUSE_AT=POINT[,POINT…]` in the environment, the build stops at each
+/// named point, prints `soi-test: paused at POINT` on stderr and waits for a line
+/// on stdin. The points: `scanned` (the corpus listed, nothing read yet),
+/// `files-written` (every new index file in place, the old manifest still current),
+/// `manifest-written` (new manifest and report in place, old files not yet removed).
+/// `tests/edge_inputs.rs` uses it to delete a listed file before it is read, and to
+/// look at the index folder at each step of its replacement.
+fn pause_at(point: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var("SOI_TEST_PAUSE_AT").is_ok_and(|v| v.split(',').any(|p| p.trim() == point)) {
+        eprintln!("soi-test: paused at {point}");
+        let _ = std::io::stdin().read_line(&mut String::new());
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = point;
 }
 
 fn summarize(corpus: &Path, documents: usize, details: Vec<FileReport>) -> Report {
@@ -224,7 +285,7 @@ fn read_file(
     }
     let size = match fs::metadata(path) {
         Ok(m) => m.len(),
-        Err(e) => return skipped(format!("cannot read: {e}")),
+        Err(e) => return skipped(cannot_read(&e)),
     };
     if size > args.max_file_bytes {
         return skipped(format!(
@@ -235,7 +296,7 @@ fn read_file(
     }
     let bytes = match fs::read(path) {
         Ok(b) => b,
-        Err(e) => return skipped(format!("cannot read: {e}")),
+        Err(e) => return skipped(cannot_read(&e)),
     };
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return skipped("binary data (a NUL byte), not text".into());
@@ -316,7 +377,7 @@ fn read_json_lines(
 ) -> Outcome {
     let file = match fs::File::open(path) {
         Ok(f) => f,
-        Err(e) => return Outcome::Skipped { reason: format!("cannot read: {e}") },
+        Err(e) => return Outcome::Skipped { reason: cannot_read(&e) },
     };
     let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
     let mut added = Added::default();
@@ -454,25 +515,43 @@ fn relative_id(corpus: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-/// Writes every file (each through a temporary name and a rename, gzip-compressed:
-/// see `files.rs`), the manifest last, then the report, then removes index files of
-/// earlier builds.
+/// Replaces the index in `out` so that a reader never sees half of it:
+/// 1. every index file is written under its content-hashed name, each through a
+///    temporary name and a rename (gzip-compressed: see `files.rs`); the names are
+///    new unless the content is the same, so the old manifest still names complete
+///    files of the old build;
+/// 2. the manifest, the one file a reader starts from, is replaced by a rename, in
+///    one step from the old build to the new; then the report;
+/// 3. only then are the index files of earlier builds removed.
+///
+/// A failure in 1 or 2 leaves the old index as it was (and says so).
 fn write_index(out: &Path, built: &soi_core::BuiltIndex, report: &Report) -> Result<()> {
+    // The cause first, then what it means for the folder.
+    let then = |what: String| move |e: anyhow::Error| anyhow::anyhow!("{e:#}; {what}");
+    let unchanged = then(format!(
+        "nothing was replaced: the index that was in {} (if any) is still whole and in use; fix the cause and build again",
+        out.display()
+    ));
+    let stale = then(format!("the new index is in place in {}, but files of the old one remain", out.display()));
     fs::create_dir_all(out).with_context(|| format!("cannot create the index folder {}", out.display()))?;
     for f in &built.files {
-        write_atomic(&out.join(&f.name), &crate::files::compress(&f.bytes))?;
+        write_atomic(&out.join(&f.name), &crate::files::compress(&f.bytes)).map_err(&unchanged)?;
     }
-    write_atomic(&out.join(MANIFEST_FILE), built.manifest.to_json().as_bytes())?;
+    pause_at("files-written");
+    write_atomic(&out.join(MANIFEST_FILE), built.manifest.to_json().as_bytes()).map_err(&unchanged)?;
     let mut json = serde_json::to_string_pretty(report)?;
     json.push('\n');
-    write_atomic(&out.join(REPORT_FILE), json.as_bytes())?;
-    let keep: Vec<&str> = built.files.iter().map(|f| f.name.as_str()).collect();
-    for entry in fs::read_dir(out).with_context(|| format!("cannot list {}", out.display()))? {
-        let entry = entry?;
+    write_atomic(&out.join(REPORT_FILE), json.as_bytes())
+        .map_err(then(format!("the new index is in place in {}, but its report is not", out.display())))?;
+    pause_at("manifest-written");
+    let keep: std::collections::HashSet<&str> = built.files.iter().map(|f| f.name.as_str()).collect();
+    for entry in fs::read_dir(out).with_context(|| format!("cannot list {}", out.display())).map_err(&stale)? {
+        let entry = entry.with_context(|| format!("cannot list {}", out.display())).map_err(&stale)?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if is_index_file_name(&name) && !keep.contains(&name.as_str()) {
+        if is_index_file_name(&name) && !keep.contains(name.as_str()) {
             fs::remove_file(entry.path())
-                .with_context(|| format!("cannot remove the stale {}", entry.path().display()))?;
+                .with_context(|| format!("cannot remove the stale {}: remove it by hand", entry.path().display()))
+                .map_err(&stale)?;
         }
     }
     Ok(())
@@ -486,11 +565,22 @@ fn is_index_file_name(name: &str) -> bool {
             && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// Writes `path` through `path` with the extension `.tmp` and a rename, so that
+/// `path` is at any moment either absent, its old content, or its whole new
+/// content. The temporary file is removed when the write fails.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("tmp");
-    let mut f = fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-    f.write_all(bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    f.sync_all().ok();
+    let written = fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all().ok(); // best effort: some file systems cannot sync
+        Ok(())
+    });
+    if let Err(e) = written {
+        if tmp.is_file() {
+            let _ = fs::remove_file(&tmp);
+        }
+        return Err(e).with_context(|| format!("cannot write {}", tmp.display()));
+    }
     fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }
 
