@@ -117,6 +117,7 @@ test("window.soi.search answers exactly what `soi search --json` answers", async
     ["dai hoi", {}, []], ["Đại hội Đảng bộ", {}, []], ["kim so", {}, []], ["xyzzy", {}, []],
     ["dai hoi", { filters: { place: ["Lạng Sơn", "kim son"] } }, ["--filter", "place=Lạng Sơn", "--filter", "place=kim son"]],
     ["", { sort: "newest", from: "2020-01" }, ["--sort", "newest", "--from", "2020-01"]],
+    ["dai hoi", { offset: 2 }, ["--offset", "2"]],
   ];
   for (const [q, options, flags] of cases) {
     const fromPage = await page.evaluate(([q, o]) => window.soi.search(q, { limit: 5, ...o }), [q, options]);
@@ -892,6 +893,15 @@ test("a facet lists its top values, shows the rest on demand, and finds a value 
 
 test("the result list is a page: show more asks for the next one, the total stays exact, the focus moves to the new hits", async () => {
   const { page, problems } = await sizedPage(1280, 860);
+  // Every page the app asks its worker for (offset, limit), past the first.
+  await page.addInitScript(() => {
+    window.__pages = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) {
+      if (m?.kind === "search" && m.options?.offset > 0) window.__pages.push([m.options.offset, m.options.limit]);
+      return post.call(this, m, ...rest);
+    };
+  });
   await page.goto(scaleBase + "?q=hop%20tac%20xa%20");
   await page.waitForFunction(() => document.querySelectorAll(".hit").length === 20);
   const q = "hop tac xa ";
@@ -927,6 +937,9 @@ test("the result list is a page: show more asks for the next one, the total stay
   }
   assert.deepEqual(await page.locator(".hit-id").allTextContents(), every.hits.map((h) => h.id));
   assert.equal(await page.locator(".shown-count").count(), 0);
+  // Each "show more" asked the worker for the next page only, from where the list ended.
+  const pages = await page.evaluate(() => window.__pages);
+  assert.deepEqual(pages, Array.from({ length: Math.ceil(SCALE_N / 20) - 1 }, (_, i) => [20 * (i + 1), 20]), JSON.stringify(pages));
   // A new query starts at one page again.
   await page.fill("input#q", "hop tac xa nong ");
   await page.waitForFunction(() => document.querySelector(".results")?.dataset.query === "hop tac xa nong "

@@ -56,7 +56,7 @@ pub fn App(props: &AppProps) -> Html {
         let (client, view) = (client.clone(), state.view.question());
         FindValues(Callback::from(move |(facet, text, reply): (String, String, FoundValues)| {
             let Some(client) = client.clone() else { return };
-            let options = view.options(0);
+            let options = view.options(0, 0);
             let find = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&find, &"facet".into(), &facet.as_str().into());
             let _ = js_sys::Reflect::set(&find, &"text".into(), &text.as_str().into());

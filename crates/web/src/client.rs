@@ -69,6 +69,8 @@ impl Endpoint {
 struct NewestSearch {
     id: u32,
     view: View,
+    /// The first hit asked for: 0, or the next page's.
+    offset: usize,
     /// When it was posted, for "took … ms".
     posted: f64,
 }
@@ -156,10 +158,11 @@ impl Client {
         Ok(id)
     }
 
-    /// Asks for the results of `view`; any answer to an earlier search is dropped.
-    pub fn search(&self, view: View, limit: usize) {
-        match self.post(Kind::Search, &view.query, view.options(limit), None) {
-            Ok(id) => *self.search.borrow_mut() = Some(NewestSearch { id, view, posted: now() }),
+    /// Asks for `limit` results of `view` from the `offset`-th (0, or the next
+    /// page's); any answer to an earlier search is dropped.
+    pub fn search(&self, view: View, offset: usize, limit: usize) {
+        match self.post(Kind::Search, &view.query, view.options(offset, limit), None) {
+            Ok(id) => *self.search.borrow_mut() = Some(NewestSearch { id, view, offset, posted: now() }),
             Err(message) => self.dispatcher.dispatch(Action::Failed(message)),
         }
     }
@@ -215,10 +218,11 @@ impl Client {
             Reply::Answer { id, kind: Kind::Search, result } => {
                 // Superseded (or already answered): never shown.
                 let newest = self.search.borrow_mut().take_if(|newest| newest.id == id);
-                let Some(NewestSearch { view, posted, .. }) = newest else { return };
+                let Some(NewestSearch { view, offset, posted, .. }) = newest else { return };
                 let action = result.and_then(read::<Results>).map_or_else(Action::Failed, |results| {
                     Action::Answered(Answer {
                         view,
+                        offset,
                         response: Rc::new(results.response),
                         selected: Rc::new(results.selected),
                         millis: now() - posted,

@@ -82,7 +82,6 @@ pub enum Key {
     Showing,
     Of,
     LoadingMore,
-    ListCap,
     Searching,
     LoadingIndex,
     Opening,
@@ -149,10 +148,6 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Showing => ("Đang hiện", "Showing"),
         Of => ("trên", "of"),
         LoadingMore => ("Đang tải thêm…", "Loading more…"),
-        ListCap => (
-            "Chỉ liệt kê được chừng ấy kết quả đầu; thêm từ hoặc bộ lọc để thu hẹp.",
-            "No more can be listed: add a word or a filter to narrow the search.",
-        ),
         Searching => ("Đang tìm…", "Searching…"),
         LoadingIndex => ("Tải chỉ mục tìm kiếm", "Loading the search index"),
         Opening => ("Đang kiểm tra và mở chỉ mục…", "Checking and opening the index…"),

@@ -18,10 +18,6 @@ use crate::view::View;
 /// many again.
 pub const RESULT_LIMIT: usize = 20;
 
-/// The most results one answer can list: the worker caps `limit` here
-/// (`worker/options.rs`); past it the list says to narrow the search.
-pub const MAX_RESULTS: usize = 1000;
-
 /// Where loading the index stands.
 #[derive(Clone)]
 pub enum Phase {
@@ -53,6 +49,9 @@ pub fn match_count(article: &ArticleView) -> usize {
 #[derive(Clone, PartialEq)]
 pub struct Answer {
     pub view: View,
+    /// The rank of its first hit: 0 for a new question's answer, or where the
+    /// next page starts (a page's hits are added to the list shown).
+    pub offset: usize,
     pub response: Rc<SearchResponse>,
     /// Per filtered facet, the values of `response.facets` the filters select.
     pub selected: Rc<BTreeMap<String, Vec<String>>>,
@@ -75,7 +74,8 @@ pub struct State {
     /// A search or article error to show (the index itself loaded).
     pub error: Option<String>,
     /// How many results the list asks for: [`RESULT_LIMIT`] per page shown
-    /// ("show more" adds a page; a new question starts again at one).
+    /// ("show more" adds a page, asked from where the list ends; a new question
+    /// starts again at one).
     pub limit: usize,
     /// The article the reader was last closed on (by its back button, Esc or the
     /// browser's back): the result list gives its hit the focus, so that the
@@ -175,16 +175,15 @@ impl Reducible for State {
             Action::Month(month) => s.show(View { from: month.clone(), to: month, ..s.view.question() }),
             Action::Range(from, to) => s.show(View { from, to, ..s.view.question() }),
             Action::More => {
-                let next = (s.limit + RESULT_LIMIT).min(MAX_RESULTS);
                 // Only past what the answer already lists, and not twice for one page.
                 let Some(answer) = s.answer.as_ref().filter(|a| a.view.question() == s.view.question()) else {
                     return self;
                 };
                 let (listed, total) = (answer.response.hits.len(), answer.response.total);
-                if next == s.limit || s.limit > listed || listed >= total {
+                if s.limit > listed || listed >= total {
                     return self;
                 }
-                s.limit = next;
+                s.limit = listed + RESULT_LIMIT;
             }
             Action::Open(id) => s.show(View { doc: Some(id), ..s.view.clone() }),
             Action::Close => s.show(s.view.question()),
@@ -193,7 +192,20 @@ impl Reducible for State {
                 if answer.view.question() != s.view.question() {
                     return self;
                 }
-                s.answer = Some(answer);
+                if answer.offset == 0 {
+                    s.answer = Some(answer);
+                } else {
+                    // The next page: added to the list it continues, and only to it.
+                    let Some(shown) = s.answer.as_mut().filter(|a| {
+                        a.view.question() == answer.view.question() && a.response.hits.len() == answer.offset
+                    }) else {
+                        return self;
+                    };
+                    let mut response = (*shown.response).clone();
+                    response.total = answer.response.total;
+                    response.hits.extend(answer.response.hits.iter().cloned());
+                    shown.response = Rc::new(response);
+                }
                 s.error = None;
             }
             Action::Opened(article) => {

@@ -28,13 +28,14 @@ impl View {
     /// Search options for this view, as `window.soi.search` takes them (the
     /// worker reads both the same way): `{limit, filters: {facet: [values]},
     /// from, to, sort, facets: true}`.
-    pub fn options(&self, limit: usize) -> JsValue {
+    pub fn options(&self, offset: usize, limit: usize) -> JsValue {
         let options = Object::new();
         let set = |key: &str, value: &JsValue| {
             // Setting a field of a fresh plain object cannot fail.
             let _ = Reflect::set(&options, &key.into(), value);
         };
         set("limit", &JsValue::from(limit as f64));
+        set("offset", &JsValue::from(offset as f64));
         let filters = Object::new();
         for (facet, values) in &self.filters {
             let values: Array = values.iter().map(|v| JsValue::from_str(v)).collect();

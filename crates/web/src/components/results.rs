@@ -18,7 +18,7 @@ use web_sys::HtmlElement;
 use super::Marked;
 use crate::hooks::use_lang;
 use crate::i18n::{number, show_more, t, Key};
-use crate::state::{MAX_RESULTS, RESULT_LIMIT};
+use crate::state::RESULT_LIMIT;
 use crate::view::View;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -124,9 +124,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             number(lang, r.total),
             t(lang, if r.total == 1 { Key::Result } else { Key::Results })
         );
-        let button = if listed >= MAX_RESULTS {
-            html! { <p class="list-cap">{ t(lang, Key::ListCap) }</p> }
-        } else {
+        let button = {
             let onclick = {
                 let (on_more, focus_from) = (props.on_more.clone(), focus_from.clone());
                 Callback::from(move |_: MouseEvent| {
@@ -139,7 +137,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             let label = if loading {
                 t(lang, Key::LoadingMore).to_owned()
             } else {
-                show_more(lang, RESULT_LIMIT.min(r.total - listed).min(MAX_RESULTS - listed))
+                show_more(lang, RESULT_LIMIT.min(r.total - listed))
             };
             html! {
                 <button type="button" class="show-more" aria-describedby="shown-count" aria-disabled={loading.then_some("true")}

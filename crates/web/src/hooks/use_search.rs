@@ -16,9 +16,20 @@ use crate::state::State;
 pub fn use_search(client: &Option<Rc<Client>>, state: &UseReducerHandle<State>) {
     let client = client.clone().filter(|_| state.ready());
     let question = state.view.question();
+    // What the list shows of this question already: a next page starts there.
+    let listed = state
+        .answer
+        .as_ref()
+        .filter(|a| a.view.question() == question)
+        .map_or(0, |a| a.response.hits.len())
+        .min(state.limit);
     use_effect_with((client.is_some(), question, state.limit), move |(_, view, limit)| {
         if let Some(client) = client {
-            client.search(view.clone(), *limit);
+            // A new question asks for its first page; "show more" for the next.
+            let offset = if *limit > crate::state::RESULT_LIMIT { listed } else { 0 };
+            if offset < *limit {
+                client.search(view.clone(), offset, *limit - offset);
+            }
         }
     });
 }

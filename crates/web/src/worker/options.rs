@@ -7,7 +7,7 @@ use soi_core::search::FacetFind;
 use soi_core::{SearchOptions, Sort};
 use wasm_bindgen::JsValue;
 
-/// Reads `{limit, filters: {place: ["Kim Sơn"], …}, from, to, sort, facets,
+/// Reads `{limit, offset, filters: {place: ["Kim Sơn"], …}, from, to, sort, facets,
 /// find: {facet, text}}`;
 /// every field optional. Which facets, dates and sort orders exist is the core's
 /// to say ([`SearchOptions::validate`]), in the words the CLI prints.
@@ -20,6 +20,10 @@ pub fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
     if let Some(limit) = get("limit") {
         let l = limit.as_f64().filter(|l| l.is_finite() && *l >= 0.0).ok_or("limit must be a number ≥ 0")?;
         out.limit = l.min(1000.0) as usize;
+    }
+    if let Some(offset) = get("offset") {
+        let o = offset.as_f64().filter(|o| o.is_finite() && *o >= 0.0).ok_or("offset must be a number ≥ 0")?;
+        out.offset = o as usize;
     }
     if let Some(filters) = get("filters") {
         let map: std::collections::BTreeMap<String, Vec<String>> =
