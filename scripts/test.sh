@@ -21,6 +21,8 @@ cargo test -p soi-web --target wasm32-unknown-unknown
 
 step "end-to-end: build the demo site and drive it in Chromium"
 cargo build --release -p soi
+# Inputs at the edges (issue 12) at full size: 60 MiB JSON Lines, a 20 MiB article, 100,000 files.
+cargo test --release -p soi --test edge_inputs
 trunk build --release
 target/release/soi site corpus/demo --out target/site --app dist
 node tests/e2e/serve-and-test.mjs
