@@ -25,4 +25,9 @@ cargo build --release -p soi
 cargo test --release -p soi --test edge_inputs
 trunk build --release
 target/release/soi site corpus/demo --out target/site --app dist
+# The explorer at scale: 10,000 generated articles (calibrated on a real corpus).
+cargo build --release -p soi-core --example gen_corpus
+rm -rf target/corpus-10k
+target/release/examples/gen_corpus 10000 target/corpus-10k
+target/release/soi site target/corpus-10k --out target/site-10k --app dist
 node tests/e2e/serve-and-test.mjs
