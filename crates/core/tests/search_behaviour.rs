@@ -206,3 +206,27 @@ fn pages_of_results_follow_each_other_whatever_the_order() {
         assert_eq!(paged, all.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), "{sort:?}: pages are the list, in order");
     }
 }
+
+#[test]
+fn a_sentence_or_clause_boundary_breaks_adjacency() {
+    // `nam dinh`: the province *Nam Định*, not "… Quảng Nam. Định hướng …".
+    let ix = index(&[
+        ("across", "Tin tức", "Đoàn công tác về Quảng Nam. Định hướng phát triển được bàn kỹ, Nam cũng vậy."),
+        ("word", "Tin tức", "Nông dân Nam Định thu hoạch lúa, định giá bán."),
+    ]);
+    assert_eq!(ids(&ix, "nam dinh"), ["word", "across"]);
+    // A quoted phrase does not span the full stop.
+    assert_eq!(ids(&ix, "\"quảng nam định\""), Vec::<String>::new());
+    assert_eq!(ids(&ix, "\"nam định\""), ["word"]);
+    // The highlighter agrees: a phrase is marked only where it stands whole.
+    let plan = ix.plan("\"nam dinh\"");
+    let across = ix.article(0, plan.highlighter()).unwrap().unwrap();
+    assert_eq!(across.id, "across");
+    assert!(across.marks.is_empty(), "{:?}", across.marks);
+    let word = ix.article(1, plan.highlighter()).unwrap().unwrap();
+    assert_eq!(word.marks.iter().map(|&[a, b]| &word.body[a..b]).collect::<Vec<_>>(), ["Nam Định"]);
+    // Numbers and codes written without spaces stay one run of words.
+    let ix = index(&[("a", "Tin", "Giá 1.000.000 đồng theo Chỉ thị 35-CT/TW."), ("b", "Tin", "Có 1 000 người.")]);
+    assert_eq!(ids(&ix, "\"1.000.000\""), ["a"]);
+    assert_eq!(ids(&ix, "\"35-CT/TW\""), ["a"]);
+}

@@ -16,5 +16,7 @@ mod text;
 mod tones;
 mod unicode;
 
-pub use text::{fold, has_diacritics, is_word_char, normalize, surface, tokens, Token, Tokens, MAX_TERM_BYTES};
+pub use text::{
+    fold, has_diacritics, is_boundary, is_word_char, normalize, surface, tokens, Token, Tokens, MAX_TERM_BYTES,
+};
 pub use tones::{is_tone_mark, TONE_MARKS};

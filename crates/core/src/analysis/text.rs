@@ -69,6 +69,11 @@ pub fn is_word_char(c: char) -> bool {
 ///
 /// A word is a maximal run of letters, digits and combining marks; everything else
 /// (spaces, punctuation, symbols) separates words. `35-CT/TW` is three words.
+///
+/// Positions count words, and skip one where a sentence or clause ends between two
+/// words ([`is_boundary`]: `Quảng Nam. Định hướng`, `Hà Nội, Việt Nam`, a line
+/// break): words on either side are not next to each other, so neither a phrase
+/// nor adjacency spans the boundary.
 pub fn tokens(text: &str) -> Tokens<'_> {
     Tokens { text, at: 0, position: 0 }
 }
@@ -81,6 +86,13 @@ pub struct Tokens<'a> {
     position: u32,
 }
 
+/// True when the text between two words ends a sentence or a clause: a line break,
+/// or `. , ; : ! ? …` with a space after (not `1.000.000`, `35-CT/TW` or `a,b`).
+pub fn is_boundary(between: &str) -> bool {
+    between.contains('\n')
+        || (between.chars().any(char::is_whitespace) && between.contains(['.', ',', ';', ':', '!', '?', '…']))
+}
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
@@ -88,6 +100,9 @@ impl<'a> Iterator for Tokens<'a> {
         let rest = &self.text[self.at..];
         let start_rel = rest.char_indices().find(|&(_, c)| is_word_char(c))?.0;
         let start = self.at + start_rel;
+        if self.position > 0 && is_boundary(&rest[..start_rel]) {
+            self.position += 1;
+        }
         let end = self.text[start..]
             .char_indices()
             .find(|&(_, c)| !is_word_char(c))
@@ -236,9 +251,21 @@ mod tests {
         let toks: Vec<_> = tokens(text).collect();
         let words: Vec<_> = toks.iter().map(|t| t.text).collect();
         assert_eq!(words, ["Chỉ", "thị", "số", "35", "CT", "TW", "ngày", "30", "5", "2019"]);
-        for (i, t) in toks.iter().enumerate() {
-            assert_eq!(t.position as usize, i);
+        // The comma ends a clause: one position is skipped after `TW`.
+        let positions: Vec<u32> = toks.iter().map(|t| t.position).collect();
+        assert_eq!(positions, [0, 1, 2, 3, 4, 5, 7, 8, 9, 10]);
+        for t in &toks {
             assert_eq!(&text[t.byte_range()], t.text);
+        }
+    }
+
+    #[test]
+    fn sentence_and_clause_ends_are_boundaries_and_codes_are_not() {
+        for between in [". ", ", ", "; ", ": ", "! ", "? ", "… ", "\n", ".\" ", ") . "] {
+            assert!(is_boundary(between), "{between:?}");
+        }
+        for between in [" ", ".", ",", "-", "/", " - ", " (", "” "] {
+            assert!(!is_boundary(between), "{between:?}");
         }
     }
 

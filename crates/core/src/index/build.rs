@@ -1,6 +1,6 @@
 //! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
 //!
-//! # Body layouts (format version 4; framing in `format.rs`)
+//! # Body layouts (format version 5; framing in `format.rs`)
 //!
 //! Terms are keyed `fold(word) ‖ 0x00 ‖ surface(word)` (see [`crate::analysis`]), so
 //! all tone variants of a folded word are one contiguous key range, and numbered
@@ -42,12 +42,13 @@
 //! Positions count words: the title's words are positions `0..t`, the body's start
 //! at `t + 1` (the gap keeps a phrase from spanning title and body), and after the
 //! body come the metadata values (author, source, category, places, people,
-//! references), each after a gap of one position.
+//! references), each after a gap of one position. Inside a text, the end of a
+//! sentence or clause is a gap of one position too ([`crate::analysis::tokens`]).
 //!
 //! **docs**
 //! ```text
 //! varint document count D, then D × (
-//!     str id, varint title words t, varint body words, varint store chunk,
+//!     str id, varint title positions t, varint body words, varint store chunk,
 //!     str date (ISO YYYY-MM-DD or empty), str author, str source, str category, str url,
 //!     varint n, n × str place, varint n, n × str person, varint n, n × str document reference)
 //! ```
@@ -184,16 +185,18 @@ impl IndexBuilder {
         let total = docs.len();
         for (doc_id, doc) in docs.iter().enumerate() {
             let doc_id = doc_id as u32;
-            let title_words = add_field(&mut terms, doc_id, &doc.title, 0);
-            let body_words = add_field(&mut terms, doc_id, &doc.body, title_words + 1);
+            // The title's span bounds its positions; the body's word count is
+            // its length for BM25 (gaps are not words).
+            let (title_words, _) = add_field(&mut terms, doc_id, &doc.title, 0);
+            let (body_span, body_words) = add_field(&mut terms, doc_id, &doc.body, title_words + 1);
             // Metadata values are searchable too (a byline's organisation, a place
             // only named in a dropped banner), each after a gap so that no phrase
             // spans two of them.
-            let mut next = title_words + 1 + body_words + 1;
+            let mut next = title_words + 1 + body_span + 1;
             let m = &doc.meta;
             let singles = [&m.author, &m.source, &m.category].into_iter().flatten();
             for value in singles.chain(m.places.iter()).chain(m.people.iter()).chain(m.doc_refs.iter()) {
-                next += add_field(&mut terms, doc_id, value, next) + 1;
+                next += add_field(&mut terms, doc_id, value, next).0 + 1;
             }
             lengths.push((title_words, body_words));
             progress(doc_id as usize + 1, total);
@@ -251,11 +254,13 @@ pub fn term_key(word: &str) -> Option<Vec<u8>> {
 }
 
 /// Adds a field's words at positions starting from `first_position`; returns the
-/// number of words.
-fn add_field(terms: &mut BTreeMap<Vec<u8>, TermPostings>, doc: u32, text: &str, first_position: u32) -> u32 {
-    let mut count = 0;
+/// positions the field takes (its words, and a gap at each sentence or clause
+/// end) and its number of words.
+fn add_field(terms: &mut BTreeMap<Vec<u8>, TermPostings>, doc: u32, text: &str, first_position: u32) -> (u32, u32) {
+    let (mut span, mut words) = (0, 0);
     for token in tokens(text) {
-        count = token.position + 1;
+        span = token.position + 1;
+        words += 1;
         let Some(key) = term_key(token.text) else {
             continue;
         };
@@ -266,7 +271,7 @@ fn add_field(terms: &mut BTreeMap<Vec<u8>, TermPostings>, doc: u32, text: &str, 
             _ => entry.docs.push((doc, vec![position])),
         }
     }
-    count
+    (span, words)
 }
 
 /// An fst map of `(key, ordinal)`, keys in increasing order.

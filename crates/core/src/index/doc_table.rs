@@ -10,8 +10,10 @@ use crate::error::{Error, Result};
 pub struct DocMeta {
     /// The stable id given at build (the path relative to the corpus folder).
     pub id: String,
-    /// Words in the title; body positions start at `title_words + 1`.
+    /// Positions the title takes (its words, and a gap at a clause end inside
+    /// it); body positions start at `title_words + 1`.
     pub title_words: u32,
+    /// Words in the body (its length for BM25).
     pub body_words: u32,
     /// The store chunk holding the document's text.
     pub chunk: u32,

@@ -1,6 +1,6 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 4)
+//! # Byte layout of every binary file (format version 5)
 //!
 //! ```text
 //! offset  size  field
@@ -34,8 +34,9 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// frequencies and the shard table in a small `terms` file; 4 — the root
 /// dictionary holds only the terms of at least two documents, the others are in
 /// a dictionary inside their postings shard, and the `terms` file names each
-/// shard's first key.
-pub const FORMAT_VERSION: u16 = 4;
+/// shard's first key; 5 — a sentence or clause boundary inside a text is a gap
+/// of one word position.
+pub const FORMAT_VERSION: u16 = 5;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;

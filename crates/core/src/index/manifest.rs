@@ -4,7 +4,7 @@
 //! ```json
 //! {
 //!   "format": "soi-index",
-//!   "format_version": 4,
+//!   "format_version": 5,
 //!   "documents": 5,
 //!   "terms": 1234,
 //!   "files": {

@@ -61,8 +61,11 @@ impl Highlighter {
                 continue;
             }
             for start in 0..=toks.len() - phrase.len() {
-                let whole =
-                    phrase.iter().enumerate().all(|(k, id)| words[start + k].is_some_and(|ids| ids.contains(id)));
+                // Word after word, as the index has them: no sentence boundary between.
+                let whole = phrase.iter().enumerate().all(|(k, id)| {
+                    words[start + k].is_some_and(|ids| ids.contains(id))
+                        && toks[start + k].position == toks[start].position + k as u32
+                });
                 if whole {
                     for (k, &id) in phrase.iter().enumerate() {
                         marked[start + k] = Some(id);
