@@ -297,17 +297,19 @@ test("the explorer works from the keyboard alone", async () => {
   await page.close();
 });
 
-test("the app stays under its size budget: 300 KB of gzipped wasm, and so does its search worker", async (t) => {
+test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 200 KB for its search worker", async (t) => {
   const { gzipSync } = await import("node:zlib");
   const files = fs.readdirSync(site);
   const gzipped = (name) => gzipSync(fs.readFileSync(path.join(site, name)), { level: 9 }).length;
   const app = files.find((f) => /^soi-web-[0-9a-f]+_bg\.wasm$/.test(f));
   const worker = files.find((f) => f === "soi-worker_bg.wasm");
   assert.ok(app && worker, `the app's and the worker's wasm are in the site: ${files}`);
-  for (const wasm of [app, worker]) {
+  // The worker's budget holds it to what it is without Unicode tables (the browser
+  // normalises text for it); each is about 10 KB over its size when set.
+  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 200 * 1024]]) {
     const gz = gzipped(wasm);
-    t.diagnostic(`${wasm}: ${gz} bytes gzipped`);
-    assert.ok(gz < 300 * 1024, `${wasm} is ${gz} bytes gzipped`);
+    t.diagnostic(`${wasm}: ${gz} bytes gzipped (budget ${budget})`);
+    assert.ok(gz < budget, `${wasm} is ${gz} bytes gzipped, over its budget of ${budget}`);
   }
   // The UI never searches: none of the index reader is linked into its wasm.
   const reader = "No search index was found";
