@@ -230,3 +230,33 @@ fn a_sentence_or_clause_boundary_breaks_adjacency() {
     assert_eq!(ids(&ix, "\"1.000.000\""), ["a"]);
     assert_eq!(ids(&ix, "\"35-CT/TW\""), ["a"]);
 }
+
+#[test]
+fn the_query_as_a_phrase_in_a_title_ranks_above_its_words_scattered() {
+    // Issue 10: a title holding the query as a phrase comes first, even against a
+    // long article that repeats the syllables apart.
+    let ix = index(&[
+        (
+            "scattered",
+            "Hội nghị tổng kết",
+            "Đại biểu dự hội nghị. Đại diện hội phụ nữ phát biểu. Đại biểu hỏi, hội trường nghe. Đại ý của hội nghị.",
+        ),
+        ("title", "Đại hội Đảng bộ xã", "Xã tổ chức thành công, bầu ban chấp hành mới."),
+    ]);
+    assert_eq!(ids(&ix, "dai hoi"), ["title", "scattered"]);
+    assert_eq!(ids(&ix, "đại hội"), ["title", "scattered"]);
+}
+
+#[test]
+fn the_word_being_typed_next_to_the_previous_one_ranks_first() {
+    // Issue 10: while `hội` is being typed (`dai ho`), the document with *đại hội*
+    // comes before one with another completion far from `đại`.
+    let ix = index(&[
+        ("far", "Tin tức", "Đại diện nhà trường cho biết học sinh được nghỉ. Hoàng hôn buông xuống, hoa nở."),
+        ("next", "Tin tức", "Chuẩn bị đại hội chi bộ nhiệm kỳ mới."),
+        ("other", "Tin tức", "Hôm nay trời đẹp, học sinh đi học."),
+    ]);
+    for typed in ["dai h", "dai ho", "đại hộ"] {
+        assert_eq!(ids(&ix, typed).first().map(String::as_str), Some("next"), "{typed:?}");
+    }
+}
