@@ -97,32 +97,67 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
     // Ids of the files so far, to catch two names that read the same once their
     // invalid UTF-8 bytes are replaced (`t\xffn.txt` and `t\xfen.txt` are both `t�n.txt`).
     let mut ids: HashMap<String, PathBuf> = HashMap::new();
-    for path in &files {
-        let id = relative_id(args.corpus, path);
-        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        let outcome = if let Some(earlier) = ids.get(&id) {
-            Outcome::Skipped {
-                reason: format!(
-                    "its name {:?} and the name of {:?} read the same once invalid UTF-8 bytes are replaced, so both would be the document {id:?}: rename the file to UTF-8 (e.g. convmv -f WINDOWS-1258 -t UTF-8)",
-                    path.strip_prefix(args.corpus).unwrap_or(path).as_os_str(),
-                    earlier.strip_prefix(args.corpus).unwrap_or(earlier).as_os_str(),
-                ),
-            }
-        } else if is_link {
-            Outcome::Ignored {
-                reason: "a symbolic link, not followed: copy the article into the corpus folder instead".into(),
-            }
-        } else if let Some(article) = id.strip_suffix(".meta.json") {
-            Outcome::Metadata { r#for: article.to_owned() }
-        } else if Format::from_path(&id).is_none() {
-            let ext = path.extension().map_or("no extension".to_owned(), |e| format!(".{}", e.to_string_lossy()));
-            Outcome::Ignored { reason: format!("not an article format ({ext})") }
-        } else {
-            read_file(path, &id, args, &mut seen, &mut builder)
-        };
-        ids.entry(id.clone()).or_insert_with(|| path.clone());
-        details.push(FileReport { path: id, outcome });
-        bar.inc(1);
+    // Files are read and parsed a batch at a time on every core, then added in
+    // corpus order: the index is the same whatever the number of cores.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for batch in files.chunks(64 * threads) {
+        let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(batch.len());
+        let batch_ids: Vec<String> = batch.iter().map(|path| relative_id(args.corpus, path)).collect();
+        for (path, id) in batch.iter().zip(&batch_ids) {
+            let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            let outcome = if let Some(earlier) = ids.get(id) {
+                Some(Outcome::Skipped {
+                    reason: format!(
+                        "its name {:?} and the name of {:?} read the same once invalid UTF-8 bytes are replaced, so both would be the document {id:?}: rename the file to UTF-8 (e.g. convmv -f WINDOWS-1258 -t UTF-8)",
+                        path.strip_prefix(args.corpus).unwrap_or(path).as_os_str(),
+                        earlier.strip_prefix(args.corpus).unwrap_or(earlier).as_os_str(),
+                    ),
+                })
+            } else if is_link {
+                Some(Outcome::Ignored {
+                    reason: "a symbolic link, not followed: copy the article into the corpus folder instead".into(),
+                })
+            } else if let Some(article) = id.strip_suffix(".meta.json") {
+                Some(Outcome::Metadata { r#for: article.to_owned() })
+            } else if Format::from_path(id).is_none() {
+                let ext = path.extension().map_or("no extension".to_owned(), |e| format!(".{}", e.to_string_lossy()));
+                Some(Outcome::Ignored { reason: format!("not an article format ({ext})") })
+            } else {
+                None
+            };
+            ids.entry(id.clone()).or_insert_with(|| path.clone());
+            outcomes.push(outcome);
+        }
+        // The articles of the batch, read and parsed in parallel.
+        let todo: Vec<usize> = (0..batch.len()).filter(|&i| outcomes[i].is_none()).collect();
+        let per = todo.len().div_ceil(threads).max(1);
+        let prepared: Vec<Prepared> = std::thread::scope(|scope| {
+            let parts: Vec<_> = todo
+                .chunks(per)
+                .map(|part| {
+                    let (batch, batch_ids) = (&batch, &batch_ids);
+                    scope.spawn(move || {
+                        part.iter().map(|&i| prepare(&batch[i], &batch_ids[i], args)).collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            parts.into_iter().flat_map(|h| h.join().expect("a reading thread panicked")).collect()
+        });
+        let mut prepared = todo.into_iter().zip(prepared);
+        let mut next = prepared.next();
+        for (i, (path, id)) in batch.iter().zip(batch_ids).enumerate() {
+            let outcome = match outcomes[i].take() {
+                Some(outcome) => outcome,
+                None => {
+                    let (j, p) = next.take().expect("every article of the batch was prepared");
+                    debug_assert_eq!(i, j);
+                    next = prepared.next();
+                    commit(p, path, &id, args, &mut seen, &mut builder)
+                }
+            };
+            details.push(FileReport { path: id, outcome });
+            bar.inc(1);
+        }
     }
     bar.finish_and_clear();
 
@@ -270,18 +305,27 @@ fn fingerprint(doc: &Document) -> u64 {
     h.finish()
 }
 
-fn read_file(
-    path: &Path,
-    id: &str,
-    args: &BuildArgs<'_>,
-    seen: &mut HashMap<u64, String>,
-    builder: &mut IndexBuilder,
-) -> Outcome {
-    let skipped = |reason: String| Outcome::Skipped { reason };
+/// A file read and parsed (on any thread), before its documents are added.
+enum Prepared {
+    /// Not read, or nothing in it: its outcome.
+    Done(Outcome),
+    /// JSON Lines, read record by record when its turn comes.
+    JsonLines,
+    Parsed {
+        docs: Vec<Document>,
+        problems: Vec<ReportProblem>,
+        /// One article (not a JSON list of one): a duplicate is the file's outcome.
+        single: bool,
+    },
+}
+
+/// Reads and parses one article file; touches nothing shared, so files are
+/// prepared on every core.
+fn prepare(path: &Path, id: &str, args: &BuildArgs<'_>) -> Prepared {
+    let skipped = |reason: String| Prepared::Done(Outcome::Skipped { reason });
     let Some(format) = Format::from_path(id) else { return skipped("not an article format".into()) };
     if format == Format::JsonLines {
-        // Read record by record: the size limit is per record, and memory holds one line.
-        return read_json_lines(path, id, args, seen, builder);
+        return Prepared::JsonLines;
     }
     let size = match fs::metadata(path) {
         Ok(m) => m.len(),
@@ -325,15 +369,36 @@ fn read_file(
         }
     }
     let single = parsed.docs.len() == 1 && format != Format::Json;
-    let mut added = Added::default();
-    for doc in parsed.docs {
-        if let Some(of) = added.add(doc, seen, builder) {
-            if single {
-                return Outcome::Duplicate { of };
+    let problems = parsed.problems.into_iter().map(|p| ReportProblem { at: p.at, reason: p.reason }).collect();
+    Prepared::Parsed { docs: parsed.docs, problems, single }
+}
+
+/// Adds a prepared file's documents, in corpus order (duplicates are decided
+/// here, so the first of two copies is the one indexed, whatever the threads).
+fn commit(
+    prepared: Prepared,
+    path: &Path,
+    id: &str,
+    args: &BuildArgs<'_>,
+    seen: &mut HashMap<u64, String>,
+    builder: &mut IndexBuilder,
+) -> Outcome {
+    match prepared {
+        Prepared::Done(outcome) => outcome,
+        // Read record by record: the size limit is per record, and memory holds one line.
+        Prepared::JsonLines => read_json_lines(path, id, args, seen, builder),
+        Prepared::Parsed { docs, problems, single } => {
+            let mut added = Added::default();
+            for doc in docs {
+                if let Some(of) = added.add(doc, seen, builder) {
+                    if single {
+                        return Outcome::Duplicate { of };
+                    }
+                }
             }
+            added.outcome(problems)
         }
     }
-    added.outcome(parsed.problems.into_iter().map(|p| ReportProblem { at: p.at, reason: p.reason }).collect())
 }
 
 /// Documents of one file added to the index, and those that repeated an earlier one.
@@ -534,8 +599,22 @@ fn write_index(out: &Path, built: &soi_core::BuiltIndex, report: &Report) -> Res
     ));
     let stale = then(format!("the new index is in place in {}, but files of the old one remain", out.display()));
     fs::create_dir_all(out).with_context(|| format!("cannot create the index folder {}", out.display()))?;
-    for f in &built.files {
-        write_atomic(&out.join(&f.name), &crate::files::compress(&f.bytes)).map_err(&unchanged)?;
+    // Compressed on every core, a batch at a time; written in order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for batch in built.files.chunks(threads * 8) {
+        let per = batch.len().div_ceil(threads);
+        let compressed: Vec<Vec<u8>> = std::thread::scope(|scope| {
+            let parts: Vec<_> = batch
+                .chunks(per)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|f| crate::files::compress(&f.bytes)).collect::<Vec<_>>())
+                })
+                .collect();
+            parts.into_iter().flat_map(|h| h.join().expect("a compression thread panicked")).collect()
+        });
+        for (f, bytes) in batch.iter().zip(&compressed) {
+            write_atomic(&out.join(&f.name), bytes).map_err(&unchanged)?;
+        }
     }
     pause_at("files-written");
     write_atomic(&out.join(MANIFEST_FILE), built.manifest.to_json().as_bytes()).map_err(&unchanged)?;

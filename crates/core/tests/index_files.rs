@@ -72,6 +72,38 @@ fn same_corpus_builds_byte_identical_files_in_any_order() {
 }
 
 #[test]
+fn same_corpus_builds_byte_identical_files_whatever_the_thread_count() {
+    // More documents than one analysis batch, so that batches and threads split them.
+    let docs = |n: usize| -> Vec<Document> {
+        (0..n)
+            .map(|i| {
+                let words = ["đại", "hội", "chi", "bộ", "Kim", "Sơn", "nhiệm", "kỳ", "xã", "huyện", "tỉnh", "năm"];
+                let body: Vec<&str> = (0..40).map(|k| words[(i * 7 + k * k) % words.len()]).collect();
+                doc(
+                    &format!("d{i:04}"),
+                    &format!("Tin số {i}"),
+                    &format!("{}. Số {i}, năm {}.", body.join(" "), 2000 + i % 25),
+                )
+            })
+            .collect()
+    };
+    let with = |threads: usize| {
+        let mut b = IndexBuilder::new().threads(threads).shard_bytes(4096).whole_dict_bytes(0);
+        for d in docs(1300) {
+            b.add(d);
+        }
+        b.build()
+    };
+    let one = with(1);
+    for threads in [2, 3, 8] {
+        let many = with(threads);
+        assert_eq!(one.manifest.to_json(), many.manifest.to_json(), "{threads} threads");
+        assert_eq!(one.files, many.files, "{threads} threads");
+    }
+    assert!(one.manifest.files.postings.len() > 3);
+}
+
+#[test]
 fn nfd_corpus_builds_the_same_index_as_nfc() {
     use unicode_normalization::UnicodeNormalization;
     let nfd: Vec<Document> = fixture()

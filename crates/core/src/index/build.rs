@@ -67,7 +67,7 @@
 //! Determinism: documents are ordered by id, terms by key, and nothing depends on
 //! time or hash-map order, so the same corpus always gives byte-identical files.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use sha2::{Digest, Sha256};
 
@@ -118,18 +118,80 @@ pub struct IndexBuilder {
     docs: Vec<Document>,
     shard_bytes: usize,
     whole_dict_bytes: usize,
+    threads: usize,
 }
 
 impl Default for IndexBuilder {
     fn default() -> Self {
-        IndexBuilder { docs: Vec::new(), shard_bytes: POSTINGS_SHARD_BYTES, whole_dict_bytes: WHOLE_DICT_BYTES }
+        IndexBuilder {
+            docs: Vec::new(),
+            shard_bytes: POSTINGS_SHARD_BYTES,
+            whole_dict_bytes: WHOLE_DICT_BYTES,
+            threads: default_threads(),
+        }
     }
 }
 
+/// The threads that analyse documents: one per core (one in the browser).
+fn default_threads() -> usize {
+    if cfg!(target_arch = "wasm32") {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+}
+
+/// One term's postings, encoded as they are added (layout above), so that the
+/// build holds compact bytes rather than a vector per document.
 #[derive(Default)]
 struct TermPostings {
-    /// (doc, positions) in increasing doc order.
-    docs: Vec<(u32, Vec<u32>)>,
+    /// Documents added so far.
+    df: u32,
+    last_doc: u32,
+    data: Vec<u8>,
+}
+
+impl TermPostings {
+    /// Adds document `doc` (greater than any added before) with its positions.
+    fn push(&mut self, doc: u32, positions: &[u32]) {
+        put_varint(&mut self.data, u64::from(if self.df == 0 { doc } else { doc - self.last_doc }));
+        put_varint(&mut self.data, positions.len() as u64);
+        let mut prev = 0;
+        for (j, &p) in positions.iter().enumerate() {
+            put_varint(&mut self.data, u64::from(if j == 0 { p } else { p - prev }));
+            prev = p;
+        }
+        self.df += 1;
+        self.last_doc = doc;
+    }
+}
+
+/// Documents analysed at a time (split across the threads).
+const ANALYSIS_BATCH: usize = 512;
+
+/// One document's terms (key → positions, increasing) and its lengths (title
+/// positions, body words).
+struct Analysed {
+    terms: Vec<(Vec<u8>, Vec<u32>)>,
+    lengths: (u32, u32),
+}
+
+/// Analyses one document: every field's words at their positions.
+fn analyse(doc: &Document) -> Analysed {
+    let mut terms: HashMap<Vec<u8>, Vec<u32>> = HashMap::new();
+    // The title's span bounds its positions; the body's word count is its length
+    // for BM25 (gaps are not words).
+    let (title_words, _) = add_field(&mut terms, &doc.title, 0);
+    let (body_span, body_words) = add_field(&mut terms, &doc.body, title_words + 1);
+    // Metadata values are searchable too (a byline's organisation, a place only
+    // named in a dropped banner), each after a gap so that no phrase spans two.
+    let mut next = title_words + 1 + body_span + 1;
+    let m = &doc.meta;
+    let singles = [&m.author, &m.source, &m.category].into_iter().flatten();
+    for value in singles.chain(m.places.iter()).chain(m.people.iter()).chain(m.doc_refs.iter()) {
+        next += add_field(&mut terms, value, next).0 + 1;
+    }
+    Analysed { terms: terms.into_iter().collect(), lengths: (title_words, body_words) }
 }
 
 impl IndexBuilder {
@@ -149,6 +211,13 @@ impl IndexBuilder {
     /// exercise the shards' own dictionaries with a small corpus.
     pub fn whole_dict_bytes(mut self, bytes: usize) -> Self {
         self.whole_dict_bytes = bytes;
+        self
+    }
+
+    /// Sets how many threads analyse documents (default: one per core). The
+    /// index is byte for byte the same whatever the number.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads.max(1);
         self
     }
 
@@ -180,31 +249,39 @@ impl IndexBuilder {
             })
             .collect();
 
+        // Documents are analysed in batches, each batch split across the threads;
+        // their terms are then added in document order, so the bytes do not depend
+        // on the number of threads.
         let mut terms: BTreeMap<Vec<u8>, TermPostings> = BTreeMap::new();
         let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
         let total = docs.len();
-        for (doc_id, doc) in docs.iter().enumerate() {
-            let doc_id = doc_id as u32;
-            // The title's span bounds its positions; the body's word count is
-            // its length for BM25 (gaps are not words).
-            let (title_words, _) = add_field(&mut terms, doc_id, &doc.title, 0);
-            let (body_span, body_words) = add_field(&mut terms, doc_id, &doc.body, title_words + 1);
-            // Metadata values are searchable too (a byline's organisation, a place
-            // only named in a dropped banner), each after a gap so that no phrase
-            // spans two of them.
-            let mut next = title_words + 1 + body_span + 1;
-            let m = &doc.meta;
-            let singles = [&m.author, &m.source, &m.category].into_iter().flatten();
-            for value in singles.chain(m.places.iter()).chain(m.people.iter()).chain(m.doc_refs.iter()) {
-                next += add_field(&mut terms, doc_id, value, next).0 + 1;
+        let threads = self.threads.max(1);
+        for (b, batch) in docs.chunks(ANALYSIS_BATCH).enumerate() {
+            let analysed: Vec<Analysed> = if threads == 1 || batch.len() < 2 {
+                batch.iter().map(analyse).collect()
+            } else {
+                let per = batch.len().div_ceil(threads);
+                std::thread::scope(|scope| {
+                    let parts: Vec<_> = batch
+                        .chunks(per)
+                        .map(|part| scope.spawn(move || part.iter().map(analyse).collect::<Vec<_>>()))
+                        .collect();
+                    parts.into_iter().flat_map(|h| h.join().expect("an analysis thread panicked")).collect()
+                })
+            };
+            for (k, a) in analysed.into_iter().enumerate() {
+                let doc_id = (b * ANALYSIS_BATCH + k) as u32;
+                for (key, positions) in a.terms {
+                    terms.entry(key).or_default().push(doc_id, &positions);
+                }
+                lengths.push(a.lengths);
+                progress(doc_id as usize + 1, total);
             }
-            lengths.push((title_words, body_words));
-            progress(doc_id as usize + 1, total);
         }
 
         let whole = build_dict(&terms, |_| true);
         let split = whole.len() > self.whole_dict_bytes;
-        let in_root = |p: &TermPostings| !split || p.docs.len() >= ROOT_MIN_DF as usize;
+        let in_root = |p: &TermPostings| !split || p.df >= ROOT_MIN_DF;
         let dict = if split { build_dict(&terms, in_root) } else { whole };
         let (terms_body, shards) = build_postings(&terms, self.shard_bytes, in_root);
         let (store_bodies, chunk_of) = build_store(&docs);
@@ -256,7 +333,7 @@ pub fn term_key(word: &str) -> Option<Vec<u8>> {
 /// Adds a field's words at positions starting from `first_position`; returns the
 /// positions the field takes (its words, and a gap at each sentence or clause
 /// end) and its number of words.
-fn add_field(terms: &mut BTreeMap<Vec<u8>, TermPostings>, doc: u32, text: &str, first_position: u32) -> (u32, u32) {
+fn add_field(terms: &mut HashMap<Vec<u8>, Vec<u32>>, text: &str, first_position: u32) -> (u32, u32) {
     let (mut span, mut words) = (0, 0);
     for token in tokens(text) {
         span = token.position + 1;
@@ -264,12 +341,7 @@ fn add_field(terms: &mut BTreeMap<Vec<u8>, TermPostings>, doc: u32, text: &str, 
         let Some(key) = term_key(token.text) else {
             continue;
         };
-        let position = first_position + token.position;
-        let entry = terms.entry(key).or_default();
-        match entry.docs.last_mut() {
-            Some((d, positions)) if *d == doc => positions.push(position),
-            _ => entry.docs.push((doc, vec![position])),
-        }
+        terms.entry(key).or_default().push(first_position + token.position);
     }
     (span, words)
 }
@@ -295,25 +367,8 @@ fn build_postings(
     shard_bytes: usize,
     in_root: impl Fn(&TermPostings) -> bool,
 ) -> (Vec<u8>, Vec<Vec<u8>>) {
-    // Each term's list, encoded.
-    let lists: Vec<Vec<u8>> = terms
-        .values()
-        .map(|postings| {
-            let mut data = Vec::new();
-            let mut prev_doc = 0;
-            for (i, (doc, positions)) in postings.docs.iter().enumerate() {
-                put_varint(&mut data, u64::from(if i == 0 { *doc } else { doc - prev_doc }));
-                prev_doc = *doc;
-                put_varint(&mut data, positions.len() as u64);
-                let mut prev = 0;
-                for (j, &p) in positions.iter().enumerate() {
-                    put_varint(&mut data, u64::from(if j == 0 { p } else { p - prev }));
-                    prev = p;
-                }
-            }
-            data
-        })
-        .collect();
+    // Each term's list, encoded as it was added.
+    let lists: Vec<&[u8]> = terms.values().map(|p| p.data.as_slice()).collect();
     let keys: Vec<&Vec<u8>> = terms.keys().collect();
     let postings: Vec<&TermPostings> = terms.values().collect();
     // Consecutive terms fill a shard up to the target size.
@@ -361,7 +416,7 @@ fn build_postings(
         put_varint(&mut table, count as u64);
     }
     for postings in terms.values() {
-        put_varint(&mut table, postings.docs.len() as u64);
+        put_varint(&mut table, u64::from(postings.df));
     }
     (table, shards)
 }

@@ -271,8 +271,18 @@ impl Engine {
             if plan.unresolved.is_empty() {
                 return Ok(plan);
             }
-            let lookups = self.index.borrow().missing_shards(&plan);
-            self.ensure(lookups.into_iter().map(Part::Shard)).await?;
+            // The shards to look the words up in, and with them the shards of the
+            // terms already found (the plan made again keeps nearly all of them), in
+            // one round of fetches.
+            let shards = {
+                let index = self.index.borrow();
+                let mut shards = index.missing_shards(&plan);
+                shards.extend(index.missing_shards_of(plan.ordinals()));
+                shards.sort_unstable();
+                shards.dedup();
+                shards
+            };
+            self.ensure(shards.into_iter().map(Part::Shard)).await?;
         }
         Err("the index's dictionary shards do not hold what its terms file says; rebuild the index".into())
     }
