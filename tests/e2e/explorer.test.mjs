@@ -481,6 +481,69 @@ test("an article full of markup shows it as text and runs nothing", async () => 
   await page.close();
 });
 
+test("markup in metadata stays text, only http(s) addresses become links, and bidi overrides stay inside their title", async () => {
+  // tests/fixtures/hostile-meta: markup in the title, author, source, category and
+  // place; javascript: and data: addresses; a right-to-left override and
+  // zero-width characters in a title.
+  const site = path.join(served, "site-hostile-meta");
+  execFileSync(path.join(root, "target/release/soi"),
+    ["site", path.join(root, "tests/fixtures/hostile-meta"), "--out", site, "--app", path.join(root, "dist")], { stdio: "ignore" });
+  const records = fs.readFileSync(path.join(root, "tests/fixtures/hostile-meta/articles.jsonl"), "utf8")
+    .trim().split("\n").map((l) => JSON.parse(l));
+  const { page, problems } = await sizedPage(1280, 860);
+  const dialogs = [];
+  page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(base.replace("/site/", "/site-hostile-meta/") + "?q=hop%20tac%20xa%20");
+  await page.waitForFunction(() => document.querySelectorAll(".hit").length === 4);
+  const app = page.locator("#app");
+  const created = () => app.locator("img, script, iframe, svg:not(.icon), b, .hit-meta a, .facet a, .reader .meta a").count();
+  // Each title, as written, is the text of its hit: tags, override and invisible characters included.
+  const titles = await page.locator(".hit-title").allTextContents();
+  for (const r of records) assert.ok(titles.includes(r.title), `title shown as text: ${JSON.stringify(r.title)}`);
+  assert.equal(await created(), 0, "no element made from an article's metadata");
+  // The place with markup is a facet value shown as text.
+  const places = await page.locator("#panel-place-values .facet-value .value").allTextContents();
+  assert.ok(places.includes(records[0].places[0]), JSON.stringify(places));
+  // A long value with no place to break wraps inside its button (it once ran over
+  // the results column, its count with it).
+  const overflowing = await page.locator(".facet-value, .hit").evaluateAll((els) =>
+    els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  assert.deepEqual(overflowing, []);
+  // A title with a right-to-left override reorders only itself.
+  for (const selector of [".hit-title", ".hit-meta", ".facet-value .value"]) {
+    assert.equal(await page.locator(selector).first().evaluate((e) => getComputedStyle(e).unicodeBidi), "isolate", selector);
+  }
+  const readerOf = async (r) => {
+    await page.locator(".hit-title", { hasText: r.title }).first().click();
+    await page.waitForSelector(".reader");
+    const view = {
+      title: await page.textContent(".reader h1"),
+      meta: await page.textContent(".reader .meta"),
+      links: await page.locator(".reader a[href]").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.rel, a.target])),
+    };
+    await page.click(".reader .back");
+    await page.waitForFunction(() => document.querySelectorAll(".hit").length === 4);
+    return view;
+  };
+  const first = await readerOf(records[0]);
+  assert.equal(first.title, records[0].title);
+  for (const field of ["author", "source", "category"]) assert.ok(first.meta.includes(records[0][field]), field);
+  // No address but http(s) is a link: javascript:, data:, and javascript: behind a space and capitals.
+  for (const r of [records[0], records[1], records[3]]) {
+    const view = r === records[0] ? first : await readerOf(r);
+    assert.deepEqual(view.links.filter(([href]) => !href.startsWith("#")), [], `${r.url} is not a link`);
+  }
+  const web = await readerOf(records[2]);
+  assert.deepEqual(web.links.filter(([href]) => !href.startsWith("#")),
+    [[records[2].url, "noopener noreferrer nofollow", "_blank"]]);
+  assert.equal(await created(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(dialogs, []);
+  await page.screenshot({ path: path.join(shots, "20-hostile-metadata.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("text contrast passes WCAG AA (4.5:1) in the light and dark themes", async () => {
   for (const colorScheme of ["light", "dark"]) {
     const page = await browser.newPage({ colorScheme });

@@ -65,6 +65,7 @@ pub enum Key {
     TopPlaces,
     TopSources,
     Related,
+    Original,
     Language,
     Hint,
     Took,
@@ -128,6 +129,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         TopPlaces => ("Địa danh nhiều nhất", "Most frequent places"),
         TopSources => ("Nguồn nhiều nhất", "Most frequent sources"),
         Related => ("Bài liên quan", "Related articles"),
+        Original => ("Xem bài gốc", "Original article"),
         Language => ("English", "Tiếng Việt"),
         Hint => (
             "Gõ để tìm — có dấu hay không dấu đều được. Phím / để tìm.",

@@ -20,7 +20,7 @@ pub use loading::{LoadingStatus, LoadingStatusProps, SLOW_LOAD_MS};
 pub use marked::{shown_marks, Marked, MarkedProps};
 pub use months::{covered, MonthBars, MonthBarsProps};
 pub use overview::{Overview, OverviewProps};
-pub use reader::{Reader, ReaderProps};
+pub use reader::{safe_link, Reader, ReaderProps};
 pub use results::{ResultList, ResultListProps};
 pub use search_box::{SearchBox, SearchBoxProps};
 pub use toneless::{contains_folded, fold};

@@ -38,6 +38,17 @@ fn about(a: &ArticleView) -> String {
     parts.join(" · ")
 }
 
+/// The article's own address, when it may be a link: `http` or `https` only,
+/// without spaces or control characters. A `javascript:`, `data:` or any other
+/// address from an article file is never made clickable.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    let clean = !url.chars().any(|c| c.is_control() || c.is_whitespace());
+    (web && clean && url.len() > "https://".len() && url.len() <= 2048).then_some(url)
+}
+
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let lang = use_lang();
@@ -96,6 +107,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <Marked text={a.title.clone()} marks={a.title_marks.clone()} current={(current < in_title).then_some(current)} />
             </h1>
             <p class="meta">{ format!("{} · ", about(a)) }<span class="match-total">{ format!("{n} {}", t(lang, Key::Matches)) }</span></p>
+            if let Some(url) = a.meta.url.as_deref().and_then(safe_link) {
+                <p class="source-link"><a href={url.to_owned()} rel="noopener noreferrer nofollow" target="_blank">{ t(lang, Key::Original) }</a></p>
+            }
             <div class="body"><Marked text={a.body.clone()} marks={a.marks.clone()} current={current.checked_sub(in_title)} /></div>
             { for related }
         </article>
