@@ -11,7 +11,7 @@
 
 use super::dates::{find_day_month_opening, find_full_date};
 use super::metadata::{find_doc_refs, find_people, find_places};
-use crate::analysis::{fold, normalize, tokens};
+use crate::analysis::{fold, normalize, surface, tokens};
 use crate::document::{Document, Metadata};
 
 /// Folded lines that are never content (a site's "skip to content" link).
@@ -72,9 +72,81 @@ fn is_person_name(s: &str) -> bool {
         })
 }
 
-/// Reads a byline into (author, source).
+/// First words that name an organisation, a publication or an agency, with their
+/// tones (`Ban` is a committee, `Bàn` a table or a goal): a last line starting so
+/// is a source (`Báo Nhân Dân`, `Chi bộ Cục thi hành án …`).
+const SOURCE_HEADS: [&str; 30] = [
+    "báo",
+    "tạp chí",
+    "đài",
+    "cổng",
+    "trung tâm",
+    "ban",
+    "chi bộ",
+    "sở",
+    "phòng",
+    "ủy ban",
+    "ubnd",
+    "hội",
+    "công ty",
+    "văn phòng",
+    "cục",
+    "bộ",
+    "viện",
+    "trường",
+    "đảng ủy",
+    "huyện ủy",
+    "tỉnh ủy",
+    "thành ủy",
+    "quận ủy",
+    "ttxvn",
+    "vov",
+    "vtv",
+    "thông tấn xã",
+    "kênh",
+    "tập đoàn",
+    "nhà xuất bản",
+];
+
+/// A line that can only be a source: all capitals (a banner, an agency), or
+/// starting with the name of an organisation. Anything else in the last line (a
+/// caption, a list of video titles, a sentence cut short) is not taken as one.
+fn is_source_name(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let spelled = |text: &str| tokens(text).map(|t| surface(t.text)).collect::<Vec<_>>().join(" ");
+    let line = spelled(line);
+    capitals
+        || SOURCE_HEADS.iter().any(|h| {
+            let head = spelled(h);
+            line.strip_prefix(&head).is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        })
+}
+
+/// The source an attribution line names: `Theo TTXVN`, `(Theo VnExpress)`,
+/// `Nguồn: Báo Lao Động` → `TTXVN`, `VnExpress`, `Báo Lao Động`.
+fn attribution(line: &str) -> Option<String> {
+    let inner = line.trim().trim_start_matches('(').trim_end_matches(|c: char| c == ')' || c == '.').trim();
+    let folded = words(inner).join(" ");
+    let rest = if folded.starts_with("theo ") {
+        inner.split_once(char::is_whitespace).map(|(_, r)| r)
+    } else if folded.starts_with("nguon") && inner.contains(':') {
+        inner.split_once(':').map(|(_, r)| r)
+    } else {
+        None
+    }?;
+    let rest = rest.trim().trim_start_matches(':').trim();
+    (!rest.is_empty()).then(|| rest.to_owned())
+}
+
+/// Reads a byline into (author, source): only what its shape says. A line that is
+/// neither a name, an attribution, a name and a source, nor an organisation's
+/// name gives nothing (precision before recall).
 fn parse_byline(line: &str) -> (Option<String>, Option<String>) {
     let line = line.trim();
+    if let Some(source) = attribution(line) {
+        return (None, Some(source));
+    }
     let folded = words(line).join(" ");
     if AUTHOR_PREFIXES.iter().any(|p| folded.starts_with(p)) && line.contains(':') {
         let rest = line.split_once(':').map_or("", |(_, r)| r.trim());
@@ -90,8 +162,10 @@ fn parse_byline(line: &str) -> (Option<String>, Option<String>) {
     }
     if is_person_name(line) {
         (Some(line.to_owned()), None)
-    } else {
+    } else if is_source_name(line) {
         (None, Some(line.to_owned()))
+    } else {
+        (None, None)
     }
 }
 
@@ -309,6 +383,31 @@ mod tests {
         assert_eq!(parse_byline("Thực hiện: Dương Chiêm - Trịnh Sơn"), (Some("Dương Chiêm, Trịnh Sơn".into()), None));
         assert_eq!(parse_byline("BAN TUYÊN GIÁO QUẬN ỦY"), (None, Some("BAN TUYÊN GIÁO QUẬN ỦY".into())));
         assert_eq!(parse_byline("Trung Hà"), (Some("Trung Hà".into()), None));
+    }
+
+    #[test]
+    fn attributions_give_the_source_they_name() {
+        // Issue 10: "Theo TTXVN" is the source TTXVN.
+        assert_eq!(parse_byline("Theo TTXVN"), (None, Some("TTXVN".into())));
+        assert_eq!(parse_byline("(Theo VnExpress)"), (None, Some("VnExpress".into())));
+        assert_eq!(parse_byline("Nguồn: Báo Lao Động"), (None, Some("Báo Lao Động".into())));
+        assert_eq!(
+            parse_byline("Chi bộ Cục thi hành án dân sự tỉnh Lạng Sơn"),
+            (None, Some("Chi bộ Cục thi hành án dân sự tỉnh Lạng Sơn".into()))
+        );
+    }
+
+    #[test]
+    fn a_last_line_that_is_not_a_byline_gives_no_source() {
+        // Issue 10: captions and video lists at the end of real articles.
+        for line in [
+            "Bàn thắng của Mandzukic Bàn thắng của Alves",
+            "Ảnh minh họa",
+            "Người dân tham gia lễ hội đông vui",
+            "Video đang được xem nhiều",
+        ] {
+            assert_eq!(parse_byline(line), (None, None), "{line:?}");
+        }
     }
 
     #[test]
