@@ -1,7 +1,7 @@
 //! `soi build`: read the corpus folder, index it, write the index folder and a
 //! build report that accounts for every file.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
@@ -77,6 +77,9 @@ pub struct FileReport {
 pub struct Report {
     pub corpus: String,
     pub documents: usize,
+    /// How many documents got each metadata field, so that what was found (and
+    /// what was not) shows at a glance.
+    pub metadata: BTreeMap<&'static str, usize>,
     pub files: usize,
     pub indexed_files: usize,
     pub skipped_files: usize,
@@ -161,7 +164,8 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
     }
     bar.finish_and_clear();
 
-    let report = summarize(args.corpus, builder.len(), details);
+    let mut report = summarize(args.corpus, builder.len(), details);
+    report.metadata = metadata_counts(builder.documents());
     let trouble = report.skipped_files + report.problems;
     if args.strict && trouble > 0 {
         print_trouble(&report);
@@ -206,6 +210,8 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
         line("total (gzip, as stored)", m.entries().map(on_disk).sum::<u64>() + manifest_bytes);
         let root: u64 = manifest_bytes + m.root_entries().into_iter().map(on_disk).sum::<u64>();
         println!("  fetched before any search: {} (manifest, dict, terms, docs)", HumanBytes(root));
+        let found: Vec<String> = report.metadata.iter().map(|(field, n)| format!("{field} {n}")).collect();
+        println!("  documents with each field: {}", found.join(", "));
         print_trouble(&report);
         println!("  report: {}", args.out.join(REPORT_FILE).display());
     }
@@ -279,11 +285,27 @@ fn pause_at(point: &str) {
     let _ = point;
 }
 
+/// Per metadata field, the documents that have it.
+fn metadata_counts(docs: &[Document]) -> BTreeMap<&'static str, usize> {
+    let mut out = BTreeMap::new();
+    let count = |has: &dyn Fn(&soi_core::Metadata) -> bool| docs.iter().filter(|d| has(&d.meta)).count();
+    out.insert("date", count(&|m| m.date.is_some()));
+    out.insert("author", count(&|m| m.author.is_some()));
+    out.insert("source", count(&|m| m.source.is_some()));
+    out.insert("category", count(&|m| m.category.is_some()));
+    out.insert("url", count(&|m| m.url.is_some()));
+    out.insert("places", count(&|m| !m.places.is_empty()));
+    out.insert("people", count(&|m| !m.people.is_empty()));
+    out.insert("doc_refs", count(&|m| !m.doc_refs.is_empty()));
+    out
+}
+
 fn summarize(corpus: &Path, documents: usize, details: Vec<FileReport>) -> Report {
     let count = |pred: fn(&Outcome) -> bool| details.iter().filter(|d| pred(&d.outcome)).count();
     Report {
         corpus: corpus.display().to_string(),
         documents,
+        metadata: BTreeMap::new(),
         files: details.len(),
         indexed_files: count(|o| matches!(o, Outcome::Indexed { .. })),
         skipped_files: count(|o| matches!(o, Outcome::Skipped { .. })),

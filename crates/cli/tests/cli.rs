@@ -32,6 +32,40 @@ fn build_prints_a_summary_and_writes_the_manifest() {
 }
 
 #[test]
+fn the_build_report_counts_the_documents_with_each_metadata_field() {
+    // Issue 10: what was found, at a glance; checked against every hit's own
+    // metadata as `soi search --json` lists it.
+    let dir = tempfile::tempdir().unwrap();
+    let o = soi(&["build", demo().to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("documents with each field: author "),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("build-report.json")).unwrap()).unwrap();
+    let o = soi(&["search", dir.path().to_str().unwrap(), "", "--json", "--limit", "100"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let all: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hits = all["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 5);
+    let mut nonzero = 0;
+    for field in ["date", "author", "source", "category", "url", "places", "people", "doc_refs"] {
+        let has = |h: &serde_json::Value| match &h[field] {
+            serde_json::Value::Null => false,
+            serde_json::Value::Array(a) => !a.is_empty(),
+            serde_json::Value::String(_) => true,
+            other => panic!("{field}: {other}"),
+        };
+        let expected = hits.iter().filter(|h| has(h)).count();
+        assert_eq!(report["metadata"][field], expected, "{field}");
+        nonzero += usize::from(expected > 0);
+    }
+    assert!(nonzero >= 4, "the seeds have dates, sources, places, people…");
+}
+
+#[test]
 fn search_json_has_the_documented_shape() {
     let dir = tempfile::tempdir().unwrap();
     build_demo(dir.path());

@@ -476,7 +476,10 @@ fn answer(id: u32, total: usize, hits: &[&str]) -> JsValue {
         author: None,
         source: None,
         category: None,
+        url: None,
         places: vec![],
+        people: vec![],
+        doc_refs: vec![],
     };
     let response = SearchResponse { total, hits: hits.iter().map(|d| hit(d)).collect(), ..SearchResponse::default() };
     let results = Results { response, selected: BTreeMap::new() };

@@ -226,6 +226,11 @@ impl IndexBuilder {
         self.docs.push(doc);
     }
 
+    /// The documents added so far, in the order they were added.
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
     /// Number of documents added so far.
     pub fn len(&self) -> usize {
         self.docs.len()

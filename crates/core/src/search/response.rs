@@ -45,7 +45,13 @@ pub struct HitView {
     pub author: Option<String>,
     pub source: Option<String>,
     pub category: Option<String>,
+    /// The article's own address, as written in its file (the UI links it only
+    /// when it is http or https).
+    pub url: Option<String>,
     pub places: Vec<String>,
+    pub people: Vec<String>,
+    /// Documents the article names (`Chỉ thị 35-CT/TW`).
+    pub doc_refs: Vec<String>,
 }
 
 /// A search answer.
@@ -95,7 +101,10 @@ pub(super) fn response(index: &Index, results: &SearchResults) -> SearchResponse
                 author: meta.meta.author.clone(),
                 source: meta.meta.source.clone(),
                 category: meta.meta.category.clone(),
+                url: meta.meta.url.clone(),
                 places: meta.meta.places.clone(),
+                people: meta.meta.people.clone(),
+                doc_refs: meta.meta.doc_refs.clone(),
             })
         })
         .collect();
