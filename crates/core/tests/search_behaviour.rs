@@ -260,3 +260,40 @@ fn the_word_being_typed_next_to_the_previous_one_ranks_first() {
         assert_eq!(ids(&ix, typed).first().map(String::as_str), Some("next"), "{typed:?}");
     }
 }
+
+#[test]
+fn a_wrong_tone_that_makes_another_real_word_is_corrected_by_the_word_before() {
+    // Issue 10: `kinh tê` — `tê` is a real syllable, but after `kinh` it is rare
+    // and `tế` is common.
+    let mut docs: Vec<(String, &str, String)> = (0..25)
+        .map(|i| {
+            (
+                format!("econ{i}"),
+                "Tin kinh tế",
+                format!("Tăng trưởng kinh tế quý {i} đạt cao, kinh tế tư nhân khởi sắc."),
+            )
+        })
+        .collect();
+    docs.push(("numb".into(), "Sức khỏe", "Chân tay tê buốt khi trời lạnh.".into()));
+    docs.push(("odd".into(), "Chuyện lạ", "Ông kể chuyện kinh tê tái của mình.".into()));
+    let refs: Vec<(&str, &str, &str)> = docs.iter().map(|(a, b, c)| (a.as_str(), *b, c.as_str())).collect();
+    let ix = index(&refs);
+    let r = ix.search("kinh tê", 30).unwrap();
+    let found: Vec<String> = ix.response(&r).hits.into_iter().map(|h| h.id).collect();
+    // The literal pair comes first, then the articles about *kinh tế* (25 of
+    // them: over 20 times the one literal pair).
+    assert_eq!(found[0], "odd");
+    assert_eq!(found.iter().filter(|id| id.starts_with("econ")).count(), 25, "{found:?}");
+    assert!(!found.contains(&"numb".to_owned()));
+    assert_eq!(r.suggestion.as_deref(), Some("kinh tế"));
+    // The right tone is left alone.
+    let right = ix.search("kinh tế", 30).unwrap();
+    assert_eq!((right.total, right.suggestion), (25, None));
+    // Fewer than 20 times the literal pair: the typed tone stands.
+    let few: Vec<(String, &str, String)> = docs.iter().skip(20).cloned().collect();
+    let refs: Vec<(&str, &str, &str)> = few.iter().map(|(a, b, c)| (a.as_str(), *b, c.as_str())).collect();
+    let small = index(&refs);
+    assert_eq!(ids(&small, "kinh tê"), ["odd"]);
+    // Without the word before, `tê` means tê.
+    assert_eq!(ids(&ix, "tê"), ["numb", "odd"]);
+}

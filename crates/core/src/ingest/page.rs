@@ -283,23 +283,23 @@ pub fn parse_text(id: &str, text: &str) -> Document {
             continue;
         }
         let n = words(line).len();
-        if byline.is_none()
+        // A short last line is a byline only when its shape names an author or a
+        // source; otherwise it is text, and stays in the body.
+        let shaped = byline.is_none()
             && n > 0
             && n <= BYLINE_MAX_WORDS
             && !ends_sentence(line)
             && Some(i) != title_at
-            && i > title_at.unwrap_or(0) + 1
-        {
-            byline = Some(line.to_owned());
-            end = i;
-            continue;
+            && i > title_at.unwrap_or(0) + 1;
+        if let (true, (author, source)) = (shaped, parse_byline(line)) {
+            if author.is_some() || source.is_some() {
+                (meta.author, meta.source) = (author, source);
+                byline = Some(line.to_owned());
+                end = i;
+                continue;
+            }
         }
         break;
-    }
-    if let Some(b) = &byline {
-        let (author, source) = parse_byline(b);
-        meta.author = author;
-        meta.source = source;
     }
     if host.is_some() {
         meta.source = host;
@@ -395,6 +395,17 @@ mod tests {
             parse_byline("Chi bộ Cục thi hành án dân sự tỉnh Lạng Sơn"),
             (None, Some("Chi bộ Cục thi hành án dân sự tỉnh Lạng Sơn".into()))
         );
+    }
+
+    #[test]
+    fn a_short_last_line_that_is_no_byline_stays_in_the_body() {
+        let d = parse_text("t.txt", "Tin 1999\n\nmột hai ba bốn số1999");
+        assert_eq!(d.title, "Tin 1999");
+        assert_eq!(d.body, "một hai ba bốn số1999");
+        assert_eq!((d.meta.author, d.meta.source), (None, None));
+        let d = parse_text("t.txt", "Tin 1999\n\nMột đoạn văn dài hơn một chút để làm thân bài.\n\nTheo TTXVN");
+        assert_eq!(d.body, "Một đoạn văn dài hơn một chút để làm thân bài.");
+        assert_eq!(d.meta.source.as_deref(), Some("TTXVN"));
     }
 
     #[test]

@@ -26,6 +26,7 @@
 //! the reader's "see also". The methods below are the whole search API of
 //! [`Index`].
 
+mod context;
 mod damerau;
 mod facets;
 mod highlight;

@@ -33,6 +33,9 @@ pub enum MatchKind {
     Prefix,
     /// One edit away from the typed word's folded form.
     Typo,
+    /// Another tone of a word typed with a tone that exists, because the word
+    /// before it makes this one far likelier (`kinh tê` → `kinh tế`; `context.rs`).
+    Context,
 }
 
 /// A dictionary term a query word expanded to.
@@ -53,6 +56,9 @@ pub struct Expansion {
 pub struct PlannedWord {
     pub term: QueryTerm,
     pub expansions: Vec<Expansion>,
+    /// The other tones of a word typed with a tone that exists: not matched,
+    /// unless the word before it says the typed one is a slip (`context.rs`).
+    pub alternatives: Vec<Expansion>,
 }
 
 /// A query, read and expanded on the dictionary: what to match, and how to mark it.
@@ -82,7 +88,18 @@ impl Plan {
 
     /// Every dictionary term the plan may read postings of (with repeats).
     pub fn ordinals(&self) -> impl Iterator<Item = u64> + '_ {
-        self.words.iter().flat_map(|w| w.expansions.iter().map(|e| e.ordinal))
+        self.words.iter().flat_map(|w| w.expansions.iter().chain(&w.alternatives).map(|e| e.ordinal))
+    }
+
+    /// Makes `e` (one of word `word`'s alternatives) a match of that word, and
+    /// marks it in texts.
+    pub(super) fn promote(&mut self, word: usize, e: Expansion) {
+        let marks = self.highlighter.surfaces.entry(e.surface.clone()).or_default();
+        if !marks.contains(&word) {
+            marks.push(word);
+        }
+        self.words[word].alternatives.retain(|a| a.ordinal != e.ordinal);
+        self.words[word].expansions.push(e);
     }
 
     /// The planned word of a query term.
@@ -100,9 +117,9 @@ pub(super) fn plan(index: &Index, query: Query) -> Plan {
             return i;
         }
         let mut lookup = Lookup::new(index);
-        let expansions = expand(&mut lookup, term);
+        let (expansions, alternatives) = expand_with_alternatives(&mut lookup, term);
         plan.unresolved.extend(lookup.unresolved);
-        plan.words.push(PlannedWord { term: term.clone(), expansions });
+        plan.words.push(PlannedWord { term: term.clone(), expansions, alternatives });
         plan.words.len() - 1
     };
     for clause in &query.clauses {
@@ -267,9 +284,16 @@ fn most_frequent(index: &Index, mut v: Vec<Expansion>, n: usize) -> Vec<Expansio
 
 /// Every dictionary term a query word matches, with its weight and class.
 pub(super) fn expand(lookup: &mut Lookup<'_>, term: &QueryTerm) -> Vec<Expansion> {
+    expand_with_alternatives(lookup, term).0
+}
+
+/// [`expand`], and the word's other tones when its typed tone exists (see
+/// [`PlannedWord::alternatives`]).
+fn expand_with_alternatives(lookup: &mut Lookup<'_>, term: &QueryTerm) -> (Vec<Expansion>, Vec<Expansion>) {
     let index = lookup.index;
     let typed_diacritics = has_diacritics(&term.text);
     let mut out: Vec<Expansion> = Vec::new();
+    let mut alternatives: Vec<Expansion> = Vec::new();
     let variants = folded_range(lookup, &term.folded);
     let df = |ordinal: u64| index.term_info(ordinal).map_or(0, |i| i.doc_freq);
     let max_df = variants.iter().map(|&(_, o)| df(o)).max().unwrap_or(0).max(1) as f32;
@@ -282,6 +306,8 @@ pub(super) fn expand(lookup: &mut Lookup<'_>, term: &QueryTerm) -> Vec<Expansion
             (MatchKind::Exact, WEIGHT_EXACT, 0)
         } else if typed_diacritics {
             if exact_exists {
+                let (kind, weight, class) = (MatchKind::Context, WEIGHT_CONTEXT_TONE, 1);
+                alternatives.push(Expansion { ordinal, surface: surf, kind, weight, class });
                 continue;
             }
             (MatchKind::Folded, WEIGHT_FOLDED_OTHER_TONE, 1)
@@ -358,5 +384,5 @@ pub(super) fn expand(lookup: &mut Lookup<'_>, term: &QueryTerm) -> Vec<Expansion
             .collect();
         out.extend(most_frequent(index, typos, MAX_EXPANSIONS));
     }
-    out
+    (out, alternatives)
 }

@@ -68,7 +68,7 @@ struct Acc {
 
 /// Runs a plan. Errors when the options are invalid or a postings list cannot
 /// be decoded.
-pub(super) fn execute(index: &Index, plan: Plan, options: &SearchOptions) -> Result<SearchResults> {
+pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) -> Result<SearchResults> {
     options.validate()?;
     // A plan made before the shards its words are looked up in were added may
     // lack terms: it must be made again, never run (no silently missing term).
@@ -77,6 +77,8 @@ pub(super) fn execute(index: &Index, plan: Plan, options: &SearchOptions) -> Res
             index.manifest().files.postings.get(shard).map_or_else(|| format!("shard {shard}"), |e| e.path.clone());
         return Err(Error::new(ErrorKind::NotLoaded { file }));
     }
+    // A rare pair of words may be a slip of tone: the likely word joins the plan.
+    super::context::correct(index, &mut plan)?;
     let query = &plan.query;
 
     // Each word of a clause once: where it occurs.

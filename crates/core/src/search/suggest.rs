@@ -18,8 +18,9 @@ const TWO_EDITS_MAX_LETTERS: usize = 20;
 const TWO_EDITS_MAX_WORDS: usize = 4;
 
 /// The query with each word that matched only through a typo or Telex, or not at
-/// all, replaced by the most frequent known word close to it; `None` when no word
-/// changes.
+/// all, replaced by the most frequent known word close to it, and each word whose
+/// tone the word before it corrected (`context.rs`) by that tone; `None` when no
+/// word changes. Read off an executed plan ([`super::SearchResults::plan`]).
 pub(super) fn suggest(index: &Index, input: &str, plan: &Plan) -> Option<String> {
     let mut text = normalize(input).into_owned();
     let mut changed = false;
@@ -27,6 +28,14 @@ pub(super) fn suggest(index: &Index, input: &str, plan: &Plan) -> Option<String>
     let df = |e: &Expansion| index.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
     for term in plan.query.terms() {
         let Some(word) = plan.word(term) else { continue };
+        // Another tone the word before made far likelier (`kinh tê` → `kinh tế`).
+        if let Some(context) = word.expansions.iter().find(|e| e.kind == MatchKind::Context) {
+            if let Some(at) = text.find(&term.text) {
+                text.replace_range(at..at + term.text.len(), &context.surface);
+                changed = true;
+            }
+            continue;
+        }
         let direct: Vec<&Expansion> = word
             .expansions
             .iter()

@@ -27,6 +27,15 @@ pub const WEIGHT_PREFIX: f32 = 0.5;
 pub const WEIGHT_PREFIX_OTHER_TONE: f32 = 0.5;
 /// A word one edit away (on the folded form).
 pub const WEIGHT_TYPO: f32 = 0.3;
+/// Another tone of a word typed with a tone, taken because the word before it
+/// makes it far likelier (`kinh tê` → `kinh tế`): below the literal word (class 1).
+pub const WEIGHT_CONTEXT_TONE: f32 = 0.6;
+/// A typed pair of words is a real-word slip when another tone of its second word
+/// follows the first in at least this many articles…
+pub const CONTEXT_MIN_PAIR_DOCS: usize = 3;
+/// …and in at least [`SHADOWING_RATIO`] times as many as the typed pair. A typed
+/// pair found in this many articles is taken as meant, without looking further.
+pub const CONTEXT_KNOWN_PAIR_DOCS: usize = 20;
 /// When every pair of consecutive query clauses is adjacent in the document, the
 /// score is multiplied by `1 + ADJACENCY_BOOST`; partially adjacent, pro rata.
 pub const ADJACENCY_BOOST: f32 = 1.0;

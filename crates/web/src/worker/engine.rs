@@ -252,9 +252,9 @@ impl Engine {
         self.ensure(shards.into_iter().map(Part::Shard)).await?;
         let results = {
             let index = self.index.borrow();
-            let suggestion = index.suggestion(query, &plan);
             let mut results = index.execute(plan, options).map_err(|e| e.to_string())?;
-            results.suggestion = suggestion;
+            // From the executed plan: it knows the tones the context corrected.
+            results.suggestion = index.suggestion(query, &results.plan);
             results
         };
         self.ensure_chunks(results.hits.iter().map(|h| h.doc)).await?;
