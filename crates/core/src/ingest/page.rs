@@ -126,7 +126,7 @@ fn is_source_name(line: &str) -> bool {
 /// The source an attribution line names: `Theo TTXVN`, `(Theo VnExpress)`,
 /// `Nguồn: Báo Lao Động` → `TTXVN`, `VnExpress`, `Báo Lao Động`.
 fn attribution(line: &str) -> Option<String> {
-    let inner = line.trim().trim_start_matches('(').trim_end_matches(|c: char| c == ')' || c == '.').trim();
+    let inner = line.trim().trim_start_matches('(').trim_end_matches([')', '.']).trim();
     let folded = words(inner).join(" ");
     let rest = if folded.starts_with("theo ") {
         inner.split_once(char::is_whitespace).map(|(_, r)| r)
