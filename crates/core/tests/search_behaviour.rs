@@ -297,3 +297,17 @@ fn a_wrong_tone_that_makes_another_real_word_is_corrected_by_the_word_before() {
     // Without the word before, `tê` means tê.
     assert_eq!(ids(&ix, "tê"), ["numb", "odd"]);
 }
+
+#[test]
+fn syllables_typed_without_the_space_are_suggested_apart() {
+    // Issue 10: `kinhte` → did you mean `kinh tế`.
+    let docs: Vec<(String, String)> =
+        (0..4).map(|i| (format!("e{i}"), format!("Kinh tế quý {i} tăng trưởng, kinh doanh khởi sắc"))).collect();
+    let refs: Vec<(&str, &str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), "Tin kinh tế", b.as_str())).collect();
+    let ix = index(&refs);
+    assert_eq!(ix.search("kinhte", 10).unwrap().suggestion.as_deref(), Some("kinh tế"));
+    assert_eq!(ix.search("tang kinhte ", 10).unwrap().suggestion.as_deref(), Some("tang kinh tế "));
+    // A word that is found is not split, nor is one whose halves are not words.
+    assert_eq!(ix.search("kinh", 10).unwrap().suggestion, None);
+    assert_eq!(ix.search("xqzwv", 10).unwrap().suggestion, None);
+}

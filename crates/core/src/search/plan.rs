@@ -244,6 +244,25 @@ fn folded_range(lookup: &mut Lookup<'_>, folded: &str) -> Vec<(String, u64)> {
     found.into_iter().filter_map(|(key, ordinal)| Some((split_key(&key)?.1.to_owned(), ordinal))).collect()
 }
 
+/// The root dictionary's terms whose folded half is `folded` (words of at least
+/// two documents), most frequent first.
+pub(super) fn root_variants(index: &Index, folded: &str) -> Vec<(String, u64)> {
+    let mut lo = folded.as_bytes().to_vec();
+    lo.push(0);
+    let mut hi = folded.as_bytes().to_vec();
+    hi.push(1);
+    let mut out = Vec::new();
+    let mut stream = index.dict().range().ge(&lo).lt(&hi).into_stream();
+    while let Some((key, ordinal)) = stream.next() {
+        if let Some((_, surf)) = split_key(key) {
+            out.push((surf.to_owned(), ordinal));
+        }
+    }
+    let df = |o: u64| index.term_info(o).map_or(0, |i| i.doc_freq);
+    out.sort_by(|a, b| df(b.1).cmp(&df(a.1)).then(a.1.cmp(&b.1)));
+    out
+}
+
 /// Keys within `distance` edits of `folded` (on the folded half), excluding
 /// `folded` itself.
 /// One edit counts a swap of neighbouring letters as one (see `damerau.rs`); two

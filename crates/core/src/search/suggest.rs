@@ -1,7 +1,7 @@
 //! "Did you mean": the query respelled, read off the [`Plan`] (no word is
 //! expanded a second time).
 
-use super::plan::{typo_keys, Expansion, MatchKind, Plan};
+use super::plan::{root_variants, typo_keys, Expansion, MatchKind, Plan};
 use super::weights::{RARE_WORD_DF, SHADOWING_RATIO};
 use crate::analysis::normalize;
 use crate::index::Index;
@@ -53,8 +53,12 @@ pub(super) fn suggest(index: &Index, input: &str, plan: &Plan) -> Option<String>
                 continue;
             }
         }
+        // No known word one edit away: two words typed without the space
+        // (`kinhte`), else a word two edits away.
+        let joined = if candidates.is_empty() { split_joined(index, &term.folded) } else { None };
         let letters = term.folded.chars().count();
         if candidates.is_empty()
+            && joined.is_none()
             && (TWO_EDITS_MIN_LETTERS..=TWO_EDITS_MAX_LETTERS).contains(&letters)
             && two_edit_searches < TWO_EDITS_MAX_WORDS
         {
@@ -66,16 +70,50 @@ pub(super) fn suggest(index: &Index, input: &str, plan: &Plan) -> Option<String>
         }
         let best = candidates
             .into_iter()
-            .max_by(|a, b| a.kind.cmp(&b.kind).reverse().then(df(a).cmp(&df(b))).then(b.ordinal.cmp(&a.ordinal)));
+            .max_by(|a, b| a.kind.cmp(&b.kind).reverse().then(df(a).cmp(&df(b))).then(b.ordinal.cmp(&a.ordinal)))
+            .map(|e| e.surface)
+            .or(joined);
         if let Some(best) = best {
             if let Some(at) = text.find(&term.text) {
-                text.replace_range(at..at + term.text.len(), &best.surface);
+                text.replace_range(at..at + term.text.len(), &best);
                 changed = true;
             }
         }
     }
     changed.then_some(text)
 }
+
+/// Joined syllables typed without the space (`kinhte`): the split into two words
+/// of the root dictionary whose rarer half is the most frequent, each in its most
+/// frequent spelling (`kinh tế`). Only for a word that matched nothing, of
+/// [`JOINED_MIN_LETTERS`] to [`JOINED_MAX_LETTERS`] ASCII letters.
+fn split_joined(index: &Index, folded: &str) -> Option<String> {
+    if !(JOINED_MIN_LETTERS..=JOINED_MAX_LETTERS).contains(&folded.len())
+        || !folded.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let df = |o: u64| index.term_info(o).map_or(0, |i| i.doc_freq);
+    let mut best: Option<(u32, String)> = None;
+    for k in 1..folded.len() {
+        let (Some(left), Some(right)) = (
+            root_variants(index, &folded[..k]).into_iter().next(),
+            root_variants(index, &folded[k..]).into_iter().next(),
+        ) else {
+            continue;
+        };
+        let score = df(left.1).min(df(right.1));
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, format!("{} {}", left.0, right.0)));
+        }
+    }
+    best.map(|(_, words)| words)
+}
+
+/// A joined pair of syllables has at least this many letters…
+const JOINED_MIN_LETTERS: usize = 4;
+/// …and at most this many (two of the longest Vietnamese syllables).
+const JOINED_MAX_LETTERS: usize = 14;
 
 #[cfg(test)]
 mod tests {
