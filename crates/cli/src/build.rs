@@ -180,12 +180,16 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
     }
 
     let bar = progress(builder.len(), "indexing");
-    let built = builder.build_with_progress(|done, _| bar.set_position(done as u64));
+    let mut writer = FileWriter::new(args.out).map_err(unchanged(args.out))?;
+    let manifest = builder
+        .build_into(|file| writer.add(file), |done, _| bar.set_position(done as u64))
+        .and_then(|manifest| writer.flush().map(|()| manifest))
+        .map_err(unchanged(args.out))?;
     bar.finish_and_clear();
-    write_index(args.out, &built, &report)?;
+    write_index(args.out, &manifest, &report)?;
 
     if !args.quiet {
-        let m = &built.manifest;
+        let m = &manifest;
         let manifest_bytes = m.to_json().len() as u64;
         println!(
             "indexed {} documents from {} files, {} terms in {:.2} s → {}",
@@ -612,19 +616,43 @@ fn relative_id(corpus: &Path, path: &Path) -> String {
 /// 3. only then are the index files of earlier builds removed.
 ///
 /// A failure in 1 or 2 leaves the old index as it was (and says so).
-fn write_index(out: &Path, built: &soi_core::BuiltIndex, report: &Report) -> Result<()> {
-    // The cause first, then what it means for the folder.
-    let then = |what: String| move |e: anyhow::Error| anyhow::anyhow!("{e:#}; {what}");
-    let unchanged = then(format!(
-        "nothing was replaced: the index that was in {} (if any) is still whole and in use; fix the cause and build again",
-        out.display()
-    ));
-    let stale = then(format!("the new index is in place in {}, but files of the old one remain", out.display()));
-    fs::create_dir_all(out).with_context(|| format!("cannot create the index folder {}", out.display()))?;
-    // Compressed on every core, a batch at a time; written in order.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    for batch in built.files.chunks(threads * 8) {
-        let per = batch.len().div_ceil(threads);
+/// The cause first, then what it means for the folder: nothing was replaced.
+fn unchanged(out: &Path) -> impl Fn(anyhow::Error) -> anyhow::Error + '_ {
+    move |e| {
+        anyhow::anyhow!(
+            "{e:#}; nothing was replaced: the index that was in {} (if any) is still whole and in use; fix the cause and build again",
+            out.display()
+        )
+    }
+}
+
+/// Writes the index files as the build makes them (the build never holds the
+/// whole index): compressed on every core, a batch at a time, each written under
+/// its content-hashed name.
+struct FileWriter<'a> {
+    out: &'a Path,
+    batch: Vec<soi_core::index::IndexFile>,
+    threads: usize,
+}
+
+impl<'a> FileWriter<'a> {
+    fn new(out: &'a Path) -> Result<Self> {
+        fs::create_dir_all(out).with_context(|| format!("cannot create the index folder {}", out.display()))?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Ok(FileWriter { out, batch: Vec::new(), threads })
+    }
+
+    fn add(&mut self, file: soi_core::index::IndexFile) -> Result<()> {
+        self.batch.push(file);
+        if self.batch.len() >= self.threads * 8 {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        let batch = std::mem::take(&mut self.batch);
+        let per = batch.len().div_ceil(self.threads).max(1);
         let compressed: Vec<Vec<u8>> = std::thread::scope(|scope| {
             let parts: Vec<_> = batch
                 .chunks(per)
@@ -635,17 +663,26 @@ fn write_index(out: &Path, built: &soi_core::BuiltIndex, report: &Report) -> Res
             parts.into_iter().flat_map(|h| h.join().expect("a compression thread panicked")).collect()
         });
         for (f, bytes) in batch.iter().zip(&compressed) {
-            write_atomic(&out.join(&f.name), bytes).map_err(&unchanged)?;
+            write_atomic(&self.out.join(&f.name), bytes)?;
         }
+        Ok(())
     }
+}
+
+/// Finishes an index whose files are written: the manifest (the one file that
+/// names the others, so the new index is in use from here), the report, then the
+/// old files no manifest names any more.
+fn write_index(out: &Path, manifest: &soi_core::Manifest, report: &Report) -> Result<()> {
+    let then = |what: String| move |e: anyhow::Error| anyhow::anyhow!("{e:#}; {what}");
+    let stale = then(format!("the new index is in place in {}, but files of the old one remain", out.display()));
     pause_at("files-written");
-    write_atomic(&out.join(MANIFEST_FILE), built.manifest.to_json().as_bytes()).map_err(&unchanged)?;
+    write_atomic(&out.join(MANIFEST_FILE), manifest.to_json().as_bytes()).map_err(unchanged(out))?;
     let mut json = serde_json::to_string_pretty(report)?;
     json.push('\n');
     write_atomic(&out.join(REPORT_FILE), json.as_bytes())
         .map_err(then(format!("the new index is in place in {}, but its report is not", out.display())))?;
     pause_at("manifest-written");
-    let keep: std::collections::HashSet<&str> = built.files.iter().map(|f| f.name.as_str()).collect();
+    let keep: std::collections::HashSet<&str> = manifest.entries().map(|f| f.path.as_str()).collect();
     for entry in fs::read_dir(out).with_context(|| format!("cannot list {}", out.display())).map_err(&stale)? {
         let entry = entry.with_context(|| format!("cannot list {}", out.display())).map_err(&stale)?;
         let name = entry.file_name().to_string_lossy().into_owned();

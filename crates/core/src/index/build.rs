@@ -241,9 +241,42 @@ impl IndexBuilder {
     }
 
     /// Writes every file. `progress` is called with (documents analysed, total).
-    pub fn build_with_progress(mut self, mut progress: impl FnMut(usize, usize)) -> BuiltIndex {
+    pub fn build_with_progress(self, progress: impl FnMut(usize, usize)) -> BuiltIndex {
+        let mut files = Vec::new();
+        let manifest = self
+            .build_into(
+                |f| {
+                    files.push(f);
+                    Ok::<(), std::convert::Infallible>(())
+                },
+                progress,
+            )
+            .unwrap_or_else(|never| match never {});
+        // In manifest order: dict, terms, docs, postings shards, store chunks.
+        let rank = |f: &IndexFile| match f.kind {
+            FileKind::Dict => 0,
+            FileKind::Terms => 1,
+            FileKind::Docs => 2,
+            FileKind::Postings => 3,
+            FileKind::Store => 4,
+        };
+        files.sort_by_key(rank); // stable: shards and chunks keep their order
+        BuiltIndex { manifest, files }
+    }
+
+    /// Builds the index and hands each file to `sink` as soon as it is made, so
+    /// that the caller can write it and the build never holds the whole index:
+    /// postings shards are made and handed over one by one (then the terms are
+    /// dropped), then store chunks, each document's text dropped once it is in
+    /// one. Returns the manifest (write it last). `progress` is called with
+    /// (documents analysed, total).
+    pub fn build_into<E>(
+        mut self,
+        mut sink: impl FnMut(IndexFile) -> Result<(), E>,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<Manifest, E> {
         self.docs.sort_by(|a, b| a.id.cmp(&b.id));
-        let docs: Vec<Document> = self
+        let mut docs: Vec<Document> = self
             .docs
             .into_iter()
             .map(|d| Document {
@@ -284,37 +317,43 @@ impl IndexBuilder {
             }
         }
 
+        let entry = |f: &IndexFile| FileEntry { path: f.name.clone(), bytes: f.bytes.len() as u64 };
+        let mut emit = |kind: FileKind, body: &[u8], entries: &mut Vec<FileEntry>| -> Result<(), E> {
+            let file = named(kind, frame(kind, body));
+            entries.push(entry(&file));
+            sink(file)
+        };
         let whole = build_dict(&terms, |_| true);
         let split = whole.len() > self.whole_dict_bytes;
         let in_root = |p: &TermPostings| !split || p.df >= ROOT_MIN_DF;
         let dict = if split { build_dict(&terms, in_root) } else { whole };
-        let (terms_body, shards) = build_postings(&terms, self.shard_bytes, in_root);
-        let (store_bodies, chunk_of) = build_store(&docs);
+        let mut root = Vec::with_capacity(3);
+        emit(FileKind::Dict, &dict, &mut root)?;
+        drop(dict);
+        let term_count = terms.len() as u32;
+        let mut postings = Vec::new();
+        let terms_body =
+            build_postings(&terms, self.shard_bytes, in_root, |shard| emit(FileKind::Postings, &shard, &mut postings))?;
+        drop(terms);
+        let mut store = Vec::new();
+        let chunk_of = build_store(&mut docs, |chunk| emit(FileKind::Store, &chunk, &mut store))?;
         let docs_body = build_docs(&docs, &lengths, &chunk_of);
+        emit(FileKind::Terms, &terms_body, &mut root)?;
+        emit(FileKind::Docs, &docs_body, &mut root)?;
 
-        let mut files = vec![
-            named(FileKind::Dict, frame(FileKind::Dict, &dict)),
-            named(FileKind::Terms, frame(FileKind::Terms, &terms_body)),
-            named(FileKind::Docs, frame(FileKind::Docs, &docs_body)),
-        ];
-        files.extend(shards.iter().map(|b| named(FileKind::Postings, frame(FileKind::Postings, b))));
-        files.extend(store_bodies.iter().map(|b| named(FileKind::Store, frame(FileKind::Store, b))));
-
-        let entry = |f: &IndexFile| FileEntry { path: f.name.clone(), bytes: f.bytes.len() as u64 };
-        let manifest = Manifest {
+        Ok(Manifest {
             format: MANIFEST_FORMAT.to_owned(),
             format_version: FORMAT_VERSION,
             documents: docs.len() as u32,
-            terms: terms.len() as u32,
+            terms: term_count,
             files: ManifestFiles {
-                dict: entry(&files[0]),
-                terms: entry(&files[1]),
-                docs: entry(&files[2]),
-                postings: files[3..3 + shards.len()].iter().map(entry).collect(),
-                store: files[3 + shards.len()..].iter().map(entry).collect(),
+                dict: root[0].clone(),
+                terms: root[1].clone(),
+                docs: root[2].clone(),
+                postings,
+                store,
             },
-        };
-        BuiltIndex { manifest, files }
+        })
     }
 
     /// Writes every file.
@@ -367,11 +406,12 @@ fn build_dict(terms: &BTreeMap<Vec<u8>, TermPostings>, in_root: impl Fn(&TermPos
 
 /// The `terms` body and the postings shards (layouts above); each shard's own
 /// dictionary has its terms that `in_root` leaves out of the root.
-fn build_postings(
+fn build_postings<E>(
     terms: &BTreeMap<Vec<u8>, TermPostings>,
     shard_bytes: usize,
     in_root: impl Fn(&TermPostings) -> bool,
-) -> (Vec<u8>, Vec<Vec<u8>>) {
+    mut emit: impl FnMut(Vec<u8>) -> Result<(), E>,
+) -> Result<Vec<u8>, E> {
     // Each term's list, encoded as it was added.
     let lists: Vec<&[u8]> = terms.values().map(|p| p.data.as_slice()).collect();
     let keys: Vec<&Vec<u8>> = terms.keys().collect();
@@ -379,7 +419,6 @@ fn build_postings(
     // Consecutive terms fill a shard up to the target size.
     let mut firsts: Vec<u32> = Vec::new();
     let mut own_counts: Vec<usize> = Vec::new();
-    let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut start = 0;
     while start < lists.len() {
         let mut end = start;
@@ -405,7 +444,7 @@ fn build_postings(
             body.extend_from_slice(list);
         }
         firsts.push(start as u32);
-        shards.push(body);
+        emit(body)?;
         start = end;
     }
     let mut table = Vec::with_capacity(8 + firsts.len() * 4 + terms.len() * 2);
@@ -423,13 +462,14 @@ fn build_postings(
     for postings in terms.values() {
         put_varint(&mut table, u64::from(postings.df));
     }
-    (table, shards)
+    Ok(table)
 }
 
-/// Returns the store chunk bodies and, per document, its chunk.
-fn build_store(docs: &[Document]) -> (Vec<Vec<u8>>, Vec<u32>) {
-    let mut chunks: Vec<Vec<u8>> = Vec::new();
+/// Hands each store chunk body to `emit` as it is made, dropping each
+/// document's text once it is in a chunk; returns, per document, its chunk.
+fn build_store<E>(docs: &mut [Document], mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<Vec<u32>, E> {
     let mut chunk_of = Vec::with_capacity(docs.len());
+    let mut chunks = 0u32;
     let mut start = 0;
     while start < docs.len() {
         let mut end = start;
@@ -443,15 +483,18 @@ fn build_store(docs: &[Document]) -> (Vec<Vec<u8>>, Vec<u32>) {
         let mut body = Vec::with_capacity(size + 16);
         put_varint(&mut body, start as u64);
         put_varint(&mut body, (end - start) as u64);
-        for doc in &docs[start..end] {
+        for doc in &mut docs[start..end] {
             put_str(&mut body, &doc.title);
             put_str(&mut body, &doc.body);
-            chunk_of.push(chunks.len() as u32);
+            doc.title = String::new();
+            doc.body = String::new();
+            chunk_of.push(chunks);
         }
-        chunks.push(body);
+        emit(body)?;
+        chunks += 1;
         start = end;
     }
-    (chunks, chunk_of)
+    Ok(chunk_of)
 }
 
 fn build_docs(docs: &[Document], lengths: &[(u32, u32)], chunk_of: &[u32]) -> Vec<u8> {
