@@ -6,13 +6,13 @@
 //! typed with a tone that exists carries its other tones as
 //! [`PlannedWord::alternatives`](super::plan::PlannedWord), whose shards are part
 //! of the plan. Only when the typed pair is rare are the alternatives counted, so
-//! a common pair (`đại hội`) costs one count that stops at
-//! [`CONTEXT_KNOWN_PAIR_DOCS`].
+//! a common pair costs one count that stops at [`CONTEXT_KNOWN_PAIR_DOCS`], and
+//! only other tones more frequent than the typed word are considered at all.
 
 use std::collections::HashMap;
 
-use super::plan::Plan;
-use super::weights::{CONTEXT_KNOWN_PAIR_DOCS, CONTEXT_MIN_PAIR_DOCS, SHADOWING_RATIO};
+use super::plan::{Expansion, Plan};
+use super::weights::{CONTEXT_KNOWN_PAIR_DOCS, CONTEXT_MIN_PAIR_DOCS, CONTEXT_MIN_WORD_RATIO, SHADOWING_RATIO};
 use crate::error::Result;
 use crate::index::{FlatPostings, Index};
 
@@ -35,34 +35,65 @@ fn neighbours(plan: &Plan) -> Vec<(usize, usize)> {
     out
 }
 
-/// Per document, the positions of any of these terms (sorted).
-fn positions(index: &Index, ordinals: &[u64]) -> Result<HashMap<u32, Vec<u32>>> {
-    let mut out: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut flat = FlatPostings::default();
-    for &o in ordinals {
-        index.postings_into(o, &mut flat)?;
-        for (i, &doc) in flat.docs.iter().enumerate() {
-            out.entry(doc).or_default().extend_from_slice(flat.positions(i));
-        }
-    }
-    for p in out.values_mut() {
-        p.sort_unstable();
-    }
-    Ok(out)
+/// Where the first word of a pair occurs: its postings, flat and sorted by
+/// document (one term, the common case: no copy), or merged from several terms.
+enum First {
+    One(FlatPostings),
+    Many(HashMap<u32, Vec<u32>>),
 }
 
-/// Documents where a position of `first` is followed by one of `second`'s terms,
-/// counted up to `stop`.
-fn pair_docs(index: &Index, first: &HashMap<u32, Vec<u32>>, second: u64, stop: usize) -> Result<usize> {
+impl First {
+    fn read(index: &Index, ordinals: &[u64]) -> Result<First> {
+        let mut flat = FlatPostings::default();
+        if let [one] = ordinals {
+            index.postings_into(*one, &mut flat)?;
+            return Ok(First::One(flat));
+        }
+        let mut out: HashMap<u32, Vec<u32>> = HashMap::new();
+        for &o in ordinals {
+            index.postings_into(o, &mut flat)?;
+            for (i, &doc) in flat.docs.iter().enumerate() {
+                out.entry(doc).or_default().extend_from_slice(flat.positions(i));
+            }
+        }
+        for p in out.values_mut() {
+            p.sort_unstable();
+        }
+        Ok(First::Many(out))
+    }
+}
+
+/// Documents where a position of `first` is followed by one of term `second`,
+/// counted up to `stop` (a merge of the two lists when `first` is one term).
+fn pair_docs(index: &Index, first: &First, second: u64, stop: usize) -> Result<usize> {
     let mut flat = FlatPostings::default();
     index.postings_into(second, &mut flat)?;
+    let follows =
+        |before: &[u32], after: &[u32]| after.iter().any(|&p| p > 0 && before.binary_search(&(p - 1)).is_ok());
     let mut n = 0;
-    for (i, doc) in flat.docs.iter().enumerate() {
-        let Some(before) = first.get(doc) else { continue };
-        if flat.positions(i).iter().any(|&p| p > 0 && before.binary_search(&(p - 1)).is_ok()) {
-            n += 1;
-            if n >= stop {
-                break;
+    match first {
+        First::One(a) => {
+            let mut j = 0;
+            for (i, &doc) in flat.docs.iter().enumerate() {
+                while j < a.docs.len() && a.docs[j] < doc {
+                    j += 1;
+                }
+                if j < a.docs.len() && a.docs[j] == doc && follows(a.positions(j), flat.positions(i)) {
+                    n += 1;
+                    if n >= stop {
+                        break;
+                    }
+                }
+            }
+        }
+        First::Many(map) => {
+            for (i, doc) in flat.docs.iter().enumerate() {
+                if map.get(doc).is_some_and(|before| follows(before, flat.positions(i))) {
+                    n += 1;
+                    if n >= stop {
+                        break;
+                    }
+                }
             }
         }
     }
@@ -73,11 +104,18 @@ fn pair_docs(index: &Index, first: &HashMap<u32, Vec<u32>>, second: u64, stop: u
 /// the first word makes far likelier.
 pub(super) fn correct(index: &Index, plan: &mut Plan) -> Result<()> {
     for (prev, word) in neighbours(plan) {
-        if plan.words[word].alternatives.is_empty() || plan.words[prev].expansions.is_empty() {
+        // A slip of tone usually gives a far rarer word than the one meant: only
+        // alternatives several times as frequent as the typed word are worth
+        // counting (so a common word typed right, `hội` in `đại hội`, costs nothing).
+        let df = |o: u64| index.term_info(o).map_or(0, |i| i.doc_freq);
+        let typed =
+            plan.words[word].expansions.iter().filter(|e| e.class == 0).map(|e| df(e.ordinal)).max().unwrap_or(0);
+        let likelier = |a: &Expansion| df(a.ordinal) >= typed.max(1).saturating_mul(CONTEXT_MIN_WORD_RATIO);
+        if !plan.words[word].alternatives.iter().any(likelier) || plan.words[prev].expansions.is_empty() {
             continue;
         }
         let before: Vec<u64> = plan.words[prev].expansions.iter().filter(|e| e.class <= 1).map(|e| e.ordinal).collect();
-        let first = positions(index, &before)?;
+        let first = First::read(index, &before)?;
         let mut literal = 0;
         for e in plan.words[word].expansions.iter().filter(|e| e.class == 0) {
             literal += pair_docs(index, &first, e.ordinal, CONTEXT_KNOWN_PAIR_DOCS)?;
@@ -87,7 +125,7 @@ pub(super) fn correct(index: &Index, plan: &mut Plan) -> Result<()> {
         }
         let need = CONTEXT_MIN_PAIR_DOCS.max(literal * SHADOWING_RATIO as usize);
         let mut best = None;
-        for (k, alt) in plan.words[word].alternatives.iter().enumerate() {
+        for (k, alt) in plan.words[word].alternatives.iter().enumerate().filter(|(_, a)| likelier(a)) {
             let n = pair_docs(index, &first, alt.ordinal, usize::MAX)?;
             if n >= need && best.is_none_or(|(_, m)| n > m) {
                 best = Some((k, n));

@@ -30,6 +30,11 @@ pub const WEIGHT_TYPO: f32 = 0.3;
 /// Another tone of a word typed with a tone, taken because the word before it
 /// makes it far likelier (`kinh tê` → `kinh tế`): below the literal word (class 1).
 pub const WEIGHT_CONTEXT_TONE: f32 = 0.6;
+/// Another tone is considered for a word typed with a tone that exists only when
+/// it is in at least this many times as many articles as the typed word: a slip
+/// of tone that makes another real word usually makes a far rarer one (`tê` for
+/// `tế`), and the pair counts below are not paid for common words typed right.
+pub const CONTEXT_MIN_WORD_RATIO: u32 = 4;
 /// A typed pair of words is a real-word slip when another tone of its second word
 /// follows the first in at least this many articles…
 pub const CONTEXT_MIN_PAIR_DOCS: usize = 3;
