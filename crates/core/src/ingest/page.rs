@@ -41,14 +41,21 @@ fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with(['.', '!', '?', ':', '…', ';'])
 }
 
-/// A line that is only a date (and time), or starts like "Ngày đăng 08/10/2020".
+/// A line that is only a date (and time), or a short one that starts like
+/// "Ngày đăng 08/10/2020". A sentence that opens with a date ("Ngày 19/8/1945,
+/// nhân dân Hà Nội …") is text about history, not the article's date.
 fn is_date_line(line: &str) -> bool {
     let Some(_) = find_full_date(line) else { return false };
     let w = words(line);
     let folded = w.join(" ");
     let numeric = w.iter().filter(|x| x.chars().all(|c| c.is_ascii_digit())).count();
-    numeric * 2 >= w.len() || DATE_LINE_PREFIXES.iter().any(|p| folded.starts_with(p))
+    let short = w.len() <= DATE_LINE_MAX_WORDS && !ends_sentence(line);
+    numeric * 2 >= w.len() || (short && DATE_LINE_PREFIXES.iter().any(|p| folded.starts_with(p)))
 }
+
+/// A date line under a title has at most this many words ("Cập nhật lúc 14:30
+/// Thứ Hai, 08/10/2020" has 9).
+const DATE_LINE_MAX_WORDS: usize = 10;
 
 /// A host name alone on a line (`thanhtra.com.vn`).
 fn is_host_line(line: &str) -> bool {
@@ -395,6 +402,19 @@ mod tests {
             parse_byline("Chi bộ Cục thi hành án dân sự tỉnh Lạng Sơn"),
             (None, Some("Chi bộ Cục thi hành án dân sự tỉnh Lạng Sơn".into()))
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_historical_date_is_text_not_the_date() {
+        // Issue 10: dates came from historical mentions at the top of the body.
+        let text = "Kỷ niệm 75 năm Cách mạng tháng Tám và Quốc khánh 2/9 tại thủ đô Hà Nội\n\nNgày 19/8/1945, nhân dân Hà Nội khởi nghĩa giành chính quyền, mở đầu Cách mạng tháng Tám.\n\nHôm nay, thành phố tổ chức nhiều hoạt động kỷ niệm trang trọng.";
+        let d = parse_text("t.txt", text);
+        assert_eq!(d.meta.date, None);
+        assert!(d.body.starts_with("Ngày 19/8/1945, nhân dân Hà Nội"), "{:?}", d.body);
+        // A real dateline still is one.
+        let d = parse_text("t.txt", "Kỷ niệm 75 năm Cách mạng tháng Tám và Quốc khánh 2/9 tại thủ đô Hà Nội\n\nNgày đăng 18/08/2020 | 09:15\n\nNgày 19/8/1945, nhân dân Hà Nội khởi nghĩa.");
+        assert_eq!(d.meta.date.as_deref(), Some("2020-08-18"));
+        assert!(d.body.starts_with("Ngày 19/8/1945"));
     }
 
     #[test]
