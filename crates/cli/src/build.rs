@@ -133,30 +133,16 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
         }
         // The articles of the batch, read and parsed in parallel.
         let todo: Vec<usize> = (0..batch.len()).filter(|&i| outcomes[i].is_none()).collect();
-        let per = todo.len().div_ceil(threads).max(1);
-        let prepared: Vec<Prepared> = std::thread::scope(|scope| {
-            let parts: Vec<_> = todo
-                .chunks(per)
-                .map(|part| {
-                    let (batch, batch_ids) = (&batch, &batch_ids);
-                    scope.spawn(move || {
-                        part.iter().map(|&i| prepare(&batch[i], &batch_ids[i], args)).collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            parts.into_iter().flat_map(|h| h.join().expect("a reading thread panicked")).collect()
-        });
-        let mut prepared = todo.into_iter().zip(prepared);
-        let mut next = prepared.next();
+        let mut prepared: Vec<Option<Prepared>> = (0..batch.len()).map(|_| None).collect();
+        let parsed = parallel_map(&todo, threads, |&i| prepare(&batch[i], &batch_ids[i], args));
+        for (i, p) in todo.into_iter().zip(parsed) {
+            prepared[i] = Some(p);
+        }
         for (i, (path, id)) in batch.iter().zip(batch_ids).enumerate() {
-            let outcome = match outcomes[i].take() {
-                Some(outcome) => outcome,
-                None => {
-                    let (j, p) = next.take().expect("every article of the batch was prepared");
-                    debug_assert_eq!(i, j);
-                    next = prepared.next();
-                    commit(p, path, &id, args, &mut seen, &mut builder)
-                }
+            let outcome = match (outcomes[i].take(), prepared[i].take()) {
+                (Some(outcome), _) => outcome,
+                (None, Some(p)) => commit(p, path, &id, args, &mut seen, &mut builder),
+                (None, None) => unreachable!("every article of the batch was prepared"),
             };
             details.push(FileReport { path: id, outcome });
             bar.inc(1);
@@ -616,6 +602,17 @@ fn relative_id(corpus: &Path, path: &Path) -> String {
 /// 3. only then are the index files of earlier builds removed.
 ///
 /// A failure in 1 or 2 leaves the old index as it was (and says so).
+/// `f` of every item, in order, the items split evenly across `threads` threads.
+fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let per = items.len().div_ceil(threads.max(1)).max(1);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> =
+            items.chunks(per).map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>())).collect();
+        parts.into_iter().flat_map(|h| h.join().expect("a worker thread panicked")).collect()
+    })
+}
+
 /// The cause first, then what it means for the folder: nothing was replaced.
 fn unchanged(out: &Path) -> impl Fn(anyhow::Error) -> anyhow::Error + '_ {
     move |e| {
@@ -652,16 +649,7 @@ impl<'a> FileWriter<'a> {
 
     fn flush(&mut self) -> Result<()> {
         let batch = std::mem::take(&mut self.batch);
-        let per = batch.len().div_ceil(self.threads).max(1);
-        let compressed: Vec<Vec<u8>> = std::thread::scope(|scope| {
-            let parts: Vec<_> = batch
-                .chunks(per)
-                .map(|part| {
-                    scope.spawn(move || part.iter().map(|f| crate::files::compress(&f.bytes)).collect::<Vec<_>>())
-                })
-                .collect();
-            parts.into_iter().flat_map(|h| h.join().expect("a compression thread panicked")).collect()
-        });
+        let compressed = parallel_map(&batch, self.threads, |f| crate::files::compress(&f.bytes));
         for (f, bytes) in batch.iter().zip(&compressed) {
             write_atomic(&self.out.join(&f.name), bytes)?;
         }

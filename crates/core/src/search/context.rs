@@ -6,13 +6,15 @@
 //! typed with a tone that exists carries its other tones as
 //! [`PlannedWord::alternatives`](super::plan::PlannedWord), whose shards are part
 //! of the plan. Only when the typed pair is rare are the alternatives counted, so
-//! a common pair costs one count that stops at [`CONTEXT_KNOWN_PAIR_DOCS`], and
-//! only other tones more frequent than the typed word are considered at all.
+//! a common pair costs one count that stops at [`CONTEXT_KNOWN_PAIR_DOCS`]; and
+//! the plan keeps as alternatives only tones several times as frequent as the
+//! typed word ([`CONTEXT_MIN_WORD_RATIO`](super::weights::CONTEXT_MIN_WORD_RATIO)),
+//! so a common word typed right fetches and counts nothing more.
 
 use std::collections::HashMap;
 
-use super::plan::{Expansion, Plan};
-use super::weights::{CONTEXT_KNOWN_PAIR_DOCS, CONTEXT_MIN_PAIR_DOCS, CONTEXT_MIN_WORD_RATIO, SHADOWING_RATIO};
+use super::plan::Plan;
+use super::weights::{CONTEXT_KNOWN_PAIR_DOCS, CONTEXT_MIN_PAIR_DOCS, SHADOWING_RATIO};
 use crate::error::Result;
 use crate::index::{FlatPostings, Index};
 
@@ -104,14 +106,7 @@ fn pair_docs(index: &Index, first: &First, second: u64, stop: usize) -> Result<u
 /// the first word makes far likelier.
 pub(super) fn correct(index: &Index, plan: &mut Plan) -> Result<()> {
     for (prev, word) in neighbours(plan) {
-        // A slip of tone usually gives a far rarer word than the one meant: only
-        // alternatives several times as frequent as the typed word are worth
-        // counting (so a common word typed right, `hội` in `đại hội`, costs nothing).
-        let df = |o: u64| index.term_info(o).map_or(0, |i| i.doc_freq);
-        let typed =
-            plan.words[word].expansions.iter().filter(|e| e.class == 0).map(|e| df(e.ordinal)).max().unwrap_or(0);
-        let likelier = |a: &Expansion| df(a.ordinal) >= typed.max(1).saturating_mul(CONTEXT_MIN_WORD_RATIO);
-        if !plan.words[word].alternatives.iter().any(likelier) || plan.words[prev].expansions.is_empty() {
+        if plan.words[word].alternatives.is_empty() || plan.words[prev].expansions.is_empty() {
             continue;
         }
         let before: Vec<u64> = plan.words[prev].expansions.iter().filter(|e| e.class <= 1).map(|e| e.ordinal).collect();
@@ -125,7 +120,7 @@ pub(super) fn correct(index: &Index, plan: &mut Plan) -> Result<()> {
         }
         let need = CONTEXT_MIN_PAIR_DOCS.max(literal * SHADOWING_RATIO as usize);
         let mut best = None;
-        for (k, alt) in plan.words[word].alternatives.iter().enumerate().filter(|(_, a)| likelier(a)) {
+        for (k, alt) in plan.words[word].alternatives.iter().enumerate() {
             let n = pair_docs(index, &first, alt.ordinal, usize::MAX)?;
             if n >= need && best.is_none_or(|(_, m)| n > m) {
                 best = Some((k, n));

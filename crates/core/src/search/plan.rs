@@ -56,8 +56,9 @@ pub struct Expansion {
 pub struct PlannedWord {
     pub term: QueryTerm,
     pub expansions: Vec<Expansion>,
-    /// The other tones of a word typed with a tone that exists: not matched,
-    /// unless the word before it says the typed one is a slip (`context.rs`).
+    /// The other tones of a word typed with a tone that exists, at least
+    /// [`CONTEXT_MIN_WORD_RATIO`] times as frequent as it: not matched, unless the
+    /// word before it says the typed one is a slip (`context.rs`).
     pub alternatives: Vec<Expansion>,
 }
 
@@ -225,15 +226,8 @@ impl<'a> Lookup<'a> {
 /// shards happen to be loaded.
 fn folded_range(lookup: &mut Lookup<'_>, folded: &str) -> Vec<(String, u64)> {
     let index = lookup.index;
-    let mut lo = folded.as_bytes().to_vec();
-    lo.push(0);
-    let mut hi = folded.as_bytes().to_vec();
-    hi.push(1);
-    let mut found: Vec<(Vec<u8>, u64)> = Vec::new();
-    let mut stream = index.dict().range().ge(&lo).lt(&hi).into_stream();
-    while let Some((key, ordinal)) = stream.next() {
-        found.push((key.to_vec(), ordinal));
-    }
+    let (lo, hi) = fold_bounds(folded);
+    let mut found = root_range(index, &lo, &hi);
     for shard in index.shards_with_prefix(&lo) {
         match index.shard_terms_in(shard, &lo, &hi) {
             Some(terms) => found.extend(terms),
@@ -244,20 +238,33 @@ fn folded_range(lookup: &mut Lookup<'_>, folded: &str) -> Vec<(String, u64)> {
     found.into_iter().filter_map(|(key, ordinal)| Some((split_key(&key)?.1.to_owned(), ordinal))).collect()
 }
 
-/// The root dictionary's terms whose folded half is `folded` (words of at least
-/// two documents), most frequent first.
-pub(super) fn root_variants(index: &Index, folded: &str) -> Vec<(String, u64)> {
+/// The key range of one folded word: `folded ‖ 0x00 ‖ …` up to `folded ‖ 0x01`.
+fn fold_bounds(folded: &str) -> (Vec<u8>, Vec<u8>) {
     let mut lo = folded.as_bytes().to_vec();
     lo.push(0);
     let mut hi = folded.as_bytes().to_vec();
     hi.push(1);
+    (lo, hi)
+}
+
+/// The root dictionary's keys in `lo..hi`, with their ordinals, in order.
+fn root_range(index: &Index, lo: &[u8], hi: &[u8]) -> Vec<(Vec<u8>, u64)> {
     let mut out = Vec::new();
-    let mut stream = index.dict().range().ge(&lo).lt(&hi).into_stream();
+    let mut stream = index.dict().range().ge(lo).lt(hi).into_stream();
     while let Some((key, ordinal)) = stream.next() {
-        if let Some((_, surf)) = split_key(key) {
-            out.push((surf.to_owned(), ordinal));
-        }
+        out.push((key.to_vec(), ordinal));
     }
+    out
+}
+
+/// The root dictionary's terms whose folded half is `folded` (words of at least
+/// two documents), most frequent first.
+pub(super) fn root_variants(index: &Index, folded: &str) -> Vec<(String, u64)> {
+    let (lo, hi) = fold_bounds(folded);
+    let mut out: Vec<(String, u64)> = root_range(index, &lo, &hi)
+        .into_iter()
+        .filter_map(|(key, ordinal)| Some((split_key(&key)?.1.to_owned(), ordinal)))
+        .collect();
     let df = |o: u64| index.term_info(o).map_or(0, |i| i.doc_freq);
     out.sort_by(|a, b| df(b.1).cmp(&df(a.1)).then(a.1.cmp(&b.1)));
     out
@@ -320,13 +327,18 @@ fn expand_with_alternatives(lookup: &mut Lookup<'_>, term: &QueryTerm) -> (Vec<E
     // variants are not matches (`dương` does not find `đường`). When it does not
     // exist, the tone was probably mistyped, and the variants come back, weakly.
     let exact_exists = variants.iter().any(|(surf, _)| *surf == term.surface);
+    let typed_df = variants.iter().filter(|(surf, _)| *surf == term.surface).map(|&(_, o)| df(o)).max().unwrap_or(0);
     for (surf, ordinal) in variants {
         let (kind, weight, class) = if surf == term.surface {
             (MatchKind::Exact, WEIGHT_EXACT, 0)
         } else if typed_diacritics {
             if exact_exists {
-                let (kind, weight, class) = (MatchKind::Context, WEIGHT_CONTEXT_TONE, 1);
-                alternatives.push(Expansion { ordinal, surface: surf, kind, weight, class });
+                // Kept aside for `context.rs` when far more frequent than the
+                // typed form (a slip of tone makes a rarer word, not a likelier one).
+                if df(ordinal) >= typed_df.max(1).saturating_mul(CONTEXT_MIN_WORD_RATIO) {
+                    let (kind, weight, class) = (MatchKind::Context, WEIGHT_CONTEXT_TONE, 1);
+                    alternatives.push(Expansion { ordinal, surface: surf, kind, weight, class });
+                }
                 continue;
             }
             (MatchKind::Folded, WEIGHT_FOLDED_OTHER_TONE, 1)
