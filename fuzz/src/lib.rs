@@ -91,7 +91,7 @@ fn fixed_open() -> &'static Index {
     INDEX.get_or_init(|| fixed().open().expect("the fixed index opens"))
 }
 
-/// The fixed index's root only (dict, terms, docs): no shard, no store chunk, as the
+/// The fixed index's root only (dict, terms, docs): no shard, no stored text, as the
 /// browser has it before its first fetch.
 fn fixed_root() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
@@ -122,7 +122,7 @@ fn exercise(index: &Index, queries: &[&str]) {
         }
         for doc in 0..index.doc_count().min(3) as u32 {
             let _ = index.missing_shards_for_article(doc);
-            let _ = index.missing_chunks_for_article(doc);
+            let _ = index.missing_texts_for_article(doc);
             let _ = index.article(doc, &hl);
             let _ = index.related(doc, 3);
         }
@@ -167,8 +167,8 @@ impl<'a> Bytes<'a> {
 /// Input layout (all bytes optional; missing ones read as 0):
 ///
 /// ```text
-/// 0    which file: 0 dict, 1 terms, 2 docs, 3 a postings shard, 4 a store chunk (mod 5)
-/// 1    which shard or chunk (mod their count)
+/// 0    which file: 0 dict, 1 terms, 2 docs, 3 a postings shard, 4 a store pack (mod 5)
+/// 1    which shard or pack (mod their count)
 /// 2    flags: 1 fix the CRC after mutating; 2 set the manifest's size to the new
 ///      length; 4 the body is the rest of the input (no edits); 8 take the manifest's
 ///      term and document counts from the next 4 bytes
@@ -240,7 +240,7 @@ pub fn index_open(data: &[u8]) {
     let get = |n: &str| files.iter().find(|(m, _)| m == n).map(|(_, b)| b.clone());
     let f = &manifest.files;
     let (dict, terms, docs) = (get(&f.dict.path).unwrap(), get(&f.terms.path).unwrap(), get(&f.docs.path).unwrap());
-    // As the browser does: the root without CRC checks, then shards and chunks.
+    // As the browser does: the root without CRC checks, then shards and slots.
     if let Ok(mut index) = Index::open(manifest.clone(), dict, terms, docs) {
         let _ = index.verify();
         exercise(&index, &QUERIES[..2]);
@@ -248,12 +248,20 @@ pub fn index_open(data: &[u8]) {
         for (i, e) in m.files.postings.iter().enumerate() {
             let _ = index.add_shard(i, get(&e.path).unwrap());
         }
+        // Each document's slot, as a range request brings it.
         for (i, e) in m.files.store.iter().enumerate() {
-            let _ = index.add_store_chunk(i, get(&e.path).unwrap());
+            let bytes = get(&e.path).unwrap();
+            for doc in index.pack_docs(i) {
+                let Some((_, r)) = index.store_slot(doc) else { continue };
+                if let Some(slot) = bytes.get(r.start as usize..r.end as usize) {
+                    let _ = index.add_slot(doc, slot);
+                }
+            }
         }
-        // Out-of-range shard and chunk numbers are errors.
+        // Out-of-range shard and document numbers are errors.
         let _ = index.add_shard(m.files.postings.len(), Vec::new());
-        let _ = index.add_store_chunk(m.files.store.len(), Vec::new());
+        let _ = index.add_record(index.doc_count() as u32, &[]);
+        assert!(index.store_slot(index.doc_count() as u32).is_none());
         exercise(&index, &QUERIES);
     }
     // As the CLI does: every file, CRCs checked first.
@@ -267,7 +275,7 @@ pub fn index_open(data: &[u8]) {
 
 /// The input, as UTF-8 (lossily), is split into lines: the query, then optionally
 /// `from`, `to`, a `facet=value` filter and a sort (`n`ewest, `o`ldest). It is run on
-/// the whole index and on the root alone (no shard or chunk loaded).
+/// the whole index and on the root alone (no shard or text loaded).
 pub fn query(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let mut lines = text.split('\n');

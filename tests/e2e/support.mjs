@@ -21,7 +21,24 @@ export async function serve(dir) {
     if (file.endsWith(path.sep) || file === dir) file = path.join(file, "index.html");
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404).end("not found"); return; }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(data);
+      const type = { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "accept-ranges": "bytes" };
+      // One byte range, as static hosts serve it (the explorer reads an article's
+      // text out of a store pack so); anything else gets the whole file.
+      const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
+      if (range) {
+        const start = Number(range[1]);
+        const end = Math.min(range[2] === "" ? data.length : Number(range[2]) + 1, data.length);
+        if (start >= data.length) {
+          res.writeHead(416, { "content-range": `bytes */${data.length}` }).end();
+        } else if (end > start) {
+          res.writeHead(206, { ...type, "content-range": `bytes ${start}-${end - 1}/${data.length}` })
+            .end(data.subarray(start, end));
+        } else {
+          res.writeHead(200, type).end(data);
+        }
+        return;
+      }
+      res.writeHead(200, type).end(data);
     });
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));

@@ -185,7 +185,8 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
             started.elapsed().as_secs_f64(),
             args.out.display()
         );
-        // Sizes on disk (gzip-compressed), which is what a browser fetches.
+        // Sizes on disk (gzip-compressed, store packs as they are: their records
+        // are), which is what a browser fetches.
         let on_disk =
             |e: &soi_core::index::FileEntry| fs::metadata(args.out.join(&e.path)).map_or(e.bytes, |m| m.len());
         let line = |name: &str, bytes: u64| println!("  {name:<36} {:>10}", HumanBytes(bytes).to_string());
@@ -196,7 +197,7 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
         let sum = |entries: &[soi_core::index::FileEntry]| entries.iter().map(on_disk).sum::<u64>();
         let (shards, stores) = (&m.files.postings, &m.files.store);
         line(&format!("postings.*.bin ({} shards)", shards.len()), sum(shards));
-        line(&format!("store.*.bin ({} chunks)", stores.len()), sum(stores));
+        line(&format!("store.*.bin ({} packs)", stores.len()), sum(stores));
         line("total (gzip, as stored)", m.entries().map(on_disk).sum::<u64>() + manifest_bytes);
         let root: u64 = manifest_bytes + m.root_entries().into_iter().map(on_disk).sum::<u64>();
         println!("  fetched before any search: {} (manifest, dict, terms, docs)", HumanBytes(root));
@@ -594,7 +595,7 @@ fn relative_id(corpus: &Path, path: &Path) -> String {
 
 /// Replaces the index in `out` so that a reader never sees half of it:
 /// 1. every index file is written under its content-hashed name, each through a
-///    temporary name and a rename (gzip-compressed: see `files.rs`); the names are
+///    temporary name and a rename (gzip-compressed or not: see `files.rs`); the names are
 ///    new unless the content is the same, so the old manifest still names complete
 ///    files of the old build;
 /// 2. the manifest, the one file a reader starts from, is replaced by a rename, in
@@ -649,9 +650,9 @@ impl<'a> FileWriter<'a> {
 
     fn flush(&mut self) -> Result<()> {
         let batch = std::mem::take(&mut self.batch);
-        let compressed = parallel_map(&batch, self.threads, |f| crate::files::compress(&f.bytes));
+        let compressed = parallel_map(&batch, self.threads, |f| crate::files::stored_form(f));
         for (f, bytes) in batch.iter().zip(&compressed) {
-            write_atomic(&self.out.join(&f.name), bytes)?;
+            write_atomic(&self.out.join(&f.name), bytes.as_deref().unwrap_or(&f.bytes))?;
         }
         Ok(())
     }

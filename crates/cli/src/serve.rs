@@ -6,7 +6,8 @@
 //! if it could name anything but a file name (`..`, a separator, NUL, a drive
 //! or stream `:`), and the file found is canonicalized and refused unless it is
 //! still inside the canonicalized folder (a symlink out of the site). Only GET
-//! and HEAD are answered.
+//! and HEAD are answered. A single byte range is served (the explorer fetches an
+//! article's text out of a store pack that way), as static hosts do.
 
 use std::fs;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -141,8 +142,50 @@ fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name, value).expect("valid header")
 }
 
-/// The response to one request (HEAD bodies are dropped by tiny_http).
-fn respond(root: &Path, method: &Method, url: &str) -> ResponseBox {
+/// What a `Range` header asks of a file of `len` bytes.
+#[derive(Debug, PartialEq, Eq)]
+enum Wanted {
+    /// The whole file: no range, or one this server ignores (several ranges, or
+    /// not a valid header, which RFC 9110 lets a server ignore).
+    Whole,
+    /// Bytes `start..end`.
+    Part(u64, u64),
+    /// A range that starts past the end: HTTP 416.
+    Unsatisfiable,
+}
+
+fn wanted(range: Option<&str>, len: u64) -> Wanted {
+    let Some(spec) = range.and_then(|r| r.trim().strip_prefix("bytes=")) else { return Wanted::Whole };
+    let Some((a, b)) = spec.trim().split_once('-') else { return Wanted::Whole };
+    let number =
+        |s: &str| (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse::<u64>().ok()).flatten();
+    match (a.is_empty(), number(a), number(b)) {
+        // "-n": the last n bytes.
+        (true, _, Some(n)) if n > 0 && len > 0 => Wanted::Part(len - n.min(len), len),
+        (true, _, Some(_)) => Wanted::Unsatisfiable,
+        (false, Some(start), end) if b.is_empty() || end.is_some_and(|e| e >= start) => {
+            if start >= len {
+                Wanted::Unsatisfiable
+            } else {
+                Wanted::Part(start, end.map_or(len, |e| e.saturating_add(1).min(len)))
+            }
+        }
+        _ => Wanted::Whole,
+    }
+}
+
+/// Bytes `start..end` of `file`.
+fn read_part(mut file: fs::File, start: u64, end: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(start))?;
+    let mut part = Vec::with_capacity((end - start) as usize);
+    file.take(end - start).read_to_end(&mut part)?;
+    Ok(part)
+}
+
+/// The response to one request (HEAD bodies are dropped by tiny_http). `range` is
+/// the request's `Range` header.
+fn respond(root: &Path, method: &Method, url: &str, range: Option<&str>) -> ResponseBox {
     if !matches!(method, Method::Get | Method::Head) {
         return Response::from_string("method not allowed\n")
             .with_status_code(405)
@@ -151,10 +194,29 @@ fn respond(root: &Path, method: &Method, url: &str) -> ResponseBox {
     }
     let not_found = || Response::from_string("not found\n").with_status_code(404).boxed();
     match resolve(root, url) {
-        Target::File(file) => match fs::File::open(&file) {
-            Ok(f) => Response::from_file(f).with_header(header("Content-Type", content_type(&file))).boxed(),
-            Err(_) => not_found(),
-        },
+        Target::File(path) => {
+            let Ok(file) = fs::File::open(&path) else { return not_found() };
+            let len = file.metadata().map_or(0, |m| m.len());
+            let typed = |r: ResponseBox| {
+                r.with_header(header("Content-Type", content_type(&path))).with_header(header("Accept-Ranges", "bytes"))
+            };
+            match wanted(range, len) {
+                Wanted::Whole => typed(Response::from_file(file).boxed()),
+                Wanted::Part(start, end) => match read_part(file, start, end) {
+                    Ok(part) => typed(
+                        Response::from_data(part)
+                            .with_status_code(206)
+                            .with_header(header("Content-Range", &format!("bytes {start}-{}/{len}", end - 1)))
+                            .boxed(),
+                    ),
+                    Err(_) => not_found(),
+                },
+                Wanted::Unsatisfiable => Response::from_string("range not satisfiable\n")
+                    .with_status_code(416)
+                    .with_header(header("Content-Range", &format!("bytes */{len}")))
+                    .boxed(),
+            }
+        }
         Target::Missing => not_found(),
         Target::Forbidden => Response::from_string("forbidden\n").with_status_code(403).boxed(),
     }
@@ -187,7 +249,8 @@ pub fn run(dir: &Path, host: Option<IpAddr>, port: u16) -> Result<()> {
     }
     println!("Serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
     for request in server.incoming_requests() {
-        let response = respond(dir, request.method(), request.url());
+        let range = request.headers().iter().find(|h| h.field.equiv("Range")).map(|h| h.value.to_string());
+        let response = respond(dir, request.method(), request.url(), range.as_deref());
         let _ = request.respond(response);
     }
     Ok(())
@@ -378,17 +441,58 @@ mod tests {
     #[test]
     fn only_get_and_head_are_served() {
         let f = Fixture::new();
-        let status = |m: Method| respond(f.site.path(), &m, "/index.html").status_code().0;
+        let status = |m: Method| respond(f.site.path(), &m, "/index.html", None).status_code().0;
         assert_eq!(status(Method::Get), 200);
         assert_eq!(status(Method::Head), 200);
         for m in [Method::Post, Method::Put, Method::Delete, Method::Options, Method::Patch, Method::Trace] {
-            let r = respond(f.site.path(), &m, "/index.html");
+            let r = respond(f.site.path(), &m, "/index.html", None);
             assert_eq!(r.status_code().0, 405, "{m}");
             let allow = r.headers().iter().find(|h| h.field.equiv("Allow")).map(|h| h.value.to_string());
             assert_eq!(allow.as_deref(), Some("GET, HEAD"));
         }
-        assert_eq!(respond(f.site.path(), &Method::Get, "/../x").status_code().0, 403);
-        assert_eq!(respond(f.site.path(), &Method::Get, "/nothing").status_code().0, 404);
+        assert_eq!(respond(f.site.path(), &Method::Get, "/../x", None).status_code().0, 403);
+        assert_eq!(respond(f.site.path(), &Method::Get, "/nothing", None).status_code().0, 404);
+    }
+
+    #[test]
+    fn byte_ranges_are_read_as_rfc_9110_says() {
+        use Wanted::*;
+        let w = |r: &str| wanted(Some(r), 100);
+        assert_eq!(wanted(None, 100), Whole);
+        assert_eq!(w("bytes=0-9"), Part(0, 10));
+        assert_eq!(w("bytes=90-"), Part(90, 100));
+        assert_eq!(w("bytes=90-200"), Part(90, 100), "an end past the file is the file's end");
+        assert_eq!(w("bytes=-10"), Part(90, 100));
+        assert_eq!(w("bytes=-200"), Part(0, 100));
+        assert_eq!(w("bytes=99-99"), Part(99, 100));
+        assert_eq!(w("bytes=100-"), Unsatisfiable);
+        assert_eq!(w("bytes=-0"), Unsatisfiable);
+        for ignored in ["bytes=0-1,5-6", "bytes=9-2", "items=0-1", "bytes=a-b", "bytes=-", "bytes=+1-2", ""] {
+            assert_eq!(w(ignored), Whole, "{ignored}");
+        }
+        assert_eq!(wanted(Some("bytes=0-"), 0), Unsatisfiable);
+    }
+
+    #[test]
+    fn a_range_of_a_file_is_served_with_its_place_in_the_file() {
+        use std::io::Read;
+        let f = Fixture::new();
+        fs::write(f.site.path().join("pack.bin"), b"0123456789").unwrap();
+        let mut r = respond(f.site.path(), &Method::Get, "/pack.bin", Some("bytes=2-4"));
+        assert_eq!(r.status_code().0, 206);
+        let h = |r: &ResponseBox, n: &'static str| {
+            r.headers().iter().find(|h| h.field.equiv(n)).map(|h| h.value.to_string())
+        };
+        assert_eq!(h(&r, "Content-Range").as_deref(), Some("bytes 2-4/10"));
+        let mut body = Vec::new();
+        let mut reader = std::mem::replace(&mut r, Response::empty(200).boxed()).into_reader();
+        reader.read_to_end(&mut body).unwrap();
+        assert_eq!(body, b"234");
+        let whole = respond(f.site.path(), &Method::Get, "/pack.bin", None);
+        assert_eq!(whole.status_code().0, 200);
+        assert_eq!(h(&whole, "Accept-Ranges").as_deref(), Some("bytes"));
+        let past = respond(f.site.path(), &Method::Get, "/pack.bin", Some("bytes=10-"));
+        assert_eq!((past.status_code().0, h(&past, "Content-Range").as_deref()), (416, Some("bytes */10")));
     }
 
     #[test]

@@ -324,6 +324,9 @@ fn changes(at: usize) -> Vec<u8> {
 struct Checked {
     /// Changes tried.
     changes: usize,
+    /// Changes to a store pack that reading its slots did not see (and that
+    /// changed no text).
+    unseen_by_slots: usize,
     /// Changes the browser's reader reported as an error of another file than the
     /// damaged one: (what was changed, the error).
     misnamed_by_open_verify: Vec<(String, soi_core::Error)>,
@@ -332,8 +335,11 @@ struct Checked {
 /// Every change of one byte in any file is reported, by the reader the CLI uses
 /// (`open_all`: header, size and CRC of every file before decoding; asserted
 /// exactly) and by the one the browser uses (`Index::open`, which decodes without
-/// reading the CRC, then `verify`; store chunks through `add_store_chunk`). Which
-/// file the browser's reader names is returned, not asserted.
+/// reading the CRC, then `verify`; a store pack slot by slot, as fetched by range:
+/// [`read_slots`]). Which file the browser's reader names is returned, not
+/// asserted. The browser reads only the slots of a pack, so a change elsewhere in
+/// it (its header, its CRC, a slot's padding, a gzip header's time) may go unseen
+/// there, but then it must not change any text.
 fn check_every_byte_change(built: &BuiltIndex, body_samples: usize) -> Checked {
     let clean = open(built).expect("the undamaged index opens");
     clean.verify().unwrap();
@@ -362,11 +368,22 @@ fn check_every_byte_change(built: &BuiltIndex, body_samples: usize) -> Checked {
                         bytes_of(&bad, &m.files.docs.path),
                     )
                 };
-                let err = match file.kind {
-                    FileKind::Store => {
-                        let chunk = m.files.store.iter().position(|e| e.path == file.name).unwrap();
-                        tables().unwrap().add_store_chunk(chunk, now.clone()).err()
+                if file.kind == FileKind::Store {
+                    let pack = m.files.store.iter().position(|e| e.path == file.name).unwrap();
+                    let mut index = tables().unwrap();
+                    match read_slots(&mut index, pack, now) {
+                        Err(message) => assert!(message.contains(&file.name), "{what}: {message}"),
+                        Ok(()) => {
+                            for doc in index.pack_docs(pack) {
+                                assert_eq!(index.stored(doc), clean.stored(doc), "{what}: a text changed unseen");
+                            }
+                            checked.unseen_by_slots += 1;
+                        }
                     }
+                    checked.changes += 1;
+                    continue;
+                }
+                let err = match file.kind {
                     FileKind::Postings => {
                         let shard = m.files.postings.iter().position(|e| e.path == file.name).unwrap();
                         tables().unwrap().add_shard(shard, now.clone()).err()
@@ -392,6 +409,18 @@ fn check_every_byte_change(built: &BuiltIndex, body_samples: usize) -> Checked {
     checked
 }
 
+/// Adds the text of store pack `pack` as the browser does: each document's slot
+/// (its byte range), its gzip member inflated, the record added. Errors are
+/// messages, as the browser shows them.
+fn read_slots(index: &mut Index, pack: usize, bytes: &[u8]) -> Result<(), String> {
+    for doc in index.pack_docs(pack) {
+        let (p, range) = index.store_slot(doc).unwrap();
+        assert_eq!(p, pack);
+        index.add_slot(doc, &bytes[range.start as usize..range.end as usize]).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
 fn assert_none_misnamed(checked: &Checked) {
     let misnamed: Vec<String> =
         checked.misnamed_by_open_verify.iter().map(|(what, err)| format!("{what}: {err}")).collect();
@@ -411,14 +440,78 @@ fn every_single_byte_change_in_every_file_is_reported() {
     assert_none_misnamed(&checked);
 }
 
+/// `words` words that compress little (a store slot's size follows the text's).
+fn varied(seed: u64, words: usize) -> String {
+    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    (0..words)
+        .map(|_| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            format!("{:x}", x >> 40)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
-fn byte_changes_in_a_later_store_chunk_are_reported_naming_that_chunk() {
-    // Two articles of 40 KB each: two store chunks; sampled body offsets.
-    let long = |word: &str| format!("{word} ").repeat(40_000 / (word.len() + 1));
-    let built = build(vec![doc("a.txt", "Một", &long("đường")), doc("b.txt", "Hai", &long("dương"))]);
-    assert_eq!(built.manifest.files.store.len(), 2);
+fn byte_changes_in_a_later_store_pack_are_reported_naming_that_pack() {
+    // Three articles in packs of at most 1 KB: several packs; sampled body offsets.
+    let mut builder = IndexBuilder::new().store_pack_bytes(1024);
+    for d in [doc("a.txt", "Một", &varied(1, 300)), doc("b.txt", "Hai", &varied(2, 300)), doc("c.txt", "Ba", "ngắn")]
+    {
+        builder.add(d);
+    }
+    let built = builder.build();
+    assert!(built.manifest.files.store.len() >= 2, "{} packs", built.manifest.files.store.len());
     let checked = check_every_byte_change(&built, 64);
     assert_none_misnamed(&checked);
+}
+
+#[test]
+fn each_document_text_is_read_from_its_own_slot_in_any_pack() {
+    // Documents of varied sizes over packs of at most 2 KB (a larger slot is a
+    // pack of its own): a document's slot alone gives its text, as a range
+    // request does, and it equals what the whole pack gives.
+    let mut builder = IndexBuilder::new().store_pack_bytes(2048);
+    for i in 0..12 {
+        let body = varied(i as u64, 1 + i * i * 3);
+        builder.add(doc(&format!("{i:02}.txt"), &format!("Tiêu đề {i}"), &body));
+    }
+    let built = builder.build();
+    assert!(built.manifest.files.store.len() > 3, "{} packs", built.manifest.files.store.len());
+    let whole = open(&built).unwrap();
+    let m = &built.manifest;
+    let bytes = |name: &str| built.file(name).unwrap().bytes.clone();
+    let mut by_slot =
+        Index::open(m.clone(), bytes(&m.files.dict.path), bytes(&m.files.terms.path), bytes(&m.files.docs.path))
+            .unwrap();
+    let mut covered = 0;
+    for (pack, entry) in m.files.store.iter().enumerate() {
+        let docs = by_slot.pack_docs(pack);
+        assert!(!docs.is_empty());
+        for doc in docs {
+            assert_eq!(by_slot.missing_texts([doc, doc]), [doc]);
+            let (p, range) = by_slot.store_slot(doc).unwrap();
+            assert_eq!(p, pack);
+            covered += range.end - range.start;
+            let slot = bytes(&entry.path)[range.start as usize..range.end as usize].to_vec();
+            let member = by_slot.slot_record(doc, &slot).unwrap().to_vec();
+            // Another document's slot is refused.
+            let other = (doc + 1) % 12;
+            if by_slot.store_slot(other).unwrap().1.end - by_slot.store_slot(other).unwrap().1.start
+                != range.end - range.start
+            {
+                assert!(by_slot.slot_record(other, &slot).is_err());
+            }
+            let mut record = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&member[..]), &mut record).unwrap();
+            assert!(by_slot.add_record(other, &record).is_err(), "a record is refused for another document");
+            by_slot.add_record(doc, &record).unwrap();
+            assert_eq!(by_slot.stored(doc), whole.stored(doc));
+            assert!(by_slot.missing_texts([doc]).is_empty());
+        }
+    }
+    let bodies: u64 = m.files.store.iter().map(|e| e.bytes - 12).sum();
+    assert_eq!(covered, bodies, "the slots fill the packs");
 }
 
 #[test]

@@ -25,14 +25,14 @@ fn demo_with(mut b: IndexBuilder) -> BuiltIndex {
     b.build()
 }
 
-/// The root only (dict, terms, docs) and every store chunk, as the browser opens it.
+/// The root only (dict, terms, docs) and every store pack.
 fn root(built: &BuiltIndex) -> Index {
     let f = &built.manifest.files;
     let bytes = |name: &str| built.file(name).unwrap().bytes.clone();
     let mut index =
         Index::open(built.manifest.clone(), bytes(&f.dict.path), bytes(&f.terms.path), bytes(&f.docs.path)).unwrap();
     for (i, e) in f.store.iter().enumerate() {
-        index.add_store_chunk(i, bytes(&e.path)).unwrap();
+        index.add_store_pack(i, &bytes(&e.path)).unwrap();
     }
     index
 }

@@ -15,7 +15,7 @@
 //! - [`protocol`]: the messages between the two threads, and which requests a
 //!   newer one supersedes.
 //! - [`worker`]: the [`worker::Engine`] (fetching and opening an index, over HTTP
-//!   or from memory in tests; search and article calls that fetch store chunks on
+//!   or from memory in tests; search and article calls that fetch article text on
 //!   demand) and the [`worker::Service`] that answers the UI.
 //! - [`client`]: the UI's side: where the worker is ([`client::Backend`]), what
 //!   was asked last, and the answers turned into [`state::Action`]s.

@@ -1,6 +1,6 @@
 //! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
 //!
-//! # Body layouts (format version 5; framing in `format.rs`)
+//! # Body layouts (format version 6; framing in `format.rs`)
 //!
 //! Terms are keyed `fold(word) ‖ 0x00 ‖ surface(word)` (see [`crate::analysis`]), so
 //! all tone variants of a folded word are one contiguous key range, and numbered
@@ -47,8 +47,10 @@
 //!
 //! **docs**
 //! ```text
-//! varint document count D, then D × (
-//!     str id, varint title positions t, varint body words, varint store chunk,
+//! varint document count D,
+//! varint store pack count P, P × varint the first document of each pack (0, increasing),
+//! then D × (
+//!     str id, varint title positions t, varint body words, varint store slot units,
 //!     str date (ISO YYYY-MM-DD or empty), str author, str source, str category, str url,
 //!     varint n, n × str place, varint n, n × str person, varint n, n × str document reference)
 //! ```
@@ -56,13 +58,24 @@
 //! "unknown". The per-value document sets of the facets are derived from this table
 //! when the index is opened (see `facets.rs`), so each fact is stored once. Titles
 //! are not here but in the store, beside the text: a result list reads them from
-//! the chunks it fetches for its snippets, and the table every visitor loads stays
+//! the slots it fetches for its snippets, and the table every visitor loads stays
 //! small (on 10,000 news articles, titles were three quarters of it).
 //!
-//! **store** (one file per chunk of about [`STORE_CHUNK_BYTES`])
+//! **store** (packs of up to about [`STORE_PACK_BYTES`], documents in id order;
+//! a browser fetches one document's slot with an HTTP range request)
 //! ```text
-//! varint first document id, varint document count n, n × (str title, str body)
+//! per document, a slot of (store slot units × STORE_ALIGN) bytes, the first at body offset 0:
+//!     varint length m, m bytes: one gzip member of the record, zero bytes up to the slot's end
+//! record (inside the gzip member): varint document number, str title, str body
 //! ```
+//! A slot's place is known from the document table alone: the slots of a pack's
+//! documents follow one another from the start of its body (byte 8 of the file),
+//! so a result needs one range request, and no table of offsets is fetched. The
+//! sizes are in units of [`STORE_ALIGN`] bytes so that a size takes one byte in
+//! the table for most articles. Each record is compressed on its own (the file is
+//! stored as is, not gzipped again); gzip's own CRC checks a record fetched alone,
+//! the file's CRC the whole pack. A pack is split before it would pass
+//! [`STORE_PACK_BYTES`], so that no file exceeds what static hosts accept.
 //!
 //! Determinism: documents are ordered by id, terms by key, and nothing depends on
 //! time or hash-map order, so the same corpus always gives byte-identical files.
@@ -91,9 +104,13 @@ pub const ROOT_MIN_DF: u32 = 2;
 /// matters more than these few kilobytes.
 pub const WHOLE_DICT_BYTES: usize = 64 * 1024;
 
-/// Target size of one store chunk (article text bytes). Smaller chunks mean less to
-/// fetch per shown result; larger ones mean fewer files.
-pub const STORE_CHUNK_BYTES: usize = 64 * 1024;
+/// Most bytes in one store pack (compressed text): a browser fetches one
+/// document's slot out of it, so its size costs nothing per query; it only
+/// bounds the file size (some static hosts refuse files over 25 MiB).
+pub const STORE_PACK_BYTES: usize = 16 * 1024 * 1024;
+
+/// A store slot's size is a multiple of this many bytes (see the layout above).
+pub const STORE_ALIGN: usize = 64;
 
 /// One built binary file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,7 +125,7 @@ pub struct IndexFile {
 #[derive(Debug, Clone)]
 pub struct BuiltIndex {
     pub manifest: Manifest,
-    /// In manifest order: dict, terms, docs, postings shards, store chunks.
+    /// In manifest order: dict, terms, docs, postings shards, store packs.
     pub files: Vec<IndexFile>,
 }
 
@@ -118,6 +135,7 @@ pub struct IndexBuilder {
     docs: Vec<Document>,
     shard_bytes: usize,
     whole_dict_bytes: usize,
+    pack_bytes: usize,
     threads: usize,
 }
 
@@ -127,6 +145,7 @@ impl Default for IndexBuilder {
             docs: Vec::new(),
             shard_bytes: POSTINGS_SHARD_BYTES,
             whole_dict_bytes: WHOLE_DICT_BYTES,
+            pack_bytes: STORE_PACK_BYTES,
             threads: default_threads(),
         }
     }
@@ -214,6 +233,14 @@ impl IndexBuilder {
         self
     }
 
+    /// Sets the most bytes of a store pack (default [`STORE_PACK_BYTES`]); small
+    /// packs let tests exercise many packs with a small corpus. A document's slot
+    /// is never split: one larger than this is a pack on its own.
+    pub fn store_pack_bytes(mut self, bytes: usize) -> Self {
+        self.pack_bytes = bytes.max(1);
+        self
+    }
+
     /// Sets how many threads analyse documents (default: one per core). The
     /// index is byte for byte the same whatever the number.
     pub fn threads(mut self, threads: usize) -> Self {
@@ -252,7 +279,7 @@ impl IndexBuilder {
                 progress,
             )
             .unwrap_or_else(|never| match never {});
-        // In manifest order: dict, terms, docs, postings shards, store chunks.
+        // In manifest order: dict, terms, docs, postings shards, store packs.
         let rank = |f: &IndexFile| match f.kind {
             FileKind::Dict => 0,
             FileKind::Terms => 1,
@@ -260,14 +287,14 @@ impl IndexBuilder {
             FileKind::Postings => 3,
             FileKind::Store => 4,
         };
-        files.sort_by_key(rank); // stable: shards and chunks keep their order
+        files.sort_by_key(rank); // stable: shards and packs keep their order
         BuiltIndex { manifest, files }
     }
 
     /// Builds the index and hands each file to `sink` as soon as it is made, so
     /// that the caller can write it and the build never holds the whole index:
     /// postings shards are made and handed over one by one (then the terms are
-    /// dropped), then store chunks, each document's text dropped once it is in
+    /// dropped), then store packs, each document's text dropped once it is in
     /// one. Returns the manifest (write it last). `progress` is called with
     /// (documents analysed, total).
     pub fn build_into<E>(
@@ -336,8 +363,8 @@ impl IndexBuilder {
             build_postings(&terms, self.shard_bytes, in_root, |shard| emit(FileKind::Postings, &shard, &mut postings))?;
         drop(terms);
         let mut store = Vec::new();
-        let chunk_of = build_store(&mut docs, |chunk| emit(FileKind::Store, &chunk, &mut store))?;
-        let docs_body = build_docs(&docs, &lengths, &chunk_of);
+        let slots = build_store(&mut docs, self.pack_bytes, threads, |pack| emit(FileKind::Store, &pack, &mut store))?;
+        let docs_body = build_docs(&docs, &lengths, &slots);
         emit(FileKind::Terms, &terms_body, &mut root)?;
         emit(FileKind::Docs, &docs_body, &mut root)?;
 
@@ -465,46 +492,102 @@ fn build_postings<E>(
     Ok(table)
 }
 
-/// Hands each store chunk body to `emit` as it is made, dropping each
-/// document's text once it is in a chunk; returns, per document, its chunk.
-fn build_store<E>(docs: &mut [Document], mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<Vec<u32>, E> {
-    let mut chunk_of = Vec::with_capacity(docs.len());
-    let mut chunks = 0u32;
-    let mut start = 0;
-    while start < docs.len() {
-        let mut end = start;
-        let mut size = 0;
-        while end < docs.len()
-            && (end == start || size + docs[end].body.len() + docs[end].title.len() <= STORE_CHUNK_BYTES)
-        {
-            size += docs[end].body.len() + docs[end].title.len();
-            end += 1;
-        }
-        let mut body = Vec::with_capacity(size + 16);
-        put_varint(&mut body, start as u64);
-        put_varint(&mut body, (end - start) as u64);
-        for doc in &mut docs[start..end] {
-            put_str(&mut body, &doc.title);
-            put_str(&mut body, &doc.body);
-            doc.title = String::new();
-            doc.body = String::new();
-            chunk_of.push(chunks);
-        }
-        emit(body)?;
-        chunks += 1;
-        start = end;
-    }
-    Ok(chunk_of)
+/// Where the store put the documents: the first document of each pack, and each
+/// document's slot size in [`STORE_ALIGN`] units.
+struct Slots {
+    pack_first: Vec<u32>,
+    units: Vec<u32>,
 }
 
-fn build_docs(docs: &[Document], lengths: &[(u32, u32)], chunk_of: &[u32]) -> Vec<u8> {
+/// One document's slot: its record, gzip-compressed, behind its length and padded
+/// to a multiple of [`STORE_ALIGN`] (layout above).
+fn store_slot(number: u32, doc: &Document) -> Vec<u8> {
+    use std::io::Write;
+    let mut record = Vec::with_capacity(doc.title.len() + doc.body.len() + 16);
+    put_varint(&mut record, u64::from(number));
+    put_str(&mut record, &doc.title);
+    put_str(&mut record, &doc.body);
+    // No name and no time in the header: the same record gives the same bytes.
+    let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
+    gz.write_all(&record).expect("writing to memory");
+    let member = gz.finish().expect("writing to memory");
+    let mut slot = Vec::with_capacity(member.len() + STORE_ALIGN + 4);
+    put_varint(&mut slot, member.len() as u64);
+    slot.extend_from_slice(&member);
+    slot.resize(slot.len().next_multiple_of(STORE_ALIGN), 0);
+    slot
+}
+
+/// Hands each store pack body to `emit` as it is filled, dropping each
+/// document's text once it is in a pack. Slots are compressed on `threads`
+/// threads, a batch at a time, and added in document order.
+fn build_store<E>(
+    docs: &mut [Document],
+    pack_bytes: usize,
+    threads: usize,
+    mut emit: impl FnMut(Vec<u8>) -> Result<(), E>,
+) -> Result<Slots, E> {
+    let mut slots = Slots { pack_first: Vec::new(), units: Vec::with_capacity(docs.len()) };
+    let mut pack = Vec::new();
+    let mut compressed: Vec<Vec<u8>> = Vec::new();
+    for n in 0..docs.len() {
+        if n % ANALYSIS_BATCH == 0 {
+            let batch = &docs[n..(n + ANALYSIS_BATCH).min(docs.len())];
+            let per = batch.len().div_ceil(threads.max(1));
+            let slot = |(j, d): (usize, &Document)| store_slot((n + j) as u32, d);
+            compressed = if threads == 1 || batch.len() < 2 {
+                batch.iter().enumerate().map(slot).collect()
+            } else {
+                std::thread::scope(|scope| {
+                    let parts: Vec<_> = batch
+                        .chunks(per)
+                        .enumerate()
+                        .map(|(k, part)| {
+                            let first = n + k * per;
+                            scope.spawn(move || {
+                                part.iter()
+                                    .enumerate()
+                                    .map(|(j, d)| store_slot((first + j) as u32, d))
+                                    .collect::<Vec<_>>()
+                            })
+                        })
+                        .collect();
+                    parts.into_iter().flat_map(|h| h.join().expect("a compression thread panicked")).collect()
+                })
+            };
+            compressed.reverse(); // popped in document order below
+        }
+        let slot = compressed.pop().expect("a slot per document");
+        let doc = &mut docs[n];
+        if n == 0 || (!pack.is_empty() && pack.len() + slot.len() > pack_bytes) {
+            if n > 0 {
+                emit(std::mem::take(&mut pack))?;
+            }
+            slots.pack_first.push(n as u32);
+        }
+        slots.units.push((slot.len() / STORE_ALIGN) as u32);
+        pack.extend_from_slice(&slot);
+        doc.title = String::new();
+        doc.body = String::new();
+    }
+    if !docs.is_empty() {
+        emit(pack)?;
+    }
+    Ok(slots)
+}
+
+fn build_docs(docs: &[Document], lengths: &[(u32, u32)], slots: &Slots) -> Vec<u8> {
     let mut out = Vec::new();
     put_varint(&mut out, docs.len() as u64);
-    for ((doc, &(title_words, body_words)), &chunk) in docs.iter().zip(lengths).zip(chunk_of) {
+    put_varint(&mut out, slots.pack_first.len() as u64);
+    for &first in &slots.pack_first {
+        put_varint(&mut out, u64::from(first));
+    }
+    for ((doc, &(title_words, body_words)), &units) in docs.iter().zip(lengths).zip(&slots.units) {
         put_str(&mut out, &doc.id);
         put_varint(&mut out, u64::from(title_words));
         put_varint(&mut out, u64::from(body_words));
-        put_varint(&mut out, u64::from(chunk));
+        put_varint(&mut out, u64::from(units));
         let m = &doc.meta;
         for field in [&m.date, &m.author, &m.source, &m.category, &m.url] {
             put_str(&mut out, field.as_deref().unwrap_or(""));

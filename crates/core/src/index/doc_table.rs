@@ -15,27 +15,45 @@ pub struct DocMeta {
     pub title_words: u32,
     /// Words in the body (its length for BM25).
     pub body_words: u32,
-    /// The store chunk holding the document's text.
-    pub chunk: u32,
+    /// The size of the document's store slot, in [`super::STORE_ALIGN`] units.
+    pub slot_units: u32,
     pub meta: Metadata,
     /// The date as days since 1970-01-01, for ranges and sorting.
     pub days: Option<i32>,
 }
 
-pub(super) fn decode_docs(file: &str, body: &[u8], chunks: usize) -> Result<Vec<DocMeta>> {
+/// The decoded `docs` file: the table, and the first document of each store pack.
+pub(super) struct DocTable {
+    pub docs: Vec<DocMeta>,
+    pub pack_first: Vec<u32>,
+}
+
+pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTable> {
     let mut c = Cursor::new(file, body);
     let n = c.varint()?;
     if n > body.len() as u64 {
         return Err(Error::corrupt(file, format!("{n} documents cannot fit in {} bytes", body.len())));
+    }
+    let p = c.varint()?;
+    if p != packs as u64 {
+        return Err(Error::corrupt(file, format!("{p} store packs; the manifest names {packs}")));
+    }
+    let pack_first: Vec<u32> = (0..p).map(|_| c.varint32()).collect::<Result<_>>()?;
+    let starts_at_0 = pack_first.first().is_none_or(|&f| f == 0) && (n == 0) == pack_first.is_empty();
+    if !starts_at_0
+        || !pack_first.windows(2).all(|w| w[0] < w[1])
+        || pack_first.last().is_some_and(|&f| u64::from(f) >= n)
+    {
+        return Err(Error::corrupt(file, "the store packs' first documents are not increasing from 0"));
     }
     let mut docs = Vec::with_capacity(n as usize);
     for _ in 0..n {
         let id = c.str()?.to_owned();
         let title_words = c.varint32()?;
         let body_words = c.varint32()?;
-        let chunk = c.varint32()?;
-        if chunk as usize >= chunks {
-            return Err(Error::corrupt(file, format!("document {id} names store chunk {chunk} of {chunks}")));
+        let slot_units = c.varint32()?;
+        if slot_units == 0 {
+            return Err(Error::corrupt(file, format!("document {id} has an empty store slot")));
         }
         let mut opt = || -> Result<Option<String>> { Ok(Some(c.str()?.to_owned()).filter(|s| !s.is_empty())) };
         let (date, author, source, category, url) = (opt()?, opt()?, opt()?, opt()?, opt()?);
@@ -49,10 +67,10 @@ pub(super) fn decode_docs(file: &str, body: &[u8], chunks: usize) -> Result<Vec<
         let (places, people, doc_refs) = (list()?, list()?, list()?);
         let days = date.as_deref().and_then(days_from_iso);
         let meta = Metadata { date, author, source, category, url, places, people, doc_refs };
-        docs.push(DocMeta { id, title_words, body_words, chunk, meta, days });
+        docs.push(DocMeta { id, title_words, body_words, slot_units, meta, days });
     }
     if !c.is_empty() {
         return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));
     }
-    Ok(docs)
+    Ok(DocTable { docs, pack_first })
 }

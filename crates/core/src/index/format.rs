@@ -1,6 +1,6 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 5)
+//! # Byte layout of every binary file (format version 6)
 //!
 //! ```text
 //! offset  size  field
@@ -35,8 +35,10 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// dictionary holds only the terms of at least two documents, the others are in
 /// a dictionary inside their postings shard, and the `terms` file names each
 /// shard's first key; 5 — a sentence or clause boundary inside a text is a gap
-/// of one word position.
-pub const FORMAT_VERSION: u16 = 5;
+/// of one word position; 6 — article text in a few large store packs, one
+/// gzip-compressed slot per document that a browser fetches by HTTP range, its
+/// size in the document table.
+pub const FORMAT_VERSION: u16 = 6;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;
@@ -52,7 +54,7 @@ pub enum FileKind {
     Postings = 2,
     /// The document table: ids, titles, lengths.
     Docs = 3,
-    /// A chunk of stored article text.
+    /// A pack of stored article text, one slot per document.
     Store = 4,
     /// Per term its document frequency, and the first term of each postings shard.
     Terms = 5,

@@ -69,7 +69,7 @@ pub struct ManifestFiles {
     pub docs: FileEntry,
     /// Postings shards by term range, fetched when a query needs one of their terms.
     pub postings: Vec<FileEntry>,
-    /// Article text, in chunks fetched only when a result from them is shown.
+    /// Article text in packs, one slot per document, fetched by range when a result is shown.
     pub store: Vec<FileEntry>,
 }
 
@@ -141,7 +141,7 @@ impl Manifest {
     }
 
     /// Every binary file, in a fixed order: dict, terms, docs, postings shards,
-    /// store chunks.
+    /// store packs.
     pub fn entries(&self) -> impl Iterator<Item = &FileEntry> {
         let f = &self.files;
         [&f.dict, &f.terms, &f.docs].into_iter().chain(f.postings.iter()).chain(f.store.iter())

@@ -5,7 +5,7 @@
 //!   and [`FORMAT_VERSION`] with its policy.
 //! - `build.rs`: the writer, with the byte layout of each file's body.
 //! - `read.rs`: the reader ([`Index`]): opens the root files (dict, terms, docs)
-//!   and takes postings shards and store chunks as a query needs them.
+//!   and takes postings shards and documents' stored text as a query needs them.
 //! - `manifest.rs`: `manifest.json`, the one mutable file naming the others.
 //! - `doc_table.rs`: the document table in memory ([`DocMeta`]).
 //! - `facets.rs`: facet value → documents, derived from the document table at open.
@@ -18,7 +18,7 @@ mod manifest;
 mod read;
 
 pub use build::{
-    term_key, BuiltIndex, IndexBuilder, IndexFile, POSTINGS_SHARD_BYTES, ROOT_MIN_DF, STORE_CHUNK_BYTES,
+    term_key, BuiltIndex, IndexBuilder, IndexFile, POSTINGS_SHARD_BYTES, ROOT_MIN_DF, STORE_ALIGN, STORE_PACK_BYTES,
     WHOLE_DICT_BYTES,
 };
 pub use doc_table::DocMeta;

@@ -1,14 +1,15 @@
 //! [`Index`]: opens the bytes written by [`super::IndexBuilder`] (layouts in
 //! `build.rs`) and gives the search code terms, postings, documents and text.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use fst::{IntoStreamer, Map, Streamer};
 
-use super::build::{BuiltIndex, IndexFile, ROOT_MIN_DF};
-use super::doc_table::{decode_docs, DocMeta};
+use super::build::{BuiltIndex, IndexFile, ROOT_MIN_DF, STORE_ALIGN};
+use super::doc_table::{decode_docs, DocMeta, DocTable};
 use super::facets::FacetIndex;
-use super::format::{check_crc, check_header, Cursor, FileKind};
+use super::format::{check_crc, check_header, Cursor, FileKind, FOOTER_LEN, HEADER_LEN};
 use super::manifest::{FileEntry, Manifest};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -79,8 +80,9 @@ pub struct Posting {
 }
 
 /// An opened index. The root files (dict, terms, docs) are read at open; postings
-/// shards and store chunks are added when a query or a shown result needs them
-/// ([`Index::add_shard`], [`Index::add_store_chunk`]).
+/// shards and documents' text are added when a query or a shown result needs
+/// them ([`Index::add_shard`]; [`Index::add_record`] for one document's slot,
+/// fetched by range, or [`Index::add_store_pack`] for a whole pack).
 pub struct Index {
     manifest: Manifest,
     dict: Map<Body>,
@@ -98,9 +100,13 @@ pub struct Index {
     docs: Vec<DocMeta>,
     docs_raw: Arc<[u8]>,
     avg_doc_words: f32,
-    store: Vec<Option<Vec<StoredDoc>>>,
-    /// First document of each store chunk.
-    chunk_first: Vec<usize>,
+    /// The text of the documents added so far.
+    stored: HashMap<u32, StoredDoc>,
+    /// First document of each store pack.
+    pack_first: Vec<u32>,
+    /// Where each document's slot starts in its pack file (bytes from the start
+    /// of the file).
+    slot_start: Vec<u64>,
     facets: FacetIndex,
 }
 
@@ -110,7 +116,7 @@ impl std::fmt::Debug for Index {
             .field("documents", &self.docs.len())
             .field("terms", &self.dfs.len())
             .field("postings_shards", &self.shards.len())
-            .field("store_chunks", &self.store.len())
+            .field("store_packs", &self.pack_first.len())
             .finish()
     }
 }
@@ -124,7 +130,7 @@ impl Index {
     /// Opens the root of an index: the dictionary, the terms file and the
     /// document table. Checks each file's header and size against the manifest
     /// (cheap) and decodes the tables; does not check CRCs (see [`Index::verify`]).
-    /// Postings shards and store chunks are added separately.
+    /// Postings shards and stored text are added separately.
     pub fn open(manifest: Manifest, dict: Vec<u8>, terms: Vec<u8>, docs: Vec<u8>) -> Result<Index> {
         let dict_raw: Arc<[u8]> = dict.into();
         let terms_raw: Arc<[u8]> = terms.into();
@@ -148,7 +154,7 @@ impl Index {
         let TermsTable { dfs, shard_first, shard_first_key, shard_own_terms } =
             decode_terms(&f.terms.path, terms_body.as_ref(), manifest.terms as usize, f.postings.len())?;
         let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
-        let docs = decode_docs(&f.docs.path, docs_body.as_ref(), manifest.files.store.len())?;
+        let DocTable { docs, pack_first } = decode_docs(&f.docs.path, docs_body.as_ref(), f.store.len())?;
         if docs.len() != manifest.documents as usize {
             return Err(Error::corrupt(
                 &f.docs.path,
@@ -158,10 +164,21 @@ impl Index {
         let total_words: u64 = docs.iter().map(|d| u64::from(d.title_words + d.body_words)).sum();
         let avg_doc_words = if docs.is_empty() { 1.0 } else { (total_words as f32 / docs.len() as f32).max(1.0) };
         let facets = FacetIndex::build(&docs);
-        let store = vec![None; manifest.files.store.len()];
-        let mut chunk_first = vec![usize::MAX; store.len()];
-        for (n, d) in docs.iter().enumerate().rev() {
-            chunk_first[d.chunk as usize] = n;
+        // Each pack's slots fill its body exactly.
+        let mut slot_start = Vec::with_capacity(docs.len());
+        for (p, entry) in f.store.iter().enumerate() {
+            let range = pack_first[p] as usize..pack_first.get(p + 1).map_or(docs.len(), |&n| n as usize);
+            let mut at = HEADER_LEN as u64;
+            for d in &docs[range] {
+                slot_start.push(at);
+                at += u64::from(d.slot_units) * STORE_ALIGN as u64;
+            }
+            if at + FOOTER_LEN as u64 != entry.bytes {
+                return Err(Error::corrupt(
+                    &f.docs.path,
+                    format!("the document table does not fill store pack {} exactly", entry.path),
+                ));
+            }
         }
         let shards = vec![None; shard_first.len()];
         Ok(Index {
@@ -177,14 +194,15 @@ impl Index {
             docs,
             docs_raw,
             avg_doc_words,
-            store,
-            chunk_first,
+            stored: HashMap::new(),
+            pack_first,
+            slot_start,
             facets,
         })
     }
 
     /// Opens a whole index, verifying the CRC of every file, with every postings
-    /// shard and every store chunk that `load` returns (the CLI reads them all).
+    /// shard and every store pack that `load` returns (the CLI reads them all).
     /// `load` gets a file name from the manifest.
     pub fn open_all(manifest: Manifest, mut load: impl FnMut(&str) -> Option<Vec<u8>>) -> Result<Index> {
         let mut get = |entry: &FileEntry, kind: FileKind| -> Result<Vec<u8>> {
@@ -199,19 +217,19 @@ impl Index {
         let terms = get(&f.terms, FileKind::Terms)?;
         let docs = get(&f.docs, FileKind::Docs)?;
         let shards: Vec<Vec<u8>> = f.postings.iter().map(|e| get(e, FileKind::Postings)).collect::<Result<_>>()?;
-        let chunks: Vec<Vec<u8>> = f.store.iter().map(|e| get(e, FileKind::Store)).collect::<Result<_>>()?;
+        let packs: Vec<Vec<u8>> = f.store.iter().map(|e| get(e, FileKind::Store)).collect::<Result<_>>()?;
         let mut index = Index::open(manifest, dict, terms, docs)?;
         for (i, shard) in shards.into_iter().enumerate() {
             index.add_shard(i, shard)?;
         }
-        for (i, chunk) in chunks.into_iter().enumerate() {
-            index.add_store_chunk(i, chunk)?;
+        for (i, pack) in packs.into_iter().enumerate() {
+            index.add_store_pack(i, &pack)?;
         }
         Ok(index)
     }
 
     /// Checks the CRC32 of the root files: dictionary, terms and document table
-    /// (shards and store chunks are checked when they are added).
+    /// (shards and store packs are checked when they are added).
     pub fn verify(&self) -> Result<()> {
         let f = &self.manifest.files;
         check_crc(&f.dict.path, &self.dict_raw)?;
@@ -314,25 +332,99 @@ impl Index {
         out
     }
 
-    /// Adds store chunk `i` (header, size and CRC are checked).
-    pub fn add_store_chunk(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
+    /// Where document `doc`'s text is: the store pack (index into
+    /// `manifest.files.store`) and the byte range of its slot in that file, to
+    /// fetch with an HTTP range request and hand to [`Index::slot_record`].
+    pub fn store_slot(&self, doc: u32) -> Option<(usize, std::ops::Range<u64>)> {
+        let meta = self.docs.get(doc as usize)?;
+        let pack = self.pack_first.partition_point(|&f| f <= doc) - 1;
+        let start = self.slot_start[doc as usize];
+        Some((pack, start..start + u64::from(meta.slot_units) * STORE_ALIGN as u64))
+    }
+
+    /// The gzip member in document `doc`'s slot (the bytes of
+    /// [`Index::store_slot`]'s range): decompress it and give the record to
+    /// [`Index::add_record`].
+    pub fn slot_record<'a>(&self, doc: u32, slot: &'a [u8]) -> Result<&'a [u8]> {
+        let (pack, range) =
+            self.store_slot(doc).ok_or_else(|| Error::corrupt("store", format!("no document {doc}")))?;
+        let file = &self.manifest.files.store[pack].path;
+        if slot.len() as u64 != range.end - range.start {
+            return Err(Error::corrupt(
+                file,
+                format!("the slot of document {doc} is not {} bytes long", range.end - range.start),
+            ));
+        }
+        let mut c = Cursor::new(file, slot);
+        let len = c.varint()?;
+        let start = c.position();
+        usize::try_from(len)
+            .ok()
+            .and_then(|len| slot.get(start..start.checked_add(len)?))
+            .ok_or_else(|| Error::corrupt(file, format!("the slot of document {doc} is shorter than its record")))
+    }
+
+    /// Adds document `doc`'s text from its record (the decompressed gzip member of
+    /// its slot: document number, title, body).
+    pub fn add_record(&mut self, doc: u32, record: &[u8]) -> Result<()> {
+        let Some((pack, _)) = self.store_slot(doc) else {
+            return Err(Error::corrupt("store", format!("no document {doc}")));
+        };
+        let file = &self.manifest.files.store[pack].path;
+        let mut c = Cursor::new(file, record);
+        let number = c.varint()?;
+        let title = c.str()?.to_owned();
+        let body = c.str()?.to_owned();
+        if number != u64::from(doc) || !c.is_empty() {
+            return Err(Error::corrupt(file, format!("the slot of document {doc} holds another record")));
+        }
+        self.stored.insert(doc, StoredDoc { title, body });
+        Ok(())
+    }
+
+    /// Checks a whole store pack `i` (header, size and CRC), as fetched when a
+    /// host ignores range requests.
+    pub fn check_store_pack(&self, i: usize, bytes: &[u8]) -> Result<()> {
         let entry = self
             .manifest
             .files
             .store
             .get(i)
-            .ok_or_else(|| Error::corrupt("store", format!("no store chunk {i} in the manifest")))?;
-        check_header(&entry.path, &bytes, FileKind::Store, Some(entry.bytes))?;
-        check_crc(&entry.path, &bytes)?;
-        let docs =
-            decode_store(&entry.path, &bytes[super::format::HEADER_LEN..bytes.len() - super::format::FOOTER_LEN])?;
-        let (first, docs) = docs;
-        let expected = self.docs.iter().filter(|d| d.chunk as usize == i).count();
-        if self.chunk_first[i] != first || expected != docs.len() {
-            return Err(Error::corrupt(&entry.path, "store chunk does not match the document table"));
+            .ok_or_else(|| Error::corrupt("store", format!("no store pack {i} in the manifest")))?;
+        check_header(&entry.path, bytes, FileKind::Store, Some(entry.bytes))?;
+        check_crc(&entry.path, bytes)
+    }
+
+    /// The documents of store pack `i`.
+    pub fn pack_docs(&self, i: usize) -> std::ops::Range<u32> {
+        let first = self.pack_first.get(i).copied().unwrap_or(self.docs.len() as u32);
+        first..self.pack_first.get(i + 1).copied().unwrap_or(self.docs.len() as u32)
+    }
+
+    /// Adds the text of every document in store pack `i` (header, size, CRC and
+    /// every record are checked).
+    pub fn add_store_pack(&mut self, i: usize, bytes: &[u8]) -> Result<()> {
+        self.check_store_pack(i, bytes)?;
+        for doc in self.pack_docs(i) {
+            let (_, range) = self.store_slot(doc).expect("a document of the pack");
+            self.add_slot(doc, &bytes[range.start as usize..range.end as usize])?;
         }
-        self.store[i] = Some(docs);
         Ok(())
+    }
+
+    /// Adds document `doc`'s text from its slot, decompressed here (the browser
+    /// decompresses with its own `DecompressionStream` instead: see
+    /// [`Index::slot_record`]).
+    pub fn add_slot(&mut self, doc: u32, slot: &[u8]) -> Result<()> {
+        use std::io::Read;
+        let member = self.slot_record(doc, slot)?;
+        let mut record = Vec::new();
+        flate2::read::GzDecoder::new(member).take(MAX_RECORD_BYTES).read_to_end(&mut record).map_err(|e| {
+            let (pack, _) = self.store_slot(doc).expect("a document of the index");
+            let file = &self.manifest.files.store[pack].path;
+            Error::corrupt(file, format!("the text of document {doc} does not decompress: {e}"))
+        })?;
+        self.add_record(doc, &record)
     }
 
     pub fn manifest(&self) -> &Manifest {
@@ -437,22 +529,16 @@ impl Index {
         Ok(())
     }
 
-    /// The stored text of a document, if its store chunk has been added.
+    /// The stored text of a document, if it has been added.
     pub fn stored(&self, doc: u32) -> Option<&StoredDoc> {
-        let meta = self.docs.get(doc as usize)?;
-        let chunk = self.store.get(meta.chunk as usize)?.as_ref()?;
-        chunk.get(doc as usize - self.chunk_first[meta.chunk as usize])
+        self.stored.get(&doc)
     }
 
-    /// The store chunks (by index into `manifest.files.store`) that the given
-    /// documents need and that have not been added yet, without repeats.
-    pub fn missing_chunks(&self, docs: impl IntoIterator<Item = u32>) -> Vec<usize> {
-        let mut out: Vec<usize> = docs
-            .into_iter()
-            .filter_map(|d| self.docs.get(d as usize))
-            .map(|m| m.chunk as usize)
-            .filter(|&c| self.store.get(c).is_some_and(|s| s.is_none()))
-            .collect();
+    /// The given documents whose text has not been added yet, in increasing order
+    /// without repeats (unknown numbers are left out).
+    pub fn missing_texts(&self, docs: impl IntoIterator<Item = u32>) -> Vec<u32> {
+        let mut out: Vec<u32> =
+            docs.into_iter().filter(|&d| (d as usize) < self.docs.len() && !self.stored.contains_key(&d)).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -535,21 +621,8 @@ fn decode_shard_table(file: &str, body: &[u8]) -> Result<ShardTable> {
     Ok(ShardTable { first, dict, ends, data_start })
 }
 
-fn decode_store(file: &str, body: &[u8]) -> Result<(usize, Vec<StoredDoc>)> {
-    let mut c = Cursor::new(file, body);
-    let first = c.varint()? as usize;
-    let n = c.varint()?;
-    if n > body.len() as u64 {
-        return Err(Error::corrupt(file, format!("{n} documents cannot fit in {} bytes", body.len())));
-    }
-    let mut docs = Vec::with_capacity(n as usize);
-    for _ in 0..n {
-        let title = c.str()?.to_owned();
-        let body = c.str()?.to_owned();
-        docs.push(StoredDoc { title, body });
-    }
-    Ok((first, docs))
-}
+/// The most a record may inflate to (an article is at most 20 MiB when read).
+const MAX_RECORD_BYTES: u64 = 64 << 20;
 
 impl BuiltIndex {
     /// A built file by name.
@@ -557,7 +630,7 @@ impl BuiltIndex {
         self.files.iter().find(|f| f.name == name)
     }
 
-    /// Opens the index just built, from memory, with every store chunk loaded
+    /// Opens the index just built, from memory, with every store pack loaded
     /// and the same checks as [`Index::open_all`] (for tests and tools).
     pub fn open(&self) -> Result<Index> {
         Index::open_all(self.manifest.clone(), |name| self.file(name).map(|f| f.bytes.clone()))

@@ -77,18 +77,18 @@ impl Index {
     }
 
     /// The postings shards that [`Index::article`] needs for `doc`'s related
-    /// articles and that have not been added yet (its store chunk must be loaded).
+    /// articles and that have not been added yet (its text must be loaded).
     pub fn missing_shards_for_article(&self, doc: u32) -> Vec<usize> {
         self.missing_shards_of(related::distinctive_terms(self, doc).into_iter().map(|t| t.0))
     }
 
-    /// The store chunks [`Index::article`] needs for `doc` (its text, and the
-    /// titles of its related articles) that have not been added yet. Needs the
-    /// document's chunk and [`Index::missing_shards_for_article`] loaded first, to
-    /// know the related articles.
-    pub fn missing_chunks_for_article(&self, doc: u32) -> Result<Vec<usize>> {
+    /// The documents whose text [`Index::article`] needs for `doc` (its own, and
+    /// its related articles' for their titles) that have not been added yet.
+    /// Needs `doc`'s text and [`Index::missing_shards_for_article`] loaded first,
+    /// to know the related articles.
+    pub fn missing_texts_for_article(&self, doc: u32) -> Result<Vec<u32>> {
         let related = related::related(self, doc, RELATED_SHOWN)?;
-        Ok(self.missing_chunks(std::iter::once(doc).chain(related.into_iter().map(|r| r.0))))
+        Ok(self.missing_texts(std::iter::once(doc).chain(related.into_iter().map(|r| r.0))))
     }
 
     /// Runs a plan: the ranked answer, without a suggestion.
@@ -123,16 +123,16 @@ impl Index {
         plan::expand(&mut plan::Lookup::new(self), term)
     }
 
-    /// Turns results into the response shape, with snippets from whatever store
-    /// chunks are loaded (see [`Index::missing_chunks`]).
+    /// Turns results into the response shape, with snippets from whatever text
+    /// is loaded (see [`Index::missing_texts`]).
     pub fn response(&self, results: &SearchResults) -> SearchResponse {
         response::response(self, results)
     }
 
     /// The article `doc` with the words `hl` marks highlighted (a plan's
     /// highlighter: `index.article(doc, index.plan(q).highlighter())`), and its
-    /// related articles. `None` when the document does not exist or its store
-    /// chunk is not loaded.
+    /// related articles. `None` when the document does not exist or its text is
+    /// not loaded.
     pub fn article(&self, doc: u32, hl: &Highlighter) -> Result<Option<ArticleView>> {
         response::article(self, doc, hl)
     }

@@ -27,12 +27,12 @@ use crate::index::Index;
 pub struct HitView {
     /// The document id (its path relative to the corpus folder).
     pub id: String,
-    /// The title, from the document's store chunk (empty when it is not loaded).
+    /// The title, from the document's stored text (empty when it is not loaded).
     pub title: String,
     /// Relevance score (higher is better), rounded to 4 decimals.
     pub score: f64,
     /// A window of the body with `…` where it was cut; empty when the document's
-    /// store chunk is not loaded.
+    /// text is not loaded.
     pub snippet: String,
     /// Byte ranges of the matches in `snippet`.
     pub marks: Vec<[usize; 2]>,
@@ -78,7 +78,7 @@ pub struct SearchResponse {
 }
 
 /// Turns results into the response shape, with snippets from whatever store
-/// chunks are loaded (see [`Index::missing_chunks`]).
+/// text is loaded (see [`Index::missing_texts`]).
 pub(super) fn response(index: &Index, results: &SearchResults) -> SearchResponse {
     let hl = results.plan.highlighter();
     let hits = results
@@ -148,15 +148,15 @@ pub struct RelatedView {
 pub const RELATED_SHOWN: usize = 5;
 
 /// The article `doc` with the matches of `hl` marked; `None` when the document
-/// does not exist or its store chunk is not loaded.
+/// does not exist or its text is not loaded.
 pub(super) fn article(index: &Index, doc: u32, hl: &Highlighter) -> Result<Option<ArticleView>> {
     let (Some(meta), Some(stored)) = (index.doc(doc), index.stored(doc)) else { return Ok(None) };
     let related = related(index, doc, RELATED_SHOWN)?
         .into_iter()
         .filter_map(|(d, _)| {
             let m = index.doc(d)?;
-            // The title comes with the related article's store chunk (see
-            // `Index::missing_chunks_for_article`); without it, the id stands in.
+            // The title comes with the related article's text (see
+            // `Index::missing_texts_for_article`); without it, the id stands in.
             let title = index.stored(d).map_or_else(|| m.id.clone(), |s| s.title.clone());
             Some(RelatedView { doc: d, id: m.id.clone(), title, date: m.meta.date.clone() })
         })

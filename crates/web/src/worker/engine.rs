@@ -5,12 +5,15 @@
 //! dictionary, the terms file and the document table) side by side, verifies them
 //! (header, size, CRC) and opens the [`Index`]. The rest comes when it is needed:
 //! the postings shards of the terms a query expands to, before it runs, and the
-//! store chunks of the results shown ([`Engine::search`], [`Engine::article`]).
-//! All the files a step needs are fetched at once, and each file once, however
-//! many searches ask for it while it is on its way.
+//! text of the results shown ([`Engine::search`], [`Engine::article`]): each
+//! document's slot of its store pack, by an HTTP range request (neighbouring
+//! slots in one request). All the parts a step needs are fetched at once, and
+//! each once, however many searches ask for it while it is on its way. A host
+//! that ignores range requests sends the whole pack, which is then kept.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::rc::Rc;
 
 use futures::future::{self, FutureExt, LocalBoxFuture, Shared};
@@ -76,6 +79,70 @@ impl Source {
     }
 }
 
+/// What a range request brought.
+enum Ranged {
+    /// The bytes of the range asked for.
+    Part(Vec<u8>),
+    /// The whole file: the host ignored the range.
+    Whole(Vec<u8>),
+}
+
+impl Source {
+    /// Fetches `range` of the file `name`, which is `total` bytes long (a store
+    /// pack, stored uncompressed). A host may answer with the whole file instead.
+    async fn fetch_range(&self, name: &str, range: Range<u64>, total: u64) -> Result<Ranged, FetchError> {
+        let updated = |message: String| FetchError { message: format!("{SITE_UPDATED} ({message})"), not_found: true };
+        match self {
+            Source::Memory(files) => {
+                let file = files.get(name).ok_or_else(|| updated(format!("the index file {name} is missing")))?;
+                let part = usize::try_from(range.start).ok().zip(usize::try_from(range.end).ok());
+                part.and_then(|(a, b)| file.get(a..b))
+                    .map(|bytes| Ranged::Part(bytes.to_vec()))
+                    .ok_or_else(|| updated(format!("{name} is shorter than the index says")))
+            }
+            Source::Url(prefix) => {
+                let url = format!("{prefix}{name}");
+                let failed = |message: String| FetchError { message, not_found: false };
+                let response = gloo::net::http::Request::get(&url)
+                    .header("Range", &format!("bytes={}-{}", range.start, range.end - 1))
+                    .send()
+                    .await
+                    .map_err(|e| failed(format!("could not fetch {url}: {e}")))?;
+                match response.status() {
+                    206 => {
+                        // "bytes START-END/TOTAL": the file must be the one the manifest names.
+                        let header = response.headers().get("content-range").unwrap_or_default();
+                        let expected = format!("bytes {}-{}/{total}", range.start, range.end - 1);
+                        if header != expected {
+                            return Err(updated(format!("{url} answered the range \"{header}\", not \"{expected}\"")));
+                        }
+                        let bytes =
+                            response.binary().await.map_err(|e| failed(format!("could not read {url}: {e}")))?;
+                        if bytes.len() as u64 != range.end - range.start {
+                            return Err(failed(format!(
+                                "{url} sent {} bytes of a {}-byte range",
+                                bytes.len(),
+                                range.end - range.start
+                            )));
+                        }
+                        Ok(Ranged::Part(bytes))
+                    }
+                    200 => {
+                        let bytes =
+                            response.binary().await.map_err(|e| failed(format!("could not read {url}: {e}")))?;
+                        if bytes.len() as u64 != total {
+                            return Err(updated(format!("{url} is {} bytes, not {total}", bytes.len())));
+                        }
+                        Ok(Ranged::Whole(bytes))
+                    }
+                    404 | 410 | 416 => Err(updated(format!("{url} answered HTTP {}", response.status()))),
+                    status => Err(failed(format!("{url} answered HTTP {status} {}", response.status_text()))),
+                }
+            }
+        }
+    }
+}
+
 /// The first two bytes of a gzip stream: `soi build` writes every index file
 /// compressed (see crates/cli/src/files.rs).
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
@@ -120,23 +187,30 @@ struct FetchError {
 pub const SITE_UPDATED: &str =
     "This site's search index was updated while the page was open: reload the page to search the new version.";
 
-/// A file fetched after the root: a postings shard or a store chunk, by number.
+/// A part fetched after the root: a postings shard, or a document's text (its
+/// slot of a store pack), by number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Part {
     Shard(usize),
-    Chunk(usize),
+    Text(u32),
 }
+
+/// Slots this close to one another are fetched in one range request (the bytes
+/// between them are fetched and dropped).
+const MERGE_GAP: u64 = 2048;
 
 /// A file on its way: every search that needs it awaits the same fetch.
 type PartFetch = Shared<LocalBoxFuture<'static, Result<(), String>>>;
 
 /// An opened index and where to fetch the rest of it from.
 pub struct Engine {
-    /// Shared with the store chunk fetches, which add their chunk when it arrives.
+    /// Shared with the fetches, which add their part when it arrives.
     index: Rc<RefCell<Index>>,
     source: Source,
-    /// Shards and store chunks being fetched.
+    /// Shards and texts being fetched.
     fetching: RefCell<HashMap<Part, PartFetch>>,
+    /// Whole store packs, kept when a host ignored a range request.
+    packs: Rc<RefCell<HashMap<usize, Rc<[u8]>>>>,
 }
 
 impl Engine {
@@ -166,7 +240,12 @@ impl Engine {
             future::try_join3(fetch(&f.dict.path), fetch(&f.terms.path), fetch(&f.docs.path)).await?;
         let index = Index::open(manifest, dict, terms, docs).map_err(|e| e.to_string())?;
         index.verify().map_err(|e| e.to_string())?;
-        Ok(Rc::new(Engine { index: Rc::new(RefCell::new(index)), source, fetching: RefCell::default() }))
+        Ok(Rc::new(Engine {
+            index: Rc::new(RefCell::new(index)),
+            source,
+            fetching: RefCell::default(),
+            packs: Rc::default(),
+        }))
     }
 
     /// The internal number of the document with this id.
@@ -196,25 +275,109 @@ impl Engine {
         Ok(())
     }
 
-    /// Fetches the store chunks these documents need.
-    async fn ensure_chunks(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), String> {
-        let missing = self.index.borrow().missing_chunks(docs);
-        self.ensure(missing.into_iter().map(Part::Chunk)).await
+    /// Fetches the text of these documents: the slots not loaded nor on their way,
+    /// neighbours of the same pack in one range request, all requests at once.
+    async fn ensure_texts(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), String> {
+        let missing = self.index.borrow().missing_texts(docs);
+        {
+            let index = self.index.borrow();
+            let mut fetching = self.fetching.borrow_mut();
+            let mut run: Vec<u32> = Vec::new();
+            let mut span: Option<(usize, Range<u64>)> = None;
+            let new: Vec<u32> = missing.iter().copied().filter(|&d| !fetching.contains_key(&Part::Text(d))).collect();
+            for doc in new {
+                let (pack, range) = index.store_slot(doc).expect("a document of the index");
+                match &mut span {
+                    Some((p, r)) if *p == pack && range.start >= r.end && range.start - r.end <= MERGE_GAP => {
+                        r.end = range.end;
+                    }
+                    _ => {
+                        if let Some((p, r)) = span.take() {
+                            self.start_text_fetch(&mut fetching, p, r, std::mem::take(&mut run));
+                        }
+                        span = Some((pack, range));
+                    }
+                }
+                run.push(doc);
+            }
+            if let Some((p, r)) = span {
+                self.start_text_fetch(&mut fetching, p, r, run);
+            }
+        }
+        self.ensure(missing.into_iter().map(Part::Text)).await
+    }
+
+    /// Starts fetching `range` of store pack `pack`, which holds the slots of
+    /// `docs`, and records the fetch as theirs.
+    fn start_text_fetch(
+        &self,
+        fetching: &mut HashMap<Part, PartFetch>,
+        pack: usize,
+        range: Range<u64>,
+        docs: Vec<u32>,
+    ) {
+        let (index, source, packs) = (self.index.clone(), self.source.clone(), self.packs.clone());
+        let parts = docs.iter().map(|&d| Part::Text(d)).collect::<Vec<_>>();
+        let fetch = async move {
+            let (name, total) = {
+                let index = index.borrow();
+                let entry = &index.manifest().files.store[pack];
+                (entry.path.clone(), entry.bytes)
+            };
+            let kept = packs.borrow().get(&pack).cloned();
+            // The bytes fetched, and where they start in the pack.
+            let (bytes, at): (Rc<[u8]>, u64) = match kept {
+                Some(whole) => (whole, 0),
+                None => match source.fetch_range(&name, range.clone(), total).await.map_err(|e| e.message)? {
+                    Ranged::Part(bytes) => (bytes.into(), range.start),
+                    Ranged::Whole(bytes) => {
+                        index.borrow().check_store_pack(pack, &bytes).map_err(|e| format!("{SITE_UPDATED} ({e})"))?;
+                        let whole: Rc<[u8]> = bytes.into();
+                        packs.borrow_mut().insert(pack, whole.clone());
+                        (whole, 0)
+                    }
+                },
+            };
+            for doc in docs {
+                let member = {
+                    let index = index.borrow();
+                    let (_, slot) = index.store_slot(doc).expect("a document of the index");
+                    let slot = &bytes[(slot.start - at) as usize..(slot.end - at) as usize];
+                    index.slot_record(doc, slot).map_err(|e| e.to_string())?.to_vec()
+                };
+                let record = gunzip(&member).await.map_err(|e| {
+                    format!(
+                        "{name} is corrupt (the text of an article does not decompress: {e}); rebuild the index with `soi build` and upload all of its files"
+                    )
+                })?;
+                index.borrow_mut().add_record(doc, &record).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        .boxed_local()
+        .shared();
+        for part in parts {
+            fetching.insert(part, fetch.clone());
+        }
     }
 
     /// The fetch that adds `part` to the index: the one under way, or a new one.
     fn fetch_part(&self, part: Part) -> PartFetch {
+        if let Part::Text(doc) = part {
+            if !self.fetching.borrow().contains_key(&part) {
+                let slot = self.index.borrow().store_slot(doc);
+                if let Some((pack, range)) = slot {
+                    self.start_text_fetch(&mut self.fetching.borrow_mut(), pack, range, vec![doc]);
+                }
+            }
+        }
         let mut fetching = self.fetching.borrow_mut();
         let fetch = fetching.entry(part).or_insert_with(|| {
             let (index, source) = (self.index.clone(), self.source.clone());
             async move {
-                let name = {
-                    let index = index.borrow();
-                    let files = &index.manifest().files;
-                    match part {
-                        Part::Shard(i) => files.postings[i].path.clone(),
-                        Part::Chunk(i) => files.store[i].path.clone(),
-                    }
+                let name = match part {
+                    Part::Shard(i) => index.borrow().manifest().files.postings[i].path.clone(),
+                    Part::Text(doc) => return Err(format!("there is no article number {doc} in this index")),
                 };
                 let bytes = source.fetch_file(&name).await.map_err(|e| {
                     // Every file of an index is named by its content: one that is
@@ -225,10 +388,9 @@ impl Engine {
                         e.message
                     }
                 })?;
-                let mut index = index.borrow_mut();
                 let added = match part {
-                    Part::Shard(i) => index.add_shard(i, bytes),
-                    Part::Chunk(i) => index.add_store_chunk(i, bytes),
+                    Part::Shard(i) => index.borrow_mut().add_shard(i, bytes),
+                    Part::Text(_) => unreachable!("texts are fetched by start_text_fetch"),
                 };
                 // A file of the right name but not the right bytes: a host or
                 // cache mixing two builds, or damage on the way.
@@ -257,7 +419,7 @@ impl Engine {
             results.suggestion = index.suggestion(query, &results.plan);
             results
         };
-        self.ensure_chunks(results.hits.iter().map(|h| h.doc)).await?;
+        self.ensure_texts(results.hits.iter().map(|h| h.doc)).await?;
         Ok(self.index.borrow().response(&results))
     }
 
@@ -288,15 +450,15 @@ impl Engine {
     }
 
     /// The whole article with the query's matches marked, and its related
-    /// articles (the postings shards that find them, then their store chunks for
-    /// their titles, are fetched first).
+    /// articles (the postings shards that find them, then their texts for their
+    /// titles, are fetched first).
     pub async fn article(&self, doc: u32, query: &str) -> Result<ArticleView, String> {
-        self.ensure_chunks([doc]).await?;
+        self.ensure_texts([doc]).await?;
         let shards = self.index.borrow().missing_shards_for_article(doc);
         self.ensure(shards.into_iter().map(Part::Shard)).await?;
-        // The related articles' titles are in their store chunks.
-        let chunks = self.index.borrow().missing_chunks_for_article(doc).map_err(|e| e.to_string())?;
-        self.ensure(chunks.into_iter().map(Part::Chunk)).await?;
+        // The related articles' titles are in their texts.
+        let texts = self.index.borrow().missing_texts_for_article(doc).map_err(|e| e.to_string())?;
+        self.ensure_texts(texts).await?;
         // Marking needs only the plan's highlighter: no postings are read.
         let plan = self.plan(query).await?;
         let index = self.index.borrow();
