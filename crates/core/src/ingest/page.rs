@@ -4,14 +4,19 @@
 //! often as not, so the text is read as a page: site furniture at the top (a "skip
 //! to content" link, a "today is …" date banner, a slogan, a section banner that
 //! repeats itself, separator rules) is dropped; the title is the longest headline-like
-//! line near the top, a short line just before it is the category; a date line under the title
-//! is the publication date; at the bottom, "Tin liên quan" and what follows, a
-//! source host and the byline (author, organisation) are taken out of the body.
+//! line near the top, and a known section label just before it is the category
+//! (another article's headline there is not); a date line under the title is the
+//! publication date; links to other articles ("Xem thêm: <title>") are dropped; at
+//! the bottom, "Tin liên quan" or a video heading and what follows, a source host
+//! and the byline (author, organisation) are taken out of the body.
 //! Places, people and document references are found in the whole text.
+//!
+//! Metadata is filled only on strong structural evidence (precision before
+//! recall): a field left empty is better than a wrong value.
 
 use super::dates::{find_day_month_opening, find_full_date};
 use super::metadata::{find_doc_refs, find_people, find_places};
-use crate::analysis::{fold, normalize, surface, tokens};
+use crate::analysis::{fold, normalize, surface, tokens, Token};
 use crate::document::{Document, Metadata};
 
 /// Folded lines that are never content (a site's "skip to content" link).
@@ -20,12 +25,28 @@ const SKIP_LINES: [&str; 4] = ["truy cap noi dung luon", "bo qua noi dung", "ski
 const PAGE_DATE_PREFIXES: [&str; 2] = ["hom nay", "today is"];
 /// Folded beginnings of site slogans shown above every article.
 const SLOGAN_PREFIXES: [&str; 1] = ["chu de cong tac"];
-/// Folded lines that start the related-links block at the end of a page.
-const RELATED_LINES: [&str; 5] = ["tin lien quan", "tin khac", "bai lien quan", "xem them", "related articles"];
+/// Folded labels of links to other articles: alone on a line near the end of a
+/// page, one starts the related-links block; followed by a colon and a title
+/// ("Xem thêm: Giá lúa gạo tăng mạnh"), the line is one link.
+const RELATED_LINES: [&str; 9] = [
+    "tin lien quan",
+    "tin khac",
+    "bai lien quan",
+    "xem them",
+    "doc them",
+    "tin cung chuyen muc",
+    "bai viet lien quan",
+    "related articles",
+    "read more",
+];
+/// A link to another article has at most this many words after its label.
+const RELATED_LINK_MAX_WORDS: usize = 30;
 /// Folded beginnings of a date line under the title.
 const DATE_LINE_PREFIXES: [&str; 4] = ["ngay dang", "dang ngay", "cap nhat", "ngay"];
-/// Folded byline prefixes naming authors ("Thực hiện: Dương Chiêm - Trịnh Sơn").
-const AUTHOR_PREFIXES: [&str; 4] = ["thuc hien", "bai va anh", "bai", "tin"];
+/// Folded byline labels naming authors ("Thực hiện: Dương Chiêm - Trịnh Sơn"): the
+/// whole text before the colon, never just its first word ("Tin liên quan: …" is
+/// not "Tin: …").
+const AUTHOR_PREFIXES: [&str; 7] = ["thuc hien", "bai va anh", "bai anh", "bai", "tin va anh", "tin anh", "tin"];
 /// A title has at least this many words, unless no line qualifies.
 const TITLE_MIN_WORDS: usize = 9;
 /// A category line has at most this many words.
@@ -79,28 +100,24 @@ fn is_person_name(s: &str) -> bool {
         })
 }
 
-/// First words that name an organisation, a publication or an agency, with their
-/// tones (`Ban` is a committee, `Bàn` a table or a goal): a last line starting so
-/// is a source (`Báo Nhân Dân`, `Chi bộ Cục thi hành án …`).
-const SOURCE_HEADS: [&str; 30] = [
-    "báo",
+/// First words of the name of an organisation, a publication or an agency, with
+/// their tones (`Ban` is a committee, `Bàn` a table or a goal). Each is also the
+/// first syllable of common words (`Bộ đội`, `Trường học`, `Hội viên`, `Báo cáo`),
+/// so the organisation's own name must follow, capitalised (`Bộ Y tế`, `Báo Lao
+/// Động`, `Sở GD&ĐT`).
+const SOURCE_HEADS: [&str; 12] =
+    ["báo", "đài", "cổng", "ban", "sở", "phòng", "hội", "cục", "bộ", "viện", "trường", "kênh"];
+
+/// Kinds of organisations that are words of their own, with their tones: anything
+/// may follow (`Ủy ban nhân dân tỉnh …`, `Công ty cổ phần …`, `Chi bộ Cục …`).
+const SOURCE_KINDS: [&str; 19] = [
     "tạp chí",
-    "đài",
-    "cổng",
     "trung tâm",
-    "ban",
     "chi bộ",
-    "sở",
-    "phòng",
     "ủy ban",
     "ubnd",
-    "hội",
     "công ty",
     "văn phòng",
-    "cục",
-    "bộ",
-    "viện",
-    "trường",
     "đảng ủy",
     "huyện ủy",
     "tỉnh ủy",
@@ -110,24 +127,52 @@ const SOURCE_HEADS: [&str; 30] = [
     "vov",
     "vtv",
     "thông tấn xã",
-    "kênh",
     "tập đoàn",
     "nhà xuất bản",
+    "cổng thông tin",
 ];
 
-/// A line that can only be a source: all capitals (a banner, an agency), or
-/// starting with the name of an organisation. Anything else in the last line (a
-/// caption, a list of video titles, a sentence cut short) is not taken as one.
+/// Words of a clause, never of an organisation's name: a line with one is a
+/// caption or a sentence (`Bộ trưởng … kiểm tra công tác phòng dịch tại Nghệ An`).
+const CLAUSE_WORDS: [&str; 9] = ["tại", "trong", "đang", "đã", "sẽ", "được", "bị", "khi", "vừa"];
+
+/// An organisation's name ends with at most this many lowercase words after its
+/// last capitalised one (`Bộ Nông nghiệp và Phát triển nông thôn`: 3); a caption
+/// ends with what its subject does (`Sở Y tế Nghệ An kiểm tra điểm thi`: 4).
+const SOURCE_MAX_LOWER_TAIL: usize = 3;
+
+/// The words of `text` as spelled (lowercase, tones kept).
+fn spelled(text: &str) -> Vec<String> {
+    tokens(text).map(|t| surface(t.text)).collect()
+}
+
+fn capitalised(t: &Token<'_>) -> bool {
+    t.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// A line that can only be an organisation's name: an all-capitals acronym
+/// (`TTXVN`), or the name of an organisation (`Báo Nhân Dân`, `Chi bộ Cục thi hành
+/// án …`, `BAN TUYÊN GIÁO QUẬN ỦY`): a head and the organisation's own name, no
+/// word of a clause, no verb phrase at its end. Anything else in the last line (a
+/// caption, a video title, a sentence cut short) is not taken as one.
 fn is_source_name(line: &str) -> bool {
+    let toks: Vec<Token<'_>> = tokens(line).collect();
+    let words = spelled(line);
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    let capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    let spelled = |text: &str| tokens(text).map(|t| surface(t.text)).collect::<Vec<_>>().join(" ");
-    let line = spelled(line);
-    capitals
-        || SOURCE_HEADS.iter().any(|h| {
-            let head = spelled(h);
-            line.strip_prefix(&head).is_some_and(|r| r.is_empty() || r.starts_with(' '))
-        })
+    let shouting = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    if shouting && toks.len() == 1 {
+        return true; // an acronym: TTXVN, VOV
+    }
+    let starts = |name: &&str| {
+        let w = spelled(name);
+        words.starts_with(&w).then_some(w.len())
+    };
+    let kind = SOURCE_KINDS.iter().filter_map(starts).max();
+    let head = SOURCE_HEADS.iter().filter_map(starts).max().filter(|&n| toks.get(n).is_some_and(capitalised));
+    let Some(n) = kind.max(head) else { return false };
+    let lower_tail = toks.iter().rev().take_while(|t| !capitalised(t)).count();
+    let clause = CLAUSE_WORDS.iter().any(|c| words.contains(&surface(c)));
+    toks.len() > n && lower_tail <= SOURCE_MAX_LOWER_TAIL && !clause && !ends_sentence(line)
 }
 
 /// The source an attribution line names: `Theo TTXVN`, `(Theo VnExpress)`,
@@ -146,6 +191,13 @@ fn attribution(line: &str) -> Option<String> {
     (!rest.is_empty()).then(|| rest.to_owned())
 }
 
+/// Names listed in a byline (`Dương Chiêm - Trịnh Sơn`, `Minh Châu, Hoàng Hà`),
+/// joined by `, `: only when every one is a person's name.
+fn name_list(text: &str) -> Option<String> {
+    let names: Vec<&str> = text.split([',', '-', '–']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    (!names.is_empty() && names.iter().all(|n| is_person_name(n))).then(|| names.join(", "))
+}
+
 /// Reads a byline into (author, source): only what its shape says. A line that is
 /// neither a name, an attribution, a name and a source, nor an organisation's
 /// name gives nothing (precision before recall).
@@ -154,11 +206,21 @@ fn parse_byline(line: &str) -> (Option<String>, Option<String>) {
     if let Some(source) = attribution(line) {
         return (None, Some(source));
     }
-    let folded = words(line).join(" ");
-    if AUTHOR_PREFIXES.iter().any(|p| folded.starts_with(p)) && line.contains(':') {
-        let rest = line.split_once(':').map_or("", |(_, r)| r.trim());
-        let names: Vec<&str> = rest.split([',', '-', '–']).map(str::trim).filter(|s| !s.is_empty()).collect();
-        return ((!names.is_empty()).then(|| names.join(", ")), None);
+    // "Bài và ảnh: Quang Vinh": the whole label before the colon names authors
+    // ("Tin liên quan: <title>" is a link, not "Tin: <author>").
+    if let Some((label, rest)) = line.split_once(':') {
+        if AUTHOR_PREFIXES.contains(&words(label).join(" ").as_str()) {
+            return (name_list(rest), None);
+        }
+    }
+    // "Văn Tài (TTXVN)", "Minh Châu (Theo VnExpress)": names, then the organisation
+    // in parentheses.
+    if let Some((names, org)) = line.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+        let org = org.trim();
+        let source = attribution(org).or_else(|| is_source_name(org).then(|| org.to_owned()));
+        if let (Some(authors), Some(source)) = (name_list(names), source) {
+            return (Some(authors), Some(source));
+        }
     }
     for sep in [" – ", " - ", ", "] {
         if let Some((first, rest)) = line.split_once(sep) {
@@ -174,6 +236,110 @@ fn parse_byline(line: &str) -> (Option<String>, Option<String>) {
     } else {
         (None, None)
     }
+}
+
+/// A link to another article: a related-links label, a colon (or `>>`, `»`) and a
+/// short title (`Xem thêm: Giá lúa gạo tăng mạnh sau mùa lũ`). Page furniture: not
+/// the article's text, and never its byline.
+fn is_related_link(line: &str) -> bool {
+    let toks: Vec<Token<'_>> = tokens(line).collect();
+    RELATED_LINES.iter().any(|label| {
+        let n = label.split(' ').count();
+        toks.len() > n
+            && toks.len() - n <= RELATED_LINK_MAX_WORDS
+            && toks[..n].iter().map(|t| fold(t.text)).eq(label.split(' '))
+            && line[toks[n - 1].range.1..toks[n].range.0].trim_start().starts_with([':', '>', '»'])
+    })
+}
+
+/// The heading of a list of videos at the end of a page (`Video đang được xem
+/// nhiều`, `VIDEO NỔI BẬT`, `Video:`), followed by the list: short lines, not
+/// sentences. What follows it is furniture, as after "Tin liên quan".
+fn is_video_list(lines: &[&str], i: usize) -> bool {
+    let w = words(lines[i]);
+    let heading = w.first().is_some_and(|f| f == "video")
+        && w.len() <= 6
+        && !lines[i].trim_end().ends_with(['.', '!', '?', '…', ';']);
+    let items: Vec<&str> = lines[i + 1..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    heading && !items.is_empty() && items.iter().all(|l| words(l).len() <= BYLINE_MAX_WORDS * 2 && !ends_sentence(l))
+}
+
+/// Known section labels of news sites, with their tones: a short line just above
+/// the title is the category only when it is one of them (another article's
+/// headline shown there is not).
+const SECTION_LABELS: [&str; 50] = [
+    "thời sự",
+    "chính trị",
+    "xã hội",
+    "kinh tế",
+    "kinh doanh",
+    "tài chính",
+    "thị trường",
+    "chứng khoán",
+    "bất động sản",
+    "đầu tư",
+    "thể thao",
+    "bóng đá",
+    "giáo dục",
+    "tuyển sinh",
+    "du học",
+    "sức khỏe",
+    "y tế",
+    "pháp luật",
+    "an ninh",
+    "quốc phòng",
+    "quân sự",
+    "thế giới",
+    "quốc tế",
+    "văn hóa",
+    "giải trí",
+    "du lịch",
+    "đời sống",
+    "gia đình",
+    "khoa học",
+    "công nghệ",
+    "số hóa",
+    "xe",
+    "địa phương",
+    "môi trường",
+    "nông nghiệp",
+    "giao thông",
+    "việc làm",
+    "bạn đọc",
+    "ý kiến",
+    "góc nhìn",
+    "phóng sự",
+    "tin tức",
+    "tin mới",
+    "tin nóng",
+    "tin trong nước",
+    "trong nước",
+    "tin quốc tế",
+    "tin hoạt động",
+    "xây dựng đảng",
+    "thời tiết",
+];
+
+/// Section names of government and party sites that say whose news they hold:
+/// `Tin tức trong Huyện`, `Hoạt động của các tổ chức Đảng cơ sở`.
+const SECTION_HEADS: [&str; 2] = ["tin tức", "hoạt động"];
+
+/// A known section label (`Thể thao`, `THỜI SỰ`), a qualified section name (`Tin
+/// tức trong Huyện`), or a breadcrumb of labels (`Thời sự > Chính trị`,
+/// `Văn hóa - Xã hội`).
+fn is_section_label(line: &str) -> bool {
+    let crumbs = line.replace(" - ", "|").replace(" – ", "|");
+    let parts: Vec<&str> = crumbs.split(['>', '»', '›', '/', '|']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let label = |p: &&str| {
+        let w = spelled(p);
+        let is = |l: &&str| spelled(l) == w;
+        let qualified = |h: &&str| {
+            let h = spelled(h);
+            w.len() > h.len() && w.starts_with(&h) && !p.chars().any(|c| c.is_ascii_digit())
+        };
+        SECTION_LABELS.iter().any(is) || SECTION_HEADS.iter().any(qualified)
+    };
+    !parts.is_empty() && words(line).len() <= CATEGORY_MAX_WORDS && !ends_sentence(line) && parts.iter().all(label)
 }
 
 /// Builds a document (title, body, metadata) from a plain-text article.
@@ -236,10 +402,15 @@ pub fn parse_text(id: &str, text: &str) -> Document {
     if let Some(t) = title_at {
         title = lines[t].trim().to_owned();
         keep[t] = false;
+        // A short line just above the title is not the article's text; it is its
+        // category only when it is a known section label, not when it is another
+        // article's headline.
         if let Some(k) = headline.filter(|&k| k > 0) {
             let c = candidates[k - 1];
-            if words(lines[c]).len() <= CATEGORY_MAX_WORDS && meta.category.is_none() {
-                meta.category = Some(lines[c].trim().to_owned());
+            if words(lines[c]).len() <= CATEGORY_MAX_WORDS {
+                if meta.category.is_none() && is_section_label(lines[c]) {
+                    meta.category = Some(lines[c].trim().to_owned());
+                }
                 keep[c] = false;
             }
         }
@@ -266,11 +437,18 @@ pub fn parse_text(id: &str, text: &str) -> Document {
         }
     }
 
-    // Bottom: related links, a host, the byline.
+    // Links to other articles below the title ("Xem thêm: <title>"): furniture.
+    for i in title_at.map_or(lines.len(), |t| t + 1)..lines.len() {
+        if keep[i] && is_related_link(lines[i]) {
+            keep[i] = false;
+        }
+    }
+
+    // Bottom: related links or videos, a host, the byline.
     let mut end = lines.len();
     let tail_from = lines.len().saturating_sub(12);
-    if let Some(r) =
-        (tail_from..lines.len()).find(|&i| keep[i] && RELATED_LINES.contains(&words(lines[i]).join(" ").as_str()))
+    if let Some(r) = (tail_from..lines.len())
+        .find(|&i| keep[i] && (RELATED_LINES.contains(&words(lines[i]).join(" ").as_str()) || is_video_list(&lines, i)))
     {
         end = r;
     }
@@ -438,6 +616,142 @@ mod tests {
             "Video đang được xem nhiều",
         ] {
             assert_eq!(parse_byline(line), (None, None), "{line:?}");
+        }
+    }
+
+    /// An article page: a title, a dateline, a body paragraph, then `tail`.
+    fn page_ending(tail: &str) -> Document {
+        let text = format!(
+            "Tỉnh Nghệ An đẩy mạnh xây dựng nông thôn mới gắn với phát triển du lịch\nNgày đăng 08/10/2020 | 23:45\n\nNgười dân rất phấn khởi và mong muốn chính quyền tiếp tục quan tâm, hỗ trợ.\n\n{tail}"
+        );
+        parse_text("t.txt", &text)
+    }
+
+    #[test]
+    fn links_to_other_articles_are_furniture_not_bylines() {
+        // Issue 10: an inline "Xem thêm: <title>" last line hid the byline above it.
+        for link in [
+            "Xem thêm: Giá lúa gạo tăng mạnh sau mùa lũ",
+            "Tin liên quan: Học sinh miền núi đến trường bằng thuyền",
+            "Đọc thêm >> Phát triển du lịch xanh gắn với bảo vệ môi trường",
+            "BÀI LIÊN QUAN: Cử tri kiến nghị xử lý dứt điểm các dự án chậm tiến độ",
+        ] {
+            assert!(is_related_link(link), "{link:?}");
+            let d = page_ending(&format!("Minh Châu - Báo Lao Động\n{link}"));
+            assert_eq!(d.meta.author.as_deref(), Some("Minh Châu"), "{link:?}");
+            assert_eq!(d.meta.source.as_deref(), Some("Báo Lao Động"), "{link:?}");
+            assert!(d.body.ends_with("quan tâm, hỗ trợ."), "{link:?}: {:?}", d.body);
+        }
+        // Under the title too, a link is not the article's text.
+        let d = page_ending("Xem thêm: Giá lúa gạo tăng mạnh sau mùa lũ\n\nĐây là đoạn cuối của bài viết.");
+        assert!(!d.body.contains("Giá lúa gạo"), "{:?}", d.body);
+        // A label without a colon, or a sentence about related news, is no link.
+        assert!(!is_related_link("Xem thêm"));
+        assert!(!is_related_link("Xem thêm các thông tin trên website của Sở."));
+    }
+
+    #[test]
+    fn a_byline_label_is_the_whole_text_before_its_colon() {
+        // Issue 10: "Tin liên quan: <title>" was read as "Tin: <author>".
+        assert_eq!(parse_byline("Tin liên quan: Giá lúa gạo tăng mạnh sau mùa lũ"), (None, None));
+        assert_eq!(parse_byline("Bài liên quan: Võ Nguyên Giáp"), (None, None));
+        assert_eq!(parse_byline("Tin: Hoàng Hà"), (Some("Hoàng Hà".into()), None));
+        assert_eq!(parse_byline("Tin, ảnh: Hoàng Hà - Thu Hằng"), (Some("Hoàng Hà, Thu Hằng".into()), None));
+        // What follows the label must be names.
+        assert_eq!(parse_byline("Bài: tổng hợp từ nhiều nguồn"), (None, None));
+    }
+
+    #[test]
+    fn a_name_then_the_organisation_in_parentheses_gives_both() {
+        // Issue 10: "Văn Tài (TTXVN)" gave neither author nor source.
+        assert_eq!(parse_byline("Văn Tài (TTXVN)"), (Some("Văn Tài".into()), Some("TTXVN".into())));
+        assert_eq!(parse_byline("Minh Châu (Theo VnExpress)"), (Some("Minh Châu".into()), Some("VnExpress".into())));
+        assert_eq!(
+            parse_byline("Hoàng Hà - Thu Hằng (Báo Nhân Dân)"),
+            (Some("Hoàng Hà, Thu Hằng".into()), Some("Báo Nhân Dân".into()))
+        );
+        // Parentheses that name no organisation give nothing.
+        assert_eq!(parse_byline("Văn Tài (tổng hợp)"), (None, None));
+        let d = page_ending("Văn Tài (TTXVN)");
+        assert_eq!((d.meta.author.as_deref(), d.meta.source.as_deref()), (Some("Văn Tài"), Some("TTXVN")));
+    }
+
+    #[test]
+    fn a_source_looks_like_an_organisation_not_a_caption() {
+        // Issue 10: captions and video titles starting "Trường", "Hội", "Bộ", "Sở"
+        // were taken as the source.
+        for line in [
+            "Trường học vùng cao đón học sinh sau lũ",
+            "Bộ đội giúp dân thu hoạch lúa chạy lũ",
+            "Hội viên nông dân Nghệ An thu hoạch lúa",
+            "Bộ trưởng Bộ Y tế kiểm tra công tác phòng chống dịch tại Nghệ An",
+            "Sở Y tế khuyến cáo phòng bệnh mùa mưa",
+            "Trường Tiểu học xã Tân Lập trong ngày khai giảng",
+            "Báo cáo của Ban chỉ đạo",
+            // Each rejected by one rule only: no name after the head, a clause
+            // word, a verb phrase at the end.
+            "Phòng chống dịch COVID-19",
+            "Sở Y tế kiểm tra an toàn thực phẩm tại Nghệ An",
+            "Sở Giáo dục và Đào tạo Nghệ An kiểm tra điểm thi",
+            "VIDEO NỔI BẬT",
+        ] {
+            assert!(!is_source_name(line), "{line:?}");
+            assert_eq!(parse_byline(line), (None, None), "{line:?}");
+        }
+        for line in [
+            "TTXVN",
+            "Sở Y tế Nghệ An",
+            "Báo Đầu tư",
+            "Bộ Nông nghiệp và Phát triển nông thôn",
+            "Ủy ban nhân dân tỉnh Nghệ An",
+            "UBND tỉnh Lạng Sơn",
+            "Trường THPT chuyên Lê Quý Đôn",
+            "BAN TUYÊN GIÁO QUẬN ỦY",
+        ] {
+            assert!(is_source_name(line), "{line:?}");
+        }
+        let d = page_ending("Trường Tiểu học xã Tân Lập trong ngày khai giảng");
+        assert_eq!(d.meta.source, None);
+        assert!(d.body.ends_with("trong ngày khai giảng"), "a caption stays in the body: {:?}", d.body);
+    }
+
+    #[test]
+    fn a_list_of_videos_at_the_end_is_furniture() {
+        // Issue 10: the last video title ("Hội An …", "Sở Y tế …") was the source.
+        for heading in ["Video đang được xem nhiều", "VIDEO NỔI BẬT", "Video:"] {
+            let d = page_ending(&format!(
+                "{heading}\nToàn cảnh lễ khai mạc SEA Games\nHội An rực rỡ đêm rằm tháng Giêng\nSở Y tế Nghệ An"
+            ));
+            assert_eq!(d.meta.source, None, "{heading:?}");
+            assert!(d.body.ends_with("quan tâm, hỗ trợ."), "{heading:?}: {:?}", d.body);
+        }
+        // A paragraph that opens with "Video" is text.
+        let d = page_ending("Video ghi lại cảnh người dân đổ ra đường.\n\nĐoạn cuối của bài.");
+        assert!(d.body.contains("Video ghi lại"), "{:?}", d.body);
+    }
+
+    #[test]
+    fn the_category_is_a_known_section_label_not_another_headline() {
+        // Issue 10: another article's headline above the title became the category.
+        let title = "Tỉnh Nghệ An đẩy mạnh xây dựng nông thôn mới gắn với phát triển du lịch";
+        let above = |line: &str| {
+            parse_text(
+                "t.txt",
+                &format!(
+                    "{line}\n{title}\n\nNgười dân rất phấn khởi và mong muốn chính quyền tiếp tục quan tâm, hỗ trợ."
+                ),
+            )
+        };
+        for headline in ["Giá xăng giảm lần thứ ba liên tiếp", "U23 Việt Nam vào bán kết", "Kinh tế biển bứt phá"]
+        {
+            let d = above(headline);
+            assert_eq!(d.title, title);
+            assert_eq!(d.meta.category, None, "{headline:?}");
+        }
+        for label in
+            ["Thể thao", "THỜI SỰ", "Sức khoẻ", "Văn hóa - Xã hội", "Kinh tế > Thị trường", "Tin tức trong Huyện"]
+        {
+            assert_eq!(above(label).meta.category.as_deref(), Some(label), "{label:?}");
         }
     }
 
