@@ -158,6 +158,66 @@ test("a corrupt index file shows a message, not a blank page", async () => {
   await typing.close();
 });
 
+test("article text comes by range requests, a few KB a result; a host that ignores ranges still works", async () => {
+  // Each request for a store pack asks for a range and gets 206 with the slot.
+  const requests = [];
+  const { page, problems } = await openPage((p) => p.route(/\/index\/store\.\w+\.bin$/, async (route) => {
+    const res = await route.fetch();
+    requests.push({ range: route.request().headers().range, status: res.status(), bytes: (await res.body()).length });
+    await route.fulfill({ response: res });
+  }));
+  await page.waitForSelector("input#q:not([disabled])");
+  await page.fill("input#q", "dai hoi ");
+  await page.waitForFunction(() => document.querySelectorAll(".hit .snippet mark").length > 0);
+  const hits = await page.locator(".hit").count();
+  assert.ok(requests.length >= 1 && requests.length <= hits, `${requests.length} requests for ${hits} results`);
+  for (const r of requests) {
+    assert.match(r.range ?? "", /^bytes=\d+-\d+$/);
+    assert.equal(r.status, 206);
+  }
+  const total = requests.reduce((n, r) => n + r.bytes, 0);
+  const pack = fs.readdirSync(path.join(site, "index")).filter((f) => f.startsWith("store."))
+    .map((f) => fs.statSync(path.join(site, "index", f)).size).reduce((a, b) => a + b, 0);
+  assert.ok(total < pack, `fetched ${total} bytes of text, the packs are ${pack}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // A host that ignores Range: the whole pack comes once, is checked and kept.
+  let whole = 0;
+  const { page: plain, problems: plainProblems } = await openPage((p) => p.route(/\/index\/store\.\w+\.bin$/, async (route) => {
+    const headers = { ...route.request().headers() };
+    delete headers.range;
+    whole += 1;
+    await route.continue({ headers });
+  }));
+  await plain.waitForSelector("input#q:not([disabled])");
+  await plain.fill("input#q", "dai hoi ");
+  await plain.waitForFunction(() => document.querySelectorAll(".hit .snippet mark").length > 0);
+  const withRanges = await plain.$$eval(".hit-id", (e) => e.map((x) => x.textContent));
+  await plain.fill("input#q", "kim son ");
+  await plain.waitForFunction(() => document.querySelector(".results")?.dataset.query === "kim son ");
+  await plain.waitForSelector(".hit .snippet mark");
+  assert.ok(withRanges.length > 0);
+  const packs = fs.readdirSync(path.join(site, "index")).filter((f) => f.startsWith("store.")).length;
+  assert.ok(whole <= packs, `${whole} whole-pack fetches for ${packs} packs`);
+  assert.deepEqual(plainProblems, []);
+  await plain.close();
+
+  // A damaged slot: a message naming the pack, and no made-up text.
+  const { page: damaged } = await openPage((p) => p.route(/\/index\/store\.\w+\.bin$/, async (route) => {
+    const res = await route.fetch();
+    const body = Buffer.from(await res.body());
+    body[Math.min(40, body.length - 1)] ^= 0xff; // inside the first slot's compressed text
+    await route.fulfill({ response: res, body });
+  }));
+  await damaged.waitForSelector("input#q:not([disabled])");
+  await damaged.fill("input#q", "dai hoi ");
+  const storeError = damaged.locator(".status.error");
+  await storeError.waitFor();
+  assert.match(await storeError.textContent(), /store\.[0-9a-f]+\.bin is corrupt.*soi build/);
+  await damaged.close();
+});
+
 test("a missing index shows how to build one", async () => {
   const { page } = await openPage((p) => p.route(/manifest\.json$/, (r) => r.fulfill({ status: 404, body: "nope" })));
   const text = await page.locator(".status.error").textContent();
