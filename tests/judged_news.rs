@@ -49,18 +49,20 @@ const LIMIT: usize = 100;
 const GENERATED: usize = 300;
 
 /// Per class: (minimum mean recall@K, minimum MRR), from what the engine achieved
-/// when the suite was written, rounded down to the nearest 0.05.
+/// when the suite was written, rounded down to the nearest 0.05; raised since as
+/// the engine improved (joined syllables, tone slips and prefixes read by the
+/// neighbouring word).
 const MINIMUMS: &[(&str, f64, f64)] = &[
-    ("english", 0.95, 1.0),
+    ("english", 1.0, 1.0),
     ("exact", 1.0, 1.0),
     ("identifier", 1.0, 1.0),
-    ("joined", 0.0, 0.0),
+    ("joined", 1.0, 1.0),
     ("phrase", 1.0, 1.0),
-    ("prefix", 0.9, 0.95),
+    ("prefix", 0.95, 1.0),
     ("shadowing", 0.95, 1.0),
     ("telex", 1.0, 1.0),
     ("title", 1.0, 1.0),
-    ("tone-slip", 0.8, 0.85),
+    ("tone-slip", 0.95, 1.0),
     ("toneless", 1.0, 1.0),
     ("typo", 0.95, 1.0),
 ];
@@ -187,8 +189,6 @@ const QUANGNAM: &str = "dac-biet-quangnam.txt";
 const DAIBIEU: &str = "dac-biet-daibieu.txt";
 const RELATED_ONLY: &str = "dac-biet-tinlienquan.txt";
 
-const JOINED: &str = "a joined pair of syllables is only suggested ('did you mean'), never searched";
-
 fn written_cases() -> Vec<Case> {
     let c = case;
     vec![
@@ -258,10 +258,10 @@ fn written_cases() -> Vec<Case> {
         c("toneless", "hoc bong ", &["học bổng"]),
         // prefix: the last word still being typed (no trailing space).
         c("prefix", "bệnh việ", &["bệnh viện"]),
-        c("prefix", "Nam Đị", &["nam định"]).gap(
-            "the typed 'đị' does not exist, so its other tones ('đi', class 1) rank above its completions \
-             ('định', class 2): articles with 'Việt Nam … đi' fill the top 10 before 'Nam Định'",
-        ),
+        // Was a known gap: the typed 'đị' does not exist, so its other tone 'đi' (class 1)
+        // ranked above its completions ('định', class 2). 'Nam đi' stands in no article
+        // and 'Nam Định' in many: the completion ranks with the reading (context.rs).
+        c("prefix", "Nam Đị", &["nam định"]),
         c("prefix", "nông thôn m", &["nông thôn mới"]),
         c("prefix", "xuất khẩ", &["xuất khẩu"]),
         // Was a known gap while an inline 'Xem thêm: <title>' line stayed in the body
@@ -354,17 +354,14 @@ fn written_cases() -> Vec<Case> {
         c("tone-slip", "bóng đa ", &["bóng đá"]),
         c("tone-slip", "gia vàng ", &["giá vàng"]),
         c("tone-slip", "thi trường ", &["thị trường"]),
-        c("tone-slip", "tuyên sinh ", &["tuyển sinh"]).gap(
-            "'tuyên' is itself frequent (Tuyên Quang, Tuyên ngôn), so 'tuyển' is not 4 times as frequent \
-             and is never kept as an alternative: no correction, no suggestion",
-        ),
+        // Were known gaps: the typed first word is itself frequent ('tuyên' of Tuyên Quang,
+        // 'cư' of dân cư), so its other tone was never considered; a frequent other tone
+        // is now, and the pair counts decide (context.rs).
+        c("tone-slip", "tuyên sinh ", &["tuyển sinh"]),
         c("tone-slip", "đâu tư ", &["đầu tư"]),
         c("tone-slip", "bênh viện ", &["bệnh viện"]),
         c("tone-slip", "sạt lỡ ", &["sạt lở"]),
-        c("tone-slip", "cư tri ", &["cử tri"]).gap(
-            "'cư' (dân cư) is not rare enough against 'cử' for the context correction: only articles with \
-             'dân cư' and 'tri' come back, no suggestion",
-        ),
+        c("tone-slip", "cư tri ", &["cử tri"]),
         c("tone-slip", "huy chương vang ", &["huy chương vàng"]),
         c("tone-slip", "thương mai điện tử ", &["thương mại điện tử"]),
         c("tone-slip", "nông thôn mơi ", &["nông thôn mới"]),
@@ -399,15 +396,17 @@ fn written_cases() -> Vec<Case> {
         c("english", "VAR ", &["var"]),
         c("english", "FDI ", &["fdi"]),
         c("english", "cloud ", &["cloud"]),
-        // joined: two syllables typed without the space.
-        c("joined", "kinhte ", &["kinh tế"]).gap(JOINED),
-        c("joined", "bongda ", &["bóng đá"]).gap(JOINED),
-        c("joined", "quochoi ", &["quốc hội"]).gap(JOINED),
-        c("joined", "benhvien ", &["bệnh viện"]).gap(JOINED),
-        c("joined", "namdinh ", &["nam định"]).gap(JOINED),
-        c("joined", "xuatkhau ", &["xuất khẩu"]).gap(JOINED),
-        c("joined", "daihoi ", &["đại hội"]).gap(JOINED),
-        c("joined", "giaovien ", &["giáo viên"]).gap(JOINED),
+        // joined: two syllables typed without the space. Were known gaps (only suggested,
+        // by each half's most frequent spelling: 'bóng đã', 'năm đình'): now searched as
+        // the pair that stands side by side in the most articles (joined.rs).
+        c("joined", "kinhte ", &["kinh tế"]),
+        c("joined", "bongda ", &["bóng đá"]),
+        c("joined", "quochoi ", &["quốc hội"]),
+        c("joined", "benhvien ", &["bệnh viện"]),
+        c("joined", "namdinh ", &["nam định"]),
+        c("joined", "xuatkhau ", &["xuất khẩu"]),
+        c("joined", "daihoi ", &["đại hội"]),
+        c("joined", "giaovien ", &["giáo viên"]),
         // identifier: document numbers, codes, dates, figures.
         c("identifier", "100/2019/NĐ-CP ", &["100/2019/nđ-cp"]).first("dac-biet-nghidinh.txt"),
         c("identifier", "1234/QĐ-UBND ", &["1234/qđ-ubnd"]).first("dac-biet-quyetdinh.txt"),

@@ -311,3 +311,100 @@ fn syllables_typed_without_the_space_are_suggested_apart() {
     assert_eq!(ix.search("kinh", 10).unwrap().suggestion, None);
     assert_eq!(ix.search("xqzwv", 10).unwrap().suggestion, None);
 }
+
+/// Builds an index from (id, title, body) triples made at run time.
+fn index_of(docs: &[(String, String, String)]) -> Index {
+    let refs: Vec<(&str, &str, &str)> = docs.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
+    index(&refs)
+}
+
+#[test]
+fn syllables_typed_without_the_space_are_searched_as_the_pair_that_stands_together() {
+    // `bongda`: the split and the tones are chosen by how often the two stand
+    // side by side: *bóng đá*, though *đã* is in far more articles than *đá*.
+    let mut docs: Vec<(String, String, String)> = (0..4)
+        .map(|i| (format!("ball{i}"), "Thể thao".into(), format!("Giải bóng đá vòng {i} đã khởi tranh sôi nổi.")))
+        .collect();
+    docs.extend((0..8).map(|i| (format!("past{i}"), "Tin".into(), format!("Dự án {i} đã xong, bóng râm phủ kín."))));
+    docs.push(("apart".into(), "Tin".into(), "Bóng râm mát, đá lát đường.".into()));
+    let ix = index_of(&docs);
+    let r = ix.search("bongda ", 20).unwrap();
+    let found: Vec<String> = ix.response(&r).hits.into_iter().map(|h| h.id).collect();
+    assert_eq!(found.len(), 4, "the phrase only, not its words apart: {found:?}");
+    assert!(found.iter().all(|id| id.starts_with("ball")), "{found:?}");
+    assert_eq!(r.suggestion.as_deref(), Some("bóng đá "));
+    assert_eq!(r.plan.query.read_as(), "bongda OR \"bóng đá\"");
+    // Typed in a phrase, and while being typed.
+    assert_eq!(ids(&ix, "\"bongda vòng\"").len(), 4);
+    assert_eq!(ids(&ix, "giải bongda").len(), 4);
+    // A word the articles have, even rarely, is searched as typed first; it is
+    // read apart too only when the pair is far more frequent (`SHADOWING_RATIO`).
+    docs.push(("handle".into(), "Tin".into(), "Tài khoản bongda và bongda2 trên mạng.".into()));
+    let ix = index_of(&docs);
+    assert_eq!(ids(&ix, "bongda "), ["handle"]);
+    let many: Vec<(String, String, String)> = (0..40)
+        .map(|i| (format!("ball{i}"), "Thể thao".into(), format!("Giải bóng đá vòng {i} khởi tranh.")))
+        .chain([("handle".into(), "Tin".into(), "Tài khoản bongda và bongda2 trên mạng.".into())])
+        .chain([("other".into(), "Tin".into(), "Tài khoản bongda khác.".into())])
+        .collect();
+    let ix = index_of(&many);
+    let mut found = ids(&ix, "bongda ");
+    found[..2].sort();
+    assert_eq!(found[..2], ["handle", "other"], "the literal word first");
+    assert_eq!(found.len(), 10);
+    // Halves that never stand side by side are not a reading.
+    assert!(ids(&ix, "khoanmang ").is_empty());
+}
+
+#[test]
+fn a_frequent_word_typed_in_the_wrong_tone_is_corrected_by_the_word_after() {
+    // `tuyên sinh`: *tuyên* is itself common (Tuyên Quang), so *tuyển* is not many
+    // times as frequent; but *tuyển sinh* stands in many articles and *tuyên sinh*
+    // in none.
+    let mut docs: Vec<(String, String, String)> = (0..6)
+        .map(|i| (format!("admit{i}"), "Giáo dục".into(), format!("Trường công bố chỉ tiêu tuyển sinh năm học {i}.")))
+        .collect();
+    docs.extend(
+        (0..5).map(|i| {
+            (format!("place{i}"), "Địa phương".into(), format!("Tỉnh Tuyên Quang thăm học sinh vùng cao {i}."))
+        }),
+    );
+    docs.push(("team".into(), "Thể thao".into(), "Đội tuyển tập huấn.".into()));
+    let ix = index_of(&docs);
+    let r = ix.search("tuyên sinh ", 20).unwrap();
+    let found: Vec<String> = ix.response(&r).hits.into_iter().map(|h| h.id).collect();
+    assert_eq!(found.len(), 11, "{found:?}");
+    // The typed pair stands nowhere: its words apart are no better than the pair
+    // corrected, and adjacency puts the pair first.
+    assert!(found[..6].iter().all(|id| id.starts_with("admit")), "{found:?}");
+    assert_eq!(r.suggestion.as_deref(), Some("tuyển sinh "));
+    // A pair typed right is left alone.
+    assert_eq!(ix.search("Tuyên Quang ", 20).unwrap().total, 5);
+    assert_eq!(ix.search("Tuyên Quang ", 20).unwrap().suggestion, None);
+    assert_eq!(ix.search("tuyển sinh ", 20).unwrap().total, 6);
+}
+
+#[test]
+fn a_completion_next_to_the_word_before_outranks_a_reading_apart_from_it() {
+    // `Nam Đị`: no word is *đị*, so *đi* is read (another tone, class 1) before
+    // any completion (class 2), but *Nam đi* stands nowhere and *Nam Định* in many
+    // articles. Likewise `tuyển si`: *sĩ* (toneless reading) against *sinh*.
+    let mut docs: Vec<(String, String, String)> = (0..4)
+        .map(|i| (format!("city{i}"), "Địa phương".into(), format!("Tỉnh Nam Định khởi công dự án {i}.")))
+        .collect();
+    docs.extend((0..6).map(|i| {
+        (
+            format!("walk{i}"),
+            "Tin".into(),
+            format!("Người Việt Nam thích đi bộ. Bác sĩ khuyên tập {i}. Đội tuyển thắng."),
+        )
+    }));
+    docs.extend((0..4).map(|i| (format!("admit{i}"), "Giáo dục".into(), format!("Mùa tuyển sinh năm {i} bắt đầu."))));
+    let ix = index_of(&docs);
+    let found = ids(&ix, "Nam Đị");
+    assert!(found[..4].iter().all(|id| id.starts_with("city")), "{found:?}");
+    let found = ids(&ix, "tuyển si");
+    assert!(found[..4].iter().all(|id| id.starts_with("admit")), "{found:?}");
+    // Without the word before, the reading comes first.
+    assert!(ids(&ix, "đị")[0].starts_with("walk"));
+}

@@ -1,20 +1,28 @@
-//! Real-word errors, decided by the word before: `kinh tê` is two real syllables,
-//! but *tê* after *kinh* is rare where *tế* after *kinh* is common, so the query
-//! also finds *kinh tế* (below any literal match) and "did you mean" offers it.
+//! Real-word errors, decided by the neighbouring word: `kinh tê` is two real
+//! syllables, but *tê* after *kinh* is rare where *tế* after *kinh* is common, so
+//! the query also finds *kinh tế* and "did you mean" offers it. The slip may be in
+//! the first word too (`tuyên sinh` → *tuyển sinh*, `cư tri` → *cử tri*). And the
+//! word being typed: `Nam Đị` reads *đị* as *đi* (no *đị* exists), but *Nam đi*
+//! stands in no article where *Nam Định* stands in many, so the completion
+//! *định* ranks in the class of the reading *đi*, where adjacency decides.
 //!
-//! Runs when a plan is executed, on the postings the plan fetched anyway: a word
-//! typed with a tone that exists carries its other tones as
+//! Runs when a plan is executed, on postings the plan fetched anyway: a word
+//! typed with a tone that exists carries its likely other tones as
 //! [`PlannedWord::alternatives`](super::plan::PlannedWord), whose shards are part
-//! of the plan. Only when the typed pair is rare are the alternatives counted, so
-//! a common pair costs one count that stops at [`CONTEXT_KNOWN_PAIR_DOCS`]; and
-//! the plan keeps as alternatives only tones several times as frequent as the
-//! typed word ([`CONTEXT_MIN_WORD_RATIO`](super::weights::CONTEXT_MIN_WORD_RATIO)),
-//! so a common word typed right fetches and counts nothing more.
+//! of the plan, and completions are the plan's own expansions. Only when the typed
+//! pair is rare are the alternatives counted, so a common pair costs one count
+//! that stops at [`CONTEXT_KNOWN_PAIR_DOCS`]; and the plan keeps as alternatives
+//! only a few frequent tones (`CONTEXT_MIN_WORD_RATIO`,
+//! `CONTEXT_FREQUENT_WORD_SHARE`, `CONTEXT_MAX_ALTERNATIVES` in `weights.rs`), so a
+//! common word typed right usually fetches and counts nothing more.
+//!
+//! A correction ranks below the literal word (class 1) when the typed pair stands
+//! in some article, and level with it (class 0) when it stands in none.
 
-use std::collections::HashMap;
-
-use super::plan::Plan;
-use super::weights::{CONTEXT_KNOWN_PAIR_DOCS, CONTEXT_MIN_PAIR_DOCS, SHADOWING_RATIO};
+use super::plan::{Expansion, MatchKind, Plan};
+use super::weights::{
+    CONTEXT_KNOWN_PAIR_DOCS, CONTEXT_MAX_COMPLETIONS, CONTEXT_MIN_PAIR_DOCS, SHADOWING_RATIO, WEIGHT_PREFIX,
+};
 use crate::error::Result;
 use crate::index::{FlatPostings, Index};
 
@@ -37,99 +45,169 @@ fn neighbours(plan: &Plan) -> Vec<(usize, usize)> {
     out
 }
 
-/// Where the first word of a pair occurs: its postings, flat and sorted by
-/// document (one term, the common case: no copy), or merged from several terms.
-enum First {
-    One(FlatPostings),
-    Many(HashMap<u32, Vec<u32>>),
-}
+/// Where some terms occur: their postings, each flat and sorted by document.
+pub(super) struct Occurrences(Vec<FlatPostings>);
 
-impl First {
-    fn read(index: &Index, ordinals: &[u64]) -> Result<First> {
-        let mut flat = FlatPostings::default();
-        if let [one] = ordinals {
-            index.postings_into(*one, &mut flat)?;
-            return Ok(First::One(flat));
-        }
-        let mut out: HashMap<u32, Vec<u32>> = HashMap::new();
-        for &o in ordinals {
-            index.postings_into(o, &mut flat)?;
-            for (i, &doc) in flat.docs.iter().enumerate() {
-                out.entry(doc).or_default().extend_from_slice(flat.positions(i));
+impl Occurrences {
+    pub(super) fn read(index: &Index, ordinals: impl IntoIterator<Item = u64>) -> Result<Occurrences> {
+        let mut lists = Vec::new();
+        for ordinal in ordinals {
+            let mut flat = FlatPostings::default();
+            index.postings_into(ordinal, &mut flat)?;
+            if !flat.docs.is_empty() {
+                lists.push(flat);
             }
         }
-        for p in out.values_mut() {
-            p.sort_unstable();
-        }
-        Ok(First::Many(out))
+        Ok(Occurrences(lists))
     }
 }
 
-/// Documents where a position of `first` is followed by one of term `second`,
-/// counted up to `stop` (a merge of the two lists when `first` is one term).
-fn pair_docs(index: &Index, first: &First, second: u64, stop: usize) -> Result<usize> {
-    let mut flat = FlatPostings::default();
-    index.postings_into(second, &mut flat)?;
-    let follows =
-        |before: &[u32], after: &[u32]| after.iter().any(|&p| p > 0 && before.binary_search(&(p - 1)).is_ok());
+/// Documents where an occurrence of `before` is directly followed by one of
+/// `after`, counted up to `stop`.
+pub(super) fn adjacent_docs(before: &Occurrences, after: &Occurrences, stop: usize) -> usize {
+    let lists = &after.0;
+    let mut cursor = vec![0usize; lists.len()];
+    let mut rows: Vec<&[u32]> = Vec::new();
     let mut n = 0;
-    match first {
-        First::One(a) => {
-            let mut j = 0;
-            for (i, &doc) in flat.docs.iter().enumerate() {
-                while j < a.docs.len() && a.docs[j] < doc {
-                    j += 1;
-                }
-                if j < a.docs.len() && a.docs[j] == doc && follows(a.positions(j), flat.positions(i)) {
-                    n += 1;
-                    if n >= stop {
-                        break;
-                    }
-                }
+    while n < stop {
+        let Some(doc) = lists.iter().zip(&cursor).filter_map(|(l, &c)| l.docs.get(c).copied()).min() else {
+            break;
+        };
+        rows.clear();
+        for b in &before.0 {
+            if let Ok(i) = b.docs.binary_search(&doc) {
+                rows.push(b.positions(i));
             }
         }
-        First::Many(map) => {
-            for (i, doc) in flat.docs.iter().enumerate() {
-                if map.get(doc).is_some_and(|before| follows(before, flat.positions(i))) {
-                    n += 1;
-                    if n >= stop {
-                        break;
-                    }
-                }
+        let mut found = false;
+        for (l, c) in lists.iter().zip(cursor.iter_mut()) {
+            if l.docs.get(*c) == Some(&doc) {
+                found = found
+                    || l.positions(*c).iter().any(|&p| p > 0 && rows.iter().any(|r| r.binary_search(&(p - 1)).is_ok()));
+                *c += 1;
             }
         }
+        n += usize::from(found);
     }
-    Ok(n)
+    n
 }
 
-/// Promotes, for each rare typed pair, the other tone of its second word that
-/// the first word makes far likelier.
-pub(super) fn correct(index: &Index, plan: &mut Plan) -> Result<()> {
-    for (prev, word) in neighbours(plan) {
-        if plan.words[word].alternatives.is_empty() || plan.words[prev].expansions.is_empty() {
-            continue;
+/// The terms of a word's expansions of at most `class` (what it matches as typed:
+/// exact, toneless, other tones, Telex).
+fn ordinals_up_to(expansions: &[Expansion], class: u8) -> Vec<u64> {
+    expansions.iter().filter(|e| e.class <= class).map(|e| e.ordinal).collect()
+}
+
+/// Which side of a pair the fixed neighbour stands on.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// Articles where `neighbour` and one of `terms` stand side by side (the
+/// neighbour on its `side`), up to `stop`.
+fn pair_docs(neighbour: &Occurrences, side: Side, terms: &Occurrences, stop: usize) -> usize {
+    match side {
+        Side::Before => adjacent_docs(neighbour, terms, stop),
+        Side::After => adjacent_docs(terms, neighbour, stop),
+    }
+}
+
+/// Another tone of word `word`, made far likelier by its neighbour `other` (on
+/// `side` of it), joins the word's matches. True when one did.
+fn promote_tone(index: &Index, plan: &mut Plan, word: usize, other: usize, side: Side) -> Result<bool> {
+    let w = &plan.words[word];
+    if w.alternatives.is_empty() || w.expansions.iter().any(|e| e.kind == MatchKind::Context) {
+        return Ok(false);
+    }
+    let fixed = ordinals_up_to(&plan.words[other].expansions, 1);
+    if fixed.is_empty() {
+        return Ok(false);
+    }
+    let neighbour = Occurrences::read(index, fixed)?;
+    let typed = Occurrences::read(index, ordinals_up_to(&w.expansions, 0))?;
+    let literal = pair_docs(&neighbour, side, &typed, CONTEXT_KNOWN_PAIR_DOCS);
+    if literal >= CONTEXT_KNOWN_PAIR_DOCS {
+        return Ok(false);
+    }
+    let need = CONTEXT_MIN_PAIR_DOCS.max(literal * SHADOWING_RATIO as usize);
+    let mut best = None;
+    for (k, alt) in w.alternatives.iter().enumerate() {
+        let n = pair_docs(&neighbour, side, &Occurrences::read(index, [alt.ordinal])?, usize::MAX);
+        if n >= need && best.is_none_or(|(_, m)| n > m) {
+            best = Some((k, n));
         }
-        let before: Vec<u64> = plan.words[prev].expansions.iter().filter(|e| e.class <= 1).map(|e| e.ordinal).collect();
-        let first = First::read(index, &before)?;
-        let mut literal = 0;
-        for e in plan.words[word].expansions.iter().filter(|e| e.class == 0) {
-            literal += pair_docs(index, &first, e.ordinal, CONTEXT_KNOWN_PAIR_DOCS)?;
+    }
+    let Some((k, _)) = best else { return Ok(false) };
+    let mut alt = plan.words[word].alternatives[k].clone();
+    alt.class = u8::from(literal > 0);
+    plan.promote(word, alt);
+    Ok(true)
+}
+
+/// The word being typed (`word`, after `prev`): its completions that follow
+/// `prev` in far more articles than its readings do rank in the readings' class
+/// (one below when the readings' pair stands in some article).
+fn promote_completions(index: &Index, plan: &mut Plan, prev: usize, word: usize) -> Result<()> {
+    let w = &plan.words[word];
+    let Some(reading_class) = w.expansions.iter().filter(|e| e.class <= 1).map(|e| e.class).min() else {
+        return Ok(());
+    };
+    if !w.term.prefix {
+        return Ok(());
+    }
+    let df = |e: &Expansion| index.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
+    let mut completions: Vec<&Expansion> = w.expansions.iter().filter(|e| e.kind == MatchKind::Prefix).collect();
+    if completions.is_empty() {
+        return Ok(());
+    }
+    // Completions agreeing with the typed tones first, then the most frequent.
+    completions.sort_by(|a, b| {
+        (b.weight >= WEIGHT_PREFIX)
+            .cmp(&(a.weight >= WEIGHT_PREFIX))
+            .then(df(b).cmp(&df(a)))
+            .then(a.ordinal.cmp(&b.ordinal))
+    });
+    completions.truncate(CONTEXT_MAX_COMPLETIONS);
+    let fixed = ordinals_up_to(&plan.words[prev].expansions, 1);
+    if fixed.is_empty() {
+        return Ok(());
+    }
+    let before = Occurrences::read(index, fixed)?;
+    let readings = Occurrences::read(index, ordinals_up_to(&w.expansions, 1))?;
+    let literal = adjacent_docs(&before, &readings, CONTEXT_KNOWN_PAIR_DOCS);
+    let class = reading_class + u8::from(literal > 0);
+    if literal >= CONTEXT_KNOWN_PAIR_DOCS || class >= 2 {
+        return Ok(());
+    }
+    let need = CONTEXT_MIN_PAIR_DOCS.max(literal * SHADOWING_RATIO as usize);
+    let mut likely = Vec::new();
+    for c in completions {
+        if adjacent_docs(&before, &Occurrences::read(index, [c.ordinal])?, need) >= need {
+            likely.push(c.ordinal);
         }
-        if literal >= CONTEXT_KNOWN_PAIR_DOCS {
-            continue;
-        }
-        let need = CONTEXT_MIN_PAIR_DOCS.max(literal * SHADOWING_RATIO as usize);
-        let mut best = None;
-        for (k, alt) in plan.words[word].alternatives.iter().enumerate() {
-            let n = pair_docs(index, &first, alt.ordinal, usize::MAX)?;
-            if n >= need && best.is_none_or(|(_, m)| n > m) {
-                best = Some((k, n));
-            }
-        }
-        if let Some((k, _)) = best {
-            let alt = plan.words[word].alternatives[k].clone();
-            plan.promote(word, alt);
-        }
+    }
+    for e in plan.words[word].expansions.iter_mut().filter(|e| likely.contains(&e.ordinal)) {
+        e.class = class;
     }
     Ok(())
+}
+
+/// The corrections that need postings, made when a plan is executed: for each
+/// rare pair of neighbouring words, the other tone of the second word (then of
+/// the first) that the other word makes far likelier joins the plan, or else the
+/// completions of the word being typed that follow the word before rank with its
+/// readings; then words typed without the space are read apart (`joined.rs`).
+pub(super) fn correct(index: &Index, plan: &mut Plan) -> Result<()> {
+    for (prev, word) in neighbours(plan) {
+        if plan.words[prev].expansions.is_empty() || plan.words[word].expansions.is_empty() {
+            continue;
+        }
+        if promote_tone(index, plan, word, prev, Side::Before)? || promote_tone(index, plan, prev, word, Side::After)? {
+            continue;
+        }
+        promote_completions(index, plan, prev, word)?;
+    }
+    super::joined::read_apart(index, plan)
 }

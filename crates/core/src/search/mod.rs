@@ -13,6 +13,11 @@
 //!   │              (reads only the dictionary: the reader stops here)
 //!   │              Index::missing_shards(plan): the postings shards to fetch
 //!   │              first (the browser fetches them in parallel; the CLI has all)
+//!   │ context.rs   on executing, from postings: a rare pair of words whose
+//!   │              other tone or completion makes a frequent pair takes it
+//!   │              (`kinh tê`, `tuyên sinh`, `Nam Đị`); joined.rs: an unknown
+//!   │              word that is two syllables typed without the space is
+//!   │              searched as that pair too (`kinhte`)
 //!   │ matching.rs  postings of each word's expansions merged by document;
 //!   │              phrases at consecutive positions; clauses scored (BM25)
 //!   │ rank.rs      clauses combined per document (a merge, no table sized by
@@ -30,6 +35,7 @@ mod context;
 mod damerau;
 mod facets;
 mod highlight;
+mod joined;
 mod matching;
 mod options;
 mod plan;
@@ -112,7 +118,9 @@ impl Index {
     }
 
     /// "Did you mean": `input` respelled from its plan, when a word matched only
-    /// through a typo or Telex, or not at all (reads only the dictionary).
+    /// through a typo or Telex, or not at all, or was corrected or read apart by
+    /// its neighbours (reads only the dictionary; pass the executed plan,
+    /// [`SearchResults::plan`], for what execution decided).
     pub fn suggestion(&self, input: &str, plan: &Plan) -> Option<String> {
         suggest::suggest(self, input, plan)
     }

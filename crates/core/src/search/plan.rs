@@ -7,6 +7,13 @@
 //! being typed, the Telex/VNI reading of a word that is not itself in the
 //! dictionary, and one-edit typos (a Levenshtein automaton over the folded half of
 //! each key). Each expansion has a [`MatchKind`], which gives it a weight and a class.
+//!
+//! What only postings can decide is prepared here and decided when the plan is
+//! executed (`context.rs`, `joined.rs`): a word typed with a tone carries its
+//! likely other tones ([`PlannedWord::alternatives`]), and an unknown word the ways
+//! to read it as two syllables typed without the space ([`PlannedWord::joined`]).
+//! Their terms are part of the plan, so their postings shards are fetched with the
+//! rest ([`Plan::ordinals`]).
 
 use std::collections::HashSet;
 
@@ -34,8 +41,11 @@ pub enum MatchKind {
     /// One edit away from the typed word's folded form.
     Typo,
     /// Another tone of a word typed with a tone that exists, because the word
-    /// before it makes this one far likelier (`kinh tê` → `kinh tế`; `context.rs`).
+    /// next to it makes this one far likelier (`kinh tê` → `kinh tế`; `context.rs`).
     Context,
+    /// One of two syllables typed without the space between them, which stand side
+    /// by side in many articles (`kinhte` → `kinh tế`; `joined.rs`).
+    Joined,
 }
 
 /// A dictionary term a query word expanded to.
@@ -46,8 +56,19 @@ pub struct Expansion {
     pub surface: String,
     pub kind: MatchKind,
     pub weight: f32,
-    /// Rank class: 0 exact (or toneless), 1 other tone or Telex, 2 prefix, 3 typo.
+    /// Rank class: 0 exact (or toneless), 1 other tone, Telex or joined, 2 prefix,
+    /// 3 typo.
     pub class: u8,
+}
+
+/// One way to read a word as two syllables typed without the space (`kinhte`):
+/// where it splits, and each half's most frequent spellings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JoinedReading {
+    /// Byte offset of the second half in the word's folded form.
+    pub at: usize,
+    pub left: Vec<Expansion>,
+    pub right: Vec<Expansion>,
 }
 
 /// One distinct word of a query (by surface form and whether it is a prefix),
@@ -56,10 +77,31 @@ pub struct Expansion {
 pub struct PlannedWord {
     pub term: QueryTerm,
     pub expansions: Vec<Expansion>,
-    /// The other tones of a word typed with a tone that exists, at least
-    /// [`CONTEXT_MIN_WORD_RATIO`] times as frequent as it: not matched, unless the
-    /// word before it says the typed one is a slip (`context.rs`).
+    /// The other tones of a word typed with a tone that exists that are far more
+    /// frequent than it ([`CONTEXT_MIN_WORD_RATIO`]), or frequent and more frequent
+    /// ([`CONTEXT_FREQUENT_WORD_SHARE`]): not matched, unless the word next to it
+    /// says the typed one is a slip (`context.rs`).
     pub alternatives: Vec<Expansion>,
+    /// For a word of a clause that the dictionary does not know (or knows from
+    /// [`RARE_WORD_DF`] articles at most): the ways to read it as two known
+    /// syllables typed without the space. Not matched, unless the two stand side by
+    /// side in many articles (`joined.rs`).
+    pub joined: Vec<JoinedReading>,
+    /// Once the plan is executed: the two syllables the word was read as
+    /// (`kinh tế` for `kinhte`), searched as a phrase next to the word itself (an
+    /// alternative of its clause, made of two new words).
+    pub apart: Option<String>,
+}
+
+impl PlannedWord {
+    fn new(term: QueryTerm, expansions: Vec<Expansion>, alternatives: Vec<Expansion>) -> Self {
+        PlannedWord { term, expansions, alternatives, joined: Vec::new(), apart: None }
+    }
+
+    /// A half of a word read apart (`kinh` or `tế` of `kinhte`): not typed as such.
+    pub fn is_half(&self) -> bool {
+        !self.expansions.is_empty() && self.expansions.iter().all(|e| e.kind == MatchKind::Joined)
+    }
 }
 
 /// A query, read and expanded on the dictionary: what to match, and how to mark it.
@@ -89,7 +131,10 @@ impl Plan {
 
     /// Every dictionary term the plan may read postings of (with repeats).
     pub fn ordinals(&self) -> impl Iterator<Item = u64> + '_ {
-        self.words.iter().flat_map(|w| w.expansions.iter().chain(&w.alternatives).map(|e| e.ordinal))
+        self.words.iter().flat_map(|w| {
+            let joined = w.joined.iter().flat_map(|j| j.left.iter().chain(&j.right));
+            w.expansions.iter().chain(&w.alternatives).chain(joined).map(|e| e.ordinal)
+        })
     }
 
     /// Makes `e` (one of word `word`'s alternatives) a match of that word, and
@@ -101,6 +146,31 @@ impl Plan {
         }
         self.words[word].alternatives.retain(|a| a.ordinal != e.ordinal);
         self.words[word].expansions.push(e);
+    }
+
+    /// Reads word `word` as the two syllables `left` and `right` (`joined.rs`): each
+    /// unit holding it gets an alternative with the pair in its place, a phrase.
+    pub(super) fn read_apart(&mut self, word: usize, left: Expansion, right: Expansion) {
+        let apart = format!("{} {}", left.surface, right.surface);
+        let halves = [self.words.len(), self.words.len() + 1];
+        for (e, id) in [left, right].into_iter().zip(halves) {
+            self.highlighter.surfaces.entry(e.surface.clone()).or_default().push(id);
+            self.words.push(PlannedWord::new(QueryTerm::new(&e.surface), vec![e], Vec::new()));
+        }
+        let terms = [self.words[halves[0]].term.clone(), self.words[halves[1]].term.clone()];
+        for (clause, units) in self.query.clauses.iter_mut().zip(&mut self.clauses) {
+            for u in 0..units.len() {
+                let Some(at) = units[u].iter().position(|&i| i == word) else { continue };
+                let mut ids = units[u].clone();
+                ids.splice(at..=at, halves);
+                let mut unit = clause.alternatives[u].clone();
+                unit.words.splice(at..=at, terms.iter().cloned());
+                clause.alternatives.push(unit);
+                self.highlighter.phrases.push(ids.clone());
+                units.push(ids);
+            }
+        }
+        self.words[word].apart = Some(apart);
     }
 
     /// The planned word of a query term.
@@ -120,7 +190,7 @@ pub(super) fn plan(index: &Index, query: Query) -> Plan {
         let mut lookup = Lookup::new(index);
         let (expansions, alternatives) = expand_with_alternatives(&mut lookup, term);
         plan.unresolved.extend(lookup.unresolved);
-        plan.words.push(PlannedWord { term: term.clone(), expansions, alternatives });
+        plan.words.push(PlannedWord::new(term.clone(), expansions, alternatives));
         plan.words.len() - 1
     };
     for clause in &query.clauses {
@@ -143,6 +213,10 @@ pub(super) fn plan(index: &Index, query: Query) -> Plan {
             units.push(ids);
         }
         plan.clauses.push(units);
+    }
+    // Words of clauses that may be two syllables typed without the space.
+    for i in 0..plan.words.len() {
+        plan.words[i].joined = joined_readings(index, &plan.words[i]);
     }
     for unit in &query.excluded {
         let ids = unit.words.iter().map(|w| word_id(&mut plan, &QueryTerm { prefix: false, ..w.clone() })).collect();
@@ -328,14 +402,19 @@ fn expand_with_alternatives(lookup: &mut Lookup<'_>, term: &QueryTerm) -> (Vec<E
     // exist, the tone was probably mistyped, and the variants come back, weakly.
     let exact_exists = variants.iter().any(|(surf, _)| *surf == term.surface);
     let typed_df = variants.iter().filter(|(surf, _)| *surf == term.surface).map(|&(_, o)| df(o)).max().unwrap_or(0);
+    // Kept aside for `context.rs`: far more frequent than the typed form (a slip
+    // of tone makes a rarer word, not a likelier one), or frequent and more so.
+    let frequent = ((index.doc_count() as f32 * CONTEXT_FREQUENT_WORD_SHARE) as u32).max(CONTEXT_MIN_PAIR_DOCS as u32);
+    let likely_slip = |d: u32| {
+        d >= CONTEXT_MIN_PAIR_DOCS as u32
+            && (d >= typed_df.max(1).saturating_mul(CONTEXT_MIN_WORD_RATIO) || (d >= typed_df && d >= frequent))
+    };
     for (surf, ordinal) in variants {
         let (kind, weight, class) = if surf == term.surface {
             (MatchKind::Exact, WEIGHT_EXACT, 0)
         } else if typed_diacritics {
             if exact_exists {
-                // Kept aside for `context.rs` when far more frequent than the
-                // typed form (a slip of tone makes a rarer word, not a likelier one).
-                if df(ordinal) >= typed_df.max(1).saturating_mul(CONTEXT_MIN_WORD_RATIO) {
+                if likely_slip(df(ordinal)) {
                     let (kind, weight, class) = (MatchKind::Context, WEIGHT_CONTEXT_TONE, 1);
                     alternatives.push(Expansion { ordinal, surface: surf, kind, weight, class });
                 }
@@ -415,5 +494,65 @@ fn expand_with_alternatives(lookup: &mut Lookup<'_>, term: &QueryTerm) -> (Vec<E
             .collect();
         out.extend(most_frequent(index, typos, MAX_EXPANSIONS));
     }
-    (out, alternatives)
+    (out, most_frequent(index, alternatives, CONTEXT_MAX_ALTERNATIVES))
+}
+
+/// A joined pair of syllables has at least this many letters…
+const JOINED_MIN_LETTERS: usize = 4;
+/// …and at most this many (two of the longest Vietnamese syllables).
+const JOINED_MAX_LETTERS: usize = 14;
+
+/// The articles of the most frequent term a word matched as typed (exactly,
+/// toneless, in another tone, by Telex or as a completion): 0 when unknown.
+pub(super) fn literal_df(index: &Index, expansions: &[Expansion]) -> u32 {
+    expansions
+        .iter()
+        .filter(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Folded | MatchKind::Telex | MatchKind::Prefix))
+        .map(|e| index.term_info(e.ordinal).map_or(0, |i| i.doc_freq))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The ways to read a word the dictionary does not know, or knows from a few
+/// articles only, as two syllables typed without the space (`kinhte`): splits
+/// into two words of the root dictionary (words of at least two articles), those
+/// whose halves' most frequent spellings are the most frequent first, each half in
+/// its most frequent spellings ([`JOINED_MAX_SPLITS`], [`JOINED_MAX_TONES`]). Only
+/// for [`JOINED_MIN_LETTERS`] to [`JOINED_MAX_LETTERS`] ASCII letters (folded); the
+/// tones typed, if any, are left to the pair counts.
+fn joined_readings(index: &Index, word: &PlannedWord) -> Vec<JoinedReading> {
+    let folded = word.term.folded.as_str();
+    if !(JOINED_MIN_LETTERS..=JOINED_MAX_LETTERS).contains(&folded.len())
+        || !folded.bytes().all(|b| b.is_ascii_lowercase())
+        || literal_df(index, &word.expansions) > RARE_WORD_DF
+    {
+        return Vec::new();
+    }
+    let df = |o: u64| index.term_info(o).map_or(0, |i| i.doc_freq);
+    let half = |v: Vec<(String, u64)>| -> Vec<Expansion> {
+        v.into_iter()
+            .take(JOINED_MAX_TONES)
+            .map(|(surface, ordinal)| Expansion {
+                ordinal,
+                surface,
+                kind: MatchKind::Joined,
+                weight: WEIGHT_JOINED,
+                class: 1,
+            })
+            .collect()
+    };
+    let mut splits: Vec<(u32, JoinedReading)> = Vec::new();
+    for at in 1..folded.len() {
+        let left = root_variants(index, &folded[..at]);
+        let Some(l) = left.first() else { continue };
+        let right = root_variants(index, &folded[at..]);
+        let Some(r) = right.first() else { continue };
+        // Halves too rare to stand side by side in enough articles are not tried.
+        let score = df(l.1).min(df(r.1));
+        if score >= CONTEXT_MIN_PAIR_DOCS as u32 {
+            splits.push((score, JoinedReading { at, left: half(left), right: half(right) }));
+        }
+    }
+    splits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.at.cmp(&b.1.at)));
+    splits.into_iter().take(JOINED_MAX_SPLITS).map(|(_, j)| j).collect()
 }

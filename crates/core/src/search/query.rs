@@ -33,7 +33,7 @@ pub struct QueryTerm {
 }
 
 impl QueryTerm {
-    fn new(text: &str) -> Self {
+    pub(super) fn new(text: &str) -> Self {
         QueryTerm { text: text.to_owned(), surface: surface(text), folded: fold(text), prefix: false }
     }
 }

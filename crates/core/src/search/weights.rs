@@ -27,20 +27,51 @@ pub const WEIGHT_PREFIX: f32 = 0.5;
 pub const WEIGHT_PREFIX_OTHER_TONE: f32 = 0.5;
 /// A word one edit away (on the folded form).
 pub const WEIGHT_TYPO: f32 = 0.3;
-/// Another tone of a word typed with a tone, taken because the word before it
-/// makes it far likelier (`kinh tê` → `kinh tế`): below the literal word (class 1).
+/// Another tone of a word typed with a tone, taken because the word next to it
+/// makes it far likelier (`kinh tê` → `kinh tế`, `tuyên sinh` → `tuyển sinh`;
+/// `context.rs`). Below the literal word (class 1) when the typed pair stands in
+/// some article; level with it (class 0: this weight and adjacency decide) when
+/// the typed pair stands in none, as its scattered words are then a coincidence.
 pub const WEIGHT_CONTEXT_TONE: f32 = 0.6;
-/// Another tone is considered for a word typed with a tone that exists only when
-/// it is in at least this many times as many articles as the typed word: a slip
-/// of tone that makes another real word usually makes a far rarer one (`tê` for
-/// `tế`), and the pair counts below are not paid for common words typed right.
+/// Another tone is considered for a word typed with a tone that exists when it
+/// is in at least this many times as many articles as the typed word: a slip of
+/// tone that makes another real word usually makes a far rarer one (`tê` for
+/// `tế`), and the pair counts below are not paid for common words typed right…
 pub const CONTEXT_MIN_WORD_RATIO: u32 = 4;
-/// A typed pair of words is a real-word slip when another tone of its second word
-/// follows the first in at least this many articles…
+/// …or when it is at least as frequent as the typed word and in at least this
+/// share of all articles: a common word (`tuyên` of Tuyên Quang, `cư` of dân cư)
+/// may still be a slip for another common one (`tuyển sinh`, `cử tri`), which only
+/// the pair counts tell. A word in fewer than [`CONTEXT_MIN_PAIR_DOCS`] articles is
+/// never considered (it cannot make a pair that frequent).
+pub const CONTEXT_FREQUENT_WORD_SHARE: f32 = 0.05;
+/// At most this many other tones of a word are considered (the most frequent):
+/// their postings shards are fetched with the query's, on every keystroke.
+pub const CONTEXT_MAX_ALTERNATIVES: usize = 3;
+/// The word being typed: its completions that follow the word before in far more
+/// articles than its readings (other tones, toneless readings) do rank in the
+/// readings' class (`Nam Đị` → *Nam Định* level with *Nam … đi*; adjacency
+/// decides), one class below them when the readings' pair stands in some article.
+/// At most this many completions are counted (agreeing with the typed tones
+/// first, then the most frequent).
+pub const CONTEXT_MAX_COMPLETIONS: usize = 8;
+/// A typed pair of words is a real-word slip when another tone of one of its words
+/// stands next to the other in at least this many articles…
 pub const CONTEXT_MIN_PAIR_DOCS: usize = 3;
 /// …and in at least [`SHADOWING_RATIO`] times as many as the typed pair. A typed
 /// pair found in this many articles is taken as meant, without looking further.
 pub const CONTEXT_KNOWN_PAIR_DOCS: usize = 20;
+/// Two syllables typed without the space (`kinhte`, a word in at most
+/// [`RARE_WORD_DF`] articles), read apart because the two stand side by side in at
+/// least [`CONTEXT_MIN_PAIR_DOCS`] articles (and [`SHADOWING_RATIO`] times as many
+/// as have the joined word; `joined.rs`): searched as that phrase, in class 1 like
+/// a Telex reading, so below any literal match.
+pub const WEIGHT_JOINED: f32 = 0.9;
+/// A joined word is tried split at most at this many places (those whose halves'
+/// most frequent spellings are the most frequent)…
+pub const JOINED_MAX_SPLITS: usize = 3;
+/// …each half in at most this many spellings (the most frequent): the pairs are
+/// counted on their postings, whose shards are fetched with the query's.
+pub const JOINED_MAX_TONES: usize = 4;
 /// When every pair of consecutive query clauses is adjacent in the document, the
 /// score is multiplied by `1 + ADJACENCY_BOOST`; partially adjacent, pro rata.
 pub const ADJACENCY_BOOST: f32 = 1.0;
