@@ -101,15 +101,21 @@ impl Client {
     /// loads right away: [`Action::Progress`], then [`Action::Loaded`] or
     /// [`Action::LoadFailed`], which also settle `window.soi.ready`.
     pub fn connect(backend: &Backend, dispatcher: UseReducerDispatcher<State>) -> Result<Rc<Client>, String> {
-        let endpoint = match backend {
-            Backend::Worker(script) => Endpoint::Worker(
-                Worker::new(script)
-                    .map_err(|e| format!("the search worker {script} could not be started: {}", describe(&e)))?,
-            ),
-            Backend::Port(port) => Endpoint::Port(port.clone()),
+        let (endpoint, early) = match backend {
+            Backend::Worker(script) => match started_early(script) {
+                Some((worker, early)) => (Endpoint::Worker(worker), early),
+                None => (
+                    Endpoint::Worker(
+                        Worker::new(script)
+                            .map_err(|e| format!("the search worker {script} could not be started: {}", describe(&e)))?,
+                    ),
+                    Vec::new(),
+                ),
+            },
+            Backend::Port(port) => (Endpoint::Port(port.clone()), Vec::new()),
         };
         let ready = crate::js_api::install();
-        Ok(Rc::new_cyclic(|me: &Weak<Client>| {
+        let client = Rc::new_cyclic(|me: &Weak<Client>| {
             let on_message = {
                 let me = me.clone();
                 EventListener::new(endpoint.target(), "message", move |event| {
@@ -124,11 +130,7 @@ impl Client {
                 let me = me.clone();
                 EventListener::new(endpoint.target(), "error", move |event| {
                     if let Some(client) = me.upgrade() {
-                        let detail = event.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).unwrap_or_default();
-                        let detail = if detail.is_empty() { detail } else { format!(" ({detail})") };
-                        client.failed(format!(
-                            "The search worker stopped{detail}. Reload the page; if it stops again, rebuild the app with `trunk build --release` and copy all of dist/ into the site."
-                        ));
+                        client.stopped(event);
                     }
                 })
             };
@@ -146,7 +148,24 @@ impl Client {
                 calls: RefCell::default(),
                 _listeners: vec![on_message, on_error],
             }
-        }))
+        });
+        // What the worker said before the app was there, in order.
+        for event in early {
+            match event.dyn_ref::<MessageEvent>() {
+                Some(message) => client.clone().receive(&message.data()),
+                None => client.stopped(&event),
+            }
+        }
+        Ok(client)
+    }
+
+    /// The worker's `error` event: it stopped, or never started.
+    fn stopped(&self, event: &web_sys::Event) {
+        let detail = event.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).unwrap_or_default();
+        let detail = if detail.is_empty() { detail } else { format!(" ({detail})") };
+        self.failed(format!(
+            "The search worker stopped{detail}. Reload the page; if it stops again, rebuild the app with `trunk build --release` and copy all of dist/ into the site."
+        ));
     }
 
     /// Posts a request with the next id; the error is a sentence for the user.
@@ -257,6 +276,23 @@ impl Drop for Client {
             Endpoint::Port(port) => port.close(),
         }
     }
+}
+
+/// The worker `www/soi-boot.js` started while the page was still loading (so
+/// that the worker's wasm and the root of the index load beside the app's own
+/// wasm), with the events it sent until now; `None` when there is none for
+/// `script`. It is handed over once.
+fn started_early(script: &str) -> Option<(Worker, Vec<web_sys::Event>)> {
+    let window = web_sys::window()?;
+    let boot = js_sys::Reflect::get(&window, &"__soiWorker".into()).ok().filter(|b| b.is_object())?;
+    let field = |name: &str| js_sys::Reflect::get(&boot, &name.into()).ok();
+    if field("script")?.as_string().as_deref() != Some(script) {
+        return None;
+    }
+    let take = field("take")?.dyn_into::<Function>().ok()?;
+    let worker = field("worker")?.dyn_into::<Worker>().ok()?;
+    let early = take.call0(&boot).ok()?.dyn_into::<js_sys::Array>().ok()?;
+    Some((worker, early.iter().filter_map(|e| e.dyn_into::<web_sys::Event>().ok()).collect()))
 }
 
 /// Reads an answer the worker serialised.
