@@ -65,8 +65,8 @@ const ARTICLES: [(&str, &str, &str, &str); 6] = [
 const QUERIES: [&str; 6] = ["dai hoi ", "\"chi bộ\" kim", "35-CT/TW ", "title:kim OR hà -đào", "nguyn", "ddaij hooij "];
 
 fn build_fixed() -> BuiltIndex {
-    // Small shards, so that the index has several.
-    let mut b = IndexBuilder::new().shard_bytes(256).whole_dict_bytes(0);
+    // Small shards and packs, so that the index has several of each.
+    let mut b = IndexBuilder::new().shard_bytes(256).whole_dict_bytes(0).store_pack_bytes(512);
     for (id, title, body, date) in ARTICLES {
         let mut doc = soi_core::ingest::with_text_metadata(Document::new(id, title, body));
         if !date.is_empty() {
@@ -167,7 +167,7 @@ impl<'a> Bytes<'a> {
 /// Input layout (all bytes optional; missing ones read as 0):
 ///
 /// ```text
-/// 0    which file: 0 dict, 1 terms, 2 docs, 3 a postings shard, 4 a store pack (mod 5)
+/// 0    which file: 0 dict, 1 terms, 2 docs, 3 a postings pack, 4 a store pack (mod 5)
 /// 1    which shard or pack (mod their count)
 /// 2    flags: 1 fix the CRC after mutating; 2 set the manifest's size to the new
 ///      length; 4 the body is the rest of the input (no edits); 8 take the manifest's
@@ -245,8 +245,15 @@ pub fn index_open(data: &[u8]) {
         let _ = index.verify();
         exercise(&index, &QUERIES[..2]);
         let m = index.manifest().clone();
-        for (i, e) in m.files.postings.iter().enumerate() {
-            let _ = index.add_shard(i, get(&e.path).unwrap());
+        // Each shard, as a range request brings it.
+        for (p, e) in m.files.postings.iter().enumerate() {
+            let bytes = get(&e.path).unwrap();
+            for i in index.pack_shards(p) {
+                let Some((_, r)) = index.shard_range(i) else { continue };
+                if let Some(member) = bytes.get(r.start as usize..r.end as usize) {
+                    let _ = index.add_shard_member(i, member);
+                }
+            }
         }
         // Each document's slot, as a range request brings it.
         for (i, e) in m.files.store.iter().enumerate() {
@@ -259,7 +266,7 @@ pub fn index_open(data: &[u8]) {
             }
         }
         // Out-of-range shard and document numbers are errors.
-        let _ = index.add_shard(m.files.postings.len(), Vec::new());
+        let _ = index.add_shard(index.shard_count(), Vec::new());
         let _ = index.add_record(index.doc_count() as u32, &[]);
         assert!(index.store_slot(index.doc_count() as u32).is_none());
         exercise(&index, &QUERIES);

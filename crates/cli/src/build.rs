@@ -185,8 +185,8 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
             started.elapsed().as_secs_f64(),
             args.out.display()
         );
-        // Sizes on disk (gzip-compressed, store packs as they are: their records
-        // are), which is what a browser fetches.
+        // Sizes on disk (gzip-compressed, packs as they are: their parts are),
+        // which is what a browser fetches.
         let on_disk =
             |e: &soi_core::index::FileEntry| fs::metadata(args.out.join(&e.path)).map_or(e.bytes, |m| m.len());
         let line = |name: &str, bytes: u64| println!("  {name:<36} {:>10}", HumanBytes(bytes).to_string());
@@ -196,7 +196,7 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
         }
         let sum = |entries: &[soi_core::index::FileEntry]| entries.iter().map(on_disk).sum::<u64>();
         let (shards, stores) = (&m.files.postings, &m.files.store);
-        line(&format!("postings.*.bin ({} shards)", shards.len()), sum(shards));
+        line(&format!("postings.*.bin ({} packs)", shards.len()), sum(shards));
         line(&format!("store.*.bin ({} packs)", stores.len()), sum(stores));
         line("total (gzip, as stored)", m.entries().map(on_disk).sum::<u64>() + manifest_bytes);
         let root: u64 = manifest_bytes + m.root_entries().into_iter().map(on_disk).sum::<u64>();

@@ -4,9 +4,9 @@
 //! shipped in the app. Inside the gzip is the framed file `soi-core` defines
 //! (magic, version, kind, body, CRC32); its name is the hash of that content.
 //!
-//! Store packs are the exception: a browser fetches one document's slot of a
-//! pack by an HTTP range request, so a pack is stored as it is (each record in
-//! it is already a gzip member).
+//! Packs are the exception (postings and store): a browser fetches one shard or
+//! one document's slot of a pack by an HTTP range request, so a pack is stored
+//! as it is (each part of it is already a gzip member).
 
 use std::fs;
 use std::io::{Read, Write};
@@ -28,10 +28,11 @@ pub fn compress(bytes: &[u8]) -> Vec<u8> {
     enc.finish().expect("writing to memory cannot fail")
 }
 
-/// What is written to disk for `file`: `None` for the file as it is (a store
-/// pack), else its gzip compression.
+/// What is written to disk for `file`: `None` for the file as it is (a pack),
+/// else its gzip compression.
 pub fn stored_form(file: &soi_core::index::IndexFile) -> Option<Vec<u8>> {
-    (file.kind != soi_core::index::FileKind::Store).then(|| compress(&file.bytes))
+    use soi_core::index::FileKind;
+    (!matches!(file.kind, FileKind::Store | FileKind::Postings)).then(|| compress(&file.bytes))
 }
 
 /// Reads an index file, decompressing it when it is gzip (files written without

@@ -856,14 +856,14 @@ fn manifest_entries(manifest: &[u8]) -> Vec<(String, u64)> {
 }
 
 /// What is wrong with the index in `dir` as `manifest` describes it: a file it
-/// names that is missing, or does not decompress to the size it gives (a store
-/// pack is stored as it is: it must be that size).
+/// names that is missing, or does not decompress to the size it gives (a pack
+/// is stored as it is: it must be that size).
 fn check_files(dir: &Path, manifest: &[u8]) -> Vec<String> {
     let mut wrong = Vec::new();
     for (name, bytes) in manifest_entries(manifest) {
         match std::fs::read(dir.join(&name)) {
             Err(e) => wrong.push(format!("{name}: {e}")),
-            Ok(raw) if name.starts_with("store.") => {
+            Ok(raw) if name.starts_with("store.") || name.starts_with("postings.") => {
                 if raw.len() as u64 != bytes {
                     wrong.push(format!("{name}: {} bytes, the manifest says {bytes}", raw.len()));
                 }

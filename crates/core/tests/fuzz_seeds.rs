@@ -62,7 +62,8 @@ fn manifest_seeds() {
 #[test]
 fn seeds_reach_the_interesting_code() {
     let built = fuzz::fixed();
-    assert!(built.manifest.files.postings.len() >= 2, "the fixed index has several postings shards");
+    assert!(built.open().unwrap().shard_count() >= 2, "the fixed index has several postings shards");
+    assert!(built.manifest.files.postings.len() >= 2 && built.manifest.files.store.len() >= 2, "and several packs");
     if std::env::var_os("SOI_BLESS").is_some() {
         std::fs::write(corpus("manifest").join("valid"), built.manifest.to_json()).unwrap();
     }

@@ -88,7 +88,7 @@ fn same_corpus_builds_byte_identical_files_whatever_the_thread_count() {
             .collect()
     };
     let with = |threads: usize| {
-        let mut b = IndexBuilder::new().threads(threads).shard_bytes(4096).whole_dict_bytes(0);
+        let mut b = IndexBuilder::new().threads(threads).shard_bytes(4096).whole_dict_bytes(0).store_pack_bytes(2048);
         for d in docs(1300) {
             b.add(d);
         }
@@ -100,7 +100,9 @@ fn same_corpus_builds_byte_identical_files_whatever_the_thread_count() {
         assert_eq!(one.manifest.to_json(), many.manifest.to_json(), "{threads} threads");
         assert_eq!(one.files, many.files, "{threads} threads");
     }
-    assert!(one.manifest.files.postings.len() > 3);
+    assert!(one.open().unwrap().shard_count() > 3);
+    let (postings, store) = (one.manifest.files.postings.len(), one.manifest.files.store.len());
+    assert!(postings > 1 && store > 1, "several packs of each: {postings} and {store}");
 }
 
 #[test]
@@ -324,8 +326,8 @@ fn changes(at: usize) -> Vec<u8> {
 struct Checked {
     /// Changes tried.
     changes: usize,
-    /// Changes to a store pack that reading its slots did not see (and that
-    /// changed no text).
+    /// Changes to a pack that reading its slots or shards did not see (and that
+    /// changed nothing read).
     unseen_by_slots: usize,
     /// Changes the browser's reader reported as an error of another file than the
     /// damaged one: (what was changed, the error).
@@ -335,8 +337,8 @@ struct Checked {
 /// Every change of one byte in any file is reported, by the reader the CLI uses
 /// (`open_all`: header, size and CRC of every file before decoding; asserted
 /// exactly) and by the one the browser uses (`Index::open`, which decodes without
-/// reading the CRC, then `verify`; a store pack slot by slot, as fetched by range:
-/// [`read_slots`]). Which file the browser's reader names is returned, not
+/// reading the CRC, then `verify`; a pack slot by slot or shard by shard, as
+/// fetched by range: [`read_slots`]). Which file the browser's reader names is returned, not
 /// asserted. The browser reads only the slots of a pack, so a change elsewhere in
 /// it (its header, its CRC, a slot's padding, a gzip header's time) may go unseen
 /// there, but then it must not change any text.
@@ -383,13 +385,23 @@ fn check_every_byte_change(built: &BuiltIndex, body_samples: usize) -> Checked {
                     checked.changes += 1;
                     continue;
                 }
-                let err = match file.kind {
-                    FileKind::Postings => {
-                        let shard = m.files.postings.iter().position(|e| e.path == file.name).unwrap();
-                        tables().unwrap().add_shard(shard, now.clone()).err()
+                if file.kind == FileKind::Postings {
+                    // Each shard by its range: a shard that is added passed its own
+                    // CRC, so a change it does not see changed nothing.
+                    let pack = m.files.postings.iter().position(|e| e.path == file.name).unwrap();
+                    let mut index = tables().unwrap();
+                    let read = index.pack_shards(pack).try_for_each(|i| {
+                        let (_, r) = index.shard_range(i).unwrap();
+                        index.add_shard_member(i, &now[r.start as usize..r.end as usize])
+                    });
+                    match read {
+                        Err(err) => assert!(err.to_string().contains(&file.name), "{what}: {err}"),
+                        Ok(()) => checked.unseen_by_slots += 1,
                     }
-                    _ => tables().and_then(|index| index.verify()).err(),
-                };
+                    checked.changes += 1;
+                    continue;
+                }
+                let err = tables().and_then(|index| index.verify()).err();
                 let err = err.unwrap_or_else(|| panic!("{what}: open + verify accepted it"));
                 match (at, err.kind()) {
                     // The header is read first, so it is reported as the CLI reports it.

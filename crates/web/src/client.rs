@@ -101,19 +101,19 @@ impl Client {
     /// loads right away: [`Action::Progress`], then [`Action::Loaded`] or
     /// [`Action::LoadFailed`], which also settle `window.soi.ready`.
     pub fn connect(backend: &Backend, dispatcher: UseReducerDispatcher<State>) -> Result<Rc<Client>, String> {
-        let (endpoint, early) = match backend {
-            Backend::Worker(script) => match started_early(script) {
-                Some((worker, early)) => (Endpoint::Worker(worker), early),
-                None => (
-                    Endpoint::Worker(
-                        Worker::new(script)
-                            .map_err(|e| format!("the search worker {script} could not be started: {}", describe(&e)))?,
+        let (endpoint, early) =
+            match backend {
+                Backend::Worker(script) => match started_early(script) {
+                    Some((worker, early)) => (Endpoint::Worker(worker), early),
+                    None => (
+                        Endpoint::Worker(Worker::new(script).map_err(|e| {
+                            format!("the search worker {script} could not be started: {}", describe(&e))
+                        })?),
+                        Vec::new(),
                     ),
-                    Vec::new(),
-                ),
-            },
-            Backend::Port(port) => (Endpoint::Port(port.clone()), Vec::new()),
-        };
+                },
+                Backend::Port(port) => (Endpoint::Port(port.clone()), Vec::new()),
+            };
         let ready = crate::js_api::install();
         let client = Rc::new_cyclic(|me: &Weak<Client>| {
             let on_message = {

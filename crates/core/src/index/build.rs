@@ -23,10 +23,17 @@
 //! S × str           the key of that first term: which shard holds a key, before it is fetched
 //! S × varint        the number of terms in each shard's own dictionary (0: nothing to look up)
 //! T × varint        document frequency of each term, by ordinal
+//! S × varint        the size of each shard as a framed file (header, body, CRC)
+//! S × varint        the size of each shard's gzip member in its postings pack
+//! varint P, P × varint  the first shard of each postings pack (0, increasing)
 //! ```
 //!
-//! **postings** (one file per shard of consecutive term ordinals, about
-//! [`POSTINGS_SHARD_BYTES`]; a term's list is never split)
+//! **postings** (packs of up to about [`POSTINGS_PACK_BYTES`]; in each, the
+//! shards one after another, each a framed file of its own, kind postings, as one
+//! gzip member; a browser fetches one shard by an HTTP range request, its place
+//! known from the sizes in the terms file). A shard holds consecutive term
+//! ordinals, about [`POSTINGS_SHARD_BYTES`] of lists (a term's list is never
+//! split). The body of a shard:
 //! ```text
 //! u32               first term ordinal f
 //! u32               term count n
@@ -90,8 +97,13 @@ use crate::analysis::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
 use crate::document::{days_from_iso, Document, Metadata};
 
 /// Target size of one postings shard. A query fetches the shards of its terms
-/// (in parallel), so smaller shards mean fewer bytes per query and more files.
-pub const POSTINGS_SHARD_BYTES: usize = 64 * 1024;
+/// (in parallel, each by a range request), so smaller shards mean fewer bytes per
+/// query and a larger terms file (about 10 bytes more per shard).
+pub const POSTINGS_SHARD_BYTES: usize = 32 * 1024;
+
+/// Most bytes in one postings pack (compressed shards); as for store packs, it
+/// only bounds the size of a file.
+pub const POSTINGS_PACK_BYTES: usize = 16 * 1024 * 1024;
 
 /// Terms in at least this many documents are in the root dictionary, which every
 /// visitor fetches; the others only in their postings shard's dictionary. A word
@@ -359,8 +371,11 @@ impl IndexBuilder {
         drop(dict);
         let term_count = terms.len() as u32;
         let mut postings = Vec::new();
-        let terms_body =
-            build_postings(&terms, self.shard_bytes, in_root, |shard| emit(FileKind::Postings, &shard, &mut postings))?;
+        let mut packer = ShardPacker::new(self.pack_bytes.min(POSTINGS_PACK_BYTES), threads);
+        let mut terms_body = build_postings(&terms, self.shard_bytes, in_root, |shard| {
+            packer.add(frame(FileKind::Postings, &shard), |pack| emit(FileKind::Postings, &pack, &mut postings))
+        })?;
+        packer.finish(&mut terms_body, |pack| emit(FileKind::Postings, &pack, &mut postings))?;
         drop(terms);
         let mut store = Vec::new();
         let slots = build_store(&mut docs, self.pack_bytes, threads, |pack| emit(FileKind::Store, &pack, &mut store))?;
@@ -492,6 +507,99 @@ fn build_postings<E>(
     Ok(table)
 }
 
+/// Postings shards into packs: each framed shard compressed to one gzip member
+/// (a batch at a time, on the build's threads), appended in order; a pack is
+/// handed over before it would pass its limit. Records the sizes the terms file
+/// gives, so that a reader finds each shard's byte range.
+struct ShardPacker {
+    limit: usize,
+    threads: usize,
+    batch: Vec<Vec<u8>>,
+    pack: Vec<u8>,
+    framed: Vec<u32>,
+    member: Vec<u32>,
+    pack_first: Vec<u32>,
+}
+
+impl ShardPacker {
+    fn new(limit: usize, threads: usize) -> Self {
+        ShardPacker {
+            limit,
+            threads,
+            batch: Vec::new(),
+            pack: Vec::new(),
+            framed: Vec::new(),
+            member: Vec::new(),
+            pack_first: Vec::new(),
+        }
+    }
+
+    fn add<E>(&mut self, shard: Vec<u8>, emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
+        self.batch.push(shard);
+        if self.batch.len() >= self.threads * 4 {
+            self.flush(emit)?;
+        }
+        Ok(())
+    }
+
+    fn flush<E>(&mut self, mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
+        let batch = std::mem::take(&mut self.batch);
+        for (framed, member) in batch.iter().zip(par_map(&batch, self.threads, |b| gzip(b))) {
+            let n = self.framed.len() as u32;
+            if n == 0 || (!self.pack.is_empty() && self.pack.len() + member.len() > self.limit) {
+                if n > 0 {
+                    emit(std::mem::take(&mut self.pack))?;
+                }
+                self.pack_first.push(n);
+            }
+            self.framed.push(framed.len() as u32);
+            self.member.push(member.len() as u32);
+            self.pack.extend_from_slice(&member);
+        }
+        Ok(())
+    }
+
+    /// Hands over the last pack and appends the sizes to the terms body.
+    fn finish<E>(mut self, table: &mut Vec<u8>, mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
+        self.flush(&mut emit)?;
+        if !self.framed.is_empty() {
+            emit(std::mem::take(&mut self.pack))?;
+        }
+        for &n in self.framed.iter().chain(&self.member) {
+            put_varint(table, u64::from(n));
+        }
+        put_varint(table, self.pack_first.len() as u64);
+        for &first in &self.pack_first {
+            put_varint(table, u64::from(first));
+        }
+        Ok(())
+    }
+}
+
+/// `bytes` as one gzip member, the same bytes for the same input (no name, no
+/// time in the header).
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("writing to memory");
+    gz.finish().expect("writing to memory")
+}
+
+/// `f` of every item, in order, the items split across `threads` threads (on this
+/// thread alone when there is one, as in the browser).
+fn par_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if threads <= 1 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let per = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> =
+            items.chunks(per).map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>())).collect();
+        parts.into_iter().flat_map(|h| h.join().expect("a build thread panicked")).collect()
+    })
+}
+
 /// Where the store put the documents: the first document of each pack, and each
 /// document's slot size in [`STORE_ALIGN`] units.
 struct Slots {
@@ -502,15 +610,11 @@ struct Slots {
 /// One document's slot: its record, gzip-compressed, behind its length and padded
 /// to a multiple of [`STORE_ALIGN`] (layout above).
 fn store_slot(number: u32, doc: &Document) -> Vec<u8> {
-    use std::io::Write;
     let mut record = Vec::with_capacity(doc.title.len() + doc.body.len() + 16);
     put_varint(&mut record, u64::from(number));
     put_str(&mut record, &doc.title);
     put_str(&mut record, &doc.body);
-    // No name and no time in the header: the same record gives the same bytes.
-    let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
-    gz.write_all(&record).expect("writing to memory");
-    let member = gz.finish().expect("writing to memory");
+    let member = gzip(&record);
     let mut slot = Vec::with_capacity(member.len() + STORE_ALIGN + 4);
     put_varint(&mut slot, member.len() as u64);
     slot.extend_from_slice(&member);
@@ -533,28 +637,8 @@ fn build_store<E>(
     for n in 0..docs.len() {
         if n % ANALYSIS_BATCH == 0 {
             let batch = &docs[n..(n + ANALYSIS_BATCH).min(docs.len())];
-            let per = batch.len().div_ceil(threads.max(1));
-            let slot = |(j, d): (usize, &Document)| store_slot((n + j) as u32, d);
-            compressed = if threads == 1 || batch.len() < 2 {
-                batch.iter().enumerate().map(slot).collect()
-            } else {
-                std::thread::scope(|scope| {
-                    let parts: Vec<_> = batch
-                        .chunks(per)
-                        .enumerate()
-                        .map(|(k, part)| {
-                            let first = n + k * per;
-                            scope.spawn(move || {
-                                part.iter()
-                                    .enumerate()
-                                    .map(|(j, d)| store_slot((first + j) as u32, d))
-                                    .collect::<Vec<_>>()
-                            })
-                        })
-                        .collect();
-                    parts.into_iter().flat_map(|h| h.join().expect("a compression thread panicked")).collect()
-                })
-            };
+            let numbered: Vec<(u32, &Document)> = batch.iter().enumerate().map(|(j, d)| ((n + j) as u32, d)).collect();
+            compressed = par_map(&numbered, threads, |&(number, d)| store_slot(number, d));
             compressed.reverse(); // popped in document order below
         }
         let slot = compressed.pop().expect("a slot per document");

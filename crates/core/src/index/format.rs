@@ -6,7 +6,8 @@
 //! offset  size  field
 //! 0       4     magic  b"SOI\x1a"
 //! 4       2     format version, u16 little-endian (FORMAT_VERSION)
-//! 6       1     kind: 1 dict, 2 postings shard, 3 docs, 4 store, 5 terms
+//! 6       1     kind: 1 dict, 2 postings (a pack, and each shard inside it), 3 docs,
+//!               4 store (a pack), 5 terms
 //! 7       1     reserved, 0
 //! 8       n     body (layout per kind: see `build.rs`, which writes it, and `read.rs`)
 //! 8+n     4     CRC32 (IEEE) of bytes 0..8+n, u32 little-endian
@@ -35,9 +36,10 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// dictionary holds only the terms of at least two documents, the others are in
 /// a dictionary inside their postings shard, and the `terms` file names each
 /// shard's first key; 5 — a sentence or clause boundary inside a text is a gap
-/// of one word position; 6 — article text in a few large store packs, one
-/// gzip-compressed slot per document that a browser fetches by HTTP range, its
-/// size in the document table.
+/// of one word position; 6 — postings shards and article text in a few large
+/// packs, each shard and each document's text one gzip member that a browser
+/// fetches by HTTP range, its place known from the root (shard sizes in the
+/// terms file, slot sizes in the document table).
 pub const FORMAT_VERSION: u16 = 6;
 
 /// Size of the header in bytes.
@@ -50,7 +52,8 @@ pub const FOOTER_LEN: usize = 4;
 pub enum FileKind {
     /// The fst term dictionary.
     Dict = 1,
-    /// One shard of the postings: the lists of a range of term ordinals.
+    /// A pack of postings shards, and each shard in it (the lists of a range of
+    /// term ordinals).
     Postings = 2,
     /// The document table: ids, titles, lengths.
     Docs = 3,

@@ -32,7 +32,7 @@ impl AsRef<[u8]> for Body {
 pub struct TermInfo {
     /// Number of documents containing the term.
     pub doc_freq: u32,
-    /// The postings shard holding the term's list (index into `manifest.files.postings`).
+    /// The postings shard holding the term's list (see [`Index::shard_range`]).
     pub shard: usize,
 }
 
@@ -96,6 +96,12 @@ pub struct Index {
     shard_first_key: Vec<Vec<u8>>,
     /// Number of terms in each shard's own dictionary.
     shard_own_terms: Vec<u32>,
+    /// Size of each shard as a framed file, once decompressed.
+    shard_framed: Vec<u32>,
+    /// Where each shard's gzip member is in its postings pack file.
+    shard_range: Vec<std::ops::Range<u64>>,
+    /// First shard of each postings pack.
+    shard_pack_first: Vec<u32>,
     shards: Vec<Option<Shard>>,
     docs: Vec<DocMeta>,
     docs_raw: Arc<[u8]>,
@@ -151,8 +157,32 @@ impl Index {
             ));
         }
         let terms_body = body(&f.terms, FileKind::Terms, terms_raw.clone())?;
-        let TermsTable { dfs, shard_first, shard_first_key, shard_own_terms } =
-            decode_terms(&f.terms.path, terms_body.as_ref(), manifest.terms as usize, f.postings.len())?;
+        let TermsTable {
+            dfs,
+            shard_first,
+            shard_first_key,
+            shard_own_terms,
+            shard_framed,
+            shard_member,
+            pack_first: shard_pack_first,
+        } = decode_terms(&f.terms.path, terms_body.as_ref(), manifest.terms as usize, f.postings.len())?;
+        // Each pack's shards fill its body exactly.
+        let mut shard_range = Vec::with_capacity(shard_member.len());
+        for (p, entry) in f.postings.iter().enumerate() {
+            let shards =
+                shard_pack_first[p] as usize..shard_pack_first.get(p + 1).map_or(shard_member.len(), |&n| n as usize);
+            let mut at = HEADER_LEN as u64;
+            for &size in &shard_member[shards] {
+                shard_range.push(at..at + u64::from(size));
+                at += u64::from(size);
+            }
+            if at + FOOTER_LEN as u64 != entry.bytes {
+                return Err(Error::corrupt(
+                    &f.terms.path,
+                    format!("the shard table does not fill postings pack {} exactly", entry.path),
+                ));
+            }
+        }
         let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
         let DocTable { docs, pack_first } = decode_docs(&f.docs.path, docs_body.as_ref(), f.store.len())?;
         if docs.len() != manifest.documents as usize {
@@ -190,6 +220,9 @@ impl Index {
             shard_first,
             shard_first_key,
             shard_own_terms,
+            shard_framed,
+            shard_range,
+            shard_pack_first,
             shards,
             docs,
             docs_raw,
@@ -216,14 +249,14 @@ impl Index {
         let dict = get(&f.dict, FileKind::Dict)?;
         let terms = get(&f.terms, FileKind::Terms)?;
         let docs = get(&f.docs, FileKind::Docs)?;
-        let shards: Vec<Vec<u8>> = f.postings.iter().map(|e| get(e, FileKind::Postings)).collect::<Result<_>>()?;
-        let packs: Vec<Vec<u8>> = f.store.iter().map(|e| get(e, FileKind::Store)).collect::<Result<_>>()?;
+        let postings: Vec<Vec<u8>> = f.postings.iter().map(|e| get(e, FileKind::Postings)).collect::<Result<_>>()?;
+        let store: Vec<Vec<u8>> = f.store.iter().map(|e| get(e, FileKind::Store)).collect::<Result<_>>()?;
         let mut index = Index::open(manifest, dict, terms, docs)?;
-        for (i, shard) in shards.into_iter().enumerate() {
-            index.add_shard(i, shard)?;
+        for (i, pack) in postings.iter().enumerate() {
+            index.add_postings_pack(i, pack)?;
         }
-        for (i, pack) in packs.into_iter().enumerate() {
-            index.add_store_pack(i, &pack)?;
+        for (i, pack) in store.iter().enumerate() {
+            index.add_store_pack(i, pack)?;
         }
         Ok(index)
     }
@@ -237,17 +270,80 @@ impl Index {
         check_crc(&f.docs.path, &self.docs_raw)
     }
 
-    /// Adds postings shard `i` (header, size, CRC and layout are checked).
-    pub fn add_shard(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
+    /// Names shard `i` for a message: "shard 12 of postings.1a2b….bin".
+    pub fn shard_file(&self, i: usize) -> String {
+        match self.shard_range(i) {
+            Some((p, _)) => format!("shard {i} of {}", self.manifest.files.postings[p].path),
+            None => format!("postings shard {i}"),
+        }
+    }
+
+    /// Number of postings shards.
+    pub fn shard_count(&self) -> usize {
+        self.shard_first.len()
+    }
+
+    /// Where postings shard `i` is: its pack (index into
+    /// `manifest.files.postings`) and the byte range of its gzip member in that
+    /// file, to fetch with an HTTP range request, decompress, and give to
+    /// [`Index::add_shard`].
+    pub fn shard_range(&self, i: usize) -> Option<(usize, std::ops::Range<u64>)> {
+        let range = self.shard_range.get(i)?.clone();
+        Some((self.shard_pack_first.partition_point(|&f| f as usize <= i) - 1, range))
+    }
+
+    /// The shards of postings pack `p`.
+    pub fn pack_shards(&self, p: usize) -> std::ops::Range<usize> {
+        let n = self.shard_first.len();
+        let first = self.shard_pack_first.get(p).map_or(n, |&f| f as usize);
+        first..self.shard_pack_first.get(p + 1).map_or(n, |&f| f as usize)
+    }
+
+    /// Checks a whole postings pack `p` (header, size and CRC), as fetched when a
+    /// host ignores range requests.
+    pub fn check_postings_pack(&self, p: usize, bytes: &[u8]) -> Result<()> {
         let entry = self
             .manifest
             .files
             .postings
-            .get(i)
-            .ok_or_else(|| Error::corrupt("postings", format!("no postings shard {i} in the manifest")))?;
-        let range = check_header(&entry.path, &bytes, FileKind::Postings, Some(entry.bytes))?;
-        check_crc(&entry.path, &bytes)?;
-        let file = entry.path.clone();
+            .get(p)
+            .ok_or_else(|| Error::corrupt("postings", format!("no postings pack {p} in the manifest")))?;
+        check_header(&entry.path, bytes, FileKind::Postings, Some(entry.bytes))?;
+        check_crc(&entry.path, bytes)
+    }
+
+    /// Adds every shard of postings pack `p` (the pack's header, size and CRC, and
+    /// each shard's, are checked).
+    pub fn add_postings_pack(&mut self, p: usize, bytes: &[u8]) -> Result<()> {
+        self.check_postings_pack(p, bytes)?;
+        for i in self.pack_shards(p) {
+            let range = self.shard_range[i].clone();
+            self.add_shard_member(i, &bytes[range.start as usize..range.end as usize])?;
+        }
+        Ok(())
+    }
+
+    /// Adds postings shard `i` from its gzip member (the bytes of
+    /// [`Index::shard_range`]), decompressed here (the browser decompresses with
+    /// its own `DecompressionStream`, then calls [`Index::add_shard`]).
+    pub fn add_shard_member(&mut self, i: usize, member: &[u8]) -> Result<()> {
+        use std::io::Read;
+        let (p, _) = self.shard_range(i).ok_or_else(|| Error::corrupt("postings", format!("no postings shard {i}")))?;
+        let mut framed = Vec::new();
+        let limit = u64::from(self.shard_framed[i]) + 1;
+        flate2::read::GzDecoder::new(member).take(limit).read_to_end(&mut framed).map_err(|e| {
+            Error::corrupt(&self.manifest.files.postings[p].path, format!("shard {i} does not decompress: {e}"))
+        })?;
+        self.add_shard(i, framed)
+    }
+
+    /// Adds postings shard `i`, decompressed (its header, size, CRC and layout
+    /// are checked).
+    pub fn add_shard(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
+        let (p, _) = self.shard_range(i).ok_or_else(|| Error::corrupt("postings", format!("no postings shard {i}")))?;
+        let file = self.manifest.files.postings[p].path.clone();
+        let range = check_header(&file, &bytes, FileKind::Postings, Some(u64::from(self.shard_framed[i])))?;
+        check_crc(&file, &bytes)?;
         let raw: Arc<[u8]> = bytes.into();
         let body = Body { bytes: raw, start: range.start, end: range.end };
         let first = self.shard_first[i];
@@ -322,7 +418,7 @@ impl Index {
         Some(self.shard_first.partition_point(|&f| u64::from(f) <= ordinal) - 1)
     }
 
-    /// The postings shards (by index into `manifest.files.postings`) that these
+    /// The postings shards (numbers, as in [`Index::shard_range`]) that these
     /// terms need and that have not been added yet, without repeats.
     pub fn missing_shards_of(&self, ordinals: impl IntoIterator<Item = u64>) -> Vec<usize> {
         let mut out: Vec<usize> =
@@ -484,9 +580,10 @@ impl Index {
         let info = self
             .term_info(ordinal)
             .ok_or_else(|| Error::corrupt(&self.manifest.files.terms.path, format!("no term {ordinal}")))?;
-        let file = &self.manifest.files.postings[info.shard].path;
-        let shard =
-            self.shards[info.shard].as_ref().ok_or_else(|| Error::new(ErrorKind::NotLoaded { file: file.clone() }))?;
+        let shard = self.shards[info.shard]
+            .as_ref()
+            .ok_or_else(|| Error::new(ErrorKind::NotLoaded { file: self.shard_file(info.shard) }))?;
+        let file = &self.manifest.files.postings[self.shard_range(info.shard).map_or(0, |r| r.0)].path;
         let k = (ordinal - u64::from(shard.first)) as usize;
         let start = shard.data_start + if k == 0 { 0 } else { shard.ends[k - 1] as usize };
         let end = shard.data_start + shard.ends[k] as usize;
@@ -551,18 +648,19 @@ struct TermsTable {
     shard_first: Vec<u32>,
     shard_first_key: Vec<Vec<u8>>,
     shard_own_terms: Vec<u32>,
+    shard_framed: Vec<u32>,
+    shard_member: Vec<u32>,
+    /// First shard of each postings pack.
+    pack_first: Vec<u32>,
 }
 
 /// Reads the `terms` body: document frequencies and the shard table.
-fn decode_terms(file: &str, body: &[u8], terms: usize, shards: usize) -> Result<TermsTable> {
+fn decode_terms(file: &str, body: &[u8], terms: usize, packs: usize) -> Result<TermsTable> {
     let mut c = Cursor::new(file, body);
     let n = c.u32()? as usize;
     let s = c.u32()? as usize;
-    if n != terms || s != shards {
-        return Err(Error::corrupt(
-            file,
-            format!("{n} terms in {s} shards; the manifest says {terms} terms in {shards} shards"),
-        ));
+    if n != terms {
+        return Err(Error::corrupt(file, format!("{n} terms; the manifest says {terms}")));
     }
     if s > body.len() || (n > 0) != (s > 0) {
         return Err(Error::corrupt(file, format!("{s} shards cannot hold {n} terms")));
@@ -585,10 +683,32 @@ fn decode_terms(file: &str, body: &[u8], terms: usize, shards: usize) -> Result<
         return Err(Error::corrupt(file, format!("{n} document frequencies cannot fit")));
     }
     let dfs: Vec<u32> = (0..n).map(|_| c.varint32()).collect::<Result<_>>()?;
+    let shard_framed: Vec<u32> = (0..s).map(|_| c.varint32()).collect::<Result<_>>()?;
+    let shard_member: Vec<u32> = (0..s).map(|_| c.varint32()).collect::<Result<_>>()?;
+    let p = c.varint()?;
+    if p != packs as u64 {
+        return Err(Error::corrupt(file, format!("{p} postings packs; the manifest names {packs}")));
+    }
+    let pack_first: Vec<u32> = (0..p).map(|_| c.varint32()).collect::<Result<_>>()?;
+    let starts_at_0 = pack_first.first().is_none_or(|&f| f == 0) && (s == 0) == pack_first.is_empty();
+    if !starts_at_0
+        || !pack_first.windows(2).all(|w| w[0] < w[1])
+        || pack_first.last().is_some_and(|&f| f as usize >= s)
+    {
+        return Err(Error::corrupt(file, "the postings packs' first shards are not increasing from 0"));
+    }
     if !c.is_empty() {
         return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));
     }
-    Ok(TermsTable { dfs, shard_first: firsts, shard_first_key: first_keys, shard_own_terms: own_terms })
+    Ok(TermsTable {
+        dfs,
+        shard_first: firsts,
+        shard_first_key: first_keys,
+        shard_own_terms: own_terms,
+        shard_framed,
+        shard_member,
+        pack_first,
+    })
 }
 
 /// A postings shard's table.

@@ -73,9 +73,7 @@ pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) ->
     // A plan made before the shards its words are looked up in were added may
     // lack terms: it must be made again, never run (no silently missing term).
     if let Some(&shard) = plan.unresolved.first() {
-        let file =
-            index.manifest().files.postings.get(shard).map_or_else(|| format!("shard {shard}"), |e| e.path.clone());
-        return Err(Error::new(ErrorKind::NotLoaded { file }));
+        return Err(Error::new(ErrorKind::NotLoaded { file: index.shard_file(shard) }));
     }
     // A rare pair of words may be a slip of tone: the likely word joins the plan.
     super::context::correct(index, &mut plan)?;

@@ -40,19 +40,14 @@ impl Source {
         Source::Url(p.into())
     }
 
-    /// Fetches one file. Errors are sentences for the user.
+    /// Fetches one file (the manifest or a file of the root). Errors are
+    /// sentences for the user.
     pub async fn fetch(&self, name: &str) -> Result<Vec<u8>, String> {
-        self.fetch_file(name).await.map_err(|e| e.message)
-    }
-
-    /// Fetches one file, saying whether the host answered that it is not there.
-    async fn fetch_file(&self, name: &str) -> Result<Vec<u8>, FetchError> {
-        let failed = |message: String| FetchError { message, not_found: false };
+        let failed = |message: String| message;
         match self {
-            Source::Memory(files) => files
-                .get(name)
-                .cloned()
-                .ok_or_else(|| FetchError { message: format!("the index file {name} is missing"), not_found: true }),
+            Source::Memory(files) => {
+                files.get(name).cloned().ok_or_else(|| format!("the index file {name} is missing"))
+            }
             Source::Url(prefix) => {
                 let url = format!("{prefix}{name}");
                 let response = gloo::net::http::Request::get(&url)
@@ -60,10 +55,7 @@ impl Source {
                     .await
                     .map_err(|e| failed(format!("could not fetch {url}: {e}")))?;
                 if !response.ok() {
-                    return Err(FetchError {
-                        message: format!("{url} answered HTTP {} {}", response.status(), response.status_text()),
-                        not_found: matches!(response.status(), 404 | 410),
-                    });
+                    return Err(format!("{url} answered HTTP {} {}", response.status(), response.status_text()));
                 }
                 let bytes = response.binary().await.map_err(|e| failed(format!("could not read {url}: {e}")))?;
                 if !bytes.starts_with(&GZIP_MAGIC) {
@@ -90,8 +82,8 @@ enum Ranged {
 impl Source {
     /// Fetches `range` of the file `name`, which is `total` bytes long (a store
     /// pack, stored uncompressed). A host may answer with the whole file instead.
-    async fn fetch_range(&self, name: &str, range: Range<u64>, total: u64) -> Result<Ranged, FetchError> {
-        let updated = |message: String| FetchError { message: format!("{SITE_UPDATED} ({message})"), not_found: true };
+    async fn fetch_range(&self, name: &str, range: Range<u64>, total: u64) -> Result<Ranged, String> {
+        let updated = |message: String| format!("{SITE_UPDATED} ({message})");
         match self {
             Source::Memory(files) => {
                 let file = files.get(name).ok_or_else(|| updated(format!("the index file {name} is missing")))?;
@@ -102,7 +94,7 @@ impl Source {
             }
             Source::Url(prefix) => {
                 let url = format!("{prefix}{name}");
-                let failed = |message: String| FetchError { message, not_found: false };
+                let failed = |message: String| message;
                 let response = gloo::net::http::Request::get(&url)
                     .header("Range", &format!("bytes={}-{}", range.start, range.end - 1))
                     .send()
@@ -173,14 +165,6 @@ async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// A fetch that failed.
-struct FetchError {
-    /// A sentence for the user.
-    message: String,
-    /// The host says the file is not there (HTTP 404 or 410).
-    not_found: bool,
-}
-
 /// What to tell the reader when a file the opened index names is gone, or is not
 /// the file it names: the site was rebuilt while the page was open. Answering from
 /// a mix of two builds would be wrong, so the page must be reloaded.
@@ -209,8 +193,60 @@ pub struct Engine {
     source: Source,
     /// Shards and texts being fetched.
     fetching: RefCell<HashMap<Part, PartFetch>>,
-    /// Whole store packs, kept when a host ignored a range request.
-    packs: Rc<RefCell<HashMap<usize, Rc<[u8]>>>>,
+    /// Whole packs, kept when a host ignored a range request.
+    packs: Packs,
+}
+
+/// The two kinds of pack a range is fetched from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum PackKind {
+    Postings,
+    Store,
+}
+
+/// Whole packs by kind and number, kept when a host ignored a range request.
+type Packs = Rc<RefCell<HashMap<(PackKind, usize), Rc<[u8]>>>>;
+
+/// Bytes `range` of pack `pack`, and where they start in the pack: fetched by a
+/// range request, or sliced from the whole pack (kept, once checked, when the
+/// host sent all of it).
+async fn pack_range(
+    index: &RefCell<Index>,
+    source: &Source,
+    packs: &Packs,
+    (kind, pack): (PackKind, usize),
+    range: Range<u64>,
+) -> Result<(Rc<[u8]>, u64), String> {
+    if let Some(whole) = packs.borrow().get(&(kind, pack)) {
+        return Ok((whole.clone(), 0));
+    }
+    let (name, total) = {
+        let index = index.borrow();
+        let files = &index.manifest().files;
+        let entry = match kind {
+            PackKind::Postings => &files.postings[pack],
+            PackKind::Store => &files.store[pack],
+        };
+        (entry.path.clone(), entry.bytes)
+    };
+    match source.fetch_range(&name, range.clone(), total).await? {
+        Ranged::Part(bytes) => Ok((bytes.into(), range.start)),
+        Ranged::Whole(bytes) => {
+            let checked = match kind {
+                PackKind::Postings => index.borrow().check_postings_pack(pack, &bytes),
+                PackKind::Store => index.borrow().check_store_pack(pack, &bytes),
+            };
+            checked.map_err(|e| format!("{SITE_UPDATED} ({e})"))?;
+            let whole: Rc<[u8]> = bytes.into();
+            packs.borrow_mut().insert((kind, pack), whole.clone());
+            Ok((whole, 0))
+        }
+    }
+}
+
+/// What to say when a part of a pack does not decompress.
+fn corrupt_pack(name: &str, what: &str, e: String) -> String {
+    format!("{name} is corrupt ({what} does not decompress: {e}); rebuild the index with `soi build` and upload all of its files")
 }
 
 impl Engine {
@@ -319,25 +355,8 @@ impl Engine {
         let (index, source, packs) = (self.index.clone(), self.source.clone(), self.packs.clone());
         let parts = docs.iter().map(|&d| Part::Text(d)).collect::<Vec<_>>();
         let fetch = async move {
-            let (name, total) = {
-                let index = index.borrow();
-                let entry = &index.manifest().files.store[pack];
-                (entry.path.clone(), entry.bytes)
-            };
-            let kept = packs.borrow().get(&pack).cloned();
-            // The bytes fetched, and where they start in the pack.
-            let (bytes, at): (Rc<[u8]>, u64) = match kept {
-                Some(whole) => (whole, 0),
-                None => match source.fetch_range(&name, range.clone(), total).await.map_err(|e| e.message)? {
-                    Ranged::Part(bytes) => (bytes.into(), range.start),
-                    Ranged::Whole(bytes) => {
-                        index.borrow().check_store_pack(pack, &bytes).map_err(|e| format!("{SITE_UPDATED} ({e})"))?;
-                        let whole: Rc<[u8]> = bytes.into();
-                        packs.borrow_mut().insert(pack, whole.clone());
-                        (whole, 0)
-                    }
-                },
-            };
+            let (bytes, at) = pack_range(&index, &source, &packs, (PackKind::Store, pack), range).await?;
+            let name = index.borrow().manifest().files.store[pack].path.clone();
             for doc in docs {
                 let member = {
                     let index = index.borrow();
@@ -345,11 +364,7 @@ impl Engine {
                     let slot = &bytes[(slot.start - at) as usize..(slot.end - at) as usize];
                     index.slot_record(doc, slot).map_err(|e| e.to_string())?.to_vec()
                 };
-                let record = gunzip(&member).await.map_err(|e| {
-                    format!(
-                        "{name} is corrupt (the text of an article does not decompress: {e}); rebuild the index with `soi build` and upload all of its files"
-                    )
-                })?;
+                let record = gunzip(&member).await.map_err(|e| corrupt_pack(&name, "the text of an article", e))?;
                 index.borrow_mut().add_record(doc, &record).map_err(|e| e.to_string())?;
             }
             Ok(())
@@ -373,25 +388,21 @@ impl Engine {
         }
         let mut fetching = self.fetching.borrow_mut();
         let fetch = fetching.entry(part).or_insert_with(|| {
-            let (index, source) = (self.index.clone(), self.source.clone());
+            let (index, source, packs) = (self.index.clone(), self.source.clone(), self.packs.clone());
             async move {
-                let name = match part {
-                    Part::Shard(i) => index.borrow().manifest().files.postings[i].path.clone(),
+                let shard = match part {
+                    Part::Shard(i) => i,
                     Part::Text(doc) => return Err(format!("there is no article number {doc} in this index")),
                 };
-                let bytes = source.fetch_file(&name).await.map_err(|e| {
-                    // Every file of an index is named by its content: one that is
-                    // gone was replaced by a rebuild.
-                    if e.not_found {
-                        format!("{SITE_UPDATED} ({})", e.message)
-                    } else {
-                        e.message
-                    }
+                let place = index.borrow().shard_range(shard);
+                let (pack, range) = place.ok_or_else(|| format!("there is no postings shard {shard} in this index"))?;
+                let (bytes, at) =
+                    pack_range(&index, &source, &packs, (PackKind::Postings, pack), range.clone()).await?;
+                let member = &bytes[(range.start - at) as usize..(range.end - at) as usize];
+                let framed = gunzip(member).await.map_err(|e| {
+                    corrupt_pack(&index.borrow().manifest().files.postings[pack].path, "a postings shard", e)
                 })?;
-                let added = match part {
-                    Part::Shard(i) => index.borrow_mut().add_shard(i, bytes),
-                    Part::Text(_) => unreachable!("texts are fetched by start_text_fetch"),
-                };
+                let added = index.borrow_mut().add_shard(shard, framed);
                 // A file of the right name but not the right bytes: a host or
                 // cache mixing two builds, or damage on the way.
                 added.map_err(|e| match e.kind() {
