@@ -43,29 +43,38 @@ impl Source {
     /// Fetches one file (the manifest or a file of the root). Errors are
     /// sentences for the user.
     pub async fn fetch(&self, name: &str) -> Result<Vec<u8>, String> {
-        let failed = |message: String| message;
+        Ok(self.fetch_whole(name, false).await?.0)
+    }
+
+    /// Fetches one whole file; with `probe`, asks for it as the range `0-`, and
+    /// says whether the host answers ranges (HTTP 206), which costs no request.
+    async fn fetch_whole(&self, name: &str, probe: bool) -> Result<(Vec<u8>, bool), String> {
         match self {
             Source::Memory(files) => {
-                files.get(name).cloned().ok_or_else(|| format!("the index file {name} is missing"))
+                let bytes = files.get(name).cloned().ok_or_else(|| format!("the index file {name} is missing"))?;
+                Ok((bytes, true))
             }
             Source::Url(prefix) => {
                 let url = format!("{prefix}{name}");
-                let response = gloo::net::http::Request::get(&url)
-                    .send()
-                    .await
-                    .map_err(|e| failed(format!("could not fetch {url}: {e}")))?;
+                let mut request = gloo::net::http::Request::get(&url);
+                if probe {
+                    request = request.header("Range", "bytes=0-");
+                }
+                let response = request.send().await.map_err(|e| format!("could not fetch {url}: {e}"))?;
                 if !response.ok() {
                     return Err(format!("{url} answered HTTP {} {}", response.status(), response.status_text()));
                 }
-                let bytes = response.binary().await.map_err(|e| failed(format!("could not read {url}: {e}")))?;
+                let ranges = response.status() == 206;
+                let bytes = response.binary().await.map_err(|e| format!("could not read {url}: {e}"))?;
                 if !bytes.starts_with(&GZIP_MAGIC) {
-                    return Ok(bytes);
+                    return Ok((bytes, ranges));
                 }
-                gunzip(&bytes).await.map_err(|e| {
-                    failed(format!(
+                let bytes = gunzip(&bytes).await.map_err(|e| {
+                    format!(
                         "{name} is corrupt (it does not decompress: {e}); rebuild the index with `soi build` and upload all of its files"
-                    ))
-                })
+                    )
+                })?;
+                Ok((bytes, ranges))
             }
         }
     }
@@ -193,8 +202,10 @@ pub struct Engine {
     source: Source,
     /// Shards and texts being fetched.
     fetching: RefCell<HashMap<Part, PartFetch>>,
-    /// Whole packs, kept when a host ignored a range request.
+    /// Whole packs, fetched once each when the host does not answer ranges.
     packs: Packs,
+    /// Whether the host answers range requests (probed with the dictionary).
+    ranges: bool,
 }
 
 /// The two kinds of pack a range is fetched from.
@@ -204,21 +215,47 @@ enum PackKind {
     Store,
 }
 
-/// Whole packs by kind and number, kept when a host ignored a range request.
-type Packs = Rc<RefCell<HashMap<(PackKind, usize), Rc<[u8]>>>>;
+/// A whole pack on its way or here: every part of it awaits the same fetch.
+type WholePack = Shared<LocalBoxFuture<'static, Result<Rc<[u8]>, String>>>;
+
+/// Whole packs by kind and number, when the host does not answer ranges.
+type Packs = Rc<RefCell<HashMap<(PackKind, usize), WholePack>>>;
 
 /// Bytes `range` of pack `pack`, and where they start in the pack: fetched by a
-/// range request, or sliced from the whole pack (kept, once checked, when the
-/// host sent all of it).
+/// range request, or sliced from the whole pack when the host does not answer
+/// ranges (`ranges` false, or it answered one with the whole file): each pack
+/// is then fetched once, checked, and kept.
 async fn pack_range(
-    index: &RefCell<Index>,
+    index: &Rc<RefCell<Index>>,
     source: &Source,
-    packs: &Packs,
+    (packs, ranges): (&Packs, bool),
     (kind, pack): (PackKind, usize),
     range: Range<u64>,
 ) -> Result<(Rc<[u8]>, u64), String> {
-    if let Some(whole) = packs.borrow().get(&(kind, pack)) {
-        return Ok((whole.clone(), 0));
+    let kept = packs.borrow().get(&(kind, pack)).cloned();
+    let kept = kept.or_else(|| {
+        (!ranges).then(|| {
+            let (index, source, kept) = (index.clone(), source.clone(), packs.clone());
+            let fetch = async move {
+                let name = pack_name(&index.borrow(), kind, pack);
+                let whole = source.fetch(&name).await;
+                let checked = whole.and_then(|bytes| {
+                    check_pack(&index.borrow(), kind, pack, &bytes).map_err(|e| format!("{SITE_UPDATED} ({e})"))?;
+                    Ok(Rc::<[u8]>::from(bytes))
+                });
+                if checked.is_err() {
+                    kept.borrow_mut().remove(&(kind, pack)); // the next search tries again
+                }
+                checked
+            }
+            .boxed_local()
+            .shared();
+            packs.borrow_mut().insert((kind, pack), fetch.clone());
+            fetch
+        })
+    });
+    if let Some(whole) = kept {
+        return Ok((whole.await?, 0));
     }
     let (name, total) = {
         let index = index.borrow();
@@ -232,15 +269,27 @@ async fn pack_range(
     match source.fetch_range(&name, range.clone(), total).await? {
         Ranged::Part(bytes) => Ok((bytes.into(), range.start)),
         Ranged::Whole(bytes) => {
-            let checked = match kind {
-                PackKind::Postings => index.borrow().check_postings_pack(pack, &bytes),
-                PackKind::Store => index.borrow().check_store_pack(pack, &bytes),
-            };
-            checked.map_err(|e| format!("{SITE_UPDATED} ({e})"))?;
+            check_pack(&index.borrow(), kind, pack, &bytes).map_err(|e| format!("{SITE_UPDATED} ({e})"))?;
             let whole: Rc<[u8]> = bytes.into();
-            packs.borrow_mut().insert((kind, pack), whole.clone());
+            let ready: Result<Rc<[u8]>, String> = Ok(whole.clone());
+            packs.borrow_mut().insert((kind, pack), future::ready(ready).boxed_local().shared());
             Ok((whole, 0))
         }
+    }
+}
+
+fn pack_name(index: &Index, kind: PackKind, pack: usize) -> String {
+    let files = &index.manifest().files;
+    match kind {
+        PackKind::Postings => files.postings[pack].path.clone(),
+        PackKind::Store => files.store[pack].path.clone(),
+    }
+}
+
+fn check_pack(index: &Index, kind: PackKind, pack: usize, bytes: &[u8]) -> Result<(), soi_core::Error> {
+    match kind {
+        PackKind::Postings => index.check_postings_pack(pack, bytes),
+        PackKind::Store => index.check_store_pack(pack, bytes),
     }
 }
 
@@ -263,17 +312,20 @@ impl Engine {
         let fetched = Cell::new(0);
         progress(0, total);
         // The three files come side by side; progress moves as each one arrives.
-        let fetch = |path: &str| {
+        // The dictionary is asked for as the range `0-`: whether the host answers
+        // ranges decides how packs are read.
+        let fetch = |path: &str, probe: bool| {
             let (source, path, fetched, progress) = (&source, path.to_owned(), &fetched, &progress);
             async move {
-                let bytes = source.fetch(&path).await?;
+                let (bytes, ranges) = source.fetch_whole(&path, probe).await?;
                 fetched.set(fetched.get() + bytes.len() as u64);
                 progress(fetched.get(), total);
-                Ok::<_, String>(bytes)
+                Ok::<_, String>((bytes, ranges))
             }
         };
-        let (dict, terms, docs) =
-            future::try_join3(fetch(&f.dict.path), fetch(&f.terms.path), fetch(&f.docs.path)).await?;
+        let ((dict, ranges), (terms, _), (docs, _)) =
+            future::try_join3(fetch(&f.dict.path, true), fetch(&f.terms.path, false), fetch(&f.docs.path, false))
+                .await?;
         let index = Index::open(manifest, dict, terms, docs).map_err(|e| e.to_string())?;
         index.verify().map_err(|e| e.to_string())?;
         Ok(Rc::new(Engine {
@@ -281,6 +333,7 @@ impl Engine {
             source,
             fetching: RefCell::default(),
             packs: Rc::default(),
+            ranges,
         }))
     }
 
@@ -352,10 +405,10 @@ impl Engine {
         range: Range<u64>,
         docs: Vec<u32>,
     ) {
-        let (index, source, packs) = (self.index.clone(), self.source.clone(), self.packs.clone());
+        let (index, source, packs, ranges) = (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
         let parts = docs.iter().map(|&d| Part::Text(d)).collect::<Vec<_>>();
         let fetch = async move {
-            let (bytes, at) = pack_range(&index, &source, &packs, (PackKind::Store, pack), range).await?;
+            let (bytes, at) = pack_range(&index, &source, (&packs, ranges), (PackKind::Store, pack), range).await?;
             let name = index.borrow().manifest().files.store[pack].path.clone();
             for doc in docs {
                 let member = {
@@ -388,7 +441,8 @@ impl Engine {
         }
         let mut fetching = self.fetching.borrow_mut();
         let fetch = fetching.entry(part).or_insert_with(|| {
-            let (index, source, packs) = (self.index.clone(), self.source.clone(), self.packs.clone());
+            let (index, source, packs, ranges) =
+                (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
             async move {
                 let shard = match part {
                     Part::Shard(i) => i,
@@ -397,7 +451,7 @@ impl Engine {
                 let place = index.borrow().shard_range(shard);
                 let (pack, range) = place.ok_or_else(|| format!("there is no postings shard {shard} in this index"))?;
                 let (bytes, at) =
-                    pack_range(&index, &source, &packs, (PackKind::Postings, pack), range.clone()).await?;
+                    pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), range.clone()).await?;
                 let member = &bytes[(range.start - at) as usize..(range.end - at) as usize];
                 let framed = gunzip(member).await.map_err(|e| {
                     corrupt_pack(&index.borrow().manifest().files.postings[pack].path, "a postings shard", e)
