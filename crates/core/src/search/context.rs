@@ -19,6 +19,9 @@
 //! A correction ranks below the literal word (class 1) when the typed pair stands
 //! in some article, and level with it (class 0) when it stands in none.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use super::plan::{Expansion, MatchKind, Plan};
 use super::weights::{
     CONTEXT_KNOWN_PAIR_DOCS, CONTEXT_MAX_COMPLETIONS, CONTEXT_MIN_PAIR_DOCS, SHADOWING_RATIO, WEIGHT_PREFIX,
@@ -46,14 +49,26 @@ fn neighbours(plan: &Plan) -> Vec<(usize, usize)> {
 }
 
 /// Where some terms occur: their postings, each flat and sorted by document.
-pub(super) struct Occurrences(Vec<FlatPostings>);
+pub(super) struct Occurrences(Vec<Rc<FlatPostings>>);
 
-impl Occurrences {
-    pub(super) fn read(index: &Index, ordinals: impl IntoIterator<Item = u64>) -> Result<Occurrences> {
+/// The postings decoded while correcting one plan, each term's once: a pair is
+/// looked at from both sides, and a word stands in two pairs.
+#[derive(Default)]
+pub(super) struct Decoded(HashMap<u64, Rc<FlatPostings>>);
+
+impl Decoded {
+    /// Where any of these terms occur.
+    pub(super) fn read(&mut self, index: &Index, ordinals: impl IntoIterator<Item = u64>) -> Result<Occurrences> {
         let mut lists = Vec::new();
         for ordinal in ordinals {
-            let mut flat = FlatPostings::default();
-            index.postings_into(ordinal, &mut flat)?;
+            let flat = match self.0.get(&ordinal) {
+                Some(flat) => flat.clone(),
+                None => {
+                    let mut flat = FlatPostings::default();
+                    index.postings_into(ordinal, &mut flat)?;
+                    self.0.entry(ordinal).or_insert(Rc::new(flat)).clone()
+                }
+            };
             if !flat.docs.is_empty() {
                 lists.push(flat);
             }
@@ -116,7 +131,14 @@ fn pair_docs(neighbour: &Occurrences, side: Side, terms: &Occurrences, stop: usi
 
 /// Another tone of word `word`, made far likelier by its neighbour `other` (on
 /// `side` of it), joins the word's matches. True when one did.
-fn promote_tone(index: &Index, plan: &mut Plan, word: usize, other: usize, side: Side) -> Result<bool> {
+fn promote_tone(
+    index: &Index,
+    decoded: &mut Decoded,
+    plan: &mut Plan,
+    word: usize,
+    other: usize,
+    side: Side,
+) -> Result<bool> {
     let w = &plan.words[word];
     if w.alternatives.is_empty() || w.expansions.iter().any(|e| e.kind == MatchKind::Context) {
         return Ok(false);
@@ -125,8 +147,8 @@ fn promote_tone(index: &Index, plan: &mut Plan, word: usize, other: usize, side:
     if fixed.is_empty() {
         return Ok(false);
     }
-    let neighbour = Occurrences::read(index, fixed)?;
-    let typed = Occurrences::read(index, ordinals_up_to(&w.expansions, 0))?;
+    let neighbour = decoded.read(index, fixed)?;
+    let typed = decoded.read(index, ordinals_up_to(&w.expansions, 0))?;
     let literal = pair_docs(&neighbour, side, &typed, CONTEXT_KNOWN_PAIR_DOCS);
     if literal >= CONTEXT_KNOWN_PAIR_DOCS {
         return Ok(false);
@@ -134,7 +156,7 @@ fn promote_tone(index: &Index, plan: &mut Plan, word: usize, other: usize, side:
     let need = CONTEXT_MIN_PAIR_DOCS.max(literal * SHADOWING_RATIO as usize);
     let mut best = None;
     for (k, alt) in w.alternatives.iter().enumerate() {
-        let n = pair_docs(&neighbour, side, &Occurrences::read(index, [alt.ordinal])?, usize::MAX);
+        let n = pair_docs(&neighbour, side, &decoded.read(index, [alt.ordinal])?, usize::MAX);
         if n >= need && best.is_none_or(|(_, m)| n > m) {
             best = Some((k, n));
         }
@@ -149,7 +171,7 @@ fn promote_tone(index: &Index, plan: &mut Plan, word: usize, other: usize, side:
 /// The word being typed (`word`, after `prev`): its completions that follow
 /// `prev` in far more articles than its readings do rank in the readings' class
 /// (one below when the readings' pair stands in some article).
-fn promote_completions(index: &Index, plan: &mut Plan, prev: usize, word: usize) -> Result<()> {
+fn promote_completions(index: &Index, decoded: &mut Decoded, plan: &mut Plan, prev: usize, word: usize) -> Result<()> {
     let w = &plan.words[word];
     let Some(reading_class) = w.expansions.iter().filter(|e| e.class <= 1).map(|e| e.class).min() else {
         return Ok(());
@@ -174,8 +196,8 @@ fn promote_completions(index: &Index, plan: &mut Plan, prev: usize, word: usize)
     if fixed.is_empty() {
         return Ok(());
     }
-    let before = Occurrences::read(index, fixed)?;
-    let readings = Occurrences::read(index, ordinals_up_to(&w.expansions, 1))?;
+    let before = decoded.read(index, fixed)?;
+    let readings = decoded.read(index, ordinals_up_to(&w.expansions, 1))?;
     let literal = adjacent_docs(&before, &readings, CONTEXT_KNOWN_PAIR_DOCS);
     let class = reading_class + u8::from(literal > 0);
     if literal >= CONTEXT_KNOWN_PAIR_DOCS || class >= 2 {
@@ -184,7 +206,7 @@ fn promote_completions(index: &Index, plan: &mut Plan, prev: usize, word: usize)
     let need = CONTEXT_MIN_PAIR_DOCS.max(literal * SHADOWING_RATIO as usize);
     let mut likely = Vec::new();
     for c in completions {
-        if adjacent_docs(&before, &Occurrences::read(index, [c.ordinal])?, need) >= need {
+        if adjacent_docs(&before, &decoded.read(index, [c.ordinal])?, need) >= need {
             likely.push(c.ordinal);
         }
     }
@@ -200,14 +222,17 @@ fn promote_completions(index: &Index, plan: &mut Plan, prev: usize, word: usize)
 /// completions of the word being typed that follow the word before rank with its
 /// readings; then words typed without the space are read apart (`joined.rs`).
 pub(super) fn correct(index: &Index, plan: &mut Plan) -> Result<()> {
+    let mut decoded = Decoded::default();
     for (prev, word) in neighbours(plan) {
         if plan.words[prev].expansions.is_empty() || plan.words[word].expansions.is_empty() {
             continue;
         }
-        if promote_tone(index, plan, word, prev, Side::Before)? || promote_tone(index, plan, prev, word, Side::After)? {
+        if promote_tone(index, &mut decoded, plan, word, prev, Side::Before)?
+            || promote_tone(index, &mut decoded, plan, prev, word, Side::After)?
+        {
             continue;
         }
-        promote_completions(index, plan, prev, word)?;
+        promote_completions(index, &mut decoded, plan, prev, word)?;
     }
-    super::joined::read_apart(index, plan)
+    super::joined::read_apart(index, &mut decoded, plan)
 }

@@ -10,7 +10,7 @@
 //! here, when the plan is executed, by how many articles have the two halves side
 //! by side: `bongda` is *bóng đá*, though *đã* is far more frequent than *đá*.
 
-use super::context::{adjacent_docs, Occurrences};
+use super::context::{adjacent_docs, Decoded};
 use super::plan::{literal_df, Expansion, Plan};
 use super::weights::{CONTEXT_MIN_PAIR_DOCS, SHADOWING_RATIO};
 use crate::error::Result;
@@ -20,7 +20,7 @@ use crate::index::Index;
 /// space: the pair of spellings standing side by side in the most articles, when
 /// that is at least [`CONTEXT_MIN_PAIR_DOCS`] articles and [`SHADOWING_RATIO`]
 /// times as many as have the word as typed.
-pub(super) fn read_apart(index: &Index, plan: &mut Plan) -> Result<()> {
+pub(super) fn read_apart(index: &Index, decoded: &mut Decoded, plan: &mut Plan) -> Result<()> {
     for word in 0..plan.words.len() {
         if plan.words[word].joined.is_empty() {
             continue;
@@ -29,9 +29,9 @@ pub(super) fn read_apart(index: &Index, plan: &mut Plan) -> Result<()> {
         let need = CONTEXT_MIN_PAIR_DOCS.max(literal * SHADOWING_RATIO as usize);
         let mut best: Option<(usize, &Expansion, &Expansion)> = None;
         for reading in &plan.words[word].joined {
-            let read = |e: &Expansion| Occurrences::read(index, [e.ordinal]);
-            let lefts = reading.left.iter().map(read).collect::<Result<Vec<_>>>()?;
-            let rights = reading.right.iter().map(read).collect::<Result<Vec<_>>>()?;
+            let mut read = |e: &Expansion| decoded.read(index, [e.ordinal]);
+            let lefts = reading.left.iter().map(&mut read).collect::<Result<Vec<_>>>()?;
+            let rights = reading.right.iter().map(&mut read).collect::<Result<Vec<_>>>()?;
             for (l, before) in reading.left.iter().zip(&lefts) {
                 for (r, after) in reading.right.iter().zip(&rights) {
                     let n = adjacent_docs(before, after, usize::MAX);
