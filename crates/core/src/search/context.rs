@@ -51,24 +51,28 @@ fn neighbours(plan: &Plan) -> Vec<(usize, usize)> {
 /// Where some terms occur: their postings, each flat and sorted by document.
 pub(super) struct Occurrences(Vec<Rc<FlatPostings>>);
 
-/// The postings decoded while correcting one plan, each term's once: a pair is
-/// looked at from both sides, and a word stands in two pairs.
+/// The postings decoded while executing one plan, each term's once: a pair is
+/// looked at from both sides, a word stands in two pairs, and the matching after
+/// the corrections reads the same lists again.
 #[derive(Default)]
 pub(super) struct Decoded(HashMap<u64, Rc<FlatPostings>>);
 
 impl Decoded {
+    /// The postings of one term, decoded once.
+    pub(super) fn one(&mut self, index: &Index, ordinal: u64) -> Result<Rc<FlatPostings>> {
+        if let Some(flat) = self.0.get(&ordinal) {
+            return Ok(flat.clone());
+        }
+        let mut flat = FlatPostings::default();
+        index.postings_into(ordinal, &mut flat)?;
+        Ok(self.0.entry(ordinal).or_insert(Rc::new(flat)).clone())
+    }
+
     /// Where any of these terms occur.
     pub(super) fn read(&mut self, index: &Index, ordinals: impl IntoIterator<Item = u64>) -> Result<Occurrences> {
         let mut lists = Vec::new();
         for ordinal in ordinals {
-            let flat = match self.0.get(&ordinal) {
-                Some(flat) => flat.clone(),
-                None => {
-                    let mut flat = FlatPostings::default();
-                    index.postings_into(ordinal, &mut flat)?;
-                    self.0.entry(ordinal).or_insert(Rc::new(flat)).clone()
-                }
-            };
+            let flat = self.one(index, ordinal)?;
             if !flat.docs.is_empty() {
                 lists.push(flat);
             }
@@ -221,18 +225,18 @@ fn promote_completions(index: &Index, decoded: &mut Decoded, plan: &mut Plan, pr
 /// the first) that the other word makes far likelier joins the plan, or else the
 /// completions of the word being typed that follow the word before rank with its
 /// readings; then words typed without the space are read apart (`joined.rs`).
-pub(super) fn correct(index: &Index, plan: &mut Plan) -> Result<()> {
-    let mut decoded = Decoded::default();
+/// `decoded` keeps the postings read, for the matching that follows.
+pub(super) fn correct(index: &Index, plan: &mut Plan, decoded: &mut Decoded) -> Result<()> {
     for (prev, word) in neighbours(plan) {
         if plan.words[prev].expansions.is_empty() || plan.words[word].expansions.is_empty() {
             continue;
         }
-        if promote_tone(index, &mut decoded, plan, word, prev, Side::Before)?
-            || promote_tone(index, &mut decoded, plan, prev, word, Side::After)?
+        if promote_tone(index, decoded, plan, word, prev, Side::Before)?
+            || promote_tone(index, decoded, plan, prev, word, Side::After)?
         {
             continue;
         }
-        promote_completions(index, &mut decoded, plan, prev, word)?;
+        promote_completions(index, decoded, plan, prev, word)?;
     }
-    super::joined::read_apart(index, &mut decoded, plan)
+    super::joined::read_apart(index, decoded, plan)
 }

@@ -74,11 +74,11 @@ pub(crate) fn word_matches(
     index: &Index,
     expansions: &[Expansion],
     keep: impl Fn(&Expansion) -> bool,
+    decoded: &mut super::context::Decoded,
 ) -> Result<WordMatches> {
-    let mut lists: Vec<(FlatPostings, f32, u8)> = Vec::new();
+    let mut lists: Vec<(std::rc::Rc<FlatPostings>, f32, u8)> = Vec::new();
     for e in expansions.iter().filter(|e| keep(e)) {
-        let mut flat = FlatPostings::default();
-        index.postings_into(e.ordinal, &mut flat)?;
+        let flat = decoded.one(index, e.ordinal)?;
         if !flat.docs.is_empty() {
             lists.push((flat, e.weight, e.class));
         }

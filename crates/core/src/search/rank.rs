@@ -76,14 +76,16 @@ pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) ->
         return Err(Error::new(ErrorKind::NotLoaded { file: index.shard_file(shard) }));
     }
     // A rare pair of words may be a slip of tone: the likely word joins the plan.
-    super::context::correct(index, &mut plan)?;
+    // The postings it reads are kept for the matching below (decoded once).
+    let mut decoded = super::context::Decoded::default();
+    super::context::correct(index, &mut plan, &mut decoded)?;
     let query = &plan.query;
 
     // Each word of a clause once: where it occurs.
     let mut words: Vec<Option<WordMatches>> = (0..plan.words.len()).map(|_| None).collect();
     for &i in plan.clauses.iter().flatten().flatten() {
         if words[i].is_none() {
-            words[i] = Some(word_matches(index, &plan.words[i].expansions, |_| true)?);
+            words[i] = Some(word_matches(index, &plan.words[i].expansions, |_| true, &mut decoded)?);
         }
     }
     let clauses: Vec<ClauseMatches> = query
@@ -110,7 +112,7 @@ pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) ->
     for (unit, ids) in query.excluded.iter().zip(&plan.excluded) {
         let maps = ids
             .iter()
-            .map(|&i| word_matches(index, &plan.words[i].expansions, |e| e.class <= 1))
+            .map(|&i| word_matches(index, &plan.words[i].expansions, |e| e.class <= 1, &mut decoded))
             .collect::<Result<Vec<WordMatches>>>()?;
         let refs: Vec<&WordMatches> = maps.iter().collect();
         excluded.extend_from_slice(&unit_matches(index, unit, &refs).rows.docs);
