@@ -641,6 +641,11 @@ impl<'a> FileWriter<'a> {
     }
 
     fn add(&mut self, file: soi_core::index::IndexFile) -> Result<()> {
+        // A pack (up to 16 MiB, nothing to compress) is written at once, so that
+        // the batch never holds several of them.
+        if crate::files::is_pack(&file) {
+            return write_atomic(&self.out.join(&file.name), &file.bytes);
+        }
         self.batch.push(file);
         if self.batch.len() >= self.threads * 8 {
             self.flush()?;
@@ -650,9 +655,9 @@ impl<'a> FileWriter<'a> {
 
     fn flush(&mut self) -> Result<()> {
         let batch = std::mem::take(&mut self.batch);
-        let compressed = parallel_map(&batch, self.threads, |f| crate::files::stored_form(f));
+        let compressed = parallel_map(&batch, self.threads, |f| crate::files::compress(&f.bytes));
         for (f, bytes) in batch.iter().zip(&compressed) {
-            write_atomic(&self.out.join(&f.name), bytes.as_deref().unwrap_or(&f.bytes))?;
+            write_atomic(&self.out.join(&f.name), bytes)?;
         }
         Ok(())
     }

@@ -28,11 +28,11 @@ pub fn compress(bytes: &[u8]) -> Vec<u8> {
     enc.finish().expect("writing to memory cannot fail")
 }
 
-/// What is written to disk for `file`: `None` for the file as it is (a pack),
-/// else its gzip compression.
-pub fn stored_form(file: &soi_core::index::IndexFile) -> Option<Vec<u8>> {
+/// Whether `file` is a pack, stored as it is (see above); the others are stored
+/// gzip-compressed ([`compress`]).
+pub fn is_pack(file: &soi_core::index::IndexFile) -> bool {
     use soi_core::index::FileKind;
-    (!matches!(file.kind, FileKind::Store | FileKind::Postings)).then(|| compress(&file.bytes))
+    matches!(file.kind, FileKind::Store | FileKind::Postings)
 }
 
 /// Reads an index file, decompressing it when it is gzip (files written without

@@ -576,11 +576,16 @@ impl ShardPacker {
     }
 }
 
+/// The gzip level of pack members (shards and slots). Measured on 10,000 generated
+/// articles: level 9 saved 97 bytes of 27 MB of packs over level 6, and its build
+/// took 9.1 s against 7.4 s.
+const PACK_GZIP_LEVEL: u32 = 6;
+
 /// `bytes` as one gzip member, the same bytes for the same input (no name, no
 /// time in the header).
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
-    let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
+    let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::new(PACK_GZIP_LEVEL));
     gz.write_all(bytes).expect("writing to memory");
     gz.finish().expect("writing to memory")
 }
