@@ -1,5 +1,6 @@
 //! `soi search`: open an index folder and answer one query.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -30,31 +31,37 @@ pub fn options(
 }
 
 pub fn run(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Result<()> {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    macro_rules! say {
+        () => { out.push('\n') };
+        ($($arg:tt)*) => {{ let _ = writeln!(out, $($arg)*); }};
+    }
     let index = open(dir)?;
     let results = index.search_with(query, options)?;
     let response = index.response(&results);
     if json {
-        println!("{}", serde_json::to_string(&response)?);
-        return Ok(());
+        say!("{}", serde_json::to_string(&response)?);
+        return emit(&out);
     }
     let color = std::io::stdout().is_terminal();
     match response.total {
-        0 => println!("no results for {query:?}"),
-        1 => println!("1 result for {query:?}"),
-        n => println!("{n} results for {query:?}"),
+        0 => say!("no results for {query:?}"),
+        1 => say!("1 result for {query:?}"),
+        n => say!("{n} results for {query:?}"),
     }
     if !response.unmatched.is_empty() {
-        println!("no document contains: {}", response.unmatched.join(", "));
+        say!("no document contains: {}", response.unmatched.join(", "));
     }
     if let Some(s) = &response.suggestion {
-        println!("did you mean: {s}");
+        say!("did you mean: {s}");
     }
     if response.partial {
-        println!("no document matches every word; showing those that match the most");
+        say!("no document matches every word; showing those that match the most");
     }
     for (i, hit) in response.hits.iter().enumerate() {
-        println!();
-        println!(
+        say!();
+        say!(
             "{:>2}. {}  [{}]  score {:.3}",
             options.offset + i + 1,
             marked(&hit.title, &hit.title_marks, color),
@@ -67,11 +74,22 @@ pub fn run(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Resu
             .chain((!hit.places.is_empty()).then(|| hit.places.join(", ")))
             .collect();
         if !about.is_empty() {
-            println!("    {}", about.join(" · "));
+            say!("    {}", about.join(" · "));
         }
-        println!("    {}", marked(&hit.snippet, &hit.marks, color));
+        say!("    {}", marked(&hit.snippet, &hit.marks, color));
     }
-    Ok(())
+    emit(&out)
+}
+
+/// Writes the answer to standard output. A reader that stops early (`soi search
+/// … | head`) closes the pipe: that ends the output, it is not an error.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
 
 /// Opens an index folder, checking every file's header, size and checksum.

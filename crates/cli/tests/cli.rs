@@ -116,6 +116,26 @@ fn search_limit_caps_hits_but_not_total() {
 }
 
 #[test]
+fn a_reader_that_stops_early_ends_the_output_without_an_error() {
+    // `soi search … | head -1`: the pipe closes before the answer is written.
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    build_demo(dir.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_soi"))
+        .args(["search", dir.path().to_str().unwrap(), "dai hoi", "--limit", "5"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // closed before anything is read
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
 fn rebuilding_the_same_corpus_gives_identical_files_and_removes_stale_ones() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
