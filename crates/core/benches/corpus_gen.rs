@@ -417,10 +417,10 @@ impl Model {
         }
         // Favourite neighbours: mostly frequent words, so that common pairs recur.
         let n = head.len();
-        for i in 0..n {
+        for word in head.iter_mut() {
             for k in 0..3 {
                 let j = (rng.unit().powi(3) * n as f64) as usize;
-                head[i].next[k] = j.min(n - 1) as u32;
+                word.next[k] = j.min(n - 1) as u32;
             }
         }
         // Mid vocabulary: further syllables, two-syllable words and foreign names,
@@ -428,7 +428,6 @@ impl Model {
         let mut mid: Vec<String> = Vec::new();
         let mut mid_cumulative = Vec::new();
         let mut total = 0.0;
-        let mut rank = rank;
         while rank < MID_RANKS as f64 {
             let mut next_free = || loop {
                 let s = pool[pool_at % pool.len()].clone();

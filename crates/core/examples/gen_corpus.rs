@@ -164,7 +164,6 @@ impl Profile {
         row(&mut s, "terms in exactly one article", real::HAPAX, df.iter().filter(|&&d| d == 1).count() as u64, 1.0);
         for (p, v) in real::DF_PCT {
             let g = percentile(&df, p);
-            let v = if p >= 99.0 { v } else { v };
             row(&mut s, &format!("document frequency over terms, p{p}"), v, g, if p >= 99.0 { scale } else { 1.0 });
         }
         let over = |frac: f64| df.iter().filter(|&&d| d as f64 > frac * self.docs as f64).count() as u64;
