@@ -512,26 +512,52 @@ fn build_postings<E>(
 /// handed over before it would pass its limit. Records the sizes the terms file
 /// gives, so that a reader finds each shard's byte range.
 struct ShardPacker {
-    limit: usize,
     threads: usize,
     batch: Vec<Vec<u8>>,
-    pack: Vec<u8>,
+    packs: Packs,
     framed: Vec<u32>,
     member: Vec<u32>,
-    pack_first: Vec<u32>,
+}
+
+/// Parts (shards or slots) appended to packs in order: a pack is handed over
+/// before a part would take it past `limit` (a larger part is a pack of its own).
+struct Packs {
+    limit: usize,
+    pack: Vec<u8>,
+    parts: u32,
+    /// The first part of each pack.
+    first: Vec<u32>,
+}
+
+impl Packs {
+    fn new(limit: usize) -> Self {
+        Packs { limit, pack: Vec::new(), parts: 0, first: Vec::new() }
+    }
+
+    fn push<E>(&mut self, part: &[u8], mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
+        if self.parts == 0 || (!self.pack.is_empty() && self.pack.len() + part.len() > self.limit) {
+            if self.parts > 0 {
+                emit(std::mem::take(&mut self.pack))?;
+            }
+            self.first.push(self.parts);
+        }
+        self.pack.extend_from_slice(part);
+        self.parts += 1;
+        Ok(())
+    }
+
+    /// Hands over the last pack; returns the first part of each pack.
+    fn finish<E>(mut self, mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<Vec<u32>, E> {
+        if self.parts > 0 {
+            emit(std::mem::take(&mut self.pack))?;
+        }
+        Ok(self.first)
+    }
 }
 
 impl ShardPacker {
     fn new(limit: usize, threads: usize) -> Self {
-        ShardPacker {
-            limit,
-            threads,
-            batch: Vec::new(),
-            pack: Vec::new(),
-            framed: Vec::new(),
-            member: Vec::new(),
-            pack_first: Vec::new(),
-        }
+        ShardPacker { threads, batch: Vec::new(), packs: Packs::new(limit), framed: Vec::new(), member: Vec::new() }
     }
 
     fn add<E>(&mut self, shard: Vec<u8>, emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
@@ -545,16 +571,9 @@ impl ShardPacker {
     fn flush<E>(&mut self, mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
         let batch = std::mem::take(&mut self.batch);
         for (framed, member) in batch.iter().zip(par_map(&batch, self.threads, |b| gzip(b))) {
-            let n = self.framed.len() as u32;
-            if n == 0 || (!self.pack.is_empty() && self.pack.len() + member.len() > self.limit) {
-                if n > 0 {
-                    emit(std::mem::take(&mut self.pack))?;
-                }
-                self.pack_first.push(n);
-            }
+            self.packs.push(&member, &mut emit)?;
             self.framed.push(framed.len() as u32);
             self.member.push(member.len() as u32);
-            self.pack.extend_from_slice(&member);
         }
         Ok(())
     }
@@ -562,15 +581,13 @@ impl ShardPacker {
     /// Hands over the last pack and appends the sizes to the terms body.
     fn finish<E>(mut self, table: &mut Vec<u8>, mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
         self.flush(&mut emit)?;
-        if !self.framed.is_empty() {
-            emit(std::mem::take(&mut self.pack))?;
-        }
+        let first = self.packs.finish(emit)?;
         for &n in self.framed.iter().chain(&self.member) {
             put_varint(table, u64::from(n));
         }
-        put_varint(table, self.pack_first.len() as u64);
-        for &first in &self.pack_first {
-            put_varint(table, u64::from(first));
+        put_varint(table, first.len() as u64);
+        for &f in &first {
+            put_varint(table, u64::from(f));
         }
         Ok(())
     }
@@ -636,8 +653,8 @@ fn build_store<E>(
     threads: usize,
     mut emit: impl FnMut(Vec<u8>) -> Result<(), E>,
 ) -> Result<Slots, E> {
-    let mut slots = Slots { pack_first: Vec::new(), units: Vec::with_capacity(docs.len()) };
-    let mut pack = Vec::new();
+    let mut units = Vec::with_capacity(docs.len());
+    let mut packs = Packs::new(pack_bytes);
     let mut compressed: Vec<Vec<u8>> = Vec::new();
     for n in 0..docs.len() {
         if n % ANALYSIS_BATCH == 0 {
@@ -647,22 +664,13 @@ fn build_store<E>(
             compressed.reverse(); // popped in document order below
         }
         let slot = compressed.pop().expect("a slot per document");
+        packs.push(&slot, &mut emit)?;
+        units.push((slot.len() / STORE_ALIGN) as u32);
         let doc = &mut docs[n];
-        if n == 0 || (!pack.is_empty() && pack.len() + slot.len() > pack_bytes) {
-            if n > 0 {
-                emit(std::mem::take(&mut pack))?;
-            }
-            slots.pack_first.push(n as u32);
-        }
-        slots.units.push((slot.len() / STORE_ALIGN) as u32);
-        pack.extend_from_slice(&slot);
         doc.title = String::new();
         doc.body = String::new();
     }
-    if !docs.is_empty() {
-        emit(pack)?;
-    }
-    Ok(slots)
+    Ok(Slots { pack_first: packs.finish(emit)?, units })
 }
 
 fn build_docs(docs: &[Document], lengths: &[(u32, u32)], slots: &Slots) -> Vec<u8> {

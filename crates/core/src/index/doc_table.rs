@@ -34,18 +34,7 @@ pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTa
     if n > body.len() as u64 {
         return Err(Error::corrupt(file, format!("{n} documents cannot fit in {} bytes", body.len())));
     }
-    let p = c.varint()?;
-    if p != packs as u64 {
-        return Err(Error::corrupt(file, format!("{p} store packs; the manifest names {packs}")));
-    }
-    let pack_first: Vec<u32> = (0..p).map(|_| c.varint32()).collect::<Result<_>>()?;
-    let starts_at_0 = pack_first.first().is_none_or(|&f| f == 0) && (n == 0) == pack_first.is_empty();
-    if !starts_at_0
-        || !pack_first.windows(2).all(|w| w[0] < w[1])
-        || pack_first.last().is_some_and(|&f| u64::from(f) >= n)
-    {
-        return Err(Error::corrupt(file, "the store packs' first documents are not increasing from 0"));
-    }
+    let pack_first = c.pack_firsts(packs, n, "store packs", "documents")?;
     let mut docs = Vec::with_capacity(n as usize);
     for _ in 0..n {
         let id = c.str()?.to_owned();

@@ -220,6 +220,26 @@ impl<'a> Cursor<'a> {
         Ok(b)
     }
 
+    /// A pack table (`varint P, P × varint first part`): the first part (shard
+    /// or document) of each of the `packs` packs the manifest names, increasing
+    /// from 0 and below `parts`, none when there are no parts. `what` names the
+    /// packs and `part` their parts in messages ("store packs", "documents").
+    pub fn pack_firsts(&mut self, packs: usize, parts: u64, what: &str, part: &str) -> Result<Vec<u32>> {
+        let p = self.varint()?;
+        if p != packs as u64 {
+            return Err(Error::corrupt(self.file, format!("{p} {what}; the manifest names {packs}")));
+        }
+        let firsts: Vec<u32> = (0..p).map(|_| self.varint32()).collect::<Result<_>>()?;
+        let starts_at_0 = firsts.first().is_none_or(|&f| f == 0) && (parts == 0) == firsts.is_empty();
+        if !starts_at_0
+            || !firsts.windows(2).all(|w| w[0] < w[1])
+            || firsts.last().is_some_and(|&f| u64::from(f) >= parts)
+        {
+            return Err(Error::corrupt(self.file, format!("the {what}' first {part} are not increasing from 0")));
+        }
+        Ok(firsts)
+    }
+
     /// A varint length followed by that many bytes.
     pub fn len_bytes(&mut self) -> Result<&'a [u8]> {
         let n = self.varint()?;

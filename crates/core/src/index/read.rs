@@ -166,23 +166,11 @@ impl Index {
             shard_member,
             pack_first: shard_pack_first,
         } = decode_terms(&f.terms.path, terms_body.as_ref(), manifest.terms as usize, f.postings.len())?;
-        // Each pack's shards fill its body exactly.
-        let mut shard_range = Vec::with_capacity(shard_member.len());
-        for (p, entry) in f.postings.iter().enumerate() {
-            let shards =
-                shard_pack_first[p] as usize..shard_pack_first.get(p + 1).map_or(shard_member.len(), |&n| n as usize);
-            let mut at = HEADER_LEN as u64;
-            for &size in &shard_member[shards] {
-                shard_range.push(at..at + u64::from(size));
-                at += u64::from(size);
-            }
-            if at + FOOTER_LEN as u64 != entry.bytes {
-                return Err(Error::corrupt(
-                    &f.terms.path,
-                    format!("the shard table does not fill postings pack {} exactly", entry.path),
-                ));
-            }
-        }
+        let sizes: Vec<u64> = shard_member.iter().map(|&m| u64::from(m)).collect();
+        let starts = part_starts(&f.postings, &shard_pack_first, &sizes).map_err(|pack| {
+            Error::corrupt(&f.terms.path, format!("the shard table does not fill postings pack {pack} exactly"))
+        })?;
+        let shard_range = starts.iter().zip(&sizes).map(|(&at, &size)| at..at + size).collect();
         let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
         let DocTable { docs, pack_first } = decode_docs(&f.docs.path, docs_body.as_ref(), f.store.len())?;
         if docs.len() != manifest.documents as usize {
@@ -194,22 +182,10 @@ impl Index {
         let total_words: u64 = docs.iter().map(|d| u64::from(d.title_words + d.body_words)).sum();
         let avg_doc_words = if docs.is_empty() { 1.0 } else { (total_words as f32 / docs.len() as f32).max(1.0) };
         let facets = FacetIndex::build(&docs);
-        // Each pack's slots fill its body exactly.
-        let mut slot_start = Vec::with_capacity(docs.len());
-        for (p, entry) in f.store.iter().enumerate() {
-            let range = pack_first[p] as usize..pack_first.get(p + 1).map_or(docs.len(), |&n| n as usize);
-            let mut at = HEADER_LEN as u64;
-            for d in &docs[range] {
-                slot_start.push(at);
-                at += u64::from(d.slot_units) * STORE_ALIGN as u64;
-            }
-            if at + FOOTER_LEN as u64 != entry.bytes {
-                return Err(Error::corrupt(
-                    &f.docs.path,
-                    format!("the document table does not fill store pack {} exactly", entry.path),
-                ));
-            }
-        }
+        let sizes: Vec<u64> = docs.iter().map(|d| u64::from(d.slot_units) * STORE_ALIGN as u64).collect();
+        let slot_start = part_starts(&f.store, &pack_first, &sizes).map_err(|pack| {
+            Error::corrupt(&f.docs.path, format!("the document table does not fill store pack {pack} exactly"))
+        })?;
         let shards = vec![None; shard_first.len()];
         Ok(Index {
             manifest,
@@ -642,6 +618,26 @@ impl Index {
     }
 }
 
+/// Where each part (shard or slot) of a set of packs starts in its file: the
+/// parts of pack `p` are `first[p]..first[p + 1]`, one after another from the end
+/// of its header, and must fill its body exactly; else the name of the first
+/// pack they do not fill.
+fn part_starts<'a>(packs: &'a [FileEntry], first: &[u32], sizes: &[u64]) -> std::result::Result<Vec<u64>, &'a str> {
+    let mut starts = Vec::with_capacity(sizes.len());
+    for (p, entry) in packs.iter().enumerate() {
+        let parts = first[p] as usize..first.get(p + 1).map_or(sizes.len(), |&n| n as usize);
+        let mut at = HEADER_LEN as u64;
+        for &size in &sizes[parts] {
+            starts.push(at);
+            at += size;
+        }
+        if at + FOOTER_LEN as u64 != entry.bytes {
+            return Err(&entry.path);
+        }
+    }
+    Ok(starts)
+}
+
 /// The `terms` file, decoded.
 struct TermsTable {
     dfs: Vec<u32>,
@@ -685,18 +681,7 @@ fn decode_terms(file: &str, body: &[u8], terms: usize, packs: usize) -> Result<T
     let dfs: Vec<u32> = (0..n).map(|_| c.varint32()).collect::<Result<_>>()?;
     let shard_framed: Vec<u32> = (0..s).map(|_| c.varint32()).collect::<Result<_>>()?;
     let shard_member: Vec<u32> = (0..s).map(|_| c.varint32()).collect::<Result<_>>()?;
-    let p = c.varint()?;
-    if p != packs as u64 {
-        return Err(Error::corrupt(file, format!("{p} postings packs; the manifest names {packs}")));
-    }
-    let pack_first: Vec<u32> = (0..p).map(|_| c.varint32()).collect::<Result<_>>()?;
-    let starts_at_0 = pack_first.first().is_none_or(|&f| f == 0) && (s == 0) == pack_first.is_empty();
-    if !starts_at_0
-        || !pack_first.windows(2).all(|w| w[0] < w[1])
-        || pack_first.last().is_some_and(|&f| f as usize >= s)
-    {
-        return Err(Error::corrupt(file, "the postings packs' first shards are not increasing from 0"));
-    }
+    let pack_first = c.pack_firsts(packs, s as u64, "postings packs", "shards")?;
     if !c.is_empty() {
         return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));
     }

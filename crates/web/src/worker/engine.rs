@@ -237,7 +237,7 @@ async fn pack_range(
         (!ranges).then(|| {
             let (index, source, kept) = (index.clone(), source.clone(), packs.clone());
             let fetch = async move {
-                let name = pack_name(&index.borrow(), kind, pack);
+                let (name, _) = pack_file(&index.borrow(), kind, pack);
                 let whole = source.fetch(&name).await;
                 let checked = whole.and_then(|bytes| {
                     check_pack(&index.borrow(), kind, pack, &bytes).map_err(|e| format!("{SITE_UPDATED} ({e})"))?;
@@ -257,15 +257,7 @@ async fn pack_range(
     if let Some(whole) = kept {
         return Ok((whole.await?, 0));
     }
-    let (name, total) = {
-        let index = index.borrow();
-        let files = &index.manifest().files;
-        let entry = match kind {
-            PackKind::Postings => &files.postings[pack],
-            PackKind::Store => &files.store[pack],
-        };
-        (entry.path.clone(), entry.bytes)
-    };
+    let (name, total) = pack_file(&index.borrow(), kind, pack);
     match source.fetch_range(&name, range.clone(), total).await? {
         Ranged::Part(bytes) => Ok((bytes.into(), range.start)),
         Ranged::Whole(bytes) => {
@@ -278,12 +270,14 @@ async fn pack_range(
     }
 }
 
-fn pack_name(index: &Index, kind: PackKind, pack: usize) -> String {
+/// A pack's file name and size, from the manifest.
+fn pack_file(index: &Index, kind: PackKind, pack: usize) -> (String, u64) {
     let files = &index.manifest().files;
-    match kind {
-        PackKind::Postings => files.postings[pack].path.clone(),
-        PackKind::Store => files.store[pack].path.clone(),
-    }
+    let entry = match kind {
+        PackKind::Postings => &files.postings[pack],
+        PackKind::Store => &files.store[pack],
+    };
+    (entry.path.clone(), entry.bytes)
 }
 
 fn check_pack(index: &Index, kind: PackKind, pack: usize, bytes: &[u8]) -> Result<(), soi_core::Error> {
@@ -409,7 +403,7 @@ impl Engine {
         let parts = docs.iter().map(|&d| Part::Text(d)).collect::<Vec<_>>();
         let fetch = async move {
             let (bytes, at) = pack_range(&index, &source, (&packs, ranges), (PackKind::Store, pack), range).await?;
-            let name = index.borrow().manifest().files.store[pack].path.clone();
+            let (name, _) = pack_file(&index.borrow(), PackKind::Store, pack);
             for doc in docs {
                 let member = {
                     let index = index.borrow();
@@ -429,16 +423,9 @@ impl Engine {
         }
     }
 
-    /// The fetch that adds `part` to the index: the one under way, or a new one.
+    /// The fetch that adds `part` to the index: the one under way, or a new one
+    /// (texts are always under way: [`Engine::ensure_texts`] starts them).
     fn fetch_part(&self, part: Part) -> PartFetch {
-        if let Part::Text(doc) = part {
-            if !self.fetching.borrow().contains_key(&part) {
-                let slot = self.index.borrow().store_slot(doc);
-                if let Some((pack, range)) = slot {
-                    self.start_text_fetch(&mut self.fetching.borrow_mut(), pack, range, vec![doc]);
-                }
-            }
-        }
         let mut fetching = self.fetching.borrow_mut();
         let fetch = fetching.entry(part).or_insert_with(|| {
             let (index, source, packs, ranges) =
@@ -454,7 +441,7 @@ impl Engine {
                     pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), range.clone()).await?;
                 let member = &bytes[(range.start - at) as usize..(range.end - at) as usize];
                 let framed = gunzip(member).await.map_err(|e| {
-                    corrupt_pack(&index.borrow().manifest().files.postings[pack].path, "a postings shard", e)
+                    corrupt_pack(&pack_file(&index.borrow(), PackKind::Postings, pack).0, "a postings shard", e)
                 })?;
                 let added = index.borrow_mut().add_shard(shard, framed);
                 // A file of the right name but not the right bytes: a host or
