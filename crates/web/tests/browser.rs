@@ -563,6 +563,20 @@ async fn the_worker_looks_up_words_of_one_document_in_their_shard() {
     }
     let found = engine.search("thanhtra", &options).await.unwrap();
     assert_eq!(found.total, 1, "a word of one article is found");
+
+    // A search superseded while its shards are on their way stops there (the
+    // worker drops stale keystrokes), and the next search still answers in full.
+    let asked = std::cell::Cell::new(0);
+    let until_first_wait = || {
+        asked.set(asked.get() + 1);
+        asked.get() == 1
+    };
+    let stale = engine.search_while("kim s", &options, &until_first_wait).await.unwrap();
+    assert!(stale.is_none(), "a superseded search gives no answer");
+    assert!(asked.get() >= 2, "asked again after waiting for the network");
+    assert!(engine.search_while("kim s", &options, &|| false).await.unwrap().is_none());
+    let fresh = engine.search_while("kim s", &options, &|| true).await.unwrap();
+    assert_eq!(fresh, Some(whole.response(&whole.search_with("kim s", &options).unwrap())));
     let article = engine.article(4, "thanhtra").await.unwrap();
     assert_eq!(article, whole.article(4, whole.plan("thanhtra").highlighter()).unwrap().unwrap());
 }

@@ -461,9 +461,26 @@ impl Engine {
     /// dictionary, the postings shards it needs are fetched, then it runs, then
     /// the text of its hits is fetched.
     pub async fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, String> {
-        let plan = self.plan(query).await?;
+        Ok(self.search_while(query, options, &|| true).await?.expect("a search always wanted runs to its end"))
+    }
+
+    /// [`Engine::search`] for as long as `wanted()` says the answer is still
+    /// wanted: it is asked after every wait for the network, and once it says no,
+    /// the search stops there and answers `None`. Fetches under way go on (another
+    /// search may need the same parts), but a stale keystroke's search neither
+    /// runs nor fetches its results' texts.
+    pub async fn search_while(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        wanted: &dyn Fn() -> bool,
+    ) -> Result<Option<SearchResponse>, String> {
+        let Some(plan) = self.plan(query, wanted).await? else { return Ok(None) };
         let shards = self.index.borrow().missing_shards(&plan);
         self.ensure(shards.into_iter().map(Part::Shard)).await?;
+        if !wanted() {
+            return Ok(None);
+        }
         let results = {
             let index = self.index.borrow();
             let mut results = index.execute(plan, options).map_err(|e| e.to_string())?;
@@ -472,18 +489,21 @@ impl Engine {
             results
         };
         self.ensure_texts(results.hits.iter().map(|h| h.doc)).await?;
-        Ok(self.index.borrow().response(&results))
+        Ok(wanted().then(|| self.index.borrow().response(&results)))
     }
 
     /// Plans a query with every shard its words are looked up in: a word of one
     /// document is in its shard's own dictionary, so the plan is made again once
     /// those shards are here (at most twice: the lookups depend only on the
-    /// query's words, not on what they find).
-    async fn plan(&self, query: &str) -> Result<Plan, String> {
+    /// query's words, not on what they find). `None` once `wanted()` says no.
+    async fn plan(&self, query: &str, wanted: &dyn Fn() -> bool) -> Result<Option<Plan>, String> {
         for _ in 0..3 {
+            if !wanted() {
+                return Ok(None);
+            }
             let plan = self.index.borrow().plan(query);
             if plan.unresolved.is_empty() {
-                return Ok(plan);
+                return Ok(Some(plan));
             }
             // The shards to look the words up in, and with them the shards of the
             // terms already found (the plan made again keeps nearly all of them), in
@@ -505,19 +525,31 @@ impl Engine {
     /// articles (the postings shards that find them, then their texts for their
     /// titles, are fetched first).
     pub async fn article(&self, doc: u32, query: &str) -> Result<ArticleView, String> {
+        Ok(self.article_while(doc, query, &|| true).await?.expect("an article always wanted is read to its end"))
+    }
+
+    /// [`Engine::article`] for as long as `wanted()` says so (see
+    /// [`Engine::search_while`]).
+    pub async fn article_while(
+        &self,
+        doc: u32,
+        query: &str,
+        wanted: &dyn Fn() -> bool,
+    ) -> Result<Option<ArticleView>, String> {
         self.ensure_texts([doc]).await?;
         let shards = self.index.borrow().missing_shards_for_article(doc);
         self.ensure(shards.into_iter().map(Part::Shard)).await?;
+        if !wanted() {
+            return Ok(None);
+        }
         // The related articles' titles are in their texts.
         let texts = self.index.borrow().missing_texts_for_article(doc).map_err(|e| e.to_string())?;
         self.ensure_texts(texts).await?;
         // Marking needs only the plan's highlighter: no postings are read.
-        let plan = self.plan(query).await?;
+        let Some(plan) = self.plan(query, wanted).await? else { return Ok(None) };
         let index = self.index.borrow();
-        index
-            .article(doc, plan.highlighter())
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| format!("there is no article number {doc} in this index"))
+        let article = index.article(doc, plan.highlighter()).map_err(|e| e.to_string())?;
+        article.map(Some).ok_or_else(|| format!("there is no article number {doc} in this index"))
     }
 }
 

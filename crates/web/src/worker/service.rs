@@ -88,15 +88,19 @@ impl Service {
                 return;
             }
         }
-        let result = self.run(&request).await;
-        // Superseded while its text was being fetched: the UI would drop it.
+        // `None`: superseded on the way (the UI would drop the answer).
+        let Some(result) = self.run(&request).await.transpose() else { return };
         if self.superseded(&request) {
             return;
         }
         self.send(&Reply::Answer { id: request.id, kind: request.kind, result });
     }
 
-    async fn run(&self, request: &Request) -> Result<JsValue, String> {
+    /// The answer to `request`, or `None` when a newer request superseded it
+    /// before it was done: a stale keystroke stops at its next wait for the
+    /// network instead of running a search nobody will see.
+    async fn run(&self, request: &Request) -> Result<Option<JsValue>, String> {
+        let wanted = || !self.superseded(request);
         let engine = match &*self.phase.borrow() {
             Phase::Ready(engine) => engine.clone(),
             Phase::Loading => return Err(NOT_LOADED.into()),
@@ -105,18 +109,23 @@ impl Service {
         match request.kind {
             Kind::Search => {
                 let options = options_from_js(&request.options)?;
-                let response = engine.search(&request.query, &options).await?;
-                to_json(&Results { selected: selected(&response, &options), response })
+                let Some(response) = engine.search_while(&request.query, &options, &wanted).await? else {
+                    return Ok(None);
+                };
+                to_json(&Results { selected: selected(&response, &options), response }).map(Some)
             }
             Kind::Api => {
                 let options = options_from_js(&request.options)?;
-                to_json(&engine.search(&request.query, &options).await?)
+                to_json(&engine.search(&request.query, &options).await?).map(Some)
             }
             Kind::Article => {
                 let id = request.doc.as_deref().unwrap_or_default();
                 let number =
                     engine.doc_number(id).ok_or_else(|| format!("there is no article {id:?} in this index"))?;
-                to_json(&engine.article(number, &request.query).await?)
+                let Some(article) = engine.article_while(number, &request.query, &wanted).await? else {
+                    return Ok(None);
+                };
+                to_json(&article).map(Some)
             }
         }
     }
