@@ -48,5 +48,5 @@ pub use document::{Document, Metadata};
 pub use error::{Error, ErrorKind, Result};
 pub use index::{BuiltIndex, Index, IndexBuilder, Manifest};
 pub use search::{
-    ArticleView, Filter, HitView, Plan, Query, RelatedView, SearchOptions, SearchResponse, SearchResults, Sort,
+    ArticleView, Filter, HitView, Plan, Query, Ranking, RelatedView, SearchOptions, SearchResponse, SearchResults, Sort,
 };

@@ -207,8 +207,16 @@ impl<'a> Cursor<'a> {
         Err(Error::corrupt(self.file, format!("varint longer than 10 bytes at byte {}", self.at)))
     }
 
-    /// A varint that must fit in u32.
+    /// A varint that must fit in u32. Most are one byte (postings' gaps and
+    /// frequencies): read inline, the rest by [`Cursor::varint`].
+    #[inline]
     pub fn varint32(&mut self) -> Result<u32> {
+        if let Some(&b) = self.bytes.get(self.at) {
+            if b < 0x80 {
+                self.at += 1;
+                return Ok(u32::from(b));
+            }
+        }
         let v = self.varint()?;
         u32::try_from(v).map_err(|_| Error::corrupt(self.file, format!("value {v} out of range at byte {}", self.at)))
     }

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::rc::Rc;
 
 use super::plan::Expansion;
 use super::query::{Field, Unit};
@@ -113,6 +114,106 @@ pub(crate) fn word_matches(
     Ok(out)
 }
 
+/// Where a single query word occurs, by document, without copying a position:
+/// per document its title-boosted, weighted term frequency and its best class,
+/// counted from its expansions' postings. The postings stay, so that a
+/// document's positions are read only when its adjacency to the next clause
+/// must be known ([`ClauseMatches::spans`]), for the few documents that can
+/// still enter the top results.
+pub(crate) struct WordDocs {
+    lists: Vec<(Rc<FlatPostings>, f32, u8)>,
+    pub docs: Vec<u32>,
+    tf: Vec<f32>,
+    class: Vec<u8>,
+}
+
+impl WordDocs {
+    /// The positions of the word in `doc` (one list per expansion found there).
+    fn positions(&self, doc: u32, out: &mut Vec<u32>) {
+        for (list, _, _) in &self.lists {
+            if let Ok(i) = list.docs.binary_search(&doc) {
+                out.extend_from_slice(list.positions(i));
+            }
+        }
+    }
+}
+
+/// A word's documents from its expansions (see [`WordDocs`]). The frequency of
+/// an expansion in a document is its weight times its occurrences, those in the
+/// title counting [`TITLE_BOOST`] times; a document sums its expansions in the
+/// order of the plan, whichever way the lists are merged.
+pub(crate) fn word_docs(
+    index: &Index,
+    expansions: &[Expansion],
+    decoded: &mut super::context::Decoded,
+) -> Result<WordDocs> {
+    let mut lists: Vec<(Rc<FlatPostings>, f32, u8)> = Vec::new();
+    for e in expansions {
+        let flat = decoded.one(index, e.ordinal)?;
+        if !flat.docs.is_empty() {
+            lists.push((flat, e.weight, e.class));
+        }
+    }
+    let postings: usize = lists.iter().map(|(l, _, _)| l.docs.len()).sum();
+    let mut out = WordDocs { docs: Vec::new(), tf: Vec::new(), class: Vec::new(), lists: Vec::new() };
+    // One expansion's frequency in the `i`-th document of its list.
+    let tf_of = |list: &FlatPostings, weight: f32, i: usize| {
+        let positions = list.positions(i);
+        let title_words = index.doc(list.docs[i]).map_or(0, |m| m.title_words);
+        let title = positions.partition_point(|&p| p < title_words);
+        weight * (title as f32 * TITLE_BOOST + (positions.len() - title) as f32)
+    };
+    match &lists[..] {
+        [] => {}
+        [(list, weight, class)] => {
+            out.docs = list.docs.clone();
+            out.tf = (0..list.docs.len()).map(|i| tf_of(list, *weight, i)).collect();
+            out.class = vec![*class; list.docs.len()];
+        }
+        // Many postings: sums in a table by document, read back in order.
+        _ if postings.saturating_mul(8) >= index.doc_count() => {
+            let n = index.doc_count();
+            let (mut tf, mut class) = (vec![0f32; n], vec![u8::MAX; n]);
+            for (list, weight, c) in &lists {
+                for (i, &doc) in list.docs.iter().enumerate() {
+                    let d = doc as usize;
+                    tf[d] += tf_of(list, *weight, i);
+                    class[d] = class[d].min(*c);
+                }
+            }
+            for (d, &c) in class.iter().enumerate() {
+                if c != u8::MAX {
+                    out.docs.push(d as u32);
+                    out.tf.push(tf[d]);
+                    out.class.push(c);
+                }
+            }
+        }
+        // Few: (document, list) pairs sorted, then summed per document.
+        _ => {
+            let mut each: Vec<(u32, u32, f32)> = Vec::with_capacity(postings);
+            for (k, (list, weight, _)) in lists.iter().enumerate() {
+                each.extend(list.docs.iter().enumerate().map(|(i, &doc)| (doc, k as u32, tf_of(list, *weight, i))));
+            }
+            each.sort_unstable_by_key(|&(doc, k, _)| (doc, k));
+            for &(doc, k, tf) in &each {
+                let c = lists[k as usize].2;
+                if out.docs.last() == Some(&doc) {
+                    *out.tf.last_mut().expect("a row per document") += tf;
+                    let last = out.class.last_mut().expect("a row per document");
+                    *last = (*last).min(c);
+                } else {
+                    out.docs.push(doc);
+                    out.tf.push(tf);
+                    out.class.push(c);
+                }
+            }
+        }
+    }
+    out.lists = lists;
+    Ok(out)
+}
+
 /// Where a unit (a word or a phrase) occurs: per document the positions where an
 /// occurrence starts, with its weight and class; and the unit's length in words.
 /// A single word anywhere is its word's matches, borrowed.
@@ -175,36 +276,67 @@ pub(crate) struct ClauseDoc {
     pub class: u8,
 }
 
-/// Where a clause (alternatives joined by OR) matches: per document (increasing)
-/// its score and class, and the sorted start and end positions of its occurrences
-/// (for adjacency with the clauses before and after it).
-#[derive(Debug, Default)]
-pub(crate) struct ClauseMatches {
-    pub docs: Vec<u32>,
-    pub best: Vec<ClauseDoc>,
-    /// Occurrences of document `docs[r]` are `offs[r]..offs[r + 1]` in both lists.
-    offs: Vec<u32>,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+/// One alternative of a clause, as matched: a single word anywhere, by document
+/// only; or a phrase (or a word in the title), with its occurrences.
+pub(crate) enum UnitSource<'a> {
+    Word(&'a WordDocs),
+    Occurrences(UnitMatches<'a>),
 }
 
-impl ClauseMatches {
+impl UnitSource<'_> {
+    fn docs(&self) -> &[u32] {
+        match self {
+            UnitSource::Word(w) => &w.docs,
+            UnitSource::Occurrences(u) => &u.rows.docs,
+        }
+    }
+}
+
+/// Where a clause (alternatives joined by OR) matches: per document (increasing)
+/// its score and class. Where its occurrences start and end in a document (for
+/// adjacency with the clauses before and after it) is read on demand
+/// ([`ClauseMatches::spans`]).
+#[derive(Default)]
+pub(crate) struct ClauseMatches<'a> {
+    pub docs: Vec<u32>,
+    pub best: Vec<ClauseDoc>,
+    units: Vec<UnitSource<'a>>,
+}
+
+impl ClauseMatches<'_> {
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
     }
 
-    fn span(&self, r: usize) -> std::ops::Range<usize> {
-        self.offs[r] as usize..self.offs[r + 1] as usize
+    /// The row of `doc`, if the clause matches it.
+    pub fn row_of(&self, doc: u32) -> Option<usize> {
+        self.docs.binary_search(&doc).ok()
     }
 
-    /// Start positions of the occurrences in the `r`-th document, increasing.
-    pub fn starts(&self, r: usize) -> &[u32] {
-        &self.starts[self.span(r)]
-    }
-
-    /// End positions (last word) of the occurrences in the `r`-th document, increasing.
-    pub fn ends(&self, r: usize) -> &[u32] {
-        &self.ends[self.span(r)]
+    /// The start and the end positions (first and last word) of the clause's
+    /// occurrences in `doc`, each sorted increasing, into `starts` and `ends`.
+    pub fn spans(&self, doc: u32, starts: &mut Vec<u32>, ends: &mut Vec<u32>) {
+        starts.clear();
+        ends.clear();
+        for unit in &self.units {
+            match unit {
+                UnitSource::Word(w) => {
+                    let from = starts.len();
+                    w.positions(doc, starts);
+                    ends.extend_from_slice(&starts[from..]);
+                }
+                UnitSource::Occurrences(u) => {
+                    if let Ok(r) = u.rows.docs.binary_search(&doc) {
+                        for o in u.rows.row(r) {
+                            starts.push(o.pos);
+                            ends.push(o.pos + u.len - 1);
+                        }
+                    }
+                }
+            }
+        }
+        starts.sort_unstable();
+        ends.sort_unstable();
     }
 }
 
@@ -223,29 +355,31 @@ fn idf(index: &Index, df: usize) -> f32 {
 /// Scores a clause's units per document: BM25 over the occurrences' weights (title
 /// occurrences count [`TITLE_BOOST`] times), a phrase counting like its words
 /// together; a document's best unit counts.
-pub(crate) fn clause_matches(index: &Index, units: &[UnitMatches<'_>]) -> ClauseMatches {
-    let mut out = ClauseMatches { offs: vec![0], ..ClauseMatches::default() };
-    let idfs: Vec<f32> = units.iter().map(|u| idf(index, u.rows.len())).collect();
+pub(crate) fn clause_matches<'a>(index: &Index, units: Vec<UnitSource<'a>>) -> ClauseMatches<'a> {
+    let mut out = ClauseMatches::default();
+    let idfs: Vec<f32> = units.iter().map(|u| idf(index, u.docs().len())).collect();
     let mut cursor = vec![0usize; units.len()];
-    let mut occ_buf: Vec<(u32, u32)> = Vec::new();
-    while let Some(doc) = units.iter().zip(&cursor).filter_map(|(u, &c)| u.rows.docs.get(c).copied()).min() {
+    while let Some(doc) = units.iter().zip(&cursor).filter_map(|(u, &c)| u.docs().get(c).copied()).min() {
         let title_words = index.doc(doc).map_or(0, |m| m.title_words);
         let mut best: Option<ClauseDoc> = None;
-        occ_buf.clear();
         for (k, (u, c)) in units.iter().zip(cursor.iter_mut()).enumerate() {
-            if u.rows.docs.get(*c) != Some(&doc) {
+            if u.docs().get(*c) != Some(&doc) {
                 continue;
             }
-            let occs = u.rows.row(*c);
+            let r = *c;
             *c += 1;
-            let mut tf = 0.0;
-            let mut class = u8::MAX;
-            for o in occs {
-                tf += o.weight * if o.pos < title_words { TITLE_BOOST } else { 1.0 };
-                class = class.min(o.class);
-                occ_buf.push((o.pos, o.pos + u.len - 1));
-            }
-            let score = bm25(index, tf, doc, idfs[k]) * u.len as f32;
+            let (score, class) = match u {
+                UnitSource::Word(w) => (bm25(index, w.tf[r], doc, idfs[k]), w.class[r]),
+                UnitSource::Occurrences(u) => {
+                    let mut tf = 0.0;
+                    let mut class = u8::MAX;
+                    for o in u.rows.row(r) {
+                        tf += o.weight * if o.pos < title_words { TITLE_BOOST } else { 1.0 };
+                        class = class.min(o.class);
+                    }
+                    (bm25(index, tf, doc, idfs[k]) * u.len as f32, class)
+                }
+            };
             let better = best.is_none_or(|b| (class, -score) < (b.class, -b.score));
             if better {
                 best = Some(ClauseDoc { score, class });
@@ -254,17 +388,8 @@ pub(crate) fn clause_matches(index: &Index, units: &[UnitMatches<'_>]) -> Clause
         let Some(b) = best else { continue };
         out.docs.push(doc);
         out.best.push(b);
-        let at = out.starts.len();
-        if units.len() > 1 {
-            occ_buf.sort_unstable();
-        }
-        out.starts.extend(occ_buf.iter().map(|o| o.0));
-        out.ends.extend(occ_buf.iter().map(|o| o.1));
-        if units.len() > 1 {
-            out.ends[at..].sort_unstable();
-        }
-        out.offs.push(out.starts.len() as u32);
     }
+    out.units = units;
     out
 }
 

@@ -51,7 +51,7 @@ pub use highlight::{highlight, snippet, snippet_with, Highlighter, Snippet, SNIP
 pub use options::{date_bound, FacetFind, Filter, SearchOptions, Sort, SORT_NAMES};
 pub use plan::{Expansion, MatchKind, Plan, PlannedWord};
 pub use query::{Clause, Field, Query, QueryTerm, Unit, MAX_CLAUSES, MAX_PHRASE_WORDS};
-pub use rank::{Hit, SearchResults};
+pub use rank::{Hit, Ranking, SearchResults};
 pub use related::RELATED_TERMS;
 pub use response::{ArticleView, HitView, RelatedView, SearchResponse, RELATED_SHOWN};
 
@@ -99,7 +99,14 @@ impl Index {
 
     /// Runs a plan: the ranked answer, without a suggestion.
     pub fn execute(&self, plan: Plan, options: &SearchOptions) -> Result<SearchResults> {
-        rank::execute(self, plan, options)
+        rank::execute(self, plan, options, Ranking::TopK)
+    }
+
+    /// [`Index::execute`] choosing the page by `ranking`: with
+    /// [`Ranking::Exhaustive`], every hit is scored in full (for tests and
+    /// benchmarks that check the pruned ranking against it).
+    pub fn execute_ranked(&self, plan: Plan, options: &SearchOptions, ranking: Ranking) -> Result<SearchResults> {
+        rank::execute(self, plan, options, ranking)
     }
 
     /// Searches the index; returns at most `limit` hits, best first.

@@ -10,7 +10,10 @@
 use std::collections::BTreeMap;
 
 use super::facets::{counts as facet_counts, Compiled, FacetCount, MonthCount};
-use super::matching::{any_adjacent, clause_matches, unit_matches, word_matches, ClauseMatches, WordMatches};
+use super::matching::{
+    any_adjacent, clause_matches, unit_matches, word_docs, word_matches, ClauseMatches, UnitSource, WordDocs,
+    WordMatches,
+};
 use super::options::{SearchOptions, Sort};
 use super::plan::Plan;
 use super::query::Query;
@@ -63,12 +66,29 @@ struct Acc {
     matched: u16,
     class: u32,
     score: f32,
-    adjacent: u16,
+    /// Pairs of consecutive clauses both matched here (which may stand adjacent).
+    pairs: u16,
+}
+
+/// How the page of hits is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ranking {
+    /// Adjacency (which needs positions) is read only for the hits that can
+    /// still enter the page: the way searches run.
+    TopK,
+    /// Every hit scored in full, then sorted: the reference the pruned ranking
+    /// is tested against (the same page, always).
+    Exhaustive,
 }
 
 /// Runs a plan. Errors when the options are invalid or a postings list cannot
 /// be decoded.
-pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) -> Result<SearchResults> {
+pub(super) fn execute(
+    index: &Index,
+    mut plan: Plan,
+    options: &SearchOptions,
+    ranking: Ranking,
+) -> Result<SearchResults> {
     options.validate()?;
     // A plan made before the shards its words are looked up in were added may
     // lack terms: it must be made again, never run (no silently missing term).
@@ -81,11 +101,20 @@ pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) ->
     super::context::correct(index, &mut plan, &mut decoded)?;
     let query = &plan.query;
 
-    // Each word of a clause once: where it occurs.
+    // Each word of a clause once: by document for a word standing alone, with its
+    // occurrences for a word of a phrase or of a title-only part.
+    let alone = |unit: &super::query::Unit, ids: &[usize]| ids.len() == 1 && unit.field == super::query::Field::Any;
+    let mut by_doc: Vec<Option<WordDocs>> = (0..plan.words.len()).map(|_| None).collect();
     let mut words: Vec<Option<WordMatches>> = (0..plan.words.len()).map(|_| None).collect();
-    for &i in plan.clauses.iter().flatten().flatten() {
-        if words[i].is_none() {
-            words[i] = Some(word_matches(index, &plan.words[i].expansions, |_| true, &mut decoded)?);
+    for (clause, unit_ids) in query.clauses.iter().zip(&plan.clauses) {
+        for (unit, ids) in clause.alternatives.iter().zip(unit_ids) {
+            for &i in ids {
+                if alone(unit, ids) && by_doc[i].is_none() {
+                    by_doc[i] = Some(word_docs(index, &plan.words[i].expansions, &mut decoded)?);
+                } else if !alone(unit, ids) && words[i].is_none() {
+                    words[i] = Some(word_matches(index, &plan.words[i].expansions, |_| true, &mut decoded)?);
+                }
+            }
         }
     }
     let clauses: Vec<ClauseMatches> = query
@@ -93,17 +122,20 @@ pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) ->
         .iter()
         .zip(&plan.clauses)
         .map(|(clause, unit_ids)| {
-            let units: Vec<_> = clause
+            let units: Vec<UnitSource> = clause
                 .alternatives
                 .iter()
                 .zip(unit_ids)
                 .map(|(unit, ids)| {
+                    if alone(unit, ids) {
+                        return UnitSource::Word(by_doc[ids[0]].as_ref().expect("every lone word was matched"));
+                    }
                     let maps: Vec<&WordMatches> =
                         ids.iter().map(|&i| words[i].as_ref().expect("every clause word was matched")).collect();
-                    unit_matches(index, unit, &maps)
+                    UnitSource::Occurrences(unit_matches(index, unit, &maps))
                 })
                 .collect();
-            clause_matches(index, &units)
+            clause_matches(index, units)
         })
         .collect();
 
@@ -132,6 +164,8 @@ pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) ->
     let live: Vec<&ClauseMatches> = clauses.iter().filter(|m| !m.is_empty()).collect();
 
     // Combine the live clauses per document, merging their sorted document lists.
+    // Whether consecutive clauses stand adjacent needs positions: it is left for
+    // the ranking, which asks only for documents that can still enter the page.
     let mut accs: Vec<Acc> = Vec::new();
     let mut cursor = vec![0usize; live.len()];
     let mut row_here: Vec<Option<usize>> = vec![None; live.len()];
@@ -145,41 +179,45 @@ pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) ->
         if is_excluded(doc) {
             continue;
         }
-        let mut a = Acc { doc, matched: 0, class: 0, score: 0.0, adjacent: 0 };
+        let mut a = Acc { doc, matched: 0, class: 0, score: 0.0, pairs: 0 };
         for (c, m) in live.iter().enumerate() {
             let Some(r) = row_here[c] else { continue };
             let cd = m.best[r];
             a.matched += 1;
             a.class += u32::from(cd.class);
             a.score += cd.score;
-            if let Some(p) = c.checked_sub(1).and_then(|p| row_here[p]) {
-                if any_adjacent(live[c - 1].ends(p), m.starts(r)) {
-                    a.adjacent += 1;
-                }
+            if c > 0 && row_here[c - 1].is_some() {
+                a.pairs += 1;
             }
         }
         accs.push(a);
     }
     let best = accs.iter().map(|a| a.matched).max().unwrap_or(0);
     let pairs = live.len().saturating_sub(1).max(1) as f32;
+    let boosted = |score: f32, adjacent: u16| score * (1.0 + ADJACENCY_BOOST * f32::from(adjacent) / pairs);
 
     // The documents answering the query, before filters: those matching the most
-    // clauses; with no query words, every document not excluded.
-    let answer: Vec<Hit> = if query.is_empty() {
+    // clauses; with no query words, every document not excluded. Each scored as
+    // if all its pairs of clauses stood adjacent: a bound on its score, made
+    // exact when it is ranked ([`top`]).
+    let (answer, base): (Vec<Hit>, Vec<f32>) = if query.is_empty() {
         (0..index.doc_count() as u32)
             .filter(|&d| !is_excluded(d))
-            .map(|doc| Hit { doc, score: 0.0, matched: 0, class: 0 })
-            .collect()
+            .map(|doc| (Hit { doc, score: 0.0, matched: 0, class: 0 }, f32::NAN))
+            .unzip()
     } else {
         accs.iter()
             .filter(|a| a.matched == best)
-            .map(|a| Hit {
-                doc: a.doc,
-                score: a.score * (1.0 + ADJACENCY_BOOST * f32::from(a.adjacent) / pairs),
-                matched: usize::from(a.matched),
-                class: a.class,
+            .map(|a| {
+                let hit = Hit {
+                    doc: a.doc,
+                    score: boosted(a.score, a.pairs),
+                    matched: usize::from(a.matched),
+                    class: a.class,
+                };
+                (hit, if a.pairs > 0 { a.score } else { f32::NAN })
             })
-            .collect()
+            .unzip()
     };
     let filters = Compiled::new(index.facets(), index.doc_count(), options);
     let (facets, months) = if options.facets {
@@ -189,7 +227,9 @@ pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) ->
         (BTreeMap::new(), Vec::new())
     };
     let days = |d: u32| index.doc(d).and_then(|m| m.days);
-    let mut hits: Vec<Hit> = answer.into_iter().filter(|h| filters.passes(h.doc, days(h.doc), None, false)).collect();
+    // Each hit with its score before adjacency, NaN when its bound is exact.
+    let hits: Vec<(Hit, f32)> =
+        answer.into_iter().zip(base).filter(|(h, _)| filters.passes(h.doc, days(h.doc), None, false)).collect();
     let partial = best > 0 && usize::from(best) < live.len();
 
     let relevance = |a: &Hit, b: &Hit| {
@@ -217,13 +257,85 @@ pub(super) fn execute(index: &Index, mut plan: Plan, options: &SearchOptions) ->
     let total = hits.len();
     // The page asked for: the best `offset + limit`, sorted, less the first `offset`.
     let end = options.offset.saturating_add(options.limit);
-    if end < hits.len() {
-        if end > 0 {
-            hits.select_nth_unstable_by(end - 1, &order);
+    let (mut starts, mut ends, mut prev_ends) = (Vec::new(), Vec::new(), Vec::new());
+    let mut exact = |doc: u32, base: f32| {
+        let mut adjacent = 0;
+        for (c, m) in live.iter().enumerate().skip(1) {
+            if live[c - 1].row_of(doc).is_some() && m.row_of(doc).is_some() {
+                live[c - 1].spans(doc, &mut starts, &mut prev_ends);
+                m.spans(doc, &mut starts, &mut ends);
+                adjacent += u16::from(any_adjacent(&prev_ends, &starts));
+            }
         }
-        hits.truncate(end);
-    }
-    hits.sort_by(&order);
+        boosted(base, adjacent)
+    };
+    let mut hits = match ranking {
+        Ranking::TopK if end < hits.len() => top(hits, end, &order, &mut exact),
+        _ => every(hits, end, &order, &mut exact),
+    };
     hits.drain(..options.offset.min(hits.len()));
     Ok(SearchResults { plan, total, hits, unmatched, partial, suggestion: None, facets, months })
+}
+
+/// The first `end` hits in `order`, every hit scored exactly first.
+fn every(hits: Vec<(Hit, f32)>, end: usize, order: &HitOrder<'_>, exact: &mut dyn FnMut(u32, f32) -> f32) -> Vec<Hit> {
+    let mut all: Vec<Hit> = hits
+        .into_iter()
+        .map(|(mut h, base)| {
+            if !base.is_nan() {
+                h.score = exact(h.doc, base);
+            }
+            h
+        })
+        .collect();
+    all.sort_by(order);
+    all.truncate(end);
+    all
+}
+
+/// The first `end` hits in `order`, sorted, with exact scores. A hit comes with
+/// its score before adjacency (NaN when its score is already exact), and its
+/// score is a bound: what it would be if every pair of its clauses stood
+/// adjacent. Hits are taken best bound first and made exact (`exact`, which reads
+/// positions) until the next bound ranks below the `end`-th exact hit: no hit
+/// after it can enter the page, so the page is what scoring every hit gives.
+fn top(
+    mut hits: Vec<(Hit, f32)>,
+    end: usize,
+    order: &HitOrder<'_>,
+    exact: &mut dyn FnMut(u32, f32) -> f32,
+) -> Vec<Hit> {
+    if end == 0 {
+        return Vec::new();
+    }
+    let by_bound = |a: &(Hit, f32), b: &(Hit, f32)| order(&a.0, &b.0);
+    // Bounds are looked at best first, a batch at a time: most queries need
+    // the first batch only.
+    let mut batch = end.saturating_mul(4).max(64);
+    loop {
+        let take = batch.min(hits.len());
+        if take < hits.len() {
+            hits.select_nth_unstable_by(take - 1, by_bound);
+        }
+        hits[..take].sort_by(by_bound);
+        let mut page: Vec<Hit> = Vec::with_capacity(end.min(take) + 1);
+        let mut done = take == hits.len();
+        for (hit, base) in &hits[..take] {
+            if page.len() == end && order(hit, &page[end - 1]) == std::cmp::Ordering::Greater {
+                done = true;
+                break;
+            }
+            let mut hit = hit.clone();
+            if !base.is_nan() {
+                hit.score = exact(hit.doc, *base);
+            }
+            let at = page.partition_point(|h| order(h, &hit) == std::cmp::Ordering::Less);
+            page.insert(at, hit);
+            page.truncate(end);
+        }
+        if done {
+            return page;
+        }
+        batch = batch.saturating_mul(4);
+    }
 }

@@ -1,0 +1,138 @@
+//! The pruned ranking gives the page that scoring every hit gives.
+//!
+//! A search reads positions (to know which clauses stand adjacent) only for the
+//! hits that can still enter the page ([`Ranking::TopK`]). These tests run the
+//! same plans with every hit scored in full ([`Ranking::Exhaustive`]) and demand
+//! the same page: the same documents, in the same order, with the same scores,
+//! and the same total, on random corpora and queries built to be dense (a few
+//! words in nearly every document, many adjacent pairs, long prefixes' lists),
+//! and on the generated news corpus the benchmarks use.
+
+#[path = "../benches/corpus_gen.rs"]
+#[allow(dead_code)]
+mod corpus_gen;
+
+use proptest::prelude::*;
+use soi_core::{Document, Index, IndexBuilder, Ranking, SearchOptions, Sort};
+
+/// Words of the random corpora: the first few are in nearly every document,
+/// several share prefixes (`th…`, `ng…`), two-syllable words repeat as pairs.
+const WORDS: [&str; 24] = [
+    "và", "của", "người", "thành", "phố", "thành", "phố", "hà", "nội", "thanh", "tra", "thể", "thao", "nguyễn", "ngày",
+    "nghị", "quyết", "đại", "hội", "đảng", "bộ", "tỉnh", "kim", "sơn",
+];
+
+fn corpus(docs: &[(Vec<u8>, Vec<u8>, Option<u8>)]) -> Index {
+    let mut b = IndexBuilder::new();
+    for (i, (title, body, day)) in docs.iter().enumerate() {
+        let text = |words: &[u8]| words.iter().map(|&w| WORDS[w as usize % WORDS.len()]).collect::<Vec<_>>().join(" ");
+        let mut doc = Document::new(format!("d{i:03}.txt"), text(title), text(body));
+        doc.meta.date = day.map(|d| format!("2024-01-{:02}", d % 28 + 1));
+        b.add(doc);
+    }
+    b.build().open().expect("a built index opens")
+}
+
+/// The page of both rankings, compared hit by hit (scores bit for bit).
+fn same_page(index: &Index, query: &str, options: &SearchOptions) -> Result<(), TestCaseError> {
+    let run = |ranking| index.execute_ranked(index.plan(query), options, ranking).expect("a valid search");
+    let (pruned, full) = (run(Ranking::TopK), run(Ranking::Exhaustive));
+    prop_assert_eq!(pruned.total, full.total, "{:?}", query);
+    let key = |r: &soi_core::SearchResults| {
+        r.hits.iter().map(|h| (h.doc, h.matched, h.class, h.score.to_bits())).collect::<Vec<_>>()
+    };
+    prop_assert_eq!(key(&pruned), key(&full), "{:?} {:?}", query, options);
+    Ok(())
+}
+
+fn doc_strategy() -> impl Strategy<Value = (Vec<u8>, Vec<u8>, Option<u8>)> {
+    // Small numbers are frequent: the first words are dense.
+    let word = prop_oneof![4 => 0u8..6, 3 => 0u8..24];
+    (prop::collection::vec(word.clone(), 1..5), prop::collection::vec(word, 0..40), prop::option::of(any::<u8>()))
+}
+
+fn query_strategy() -> impl Strategy<Value = String> {
+    let part = prop_oneof![
+        6 => (0..WORDS.len()).prop_map(|w| WORDS[w].to_owned()),
+        // A prefix, as while typing.
+        2 => (0..WORDS.len(), 1usize..3).prop_map(|(w, n)| WORDS[w].chars().take(n).collect()),
+        1 => (0..WORDS.len(), 0..WORDS.len()).prop_map(|(a, b)| format!("\"{} {}\"", WORDS[a], WORDS[b])),
+        1 => (0..WORDS.len()).prop_map(|w| format!("-{}", WORDS[w])),
+        1 => (0..WORDS.len(), 0..WORDS.len()).prop_map(|(a, b)| format!("{} OR {}", WORDS[a], WORDS[b])),
+        1 => (0..WORDS.len()).prop_map(|w| format!("title:{}", WORDS[w])),
+    ];
+    prop::collection::vec(part, 1..5).prop_map(|parts| parts.join(" "))
+}
+
+fn options_strategy() -> impl Strategy<Value = SearchOptions> {
+    (1usize..15, 0usize..6, 0..3u8, any::<bool>()).prop_map(|(limit, offset, sort, facets)| SearchOptions {
+        limit,
+        offset,
+        sort: [Sort::Relevance, Sort::Newest, Sort::Oldest][sort as usize],
+        facets,
+        ..SearchOptions::default()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_pruned_page_is_the_exhaustive_page(
+        docs in prop::collection::vec(doc_strategy(), 1..80),
+        queries in prop::collection::vec(query_strategy(), 1..6),
+        options in options_strategy(),
+    ) {
+        let index = corpus(&docs);
+        for q in &queries {
+            same_page(&index, q, &options)?;
+            // With the last word complete, too.
+            same_page(&index, &format!("{q} "), &options)?;
+        }
+    }
+}
+
+/// Generated news (the benchmarks' corpus, calibrated on real news): dense words,
+/// prefixes, phrases and many-word queries, first pages and later ones.
+#[test]
+fn the_pruned_page_is_the_exhaustive_page_on_generated_news() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/demo");
+    let mut seeds: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    seeds.sort();
+    let model = corpus_gen::Model::learn(&seeds);
+    let mut rng = corpus_gen::Rng::new(0x70_9c);
+    let mut b = IndexBuilder::new();
+    for i in 0..1500 {
+        let (title, body) = model.article(&mut rng);
+        b.add(Document::new(format!("gen/{i:05}.txt"), title, body));
+    }
+    let index = b.build().open().unwrap();
+    let queries = [
+        "và ",
+        "người ",
+        "t",
+        "th",
+        "thành p",
+        "của người ",
+        "đại hội đảng bộ ",
+        "dai hoi dang bo tinh nhiem ky moi",
+        "\"chi bộ\" nhiệm kỳ ",
+        "việt nam ",
+        "kinh tế xã hội ",
+        "và của người là có ",
+        "nguyn ",
+        "ddaij hooij ",
+        "người -và ",
+    ];
+    let mut pruned_everything = 0;
+    for q in queries {
+        for (limit, offset) in [(10, 0), (10, 10), (1, 0), (25, 3)] {
+            let options = SearchOptions { limit, offset, ..SearchOptions::default() };
+            same_page(&index, q, &options).unwrap();
+            let total = index.execute_ranked(index.plan(q), &options, Ranking::TopK).unwrap().total;
+            pruned_everything += usize::from(total > 200);
+        }
+    }
+    assert!(pruned_everything > 20, "the queries have long lists of hits to prune ({pruned_everything})");
+}
