@@ -5,7 +5,7 @@
 //! `-- reader/` for opening an article)
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use soi_core::{Document, Index, IndexBuilder, SearchOptions};
+use soi_core::{Document, Index, IndexBuilder, Ranking, SearchOptions};
 
 #[path = "corpus_gen.rs"]
 mod corpus_gen;
@@ -45,9 +45,11 @@ fn open(docs: Vec<Document>) -> (Index, u64) {
 }
 
 /// (class, query): one per query class of the relevance suite.
-const QUERIES: [(&str, &str); 7] = [
+const QUERIES: [(&str, &str); 9] = [
     ("exact", "đại hội "),
     ("toneless", "dai hoi "),
+    ("dense", "người "),
+    ("prefix-one-letter", "t"),
     ("prefix-typing", "đại h"),
     ("phrase", "\"chi bộ\" nhiệm kỳ "),
     ("typo", "nguyn "),
@@ -77,6 +79,16 @@ fn bench_demo(c: &mut Criterion) {
             b.iter(|| index.response(&index.search(q, 10).unwrap()))
         });
     }
+    // The pruned ranking (what searches run) against scoring every hit, the peer
+    // it must equal (tests/topk.rs), in the same run.
+    let options = SearchOptions { limit: 10, ..SearchOptions::default() };
+    for (class, q) in QUERIES {
+        for (name, ranking) in [("rank top-k", Ranking::TopK), ("rank exhaustive", Ranking::Exhaustive)] {
+            g.bench_with_input(BenchmarkId::new(name, class), q, |b, q| {
+                b.iter(|| index.execute_ranked(index.plan(q), &options, ranking).unwrap())
+            });
+        }
+    }
     g.finish();
 }
 
@@ -101,6 +113,16 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("rank+snippets", class), q, |b, q| {
             b.iter(|| index.response(&index.search(q, 10).unwrap()))
         });
+    }
+    // The pruned ranking (what searches run) against scoring every hit, the peer
+    // it must equal (tests/topk.rs), in the same run.
+    let options = SearchOptions { limit: 10, ..SearchOptions::default() };
+    for (class, q) in QUERIES {
+        for (name, ranking) in [("rank top-k", Ranking::TopK), ("rank exhaustive", Ranking::Exhaustive)] {
+            g.bench_with_input(BenchmarkId::new(name, class), q, |b, q| {
+                b.iter(|| index.execute_ranked(index.plan(q), &options, ranking).unwrap())
+            });
+        }
     }
     g.finish();
 

@@ -46,9 +46,14 @@ fn same_page(index: &Index, query: &str, options: &SearchOptions) -> Result<(), 
 }
 
 fn doc_strategy() -> impl Strategy<Value = (Vec<u8>, Vec<u8>, Option<u8>)> {
+    doc_of_words(40)
+}
+
+/// A document of up to `words` words of body.
+fn doc_of_words(words: usize) -> impl Strategy<Value = (Vec<u8>, Vec<u8>, Option<u8>)> {
     // Small numbers are frequent: the first words are dense.
     let word = prop_oneof![4 => 0u8..6, 3 => 0u8..24];
-    (prop::collection::vec(word.clone(), 1..5), prop::collection::vec(word, 0..40), prop::option::of(any::<u8>()))
+    (prop::collection::vec(word.clone(), 1..5), prop::collection::vec(word, 0..words), prop::option::of(any::<u8>()))
 }
 
 fn query_strategy() -> impl Strategy<Value = String> {
@@ -135,4 +140,33 @@ fn the_pruned_page_is_the_exhaustive_page_on_generated_news() {
         }
     }
     assert!(pruned_everything > 20, "the queries have long lists of hits to prune ({pruned_everything})");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Counting a term's occurrences without decoding its positions agrees with
+    /// decoding them, for every term; a document's positions read alone are the
+    /// ones decoded with the whole list.
+    #[test]
+    fn counts_without_positions_agree_with_the_positions(docs in prop::collection::vec(doc_of_words(600), 1..30)) {
+        // Bodies long enough for gaps of two bytes (positions past 127).
+        let index = corpus(&docs);
+        let mut counts = soi_core::index::DocCounts::default();
+        let mut flat = soi_core::index::FlatPostings::default();
+        for ordinal in 0..index.term_count() as u64 {
+            index.counts_into(ordinal, &mut counts).unwrap();
+            index.postings_into(ordinal, &mut flat).unwrap();
+            prop_assert_eq!(&counts.docs, &flat.docs);
+            for (i, &doc) in flat.docs.iter().enumerate() {
+                let positions = flat.positions(i);
+                let title_words = index.doc(doc).unwrap().title_words;
+                prop_assert_eq!(counts.tf[i] as usize, positions.len());
+                prop_assert_eq!(counts.title[i] as usize, positions.iter().filter(|&&p| p < title_words).count());
+                let mut alone = Vec::new();
+                index.positions_at(&counts, i, &mut alone).unwrap();
+                prop_assert_eq!(&alone[..], positions);
+            }
+        }
+    }
 }

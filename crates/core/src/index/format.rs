@@ -180,6 +180,43 @@ impl<'a> Cursor<'a> {
         self.at
     }
 
+    /// The file read, for messages.
+    pub fn file(&self) -> &'a str {
+        self.file
+    }
+
+    /// Moves to byte `at` (at most the end).
+    pub fn seek(&mut self, at: usize) -> Result<()> {
+        if at > self.bytes.len() {
+            return Err(self.eof("a seek"));
+        }
+        self.at = at;
+        Ok(())
+    }
+
+    /// Passes over `n` varints without decoding them: each ends at a byte below
+    /// 0x80, and those are counted eight bytes at a time.
+    pub fn skip_varints(&mut self, n: u32) -> Result<()> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let mut left = n as usize;
+        while left >= 8 {
+            let Some(chunk) = self.bytes.get(self.at..self.at + 8) else { break };
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            let ends = (!word & HIGH).count_ones() as usize;
+            if ends > left {
+                break;
+            }
+            self.at += 8;
+            left -= ends;
+        }
+        while left > 0 {
+            let b = *self.bytes.get(self.at).ok_or_else(|| self.eof("varint"))?;
+            self.at += 1;
+            left -= usize::from(b < 0x80);
+        }
+        Ok(())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.at >= self.bytes.len()
     }

@@ -25,4 +25,4 @@ pub use doc_table::DocMeta;
 pub use facets::{FacetIndex, FacetValue, FACETS};
 pub use format::{FileKind, FORMAT_VERSION};
 pub use manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FILE, MANIFEST_FORMAT};
-pub use read::{FlatPostings, Index, Posting, StoredDoc, TermInfo};
+pub use read::{DocCounts, FlatPostings, Index, Posting, StoredDoc, TermInfo};

@@ -71,6 +71,18 @@ impl FlatPostings {
     }
 }
 
+/// A term's documents, with how often it occurs in each (`tf`) and in its
+/// title (`title`), and where each document's positions start in the term's
+/// postings, for [`Index::positions_at`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocCounts {
+    pub docs: Vec<u32>,
+    pub tf: Vec<u32>,
+    pub title: Vec<u32>,
+    at: Vec<u32>,
+    ordinal: u64,
+}
+
 /// One document's occurrences of one term.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posting {
@@ -106,6 +118,9 @@ pub struct Index {
     docs: Vec<DocMeta>,
     docs_raw: Arc<[u8]>,
     avg_doc_words: f32,
+    /// Per document, the words of its title and of the whole (title and body):
+    /// what ranking reads per posting, kept apart from the rest of [`DocMeta`].
+    lengths: Vec<[u32; 2]>,
     /// The text of the documents added so far.
     stored: HashMap<u32, StoredDoc>,
     /// First document of each store pack.
@@ -200,6 +215,7 @@ impl Index {
             shard_range,
             shard_pack_first,
             shards,
+            lengths: docs.iter().map(|d| [d.title_words, d.title_words + d.body_words]).collect(),
             docs,
             docs_raw,
             avg_doc_words,
@@ -524,6 +540,13 @@ impl Index {
         self.avg_doc_words
     }
 
+    /// The words of a document's title, and of the whole document (title and
+    /// body); 0 for a document not in the index.
+    #[inline]
+    pub fn doc_words(&self, doc: u32) -> (u32, u32) {
+        self.lengths.get(doc as usize).map_or((0, 0), |l| (l[0], l[1]))
+    }
+
     /// The root fst term dictionary (keys `fold ‖ 0x00 ‖ surface`, values term
     /// ordinals): the terms of at least [`super::build::ROOT_MIN_DF`] documents.
     pub(crate) fn dict(&self) -> &Map<Body> {
@@ -553,6 +576,102 @@ impl Index {
         out.docs.clear();
         out.offs.clear();
         out.pos.clear();
+        let (bytes, file, info) = self.term_data(ordinal)?;
+        let mut c = Cursor::new(file, bytes);
+        out.docs.reserve(info.doc_freq as usize);
+        out.offs.reserve(info.doc_freq as usize + 1);
+        out.offs.push(0);
+        let mut doc = 0u32;
+        for i in 0..info.doc_freq {
+            doc = self.next_doc(&mut c, doc, i == 0)?;
+            let tf = c.varint32()?;
+            if tf == 0 || tf as usize > bytes.len() {
+                return Err(Error::corrupt(file, "bad term frequency in the postings"));
+            }
+            let mut p = 0u32;
+            for j in 0..tf {
+                let d = c.varint32()?;
+                p = if j == 0 { d } else { p.saturating_add(d) };
+                out.pos.push(p);
+            }
+            out.docs.push(doc);
+            out.offs.push(out.pos.len() as u32);
+        }
+        Ok(())
+    }
+
+    /// A term's documents and how often it occurs in each, in all and in the
+    /// title, into `out` (cleared first). Positions are skipped, not decoded
+    /// (only those in the title are read): [`Index::positions_at`] reads one
+    /// document's when they are needed.
+    pub fn counts_into(&self, ordinal: u64, out: &mut DocCounts) -> Result<()> {
+        out.docs.clear();
+        out.tf.clear();
+        out.title.clear();
+        out.at.clear();
+        out.ordinal = ordinal;
+        let (bytes, file, info) = self.term_data(ordinal)?;
+        let mut c = Cursor::new(file, bytes);
+        let mut doc = 0u32;
+        for i in 0..info.doc_freq {
+            doc = self.next_doc(&mut c, doc, i == 0)?;
+            let tf = c.varint32()?;
+            if tf == 0 || tf as usize > bytes.len() {
+                return Err(Error::corrupt(file, "bad term frequency in the postings"));
+            }
+            out.docs.push(doc);
+            out.tf.push(tf);
+            out.at.push(c.position() as u32);
+            // The title's words come first: read positions while they are in it.
+            let title_words = self.lengths[doc as usize][0];
+            let (mut p, mut title) = (0u32, 0u32);
+            while title < tf {
+                let d = c.varint32()?;
+                p = if title == 0 { d } else { p.saturating_add(d) };
+                if p >= title_words {
+                    break;
+                }
+                title += 1;
+            }
+            out.title.push(title);
+            c.skip_varints(tf - title - u32::from(title < tf))?;
+        }
+        Ok(())
+    }
+
+    /// The positions of the `i`-th document of `counts` (read by
+    /// [`Index::counts_into`]), into `out` (appended).
+    pub fn positions_at(&self, counts: &DocCounts, i: usize, out: &mut Vec<u32>) -> Result<()> {
+        let (bytes, file, _) = self.term_data(counts.ordinal)?;
+        let mut c = Cursor::new(file, bytes);
+        c.seek(counts.at[i] as usize)?;
+        let mut p = 0u32;
+        for j in 0..counts.tf[i] {
+            let d = c.varint32()?;
+            p = if j == 0 { d } else { p.saturating_add(d) };
+            out.push(p);
+        }
+        Ok(())
+    }
+
+    /// The next document of a postings list, checked: after `doc` (or the first).
+    #[inline]
+    fn next_doc(&self, c: &mut Cursor<'_>, doc: u32, first: bool) -> Result<u32> {
+        let delta = c.varint32()?;
+        let next = if first {
+            delta
+        } else {
+            doc.checked_add(delta).ok_or_else(|| Error::corrupt(c.file(), "doc id overflow"))?
+        };
+        if next as usize >= self.docs.len() || (!first && delta == 0) {
+            return Err(Error::corrupt(c.file(), format!("posting names document {next} of {}", self.docs.len())));
+        }
+        Ok(next)
+    }
+
+    /// The bytes of a term's postings, the file they are in (for messages), and
+    /// the term's document frequency and shard.
+    fn term_data(&self, ordinal: u64) -> Result<(&[u8], &str, TermInfo)> {
         let info = self
             .term_info(ordinal)
             .ok_or_else(|| Error::corrupt(&self.manifest.files.terms.path, format!("no term {ordinal}")))?;
@@ -571,35 +690,7 @@ impl Index {
         if info.doc_freq as usize > self.docs.len() || info.doc_freq as usize > bytes.len() {
             return Err(Error::corrupt(file, format!("term {ordinal} claims {} documents", info.doc_freq)));
         }
-        let mut c = Cursor::new(file, bytes);
-        out.docs.reserve(info.doc_freq as usize);
-        out.offs.reserve(info.doc_freq as usize + 1);
-        out.offs.push(0);
-        let mut doc = 0u32;
-        for i in 0..info.doc_freq {
-            let delta = c.varint32()?;
-            doc = if i == 0 {
-                delta
-            } else {
-                doc.checked_add(delta).ok_or_else(|| Error::corrupt(file, "doc id overflow"))?
-            };
-            if doc as usize >= self.docs.len() || (i > 0 && delta == 0) {
-                return Err(Error::corrupt(file, format!("posting names document {doc} of {}", self.docs.len())));
-            }
-            let tf = c.varint32()?;
-            if tf == 0 || tf as usize > bytes.len() {
-                return Err(Error::corrupt(file, "bad term frequency in the postings"));
-            }
-            let mut p = 0u32;
-            for j in 0..tf {
-                let d = c.varint32()?;
-                p = if j == 0 { d } else { p.saturating_add(d) };
-                out.pos.push(p);
-            }
-            out.docs.push(doc);
-            out.offs.push(out.pos.len() as u32);
-        }
-        Ok(())
+        Ok((bytes, file, info))
     }
 
     /// The stored text of a document, if it has been added.

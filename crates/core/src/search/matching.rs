@@ -7,13 +7,12 @@
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::rc::Rc;
 
 use super::plan::Expansion;
 use super::query::{Field, Unit};
 use super::weights::{BM25_B, BM25_K1, TITLE_BOOST};
 use crate::error::Result;
-use crate::index::{FlatPostings, Index};
+use crate::index::{DocCounts, FlatPostings, Index};
 
 /// One occurrence of a query word: position, the weight and class of the
 /// expansion that matched there.
@@ -121,7 +120,7 @@ pub(crate) fn word_matches(
 /// must be known ([`ClauseMatches::spans`]), for the few documents that can
 /// still enter the top results.
 pub(crate) struct WordDocs {
-    lists: Vec<(Rc<FlatPostings>, f32, u8)>,
+    lists: Vec<(DocCounts, f32, u8)>,
     pub docs: Vec<u32>,
     tf: Vec<f32>,
     class: Vec<u8>,
@@ -129,12 +128,13 @@ pub(crate) struct WordDocs {
 
 impl WordDocs {
     /// The positions of the word in `doc` (one list per expansion found there).
-    fn positions(&self, doc: u32, out: &mut Vec<u32>) {
+    fn positions(&self, index: &Index, doc: u32, out: &mut Vec<u32>) -> Result<()> {
         for (list, _, _) in &self.lists {
             if let Ok(i) = list.docs.binary_search(&doc) {
-                out.extend_from_slice(list.positions(i));
+                index.positions_at(list, i, out)?;
             }
         }
+        Ok(())
     }
 }
 
@@ -142,26 +142,21 @@ impl WordDocs {
 /// an expansion in a document is its weight times its occurrences, those in the
 /// title counting [`TITLE_BOOST`] times; a document sums its expansions in the
 /// order of the plan, whichever way the lists are merged.
-pub(crate) fn word_docs(
-    index: &Index,
-    expansions: &[Expansion],
-    decoded: &mut super::context::Decoded,
-) -> Result<WordDocs> {
-    let mut lists: Vec<(Rc<FlatPostings>, f32, u8)> = Vec::new();
+pub(crate) fn word_docs(index: &Index, expansions: &[Expansion]) -> Result<WordDocs> {
+    let mut lists: Vec<(DocCounts, f32, u8)> = Vec::new();
     for e in expansions {
-        let flat = decoded.one(index, e.ordinal)?;
-        if !flat.docs.is_empty() {
-            lists.push((flat, e.weight, e.class));
+        let mut counts = DocCounts::default();
+        index.counts_into(e.ordinal, &mut counts)?;
+        if !counts.docs.is_empty() {
+            lists.push((counts, e.weight, e.class));
         }
     }
     let postings: usize = lists.iter().map(|(l, _, _)| l.docs.len()).sum();
     let mut out = WordDocs { docs: Vec::new(), tf: Vec::new(), class: Vec::new(), lists: Vec::new() };
     // One expansion's frequency in the `i`-th document of its list.
-    let tf_of = |list: &FlatPostings, weight: f32, i: usize| {
-        let positions = list.positions(i);
-        let title_words = index.doc(list.docs[i]).map_or(0, |m| m.title_words);
-        let title = positions.partition_point(|&p| p < title_words);
-        weight * (title as f32 * TITLE_BOOST + (positions.len() - title) as f32)
+    let tf_of = |list: &DocCounts, weight: f32, i: usize| {
+        let title = list.title[i];
+        weight * (title as f32 * TITLE_BOOST + (list.tf[i] - title) as f32)
     };
     match &lists[..] {
         [] => {}
@@ -243,7 +238,7 @@ pub(crate) fn unit_matches<'a>(index: &Index, unit: &Unit, words: &[&'a WordMatc
                 None => continue 'docs,
             }
         }
-        let title_words = index.doc(doc).map_or(0, |m| m.title_words);
+        let title_words = index.doc_words(doc).0;
         for o in first.row(r) {
             if unit.field == Field::Title && o.pos + len > title_words {
                 continue;
@@ -315,14 +310,14 @@ impl ClauseMatches<'_> {
 
     /// The start and the end positions (first and last word) of the clause's
     /// occurrences in `doc`, each sorted increasing, into `starts` and `ends`.
-    pub fn spans(&self, doc: u32, starts: &mut Vec<u32>, ends: &mut Vec<u32>) {
+    pub fn spans(&self, index: &Index, doc: u32, starts: &mut Vec<u32>, ends: &mut Vec<u32>) -> Result<()> {
         starts.clear();
         ends.clear();
         for unit in &self.units {
             match unit {
                 UnitSource::Word(w) => {
                     let from = starts.len();
-                    w.positions(doc, starts);
+                    w.positions(index, doc, starts)?;
                     ends.extend_from_slice(&starts[from..]);
                 }
                 UnitSource::Occurrences(u) => {
@@ -337,11 +332,12 @@ impl ClauseMatches<'_> {
         }
         starts.sort_unstable();
         ends.sort_unstable();
+        Ok(())
     }
 }
 
 fn bm25(index: &Index, tf: f32, doc: u32, idf: f32) -> f32 {
-    let len = index.doc(doc).map_or(1.0, |m| (m.title_words + m.body_words) as f32);
+    let len = index.doc(doc).map_or(1.0, |_| index.doc_words(doc).1 as f32);
     let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / index.avg_doc_words());
     idf * tf * (BM25_K1 + 1.0) / (tf + norm)
 }
@@ -360,7 +356,7 @@ pub(crate) fn clause_matches<'a>(index: &Index, units: Vec<UnitSource<'a>>) -> C
     let idfs: Vec<f32> = units.iter().map(|u| idf(index, u.docs().len())).collect();
     let mut cursor = vec![0usize; units.len()];
     while let Some(doc) = units.iter().zip(&cursor).filter_map(|(u, &c)| u.docs().get(c).copied()).min() {
-        let title_words = index.doc(doc).map_or(0, |m| m.title_words);
+        let title_words = index.doc_words(doc).0;
         let mut best: Option<ClauseDoc> = None;
         for (k, (u, c)) in units.iter().zip(cursor.iter_mut()).enumerate() {
             if u.docs().get(*c) != Some(&doc) {

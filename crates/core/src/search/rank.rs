@@ -59,6 +59,9 @@ pub struct SearchResults {
 /// A comparison of hits (one sort order).
 type HitOrder<'a> = dyn Fn(&Hit, &Hit) -> std::cmp::Ordering + 'a;
 
+/// A hit's exact score, from its document and its score before adjacency.
+type Exact<'a> = dyn FnMut(u32, f32) -> Result<f32> + 'a;
+
 /// One document's sums over the clauses it matches.
 #[derive(Clone, Copy)]
 struct Acc {
@@ -110,7 +113,7 @@ pub(super) fn execute(
         for (unit, ids) in clause.alternatives.iter().zip(unit_ids) {
             for &i in ids {
                 if alone(unit, ids) && by_doc[i].is_none() {
-                    by_doc[i] = Some(word_docs(index, &plan.words[i].expansions, &mut decoded)?);
+                    by_doc[i] = Some(word_docs(index, &plan.words[i].expansions)?);
                 } else if !alone(unit, ids) && words[i].is_none() {
                     words[i] = Some(word_matches(index, &plan.words[i].expansions, |_| true, &mut decoded)?);
                 }
@@ -262,35 +265,35 @@ pub(super) fn execute(
         let mut adjacent = 0;
         for (c, m) in live.iter().enumerate().skip(1) {
             if live[c - 1].row_of(doc).is_some() && m.row_of(doc).is_some() {
-                live[c - 1].spans(doc, &mut starts, &mut prev_ends);
-                m.spans(doc, &mut starts, &mut ends);
+                live[c - 1].spans(index, doc, &mut starts, &mut prev_ends)?;
+                m.spans(index, doc, &mut starts, &mut ends)?;
                 adjacent += u16::from(any_adjacent(&prev_ends, &starts));
             }
         }
-        boosted(base, adjacent)
+        Ok(boosted(base, adjacent))
     };
     let mut hits = match ranking {
-        Ranking::TopK if end < hits.len() => top(hits, end, &order, &mut exact),
-        _ => every(hits, end, &order, &mut exact),
+        Ranking::TopK if end < hits.len() => top(hits, end, &order, &mut exact)?,
+        _ => every(hits, end, &order, &mut exact)?,
     };
     hits.drain(..options.offset.min(hits.len()));
     Ok(SearchResults { plan, total, hits, unmatched, partial, suggestion: None, facets, months })
 }
 
 /// The first `end` hits in `order`, every hit scored exactly first.
-fn every(hits: Vec<(Hit, f32)>, end: usize, order: &HitOrder<'_>, exact: &mut dyn FnMut(u32, f32) -> f32) -> Vec<Hit> {
+fn every(hits: Vec<(Hit, f32)>, end: usize, order: &HitOrder<'_>, exact: &mut Exact<'_>) -> Result<Vec<Hit>> {
     let mut all: Vec<Hit> = hits
         .into_iter()
         .map(|(mut h, base)| {
             if !base.is_nan() {
-                h.score = exact(h.doc, base);
+                h.score = exact(h.doc, base)?;
             }
-            h
+            Ok(h)
         })
-        .collect();
+        .collect::<Result<_>>()?;
     all.sort_by(order);
     all.truncate(end);
-    all
+    Ok(all)
 }
 
 /// The first `end` hits in `order`, sorted, with exact scores. A hit comes with
@@ -299,14 +302,9 @@ fn every(hits: Vec<(Hit, f32)>, end: usize, order: &HitOrder<'_>, exact: &mut dy
 /// adjacent. Hits are taken best bound first and made exact (`exact`, which reads
 /// positions) until the next bound ranks below the `end`-th exact hit: no hit
 /// after it can enter the page, so the page is what scoring every hit gives.
-fn top(
-    mut hits: Vec<(Hit, f32)>,
-    end: usize,
-    order: &HitOrder<'_>,
-    exact: &mut dyn FnMut(u32, f32) -> f32,
-) -> Vec<Hit> {
+fn top(mut hits: Vec<(Hit, f32)>, end: usize, order: &HitOrder<'_>, exact: &mut Exact<'_>) -> Result<Vec<Hit>> {
     if end == 0 {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let by_bound = |a: &(Hit, f32), b: &(Hit, f32)| order(&a.0, &b.0);
     // Bounds are looked at best first, a batch at a time: most queries need
@@ -327,14 +325,14 @@ fn top(
             }
             let mut hit = hit.clone();
             if !base.is_nan() {
-                hit.score = exact(hit.doc, *base);
+                hit.score = exact(hit.doc, *base)?;
             }
             let at = page.partition_point(|h| order(h, &hit) == std::cmp::Ordering::Less);
             page.insert(at, hit);
             page.truncate(end);
         }
         if done {
-            return page;
+            return Ok(page);
         }
         batch = batch.saturating_mul(4);
     }
