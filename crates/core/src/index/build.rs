@@ -1,6 +1,6 @@
 //! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
 //!
-//! # Body layouts (format version 6; framing in `format.rs`)
+//! # Body layouts (format version 7; framing in `format.rs`)
 //!
 //! Terms are keyed `fold(word) ‖ 0x00 ‖ surface(word)` (see [`crate::analysis`]), so
 //! all tone variants of a folded word are one contiguous key range, and numbered
@@ -41,11 +41,18 @@
 //! r bytes           `fst::Map` of the shard's terms that are not in the root
 //!                   dictionary (key → ordinal, within f..f+n)
 //! n × u32           end offset of each term's data (from the start of data)
-//! data              per term f..f+n: per document in increasing id order:
-//!                     varint doc-id delta (the first is the id itself)
-//!                     varint term frequency t
-//!                     t × varint position delta (the first is the position itself)
+//! data              per term f..f+n:
+//!                     varint byte length e of its entries, then
+//!                     e bytes: per document in increasing id order
+//!                       varint doc-id delta (the first is the id itself)
+//!                       varint t << 1 | h: term frequency t, h = 1 when in the title
+//!                       varint title frequency (only when h = 1)
+//!                     then per document, in the same order, its positions:
+//!                       t × varint position delta (the first is the position itself)
 //! ```
+//! Documents and frequencies come before every position, so that ranking a
+//! lone word reads its documents without reading a position; a document's
+//! positions are found by skipping the earlier documents' (`t` varints each).
 //! Positions count words: the title's words are positions `0..t`, the body's start
 //! at `t + 1` (the gap keeps a phrase from spanning title and body), and after the
 //! body come the metadata values (author, source, category, places, people,
@@ -183,10 +190,17 @@ struct TermPostings {
 }
 
 impl TermPostings {
-    /// Adds document `doc` (greater than any added before) with its positions.
-    fn push(&mut self, doc: u32, positions: &[u32]) {
+    /// Adds document `doc` (greater than any added before) with its positions,
+    /// of which those below `title_words` are in its title. Kept as one stream
+    /// per term (a document's entry, then its positions) while building;
+    /// [`split_list`] puts the positions apart when the shard is written.
+    fn push(&mut self, doc: u32, positions: &[u32], title_words: u32) {
         put_varint(&mut self.data, u64::from(if self.df == 0 { doc } else { doc - self.last_doc }));
-        put_varint(&mut self.data, positions.len() as u64);
+        let title = positions.partition_point(|&p| p < title_words) as u64;
+        put_varint(&mut self.data, (positions.len() as u64) << 1 | u64::from(title > 0));
+        if title > 0 {
+            put_varint(&mut self.data, title);
+        }
         let mut prev = 0;
         for (j, &p) in positions.iter().enumerate() {
             put_varint(&mut self.data, u64::from(if j == 0 { p } else { p - prev }));
@@ -349,7 +363,7 @@ impl IndexBuilder {
             for (k, a) in analysed.into_iter().enumerate() {
                 let doc_id = (b * ANALYSIS_BATCH + k) as u32;
                 for (key, positions) in a.terms {
-                    terms.entry(key).or_default().push(doc_id, &positions);
+                    terms.entry(key).or_default().push(doc_id, &positions, a.lengths.0);
                 }
                 lengths.push(a.lengths);
                 progress(doc_id as usize + 1, total);
@@ -477,12 +491,13 @@ fn build_postings<E>(
         body.extend_from_slice(&((end - start) as u32).to_le_bytes());
         body.extend_from_slice(&(own_dict.len() as u32).to_le_bytes());
         body.extend_from_slice(&own_dict);
+        let split: Vec<Vec<u8>> = (start..end).map(|o| split_list(lists[o], postings[o].df)).collect();
         let mut offset = 0u32;
-        for list in &lists[start..end] {
+        for list in &split {
             offset += list.len() as u32;
             body.extend_from_slice(&offset.to_le_bytes());
         }
-        for list in &lists[start..end] {
+        for list in &split {
             body.extend_from_slice(list);
         }
         firsts.push(start as u32);
@@ -505,6 +520,49 @@ fn build_postings<E>(
         put_varint(&mut table, u64::from(postings.df));
     }
     Ok(table)
+}
+
+/// A term's list as a shard holds it: the documents' entries first (gap, `tf << 1
+/// | in title`, title count if in title), then all their positions, so that a
+/// reader that needs no position reads none. `data` is the build's interleaved
+/// stream of `df` entries, each followed by its positions.
+fn split_list(data: &[u8], df: u32) -> Vec<u8> {
+    fn next(data: &[u8], at: &mut usize) -> u64 {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = data[*at];
+            *at += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return v;
+            }
+            shift += 7;
+        }
+    }
+    let mut entries = Vec::with_capacity(data.len() / 2);
+    let mut positions = Vec::with_capacity(data.len());
+    let mut at = 0;
+    for _ in 0..df {
+        let from = at;
+        next(data, &mut at);
+        let tf = next(data, &mut at);
+        if tf & 1 == 1 {
+            next(data, &mut at);
+        }
+        entries.extend_from_slice(&data[from..at]);
+        let from = at;
+        for _ in 0..tf >> 1 {
+            next(data, &mut at);
+        }
+        positions.extend_from_slice(&data[from..at]);
+    }
+    debug_assert_eq!(at, data.len(), "every entry read");
+    let mut out = Vec::with_capacity(entries.len() + positions.len() + 5);
+    put_varint(&mut out, entries.len() as u64);
+    out.extend_from_slice(&entries);
+    out.extend_from_slice(&positions);
+    out
 }
 
 /// Postings shards into packs: each framed shard compressed to one gzip member

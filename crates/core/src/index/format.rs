@@ -1,6 +1,6 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 6)
+//! # Byte layout of every binary file (format version 7)
 //!
 //! ```text
 //! offset  size  field
@@ -39,8 +39,10 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// of one word position; 6 — postings shards and article text in a few large
 /// packs, each shard and each document's text one gzip member that a browser
 /// fetches by HTTP range, its place known from the root (shard sizes in the
-/// terms file, slot sizes in the document table).
-pub const FORMAT_VERSION: u16 = 6;
+/// terms file, slot sizes in the document table); 7 — in a term's postings the
+/// documents and their frequencies (with how many occurrences are in the title)
+/// come before all positions, so that ranking a lone word reads no position.
+pub const FORMAT_VERSION: u16 = 7;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;
@@ -178,6 +180,12 @@ impl<'a> Cursor<'a> {
 
     pub fn position(&self) -> usize {
         self.at
+    }
+
+    /// The same cursor at byte `at`.
+    pub fn at(mut self, at: usize) -> Self {
+        self.at = at;
+        self
     }
 
     /// The file read, for messages.

@@ -79,8 +79,24 @@ pub struct DocCounts {
     pub docs: Vec<u32>,
     pub tf: Vec<u32>,
     pub title: Vec<u32>,
-    at: Vec<u32>,
+    /// Where the term's positions start in its postings.
+    positions: u32,
+    /// Where each document's positions start, found when first asked for.
+    at: std::cell::OnceCell<Vec<u32>>,
     ordinal: u64,
+}
+
+/// A document's entry in a term's list: its term frequency, and how many of
+/// its occurrences are in its title (`bound`: no frequency can be larger).
+#[inline]
+fn entry_counts(c: &mut Cursor<'_>, bound: usize) -> Result<(u32, u32)> {
+    let v = c.varint32()?;
+    let tf = v >> 1;
+    let title = if v & 1 == 1 { c.varint32()? } else { 0 };
+    if tf == 0 || tf as usize > bound || title > tf || (v & 1 == 1 && title == 0) {
+        return Err(Error::corrupt(c.file(), "bad term frequency in the postings"));
+    }
+    Ok((tf, title))
 }
 
 /// One document's occurrences of one term.
@@ -577,20 +593,17 @@ impl Index {
         out.offs.clear();
         out.pos.clear();
         let (bytes, file, info) = self.term_data(ordinal)?;
-        let mut c = Cursor::new(file, bytes);
+        let (mut entries, mut positions) = self.term_parts(bytes, file)?;
         out.docs.reserve(info.doc_freq as usize);
         out.offs.reserve(info.doc_freq as usize + 1);
         out.offs.push(0);
         let mut doc = 0u32;
         for i in 0..info.doc_freq {
-            doc = self.next_doc(&mut c, doc, i == 0)?;
-            let tf = c.varint32()?;
-            if tf == 0 || tf as usize > bytes.len() {
-                return Err(Error::corrupt(file, "bad term frequency in the postings"));
-            }
+            doc = self.next_doc(&mut entries, doc, i == 0)?;
+            let (tf, _) = entry_counts(&mut entries, bytes.len())?;
             let mut p = 0u32;
             for j in 0..tf {
-                let d = c.varint32()?;
+                let d = positions.varint32()?;
                 p = if j == 0 { d } else { p.saturating_add(d) };
                 out.pos.push(p);
             }
@@ -601,50 +614,48 @@ impl Index {
     }
 
     /// A term's documents and how often it occurs in each, in all and in the
-    /// title, into `out` (cleared first). Positions are skipped, not decoded
-    /// (only those in the title are read): [`Index::positions_at`] reads one
-    /// document's when they are needed.
+    /// title, into `out` (cleared first). No position is read:
+    /// [`Index::positions_at`] reads one document's when they are needed.
     pub fn counts_into(&self, ordinal: u64, out: &mut DocCounts) -> Result<()> {
         out.docs.clear();
         out.tf.clear();
         out.title.clear();
-        out.at.clear();
+        out.at = std::cell::OnceCell::new();
         out.ordinal = ordinal;
         let (bytes, file, info) = self.term_data(ordinal)?;
-        let mut c = Cursor::new(file, bytes);
+        let (mut entries, positions) = self.term_parts(bytes, file)?;
+        out.positions = positions.position() as u32;
         let mut doc = 0u32;
         for i in 0..info.doc_freq {
-            doc = self.next_doc(&mut c, doc, i == 0)?;
-            let tf = c.varint32()?;
-            if tf == 0 || tf as usize > bytes.len() {
-                return Err(Error::corrupt(file, "bad term frequency in the postings"));
-            }
+            doc = self.next_doc(&mut entries, doc, i == 0)?;
+            let (tf, title) = entry_counts(&mut entries, bytes.len())?;
             out.docs.push(doc);
             out.tf.push(tf);
-            out.at.push(c.position() as u32);
-            // The title's words come first: read positions while they are in it.
-            let title_words = self.lengths[doc as usize][0];
-            let (mut p, mut title) = (0u32, 0u32);
-            while title < tf {
-                let d = c.varint32()?;
-                p = if title == 0 { d } else { p.saturating_add(d) };
-                if p >= title_words {
-                    break;
-                }
-                title += 1;
-            }
             out.title.push(title);
-            c.skip_varints(tf - title - u32::from(title < tf))?;
         }
         Ok(())
     }
 
     /// The positions of the `i`-th document of `counts` (read by
-    /// [`Index::counts_into`]), into `out` (appended).
+    /// [`Index::counts_into`]), into `out` (appended). The first call finds
+    /// where each document's positions start.
     pub fn positions_at(&self, counts: &DocCounts, i: usize, out: &mut Vec<u32>) -> Result<()> {
         let (bytes, file, _) = self.term_data(counts.ordinal)?;
+        let at = match counts.at.get() {
+            Some(at) => at,
+            None => {
+                let mut c = Cursor::new(file, bytes);
+                c.seek(counts.positions as usize)?;
+                let mut at = Vec::with_capacity(counts.tf.len());
+                for &tf in &counts.tf {
+                    at.push(c.position() as u32);
+                    c.skip_varints(tf)?;
+                }
+                counts.at.get_or_init(|| at)
+            }
+        };
         let mut c = Cursor::new(file, bytes);
-        c.seek(counts.at[i] as usize)?;
+        c.seek(at[i] as usize)?;
         let mut p = 0u32;
         for j in 0..counts.tf[i] {
             let d = c.varint32()?;
@@ -652,6 +663,22 @@ impl Index {
             out.push(p);
         }
         Ok(())
+    }
+
+    /// A term's entries (documents and frequencies) and positions: a cursor on
+    /// each part of its postings.
+    fn term_parts<'a>(&self, bytes: &'a [u8], file: &'a str) -> Result<(Cursor<'a>, Cursor<'a>)> {
+        let mut c = Cursor::new(file, bytes);
+        let len = c.varint()?;
+        let start = c.position();
+        let end = usize::try_from(len)
+            .ok()
+            .and_then(|len| start.checked_add(len))
+            .filter(|&end| end <= bytes.len())
+            .ok_or_else(|| Error::corrupt(file, "a term's entries lie outside its postings"))?;
+        let mut positions = Cursor::new(file, bytes);
+        positions.seek(end)?;
+        Ok((Cursor::new(file, &bytes[..end]).at(start), positions))
     }
 
     /// The next document of a postings list, checked: after `doc` (or the first).
