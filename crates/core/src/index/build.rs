@@ -59,17 +59,21 @@
 //! references), each after a gap of one position. Inside a text, the end of a
 //! sentence or clause is a gap of one position too ([`crate::analysis::tokens`]).
 //!
-//! **docs**
+//! **docs** (by column: a column of small numbers compresses far better than
+//! rows of mixed fields)
 //! ```text
 //! varint document count D,
 //! varint store pack count P, P × varint the first document of each pack (0, increasing),
-//! then D × (
-//!     str id, varint title positions t, varint body words, varint store slot units,
-//!     str date (ISO YYYY-MM-DD or empty), str author, str source, str category, str url,
-//!     varint n, n × str place, varint n, n × str person, varint n, n × str document reference)
+//! D × front-coded id                   (varint bytes shared with the previous id, str the rest)
+//! D × varint title positions t, D × varint body words, D × varint store slot units,
+//! values column: date (ISO YYYY-MM-DD), author, source, category (one value or none each)
+//! D × front-coded url (empty: unknown)
+//! values column: places, people, document references
 //! ```
-//! where `str` is a varint byte length and UTF-8 bytes, and an empty string is
-//! "unknown". The per-value document sets of the facets are derived from this table
+//! where `str` is a varint byte length and UTF-8 bytes, and a values column is
+//! `varint V, V × str` its distinct values in order of first use, then per
+//! document `varint n, n × varint` the numbers of its values (n = 0: unknown).
+//! The per-value document sets of the facets are derived from this table
 //! when the index is opened (see `facets.rs`), so each fact is stored once. Titles
 //! are not here but in the store, beside the text: a result list reads them from
 //! the slots it fetches for its snippets, and the table every visitor loads stays
@@ -738,23 +742,66 @@ fn build_docs(docs: &[Document], lengths: &[(u32, u32)], slots: &Slots) -> Vec<u
     for &first in &slots.pack_first {
         put_varint(&mut out, u64::from(first));
     }
-    for ((doc, &(title_words, body_words)), &units) in docs.iter().zip(lengths).zip(&slots.units) {
-        put_str(&mut out, &doc.id);
-        put_varint(&mut out, u64::from(title_words));
-        put_varint(&mut out, u64::from(body_words));
-        put_varint(&mut out, u64::from(units));
-        let m = &doc.meta;
-        for field in [&m.date, &m.author, &m.source, &m.category, &m.url] {
-            put_str(&mut out, field.as_deref().unwrap_or(""));
-        }
-        for list in [&m.places, &m.people, &m.doc_refs] {
-            put_varint(&mut out, list.len() as u64);
-            for v in list {
-                put_str(&mut out, v);
-            }
+    put_front_coded(&mut out, docs.iter().map(|d| d.id.as_str()));
+    for column in
+        [lengths.iter().map(|l| l.0).collect::<Vec<u32>>(), lengths.iter().map(|l| l.1).collect(), slots.units.clone()]
+    {
+        for v in column {
+            put_varint(&mut out, u64::from(v));
         }
     }
+    let meta = |f: fn(&Metadata) -> &Option<String>| docs.iter().map(move |d| f(&d.meta).as_deref());
+    for column in [meta(|m| &m.date), meta(|m| &m.author), meta(|m| &m.source), meta(|m| &m.category)] {
+        put_values(&mut out, column.map(|v| v.into_iter().collect::<Vec<_>>()));
+    }
+    put_front_coded(&mut out, meta(|m| &m.url).map(|u| u.unwrap_or("")));
+    let lists =
+        |f: fn(&Metadata) -> &Vec<String>| docs.iter().map(move |d| f(&d.meta).iter().map(|v| v.as_str()).collect());
+    for column in [lists(|m| &m.places), lists(|m| &m.people), lists(|m| &m.doc_refs)] {
+        put_values(&mut out, column);
+    }
     out
+}
+
+/// A column of strings, each as the length of the prefix it shares with the one
+/// before (in bytes, at a character boundary) and the rest: ids and addresses
+/// in corpus order share long prefixes.
+fn put_front_coded<'a>(out: &mut Vec<u8>, values: impl Iterator<Item = &'a str>) {
+    let mut prev = "";
+    for v in values {
+        let mut shared = v.bytes().zip(prev.bytes()).take_while(|(a, b)| a == b).count();
+        while !v.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        put_varint(out, shared as u64);
+        put_str(out, &v[shared..]);
+        prev = v;
+    }
+}
+
+/// A column of value lists (a field with one value or none is a list of at most
+/// one): the distinct values in order of first use, then per document the
+/// number of its values and each one's number in that order.
+fn put_values<'a>(out: &mut Vec<u8>, column: impl Iterator<Item = Vec<&'a str>>) {
+    let column: Vec<Vec<&str>> = column.collect();
+    let mut number: HashMap<&str, u64> = HashMap::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    for &v in column.iter().flatten() {
+        number.entry(v).or_insert_with(|| {
+            distinct.push(v);
+            distinct.len() as u64 - 1
+        });
+    }
+    put_varint(out, distinct.len() as u64);
+    for v in &distinct {
+        put_str(out, v);
+    }
+    for values in &column {
+        put_varint(out, values.len() as u64);
+        for v in values {
+            put_varint(out, number[v]);
+        }
+    }
 }
 
 /// Metadata as stored: NFC, trimmed, empty values dropped, a date only if valid ISO.

@@ -1,6 +1,6 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 7)
+//! # Byte layout of every binary file (format version 8)
 //!
 //! ```text
 //! offset  size  field
@@ -41,8 +41,10 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// fetches by HTTP range, its place known from the root (shard sizes in the
 /// terms file, slot sizes in the document table); 7 — in a term's postings the
 /// documents and their frequencies (with how many occurrences are in the title)
-/// come before all positions, so that ranking a lone word reads no position.
-pub const FORMAT_VERSION: u16 = 7;
+/// come before all positions, so that ranking a lone word reads no position;
+/// 8 — the document table by column, ids and addresses front-coded, metadata
+/// values numbered once.
+pub const FORMAT_VERSION: u16 = 8;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;
