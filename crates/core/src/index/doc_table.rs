@@ -23,6 +23,7 @@ pub struct DocMeta {
 }
 
 /// The decoded `docs` file: the table, and the first document of each store pack.
+#[derive(Debug)]
 pub(super) struct DocTable {
     pub docs: Vec<DocMeta>,
     pub pack_first: Vec<u32>,
@@ -126,4 +127,112 @@ fn values(c: &mut Cursor, n: usize, bound: usize) -> Result<Vec<Vec<String>>> {
                 .collect()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::format::{put_str, put_varint};
+
+    /// A table of two documents whose columns are written by `columns` after
+    /// the counts and the pack table.
+    fn table(columns: impl FnOnce(&mut Vec<u8>)) -> Result<DocTable> {
+        let mut b = Vec::new();
+        put_varint(&mut b, 2);
+        put_varint(&mut b, 1);
+        put_varint(&mut b, 0);
+        columns(&mut b);
+        decode_docs("docs.x.bin", &b, 1)
+    }
+
+    /// Ids `a/1`, `a/2`; lengths; slots; then what `rest` writes.
+    fn valid_start(b: &mut Vec<u8>) {
+        for (shared, rest) in [(0, "a/1"), (2, "2")] {
+            put_varint(b, shared);
+            put_str(b, rest);
+        }
+        for v in [3, 4, 100, 120, 1, 2] {
+            put_varint(b, v);
+        }
+    }
+
+    /// Four one-value columns with one value for the second document, urls,
+    /// three list columns.
+    fn valid_rest(b: &mut Vec<u8>, author_of_second: u64) {
+        for column in 0..4 {
+            put_varint(b, 1);
+            put_str(b, ["2024-05-01", "Minh Châu", "TTXVN", "Thời sự"][column]);
+            put_varint(b, 0);
+            put_varint(b, 1);
+            put_varint(b, if column == 1 { author_of_second } else { 0 });
+        }
+        for (shared, rest) in [(0, "https://x.vn/1"), (13, "2")] {
+            put_varint(b, shared);
+            put_str(b, rest);
+        }
+        for _ in 0..3 {
+            put_varint(b, 2);
+            put_str(b, "Hà Nội");
+            put_str(b, "Huế");
+            put_varint(b, 2);
+            put_varint(b, 1);
+            put_varint(b, 0);
+            put_varint(b, 0);
+        }
+    }
+
+    #[test]
+    fn columns_are_read_back_per_document() {
+        let t = table(|b| {
+            valid_start(b);
+            valid_rest(b, 0);
+        })
+        .unwrap();
+        let [first, second] = &t.docs[..] else { panic!("two documents") };
+        assert_eq!((first.id.as_str(), second.id.as_str()), ("a/1", "a/2"));
+        assert_eq!((first.title_words, first.body_words, first.slot_units), (3, 100, 1));
+        assert_eq!((second.title_words, second.body_words, second.slot_units), (4, 120, 2));
+        assert_eq!(first.meta.author, None);
+        assert_eq!(second.meta.author.as_deref(), Some("Minh Châu"));
+        assert_eq!(second.days, days_from_iso("2024-05-01"));
+        assert_eq!(second.meta.url.as_deref(), Some("https://x.vn/2"));
+        assert_eq!(first.meta.places, ["Huế", "Hà Nội"]);
+        assert!(second.meta.people.is_empty());
+    }
+
+    #[test]
+    fn broken_columns_are_errors_not_panics() {
+        // An id sharing more bytes than the one before has.
+        let long_share = table(|b| {
+            put_varint(b, 0);
+            put_str(b, "a");
+            put_varint(b, 5);
+            put_str(b, "b");
+        });
+        assert!(long_share.unwrap_err().to_string().contains("shares 5 bytes"));
+        // A value number past the column's values.
+        let past = table(|b| {
+            valid_start(b);
+            valid_rest(b, 7);
+        });
+        assert!(past.unwrap_err().to_string().contains("value 7 of 1"));
+        // Two values in a one-value field.
+        let two = table(|b| {
+            valid_start(b);
+            put_varint(b, 1);
+            put_str(b, "2024-05-01");
+            put_varint(b, 2);
+            put_varint(b, 0);
+            put_varint(b, 0);
+            put_varint(b, 0);
+        });
+        assert!(two.unwrap_err().to_string().contains("more than one value"));
+        // Cut short anywhere: an error.
+        let mut whole = Vec::new();
+        valid_start(&mut whole);
+        valid_rest(&mut whole, 0);
+        for cut in 0..whole.len() {
+            assert!(table(|b| b.extend_from_slice(&whole[..cut])).is_err(), "cut at {cut}");
+        }
+    }
 }
