@@ -184,23 +184,27 @@ pub(crate) fn word_docs(index: &Index, expansions: &[Expansion]) -> Result<WordD
                 }
             }
         }
-        // Few: (document, list) pairs sorted, then summed per document.
+        // Few: merged by document, a heap of (next document, list); a document
+        // sums its lists in their order.
         _ => {
-            let mut each: Vec<(u32, u32, f32)> = Vec::with_capacity(postings);
-            for (k, (list, weight, _)) in lists.iter().enumerate() {
-                each.extend(list.docs.iter().enumerate().map(|(i, &doc)| (doc, k as u32, tf_of(list, *weight, i))));
-            }
-            each.sort_unstable_by_key(|&(doc, k, _)| (doc, k));
-            for &(doc, k, tf) in &each {
-                let c = lists[k as usize].2;
+            let mut heap: BinaryHeap<Reverse<(u32, usize)>> =
+                lists.iter().enumerate().map(|(i, (l, _, _))| Reverse((l.docs[0], i))).collect();
+            let mut cursor = vec![0usize; lists.len()];
+            while let Some(Reverse((doc, i))) = heap.pop() {
+                let (list, weight, c) = &lists[i];
+                let tf = tf_of(list, *weight, cursor[i]);
+                cursor[i] += 1;
+                if let Some(&next) = list.docs.get(cursor[i]) {
+                    heap.push(Reverse((next, i)));
+                }
                 if out.docs.last() == Some(&doc) {
                     *out.tf.last_mut().expect("a row per document") += tf;
                     let last = out.class.last_mut().expect("a row per document");
-                    *last = (*last).min(c);
+                    *last = (*last).min(*c);
                 } else {
                     out.docs.push(doc);
                     out.tf.push(tf);
-                    out.class.push(c);
+                    out.class.push(*c);
                 }
             }
         }

@@ -59,8 +59,8 @@ pub struct SearchResults {
 /// A comparison of hits (one sort order).
 type HitOrder<'a> = dyn Fn(&Hit, &Hit) -> std::cmp::Ordering + 'a;
 
-/// A hit's exact score, from its document and its score before adjacency.
-type Exact<'a> = dyn FnMut(u32, f32) -> Result<f32> + 'a;
+/// A hit's exact score, from the hit with its bound.
+type Exact<'a> = dyn FnMut(&Hit) -> Result<f32> + 'a;
 
 /// One document's sums over the clauses it matches.
 #[derive(Clone, Copy)]
@@ -203,25 +203,25 @@ pub(super) fn execute(
     // clauses; with no query words, every document not excluded. Each scored as
     // if all its pairs of clauses stood adjacent: a bound on its score, made
     // exact when it is ranked ([`top`]).
-    let (answer, base): (Vec<Hit>, Vec<f32>) = if query.is_empty() {
+    let answer: Vec<Hit> = if query.is_empty() {
         (0..index.doc_count() as u32)
             .filter(|&d| !is_excluded(d))
-            .map(|doc| (Hit { doc, score: 0.0, matched: 0, class: 0 }, f32::NAN))
-            .unzip()
+            .map(|doc| Hit { doc, score: 0.0, matched: 0, class: 0 })
+            .collect()
     } else {
         accs.iter()
             .filter(|a| a.matched == best)
-            .map(|a| {
-                let hit = Hit {
-                    doc: a.doc,
-                    score: boosted(a.score, a.pairs),
-                    matched: usize::from(a.matched),
-                    class: a.class,
-                };
-                (hit, if a.pairs > 0 { a.score } else { f32::NAN })
+            .map(|a| Hit {
+                doc: a.doc,
+                score: boosted(a.score, a.pairs),
+                matched: usize::from(a.matched),
+                class: a.class,
             })
-            .unzip()
+            .collect()
     };
+    // The score before adjacency of the hits whose bound is not exact, by document.
+    let bases: Vec<(u32, f32)> =
+        accs.iter().filter(|a| a.matched == best && a.pairs > 0).map(|a| (a.doc, a.score)).collect();
     let filters = Compiled::new(index.facets(), index.doc_count(), options);
     let (facets, months) = if options.facets {
         let docs: Vec<u32> = answer.iter().map(|h| h.doc).collect();
@@ -230,9 +230,7 @@ pub(super) fn execute(
         (BTreeMap::new(), Vec::new())
     };
     let days = |d: u32| index.doc(d).and_then(|m| m.days);
-    // Each hit with its score before adjacency, NaN when its bound is exact.
-    let hits: Vec<(Hit, f32)> =
-        answer.into_iter().zip(base).filter(|(h, _)| filters.passes(h.doc, days(h.doc), None, false)).collect();
+    let hits: Vec<Hit> = answer.into_iter().filter(|h| filters.passes(h.doc, days(h.doc), None, false)).collect();
     let partial = best > 0 && usize::from(best) < live.len();
 
     let relevance = |a: &Hit, b: &Hit| {
@@ -261,7 +259,9 @@ pub(super) fn execute(
     // The page asked for: the best `offset + limit`, sorted, less the first `offset`.
     let end = options.offset.saturating_add(options.limit);
     let (mut starts, mut ends, mut prev_ends) = (Vec::new(), Vec::new(), Vec::new());
-    let mut exact = |doc: u32, base: f32| {
+    let mut exact = |hit: &Hit| {
+        let (doc, bound) = (hit.doc, hit.score);
+        let Ok(b) = bases.binary_search_by_key(&doc, |b| b.0) else { return Ok(bound) };
         let mut adjacent = 0;
         for (c, m) in live.iter().enumerate().skip(1) {
             if live[c - 1].row_of(doc).is_some() && m.row_of(doc).is_some() {
@@ -270,7 +270,7 @@ pub(super) fn execute(
                 adjacent += u16::from(any_adjacent(&prev_ends, &starts));
             }
         }
-        Ok(boosted(base, adjacent))
+        Ok(boosted(bases[b].1, adjacent))
     };
     let mut hits = match ranking {
         Ranking::TopK if end < hits.len() => top(hits, end, &order, &mut exact)?,
@@ -281,52 +281,42 @@ pub(super) fn execute(
 }
 
 /// The first `end` hits in `order`, every hit scored exactly first.
-fn every(hits: Vec<(Hit, f32)>, end: usize, order: &HitOrder<'_>, exact: &mut Exact<'_>) -> Result<Vec<Hit>> {
-    let mut all: Vec<Hit> = hits
-        .into_iter()
-        .map(|(mut h, base)| {
-            if !base.is_nan() {
-                h.score = exact(h.doc, base)?;
-            }
-            Ok(h)
-        })
-        .collect::<Result<_>>()?;
-    all.sort_by(order);
-    all.truncate(end);
-    Ok(all)
+fn every(mut hits: Vec<Hit>, end: usize, order: &HitOrder<'_>, exact: &mut Exact<'_>) -> Result<Vec<Hit>> {
+    for hit in &mut hits {
+        hit.score = exact(hit)?;
+    }
+    hits.sort_by(order);
+    hits.truncate(end);
+    Ok(hits)
 }
 
-/// The first `end` hits in `order`, sorted, with exact scores. A hit comes with
-/// its score before adjacency (NaN when its score is already exact), and its
-/// score is a bound: what it would be if every pair of its clauses stood
+/// The first `end` hits in `order`, sorted, with exact scores. A hit's score
+/// comes as a bound: what it would be if every pair of its clauses stood
 /// adjacent. Hits are taken best bound first and made exact (`exact`, which reads
 /// positions) until the next bound ranks below the `end`-th exact hit: no hit
 /// after it can enter the page, so the page is what scoring every hit gives.
-fn top(mut hits: Vec<(Hit, f32)>, end: usize, order: &HitOrder<'_>, exact: &mut Exact<'_>) -> Result<Vec<Hit>> {
+fn top(mut hits: Vec<Hit>, end: usize, order: &HitOrder<'_>, exact: &mut Exact<'_>) -> Result<Vec<Hit>> {
     if end == 0 {
         return Ok(Vec::new());
     }
-    let by_bound = |a: &(Hit, f32), b: &(Hit, f32)| order(&a.0, &b.0);
     // Bounds are looked at best first, a batch at a time: most queries need
     // the first batch only.
     let mut batch = end.saturating_mul(4).max(64);
     loop {
         let take = batch.min(hits.len());
         if take < hits.len() {
-            hits.select_nth_unstable_by(take - 1, by_bound);
+            hits.select_nth_unstable_by(take - 1, order);
         }
-        hits[..take].sort_by(by_bound);
+        hits[..take].sort_by(order);
         let mut page: Vec<Hit> = Vec::with_capacity(end.min(take) + 1);
         let mut done = take == hits.len();
-        for (hit, base) in &hits[..take] {
+        for hit in &hits[..take] {
             if page.len() == end && order(hit, &page[end - 1]) == std::cmp::Ordering::Greater {
                 done = true;
                 break;
             }
             let mut hit = hit.clone();
-            if !base.is_nan() {
-                hit.score = exact(hit.doc, *base)?;
-            }
+            hit.score = exact(&hit)?;
             let at = page.partition_point(|h| order(h, &hit) == std::cmp::Ordering::Less);
             page.insert(at, hit);
             page.truncate(end);
