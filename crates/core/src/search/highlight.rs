@@ -141,21 +141,29 @@ pub fn snippet_with(text: &str, hl: &Highlighter, words: usize) -> Snippet {
     }
     let term_at = hl.token_matches(&toks);
 
-    // Slide a window of `words` tokens; score = (distinct terms, matches).
+    // Slide a window of `words` tokens; score = (distinct terms, matches), the
+    // earliest window first among equals. Counts per query word are kept as the
+    // window moves, so each token is looked at twice, whatever the window.
     let mut best = (0usize, 0usize, 0usize); // (distinct, count, start)
     let n = toks.len();
     let window = words.min(n);
-    for start in 0..=n - window {
-        let slice = &term_at[start..start + window];
-        let count = slice.iter().filter(|t| t.is_some()).count();
-        if count == 0 {
-            continue;
+    let mut per_word = vec![0usize; term_at.iter().flatten().max().map_or(0, |&w| w + 1)];
+    let (mut distinct, mut count) = (0usize, 0usize);
+    for (i, t) in term_at.iter().enumerate() {
+        if let Some(w) = *t {
+            per_word[w] += 1;
+            distinct += usize::from(per_word[w] == 1);
+            count += 1;
         }
-        let mut distinct: Vec<usize> = slice.iter().flatten().copied().collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if (distinct.len(), count) > (best.0, best.1) {
-            best = (distinct.len(), count, start);
+        if i >= window {
+            if let Some(w) = term_at[i - window] {
+                per_word[w] -= 1;
+                distinct -= usize::from(per_word[w] == 0);
+                count -= 1;
+            }
+        }
+        if i + 1 >= window && count > 0 && (distinct, count) > (best.0, best.1) {
+            best = (distinct, count, i + 1 - window);
         }
     }
     let mut start = best.2;
@@ -286,7 +294,41 @@ mod tests {
         }
     }
 
+    /// The window as first written: every start scored from scratch.
+    fn best_window_by_brute_force(term_at: &[Option<usize>], window: usize) -> Option<usize> {
+        let mut best = (0, 0, None);
+        for start in 0..=term_at.len() - window {
+            let slice = &term_at[start..start + window];
+            let count = slice.iter().flatten().count();
+            let mut distinct: Vec<usize> = slice.iter().flatten().copied().collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if count > 0 && (distinct.len(), count) > (best.0, best.1) {
+                best = (distinct.len(), count, Some(start));
+            }
+        }
+        best.2
+    }
+
     proptest::proptest! {
+        /// The sliding counts choose the window that scoring every window from
+        /// scratch chooses (its matches are the snippet's).
+        #[test]
+        fn the_sliding_window_is_the_best_window(words in proptest::collection::vec(0u8..5, 1..80), w in 1usize..12) {
+            let vocab = ["kim", "sơn", "hà", "nội", "và"];
+            let text = words.iter().map(|&i| vocab[i as usize]).collect::<Vec<_>>().join(" ");
+            let hl = Highlighter::from_words(["kim", "sơn", "hà"]);
+            let toks: Vec<_> = tokens(&text).collect();
+            let term_at = hl.token_matches(&toks);
+            let window = w.min(toks.len());
+            let s = snippet_with(&text, &hl, w);
+            let want: Vec<&str> = match best_window_by_brute_force(&term_at, window) {
+                Some(start) => (start..start + window).filter(|&i| term_at[i].is_some()).map(|i| toks[i].text).collect(),
+                None => Vec::new(),
+            };
+            proptest::prop_assert_eq!(s.marks.iter().map(|&[a, b]| &s.text[a..b]).flat_map(|m| m.split(' ')).collect::<Vec<_>>(), want);
+        }
+
         #[test]
         fn marks_lie_on_char_boundaries_inside_the_snippet(text in "\\PC{0,200}", w in "\\PC{1,4}") {
             let hl = Highlighter::from_words([w.as_str()]);
