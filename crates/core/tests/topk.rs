@@ -170,3 +170,26 @@ proptest! {
         }
     }
 }
+
+/// Responses take their snippets from each article's analysis kept by the index
+/// (made once, emptied when 512 are kept): query after query, over more articles
+/// than it keeps, every snippet is the one made from the text itself.
+#[test]
+fn kept_analyses_give_the_snippets_of_the_text() {
+    let docs: Vec<(Vec<u8>, Vec<u8>, Option<u8>)> = (0..700u32)
+        .map(|i| (vec![(i % 24) as u8, 3], (0..30).map(|k| ((i * 7 + k * 3) % 24) as u8).collect(), None))
+        .collect();
+    let index = corpus(&docs);
+    for round in 0..2 {
+        for q in ["thành phố ", "hà nội ", "kim ", "và ", "nguyễn ", "đảng bộ tỉnh "] {
+            let options = SearchOptions { limit: 300, ..SearchOptions::default() };
+            let results = index.execute(index.plan(q), &options).unwrap();
+            let hl = results.plan.highlighter().clone();
+            for hit in index.response(&results).hits {
+                let body = &index.stored(hit.doc).unwrap().body;
+                let want = soi_core::search::snippet(body, &hl);
+                assert_eq!((&hit.snippet, &hit.marks), (&want.text, &want.marks), "{q:?} round {round}");
+            }
+        }
+    }
+}

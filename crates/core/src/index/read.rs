@@ -2,7 +2,7 @@
 //! `build.rs`) and gives the search code terms, postings, documents and text.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use fst::{IntoStreamer, Map, Streamer};
 
@@ -12,6 +12,7 @@ use super::facets::FacetIndex;
 use super::format::{check_crc, check_header, Cursor, FileKind, FOOTER_LEN, HEADER_LEN};
 use super::manifest::{FileEntry, Manifest};
 use crate::error::{Error, ErrorKind, Result};
+use crate::search::Tokenized;
 
 /// A byte buffer and the range of it that is a file's body (shared, never copied).
 #[derive(Clone)]
@@ -47,6 +48,9 @@ struct Shard {
     ends: Vec<u32>,
     data_start: usize,
 }
+
+/// Documents whose analysed body [`Index`] keeps for snippets (a few MB).
+const TOKENIZED_KEPT: usize = 512;
 
 /// A document's stored text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +143,9 @@ pub struct Index {
     lengths: Vec<[u32; 2]>,
     /// The text of the documents added so far.
     stored: HashMap<u32, StoredDoc>,
+    /// The bodies of shown documents, analysed once for their snippets (at most
+    /// [`TOKENIZED_KEPT`]; emptied when full).
+    tokenized: Mutex<HashMap<u32, Arc<Tokenized>>>,
     /// First document of each store pack.
     pack_first: Vec<u32>,
     /// Where each document's slot starts in its pack file (bytes from the start
@@ -236,6 +243,7 @@ impl Index {
             docs_raw,
             avg_doc_words,
             stored: HashMap::new(),
+            tokenized: Mutex::default(),
             pack_first,
             slot_start,
             facets,
@@ -723,6 +731,23 @@ impl Index {
     /// The stored text of a document, if it has been added.
     pub fn stored(&self, doc: u32) -> Option<&StoredDoc> {
         self.stored.get(&doc)
+    }
+
+    /// The words of `body`, the stored body of `doc`, analysed: once per document
+    /// while it stays among the last [`TOKENIZED_KEPT`] analysed, as typing
+    /// shows the same articles query after query.
+    pub(crate) fn body_tokens(&self, doc: u32, body: &str) -> Arc<Tokenized> {
+        // A poisoned lock only means a panic elsewhere: the map is still sound.
+        let mut kept = self.tokenized.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = kept.get(&doc) {
+            return t.clone();
+        }
+        let t = Arc::new(Tokenized::new(body));
+        if kept.len() >= TOKENIZED_KEPT {
+            kept.clear();
+        }
+        kept.insert(doc, t.clone());
+        t
     }
 
     /// The given documents whose text has not been added yet, in increasing order

@@ -41,13 +41,18 @@ impl Highlighter {
     /// For each token of `toks`, the query word it counts for, if any. Phrase
     /// words count only inside a whole occurrence of their phrase.
     pub fn token_matches(&self, toks: &[Token<'_>]) -> Vec<Option<usize>> {
+        let analysed = Tokenized::from_tokens(toks);
+        self.matches_of(toks, &analysed)
+    }
+
+    /// [`Highlighter::token_matches`] for the tokens of `analysed` (`toks`): each
+    /// distinct surface form of the text is looked up once.
+    fn matches_of(&self, toks: &[Token<'_>], analysed: &Tokenized) -> Vec<Option<usize>> {
         if self.is_empty() {
             return vec![None; toks.len()];
         }
-        // Texts repeat their words: compute each distinct spelling's surface once.
-        let mut memo: HashMap<&str, Option<&Vec<usize>>> = HashMap::new();
-        let words: Vec<Option<&Vec<usize>>> =
-            toks.iter().map(|t| *memo.entry(t.text).or_insert_with(|| self.surfaces.get(&surface(t.text)))).collect();
+        let per_surface: Vec<Option<&Vec<usize>>> = analysed.surfaces.iter().map(|s| self.surfaces.get(s)).collect();
+        let words: Vec<Option<&Vec<usize>>> = analysed.surface_of.iter().map(|&k| per_surface[k as usize]).collect();
         let mut marked: Vec<Option<usize>> = vec![None; toks.len()];
         for (i, w) in words.iter().enumerate() {
             if let Some(ids) = w {
@@ -74,6 +79,50 @@ impl Highlighter {
             }
         }
         marked
+    }
+}
+
+/// A text's words analysed once, for the snippets of every query that shows it:
+/// each token's byte range and position, and its surface form, as a number into
+/// the text's own list of distinct surface forms.
+#[derive(Debug, Default)]
+pub struct Tokenized {
+    tokens: Vec<(u32, u32, u32)>,
+    surface_of: Vec<u32>,
+    surfaces: Vec<String>,
+}
+
+impl Tokenized {
+    /// Analyses `text` (as [`tokens`] reads it).
+    pub fn new(text: &str) -> Self {
+        Self::from_tokens(&tokens(text).collect::<Vec<_>>())
+    }
+
+    fn from_tokens(toks: &[Token<'_>]) -> Self {
+        // Texts repeat their words: each distinct spelling's surface is made once.
+        let mut by_text: HashMap<&str, u32> = HashMap::new();
+        let mut by_surface: HashMap<String, u32> = HashMap::new();
+        let mut out = Tokenized::default();
+        for t in toks {
+            let k = *by_text.entry(t.text).or_insert_with(|| {
+                *by_surface.entry(surface(t.text)).or_insert_with_key(|s| {
+                    out.surfaces.push(s.clone());
+                    out.surfaces.len() as u32 - 1
+                })
+            });
+            out.tokens.push((t.range.0 as u32, t.range.1 as u32, t.position));
+            out.surface_of.push(k);
+        }
+        out
+    }
+
+    /// The tokens of `text`, which must be the text this was made from.
+    fn tokens<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
+        let token = |&(s, e, position): &(u32, u32, u32)| {
+            let range = (s as usize, e as usize);
+            Token { text: &text[range.0..range.1], range, position }
+        };
+        self.tokens.iter().map(token).collect()
     }
 }
 
@@ -134,12 +183,18 @@ pub fn snippet(text: &str, hl: &Highlighter) -> Snippet {
 
 /// [`snippet`] with a window of `words` words.
 pub fn snippet_with(text: &str, hl: &Highlighter, words: usize) -> Snippet {
+    snippet_of(text, &Tokenized::new(text), hl, words)
+}
+
+/// [`snippet_with`] for a text already analysed (`analysed` must be made from
+/// `text`): what the search's responses use, each article analysed once.
+pub fn snippet_of(text: &str, analysed: &Tokenized, hl: &Highlighter, words: usize) -> Snippet {
     let words = words.max(1);
-    let toks: Vec<Token<'_>> = tokens(text).collect();
+    let toks: Vec<Token<'_>> = analysed.tokens(text);
     if toks.is_empty() {
         return Snippet::default();
     }
-    let term_at = hl.token_matches(&toks);
+    let term_at = hl.matches_of(&toks, analysed);
 
     // Slide a window of `words` tokens; score = (distinct terms, matches), the
     // earliest window first among equals. Counts per query word are kept as the

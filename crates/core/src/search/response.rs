@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::facets::{FacetCount, MonthCount};
-use super::highlight::{highlight, snippet, Highlighter};
+use super::highlight::{highlight, snippet_of, Highlighter, SNIPPET_WORDS};
 use super::rank::SearchResults;
 use super::related::related;
 use crate::document::Metadata;
@@ -88,7 +88,8 @@ pub(super) fn response(index: &Index, results: &SearchResults) -> SearchResponse
             let meta = index.doc(h.doc)?;
             let stored = index.stored(h.doc);
             let title = stored.map_or("", |s| s.title.as_str());
-            let snip = stored.map(|s| snippet(&s.body, hl)).unwrap_or_default();
+            let snip = stored.map(|s| snippet_of(&s.body, &index.body_tokens(h.doc, &s.body), hl, SNIPPET_WORDS));
+            let snip = snip.unwrap_or_default();
             Some(HitView {
                 id: meta.id.clone(),
                 title: title.to_owned(),
