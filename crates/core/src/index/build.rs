@@ -1,6 +1,6 @@
 //! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
 //!
-//! # Body layouts (format version 7; framing in `format.rs`)
+//! # Body layouts (format version 8; framing in `format.rs`)
 //!
 //! Terms are keyed `fold(word) ‖ 0x00 ‖ surface(word)` (see [`crate::analysis`]), so
 //! all tone variants of a folded word are one contiguous key range, and numbered
@@ -183,8 +183,9 @@ fn default_threads() -> usize {
     }
 }
 
-/// One term's postings, encoded as they are added (layout above), so that the
-/// build holds compact bytes rather than a vector per document.
+/// One term's postings, encoded as they are added (each document's entry
+/// followed by its positions; [`split_list`] makes the shard layout above), so
+/// that the build holds compact bytes rather than a vector per document.
 #[derive(Default)]
 struct TermPostings {
     /// Documents added so far.

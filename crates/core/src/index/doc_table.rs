@@ -37,11 +37,14 @@ pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTa
     }
     let pack_first = c.pack_firsts(packs, n, "store packs", "documents")?;
     let n = n as usize;
-    let ids = front_coded(&mut c, n)?;
+    // What the strings may decode to in all: front coding and numbered values
+    // expand, but a hostile table must not make a few KB ask for gigabytes.
+    let mut budget = body.len().saturating_mul(64).saturating_add(1 << 20);
+    let ids = front_coded(&mut c, n, &mut budget)?;
     let mut numbers = || (0..n).map(|_| c.varint32()).collect::<Result<Vec<u32>>>();
     let (title_words, body_words, slot_units) = (numbers()?, numbers()?, numbers()?);
-    let one = |c: &mut Cursor| -> Result<Vec<Option<String>>> {
-        let lists = values(c, n, body.len())?;
+    let mut one = |c: &mut Cursor| -> Result<Vec<Option<String>>> {
+        let lists = values(c, n, body.len(), &mut budget)?;
         lists
             .into_iter()
             .map(|mut l| match l.len() {
@@ -51,9 +54,9 @@ pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTa
             .collect()
     };
     let (dates, authors, sources, categories) = (one(&mut c)?, one(&mut c)?, one(&mut c)?, one(&mut c)?);
-    let urls = front_coded(&mut c, n)?;
-    let (places, people, refs) =
-        (values(&mut c, n, body.len())?, values(&mut c, n, body.len())?, values(&mut c, n, body.len())?);
+    let urls = front_coded(&mut c, n, &mut budget)?;
+    let mut list = |c: &mut Cursor| values(c, n, body.len(), &mut budget);
+    let (places, people, refs) = (list(&mut c)?, list(&mut c)?, list(&mut c)?);
     let mut docs = Vec::with_capacity(n);
     let columns = ids
         .into_iter()
@@ -87,8 +90,16 @@ pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTa
     Ok(DocTable { docs, pack_first })
 }
 
+/// Takes `len` bytes of decoded strings from `budget`.
+fn spend(c: &Cursor, budget: &mut usize, len: usize) -> Result<()> {
+    *budget = budget
+        .checked_sub(len)
+        .ok_or_else(|| Error::corrupt(c.file(), "the document table's strings decode to far more than its size"))?;
+    Ok(())
+}
+
 /// `n` front-coded strings (see `build.rs`).
-fn front_coded(c: &mut Cursor, n: usize) -> Result<Vec<String>> {
+fn front_coded(c: &mut Cursor, n: usize, budget: &mut usize) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::with_capacity(n);
     for _ in 0..n {
         let shared = c.varint()?;
@@ -97,14 +108,16 @@ fn front_coded(c: &mut Cursor, n: usize) -> Result<Vec<String>> {
             .ok()
             .filter(|&k| k <= prev.len() && prev.is_char_boundary(k))
             .ok_or_else(|| Error::corrupt(c.file(), format!("a string shares {shared} bytes with the one before")))?;
-        let value = format!("{}{}", &prev[..keep], c.str()?);
+        let rest = c.str()?;
+        spend(c, budget, keep + rest.len())?;
+        let value = format!("{}{}", &prev[..keep], rest);
         out.push(value);
     }
     Ok(out)
 }
 
 /// A values column of `n` documents (see `build.rs`); `bound` caps its counts.
-fn values(c: &mut Cursor, n: usize, bound: usize) -> Result<Vec<Vec<String>>> {
+fn values(c: &mut Cursor, n: usize, bound: usize, budget: &mut usize) -> Result<Vec<Vec<String>>> {
     let v = c.varint()?;
     if v > bound as u64 {
         return Err(Error::corrupt(c.file(), format!("{v} values cannot fit")));
@@ -119,10 +132,11 @@ fn values(c: &mut Cursor, n: usize, bound: usize) -> Result<Vec<Vec<String>>> {
             (0..k)
                 .map(|_| {
                     let i = c.varint()?;
-                    distinct
+                    let value = distinct
                         .get(usize::try_from(i).unwrap_or(usize::MAX))
-                        .cloned()
-                        .ok_or_else(|| Error::corrupt(c.file(), format!("value {i} of {v}")))
+                        .ok_or_else(|| Error::corrupt(c.file(), format!("value {i} of {v}")))?;
+                    spend(c, budget, value.len())?;
+                    Ok(value.clone())
                 })
                 .collect()
         })
@@ -227,6 +241,19 @@ mod tests {
             put_varint(b, 0);
         });
         assert!(two.unwrap_err().to_string().contains("more than one value"));
+        // One long id shared by many short ones: far more text than bytes.
+        let mut b = Vec::new();
+        put_varint(&mut b, 40_000);
+        put_varint(&mut b, 1);
+        put_varint(&mut b, 0);
+        put_varint(&mut b, 0);
+        put_str(&mut b, &"x".repeat(60_000));
+        for _ in 1..40_000 {
+            put_varint(&mut b, 60_000);
+            put_str(&mut b, "");
+        }
+        let blown = decode_docs("docs.x.bin", &b, 1).unwrap_err().to_string();
+        assert!(blown.contains("decode to far more than its size"), "{blown}");
         // Cut short anywhere: an error.
         let mut whole = Vec::new();
         valid_start(&mut whole);

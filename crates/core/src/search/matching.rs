@@ -1,8 +1,9 @@
 //! Where query words, phrases and clauses occur: the search's hot path.
 //!
 //! Everything here is flat arrays sorted by document, combined by merging sorted
-//! lists: no table sized by the corpus is allocated per query, and a unit that is a
-//! single word borrows that word's occurrences instead of copying them.
+//! lists, and a unit that is a single word borrows that word's occurrences instead
+//! of copying them. The one table sized by the corpus is a word's sums when its
+//! lists are long (at least an eighth of the documents in all, [`word_docs`]).
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
@@ -328,7 +329,7 @@ impl ClauseMatches<'_> {
                     if let Ok(r) = u.rows.docs.binary_search(&doc) {
                         for o in u.rows.row(r) {
                             starts.push(o.pos);
-                            ends.push(o.pos + u.len - 1);
+                            ends.push(o.pos.saturating_add(u.len - 1));
                         }
                     }
                 }
@@ -398,7 +399,7 @@ pub(crate) fn clause_matches<'a>(index: &Index, units: Vec<UnitSource<'a>>) -> C
 pub(crate) fn any_adjacent(ends: &[u32], starts: &[u32]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < ends.len() && j < starts.len() {
-        let want = ends[i] + 1;
+        let want = ends[i].saturating_add(1);
         match starts[j].cmp(&want) {
             std::cmp::Ordering::Less => j += 1,
             std::cmp::Ordering::Greater => i += 1,

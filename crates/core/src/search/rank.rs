@@ -73,6 +73,10 @@ struct Acc {
     pairs: u16,
 }
 
+/// The longest page chosen best bound first ([`top`] inserts into the page);
+/// a longer one is scored and sorted whole.
+const TOP_K_MAX: usize = 256;
+
 /// How the page of hits is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ranking {
@@ -273,7 +277,8 @@ pub(super) fn execute(
         Ok(boosted(bases[b].1, adjacent))
     };
     let mut hits = match ranking {
-        Ranking::TopK if end < hits.len() => top(hits, end, &order, &mut exact)?,
+        // A long page (an API asking for thousands) is sorted whole.
+        Ranking::TopK if end <= TOP_K_MAX && end < hits.len() => top(hits, end, &order, &mut exact)?,
         _ => every(hits, end, &order, &mut exact)?,
     };
     hits.drain(..options.offset.min(hits.len()));
