@@ -102,7 +102,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use sha2::{Digest, Sha256};
 
-use super::format::{frame, put_bytes, put_str, put_varint, FileKind, FORMAT_VERSION};
+use super::format::{frame, put_bytes, put_str, put_varint, Cursor, FileKind, FORMAT_VERSION};
 use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
 use crate::analysis::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
 use crate::document::{days_from_iso, Document, Metadata};
@@ -532,37 +532,23 @@ fn build_postings<E>(
 /// reader that needs no position reads none. `data` is the build's interleaved
 /// stream of `df` entries, each followed by its positions.
 fn split_list(data: &[u8], df: u32) -> Vec<u8> {
-    fn next(data: &[u8], at: &mut usize) -> u64 {
-        let mut v = 0u64;
-        let mut shift = 0;
-        loop {
-            let b = data[*at];
-            *at += 1;
-            v |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return v;
-            }
-            shift += 7;
-        }
-    }
+    const OWN: &str = "the build's own postings";
     let mut entries = Vec::with_capacity(data.len() / 2);
     let mut positions = Vec::with_capacity(data.len());
-    let mut at = 0;
+    let mut c = Cursor::new(OWN, data);
     for _ in 0..df {
-        let from = at;
-        next(data, &mut at);
-        let tf = next(data, &mut at);
+        let from = c.position();
+        c.varint().expect(OWN);
+        let tf = c.varint().expect(OWN);
         if tf & 1 == 1 {
-            next(data, &mut at);
+            c.varint().expect(OWN);
         }
-        entries.extend_from_slice(&data[from..at]);
-        let from = at;
-        for _ in 0..tf >> 1 {
-            next(data, &mut at);
-        }
-        positions.extend_from_slice(&data[from..at]);
+        entries.extend_from_slice(&data[from..c.position()]);
+        let from = c.position();
+        c.skip_varints((tf >> 1) as u32).expect(OWN);
+        positions.extend_from_slice(&data[from..c.position()]);
     }
-    debug_assert_eq!(at, data.len(), "every entry read");
+    debug_assert_eq!(c.position(), data.len(), "every entry read");
     let mut out = Vec::with_capacity(entries.len() + positions.len() + 5);
     put_varint(&mut out, entries.len() as u64);
     out.extend_from_slice(&entries);

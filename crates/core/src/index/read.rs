@@ -91,6 +91,18 @@ pub struct DocCounts {
     ordinal: u64,
 }
 
+/// One document's `tf` positions (gaps from the previous, the first from 0),
+/// appended to `out`.
+fn read_positions(c: &mut Cursor<'_>, tf: u32, out: &mut Vec<u32>) -> Result<()> {
+    let mut p = 0u32;
+    for j in 0..tf {
+        let d = c.varint32()?;
+        p = if j == 0 { d } else { p.saturating_add(d) };
+        out.push(p);
+    }
+    Ok(())
+}
+
 /// A document's entry in a term's list: its term frequency, and how many of
 /// its occurrences are in its title (`bound`: no frequency can be larger).
 #[inline]
@@ -612,12 +624,7 @@ impl Index {
         for i in 0..info.doc_freq {
             doc = self.next_doc(&mut entries, doc, i == 0)?;
             let (tf, _) = entry_counts(&mut entries, bytes.len())?;
-            let mut p = 0u32;
-            for j in 0..tf {
-                let d = positions.varint32()?;
-                p = if j == 0 { d } else { p.saturating_add(d) };
-                out.pos.push(p);
-            }
+            read_positions(&mut positions, tf, &mut out.pos)?;
             out.docs.push(doc);
             out.offs.push(out.pos.len() as u32);
         }
@@ -667,12 +674,7 @@ impl Index {
         };
         let mut c = Cursor::new(file, bytes);
         c.seek(at[i] as usize)?;
-        let mut p = 0u32;
-        for j in 0..counts.tf[i] {
-            let d = c.varint32()?;
-            p = if j == 0 { d } else { p.saturating_add(d) };
-            out.push(p);
-        }
+        read_positions(&mut c, counts.tf[i], out)?;
         Ok(())
     }
 
