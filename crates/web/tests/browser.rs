@@ -54,6 +54,13 @@ fn container() -> Element {
     div
 }
 
+/// The page URL's query string. The app writes it in an effect, which Yew may run
+/// in a later task than the render it follows (its scheduler yields every 16 ms),
+/// so a test waits for it rather than reading it once after the DOM changed.
+fn url_search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
@@ -353,10 +360,7 @@ async fn facets_filter_live_and_chips_remove_them() {
         (0..buttons.length()).map(|i| buttons.get(i).unwrap().text_content().unwrap()).collect()
     };
     assert_eq!(pressed, ["Kim Sơn"], "the selected value is shown pressed");
-    assert!(
-        web_sys::window().unwrap().location().search().unwrap().contains("f=place%3AKim+S%C6%A1n"),
-        "the URL holds the filter"
-    );
+    until("the URL to hold the filter", || url_search().contains("f=place%3AKim+S%C6%A1n")).await;
     // Removing the chip brings every result back.
     let chip: web_sys::HtmlElement = root.query_selector(".chip").unwrap().unwrap().dyn_into().unwrap();
     chip.click();
@@ -957,8 +961,11 @@ async fn the_overview_leads_with_repeated_values_shows_the_timeline_and_each_is_
     // So is a month.
     click(&root, ".overview .bar[aria-label^='2020-03']");
     until("the month's articles", || count(&root, ".hit") == 4).await;
-    let search = web_sys::window().unwrap().location().search().unwrap();
-    assert!(search.contains("from=2020-03") && search.contains("to=2020-03"), "{search}");
+    until("the month in the URL", || {
+        let search = url_search();
+        search.contains("from=2020-03") && search.contains("to=2020-03")
+    })
+    .await;
     assert_eq!(texts(&root, ".facets .bar[aria-pressed=true]").len(), 1);
 }
 
@@ -980,16 +987,22 @@ async fn the_months_take_a_range_from_two_handles_and_from_the_keyboard() {
     };
     change(&handle(0), "3");
     until("April to December", || count(&root, ".facets .bar[aria-pressed=true]") == 9).await;
-    let search = web_sys::window().unwrap().location().search().unwrap();
-    assert!(search.contains("from=2020-04") && !search.contains("to="), "{search}");
+    until("April onwards in the URL", || {
+        let search = url_search();
+        search.contains("from=2020-04") && !search.contains("to=")
+    })
+    .await;
     until("the answer", || text_of(&root, ".count").is_some_and(|c| c.starts_with("33 "))).await;
     // The "to" handle cannot pass the "from" one.
     let handles = root.query_selector_all(".facets .month-range input").unwrap();
     let to: HtmlInputElement = handles.get(1).unwrap().dyn_into().unwrap();
     change(&to, "1");
     until("April alone", || count(&root, ".facets .bar[aria-pressed=true]") == 1).await;
-    let search = web_sys::window().unwrap().location().search().unwrap();
-    assert!(search.contains("from=2020-04") && search.contains("to=2020-04"), "{search}");
+    until("April alone in the URL", || {
+        let search = url_search();
+        search.contains("from=2020-04") && search.contains("to=2020-04")
+    })
+    .await;
     assert_eq!(texts(&root, ".chip"), ["Dates: 2020-04 ×"]);
     // The bars from the keyboard: one stop, the arrows move along them. (On a
     // narrow test window the facets are a drawer: opened, so that they can focus,
