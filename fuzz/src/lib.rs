@@ -110,6 +110,7 @@ fn exercise(index: &Index, queries: &[&str]) {
     for q in queries {
         let plan = index.plan(q);
         let _ = index.missing_shards(&plan);
+        let _ = index.missing_positions(&plan);
         let hl = plan.highlighter().clone();
         if let Ok(results) = index.search(q, 10) {
             let response = index.response(&results);
@@ -253,6 +254,10 @@ pub fn index_open(data: &[u8]) {
                 if let Some(member) = bytes.get(r.start as usize..r.end as usize) {
                     let _ = index.add_shard_member(i, member);
                 }
+                let Some((_, r)) = index.positions_range(i) else { continue };
+                if let Some(member) = bytes.get(r.start as usize..r.end as usize) {
+                    let _ = index.add_positions_member(i, member);
+                }
             }
         }
         // Each document's slot, as a range request brings it.
@@ -267,6 +272,7 @@ pub fn index_open(data: &[u8]) {
         }
         // Out-of-range shard and document numbers are errors.
         let _ = index.add_shard(index.shard_count(), Vec::new());
+        let _ = index.add_positions(index.shard_count(), Vec::new());
         let _ = index.add_record(index.doc_count() as u32, &[]);
         assert!(index.store_slot(index.doc_count() as u32).is_none());
         exercise(&index, &QUERIES);

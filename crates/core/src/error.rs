@@ -28,6 +28,11 @@ pub enum ErrorKind {
     /// A postings shard a query needs has not been added to the index (the caller
     /// fetches what `Index::missing_shards` names before searching).
     NotLoaded { file: String },
+    /// The positions of postings shard `shard` are needed by a query that was
+    /// not expected to need them (the caller fetches what
+    /// `Index::missing_positions` names before searching, then this, and runs
+    /// the query again).
+    PositionsNotLoaded { shard: usize, file: String },
     /// A search option that cannot be used (an unknown facet, a date that is not
     /// one, an unknown sort order).
     InvalidOption { option: &'static str, value: String, expected: String },
@@ -86,7 +91,7 @@ impl fmt::Display for Error {
             ErrorKind::MissingFile { file } => {
                 write!(f, "the index file {file} named by the manifest is missing; {REBUILD} and upload all of its files")
             }
-            ErrorKind::NotLoaded { file } => {
+            ErrorKind::NotLoaded { file } | ErrorKind::PositionsNotLoaded { file, .. } => {
                 write!(f, "the index file {file} is needed but was not loaded; reload the page to fetch it again")
             }
             ErrorKind::InvalidOption { option, value, expected } => write!(f, "invalid {option} {value:?}: use {expected}"),

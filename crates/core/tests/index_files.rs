@@ -392,7 +392,9 @@ fn check_every_byte_change(built: &BuiltIndex, body_samples: usize) -> Checked {
                     let mut index = tables().unwrap();
                     let read = index.pack_shards(pack).try_for_each(|i| {
                         let (_, r) = index.shard_range(i).unwrap();
-                        index.add_shard_member(i, &now[r.start as usize..r.end as usize])
+                        index.add_shard_member(i, &now[r.start as usize..r.end as usize])?;
+                        let (_, r) = index.positions_range(i).unwrap();
+                        index.add_positions_member(i, &now[r.start as usize..r.end as usize])
                     });
                     match read {
                         Err(err) => assert!(err.to_string().contains(&file.name), "{what}: {err}"),

@@ -55,27 +55,43 @@ const QUERIES: [&str; 11] = [
     "chi bộ đại hộ",
 ];
 
-/// Plans `q` on `index`, adding the shards the plan asks for (the lookups first,
-/// planning again after them) as the browser fetches them; returns the final
-/// plan and how many shards were added.
-/// Adds shard `s` as the browser does: its byte range of its pack (a gzip member).
+/// Adds the lists of shard `s` as the browser does: their byte range of its
+/// pack (a gzip member).
 fn add_shard(built: &BuiltIndex, index: &mut Index, s: usize) {
     let (p, range) = index.shard_range(s).unwrap();
     let pack = &built.file(&built.manifest.files.postings[p].path).unwrap().bytes;
     index.add_shard_member(s, &pack[range.start as usize..range.end as usize]).unwrap();
 }
 
+/// Adds the positions of shard `s` as the browser does.
+fn add_positions(built: &BuiltIndex, index: &mut Index, s: usize) {
+    let (p, range) = index.positions_range(s).unwrap();
+    let pack = &built.file(&built.manifest.files.postings[p].path).unwrap().bytes;
+    index.add_positions_member(s, &pack[range.start as usize..range.end as usize]).unwrap();
+}
+
+/// Plans `q` on `index`, adding the shards the plan asks for (the lookups first,
+/// planning again after them), then the positions it says it needs, as the
+/// browser fetches them; returns the final plan and how many shards' lists were
+/// added.
 fn plan_and_fetch(built: &BuiltIndex, index: &mut Index, q: &str) -> (soi_core::Plan, usize) {
     let mut added = 0;
     loop {
         let plan = index.plan(q);
         let missing = index.missing_shards(&plan);
         if missing.is_empty() {
+            for s in index.missing_positions(&plan) {
+                add_positions(built, index, s);
+            }
             return (plan, added);
         }
         // Running the plan before its shards are added is refused, never a silent miss.
         let err = index.execute(plan.clone(), &SearchOptions::default()).unwrap_err();
-        assert!(matches!(err.kind(), ErrorKind::NotLoaded { file } if file.contains(" of postings.")), "{err}");
+        let file = match err.kind() {
+            ErrorKind::NotLoaded { file } | ErrorKind::PositionsNotLoaded { file, .. } => file,
+            other => panic!("{q:?}: {other:?}"),
+        };
+        assert!(file.contains(" of postings."), "{err}");
         let replan = !plan.unresolved.is_empty();
         for s in missing {
             add_shard(built, index, s);
@@ -104,6 +120,80 @@ fn a_query_fetches_only_the_shards_of_its_terms_and_then_answers_as_the_whole_in
             assert_eq!(got, want, "{q:?}");
         }
     }
+}
+
+#[test]
+fn a_query_of_one_word_reads_no_position_and_one_of_more_says_which_it_lacks() {
+    for built in [demo(1024), demo_split(1024)] {
+        let whole = built.open().unwrap();
+        // One word, typed or being typed, or words joined by OR: lists only.
+        for q in ["huyện ", "huy", "kim OR sơn ", "nguyn "] {
+            let mut index = root(&built);
+            let (plan, _) = plan_and_fetch(&built, &mut index, q);
+            assert!(!plan.needs_positions(), "{q:?}");
+            assert!(index.missing_positions(&plan).is_empty(), "{q:?}");
+            assert!((0..index.shard_count()).all(|s| !index.has_positions(s)), "{q:?}: no positions fetched");
+            let got = index.response(&index.execute(plan, &SearchOptions::default()).unwrap());
+            let mut want = whole.response(&whole.search(q, 10).unwrap());
+            want.suggestion = None;
+            assert_eq!(got, want, "{q:?}");
+        }
+        // More than one word: the plan names the positions it needs, and running
+        // it without them is refused, naming the shard, never a silent miss.
+        for q in ["đại hội ", "\"chi bộ\" ", "kim son -huyện", "title:huyện "] {
+            let mut index = root(&built);
+            let plan = loop {
+                let plan = index.plan(q);
+                let missing = index.missing_shards(&plan);
+                if missing.is_empty() {
+                    break plan;
+                }
+                missing.into_iter().for_each(|s| add_shard(&built, &mut index, s));
+            };
+            assert!(plan.needs_positions(), "{q:?}");
+            let wanted = index.missing_positions(&plan);
+            assert!(!wanted.is_empty(), "{q:?}");
+            let err = index.execute(plan.clone(), &SearchOptions::default()).unwrap_err();
+            match err.kind() {
+                ErrorKind::PositionsNotLoaded { shard, file } => {
+                    assert!(wanted.contains(shard), "{q:?}: shard {shard} is one the plan named");
+                    assert!(file.contains("positions of shard") && file.contains("postings."), "{file}");
+                }
+                other => panic!("{q:?}: {other:?}"),
+            }
+            wanted.into_iter().for_each(|s| add_positions(&built, &mut index, s));
+            assert!(index.missing_positions(&plan).is_empty());
+            let got = index.response(&index.execute(plan, &SearchOptions::default()).unwrap());
+            let mut want = whole.response(&whole.search(q, 10).unwrap());
+            want.suggestion = None;
+            assert_eq!(got, want, "{q:?}");
+        }
+    }
+}
+
+#[test]
+fn positions_that_do_not_belong_are_refused() {
+    let built = demo(1024);
+    let mut index = root(&built);
+    let pack = &built.manifest.files.postings[0].path;
+    let bytes = &built.file(pack).unwrap().bytes;
+    let inflate = |range: std::ops::Range<u64>| {
+        let mut out = Vec::new();
+        let member = &bytes[range.start as usize..range.end as usize];
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(member), &mut out).unwrap();
+        out
+    };
+    // Shard 1's positions as shard 0's, and shard 0's lists as its positions:
+    // size, kind, CRC or terms disagree.
+    let other = inflate(index.positions_range(1).unwrap().1);
+    assert!(index.add_positions(0, other).unwrap_err().to_string().contains(pack.as_str()));
+    let lists = inflate(index.shard_range(0).unwrap().1);
+    assert!(index.add_positions(0, lists).is_err());
+    assert!(index.add_positions(index.shard_count(), Vec::new()).is_err());
+    assert!(index.add_positions_member(0, b"not gzip").unwrap_err().to_string().contains(pack.as_str()));
+    assert!(!index.has_positions(0));
+    add_positions(&built, &mut index, 0);
+    assert!(index.has_positions(0));
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::components::{
 };
 use crate::hooks::{use_article, use_keyboard, use_search, use_view_in_url, use_worker};
 use crate::i18n::{t, Key, Lang};
-use crate::state::{Action, Phase, State};
+use crate::state::{Action, Answer, Phase, State};
 use crate::view::View;
 use soi_core::search::FacetCount;
 
@@ -30,6 +30,11 @@ pub fn App(props: &AppProps) -> Html {
     use_article(&client, &state);
     use_view_in_url(&state);
     use_keyboard(&state);
+    // The answer on screen: the one to the question asked once it is here, and
+    // until then the one shown before. An answer the reducer took for a question
+    // that a keystroke has changed since, before it could be drawn (Yew renders
+    // a batch of actions at once), is never drawn.
+    let on_screen = use_mut_ref(|| None::<Answer>);
 
     let dispatch = state.dispatcher().to_callback();
     let on_input = dispatch.reform(Action::Search);
@@ -86,7 +91,13 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         },
         Phase::Ready => {
-            let answer = &state.answer;
+            let answer = {
+                let mut on_screen = on_screen.borrow_mut();
+                if let Some(current) = state.answer.as_ref().filter(|a| a.view.question() == view.question()) {
+                    *on_screen = Some(current.clone());
+                }
+                on_screen.clone()
+            };
             let content = if view.doc.is_some() {
                 match &state.article {
                     Some(article) => html! {
@@ -95,7 +106,7 @@ pub fn App(props: &AppProps) -> Html {
                     None => html! { <p class="status">{ t(lang, Key::Loading) }</p> },
                 }
             } else {
-                match answer {
+                match &answer {
                     Some(a) if a.view.query.trim().is_empty() && !a.view.has_filters() => html! {
                         <Overview response={a.response.clone()} on_toggle={on_toggle.clone()} on_range={on_range.clone()} />
                     },

@@ -1,6 +1,6 @@
 //! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
 //!
-//! # Body layouts (format version 8; framing in `format.rs`)
+//! # Body layouts (format version 9; framing in `format.rs`)
 //!
 //! Terms are keyed `fold(word) ‖ 0x00 ‖ surface(word)` (see [`crate::analysis`]), so
 //! all tone variants of a folded word are one contiguous key range, and numbered
@@ -23,36 +23,45 @@
 //! S × str           the key of that first term: which shard holds a key, before it is fetched
 //! S × varint        the number of terms in each shard's own dictionary (0: nothing to look up)
 //! T × varint        document frequency of each term, by ordinal
-//! S × varint        the size of each shard as a framed file (header, body, CRC)
-//! S × varint        the size of each shard's gzip member in its postings pack
+//! S × varint        the size of each shard's lists as a framed file (header, body, CRC)
+//! S × varint        the size of each shard's lists' gzip member in its postings pack
+//! S × varint        the size of each shard's positions as a framed file
+//! S × varint        the size of each shard's positions' gzip member (right after
+//!                   its lists' member, in the same pack)
 //! varint P, P × varint  the first shard of each postings pack (0, increasing)
 //! ```
 //!
 //! **postings** (packs of up to about [`POSTINGS_PACK_BYTES`]; in each, the
-//! shards one after another, each a framed file of its own, kind postings, as one
-//! gzip member; a browser fetches one shard by an HTTP range request, its place
-//! known from the sizes in the terms file). A shard holds consecutive term
-//! ordinals, about [`POSTINGS_SHARD_BYTES`] of lists (a term's list is never
-//! split). The body of a shard:
+//! shards one after another, each shard two framed files of its own, its lists
+//! (kind postings) then its positions (kind positions), each one gzip member; a
+//! browser fetches one part of a shard by an HTTP range request, its place known
+//! from the sizes in the terms file). A shard holds consecutive term ordinals,
+//! about [`POSTINGS_SHARD_BYTES`] of lists and positions together (a term's list
+//! is never split). The body of a shard's lists:
 //! ```text
 //! u32               first term ordinal f
 //! u32               term count n
 //! u32               byte length r of the shard's dictionary
 //! r bytes           `fst::Map` of the shard's terms that are not in the root
 //!                   dictionary (key → ordinal, within f..f+n)
-//! n × u32           end offset of each term's data (from the start of data)
-//! data              per term f..f+n:
-//!                     varint byte length e of its entries, then
-//!                     e bytes: per document in increasing id order
-//!                       varint doc-id delta (the first is the id itself)
-//!                       varint t << 1 | h: term frequency t, h = 1 when in the title
-//!                       varint title frequency (only when h = 1)
-//!                     then per document, in the same order, its positions:
-//!                       t × varint position delta (the first is the position itself)
+//! n × u32           end offset of each term's entries (from the start of data)
+//! data              per term f..f+n, per document in increasing id order:
+//!                     varint doc-id delta (the first is the id itself)
+//!                     varint t << 1 | h: term frequency t, h = 1 when in the title
+//!                     varint title frequency (only when h = 1)
 //! ```
-//! Documents and frequencies come before every position, so that ranking a
-//! lone word reads its documents without reading a position; a document's
-//! positions are found by skipping the earlier documents' (`t` varints each).
+//! The body of a shard's positions:
+//! ```text
+//! u32               first term ordinal f
+//! u32               term count n
+//! n × u32           end offset of each term's positions (from the start of data)
+//! data              per term f..f+n, per document in the order of its entries:
+//!                     t × varint position delta (the first is the position itself)
+//! ```
+//! Positions are apart from the documents and frequencies, so that a query that
+//! ranks a lone word (`người`, or `t` while typing) neither reads nor fetches a
+//! position; a document's positions are found by skipping the earlier
+//! documents' (`t` varints each).
 //! Positions count words: the title's words are positions `0..t`, the body's start
 //! at `t + 1` (the gap keeps a phrase from spanning title and body), and after the
 //! body come the metadata values (author, source, category, places, people,
@@ -107,9 +116,10 @@ use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
 use crate::analysis::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
 use crate::document::{days_from_iso, Document, Metadata};
 
-/// Target size of one postings shard. A query fetches the shards of its terms
-/// (in parallel, each by a range request), so smaller shards mean fewer bytes per
-/// query and a larger terms file (about 10 bytes more per shard).
+/// Target size of one postings shard (lists and positions, uncompressed). A
+/// query fetches the shards of its terms (in parallel, each part by a range
+/// request), so smaller shards mean fewer bytes per query and a larger terms
+/// file (about 14 bytes more per shard).
 pub const POSTINGS_SHARD_BYTES: usize = 32 * 1024;
 
 /// Most bytes in one postings pack (compressed shards); as for store packs, it
@@ -315,7 +325,8 @@ impl IndexBuilder {
             FileKind::Dict => 0,
             FileKind::Terms => 1,
             FileKind::Docs => 2,
-            FileKind::Postings => 3,
+            // (Positions are inside postings packs, never a file of their own.)
+            FileKind::Postings | FileKind::Positions => 3,
             FileKind::Store => 4,
         };
         files.sort_by_key(rank); // stable: shards and packs keep their order
@@ -391,8 +402,9 @@ impl IndexBuilder {
         let term_count = terms.len() as u32;
         let mut postings = Vec::new();
         let mut packer = ShardPacker::new(self.pack_bytes.min(POSTINGS_PACK_BYTES), threads);
-        let mut terms_body = build_postings(&terms, self.shard_bytes, in_root, |shard| {
-            packer.add(frame(FileKind::Postings, &shard), |pack| emit(FileKind::Postings, &pack, &mut postings))
+        let mut terms_body = build_postings(&terms, self.shard_bytes, in_root, |lists, positions| {
+            let shard = [frame(FileKind::Postings, &lists), frame(FileKind::Positions, &positions)];
+            packer.add(shard, |pack| emit(FileKind::Postings, &pack, &mut postings))
         })?;
         packer.finish(&mut terms_body, |pack| emit(FileKind::Postings, &pack, &mut postings))?;
         drop(terms);
@@ -465,13 +477,14 @@ fn build_dict(terms: &BTreeMap<Vec<u8>, TermPostings>, in_root: impl Fn(&TermPos
     fst_map(terms.iter().enumerate().filter(|(_, (_, p))| in_root(p)).map(|(o, (k, _))| (k.as_slice(), o as u64)))
 }
 
-/// The `terms` body and the postings shards (layouts above); each shard's own
+/// The `terms` body and the postings shards (layouts above), each handed to
+/// `emit` as the bodies of its lists and of its positions; each shard's own
 /// dictionary has its terms that `in_root` leaves out of the root.
 fn build_postings<E>(
     terms: &BTreeMap<Vec<u8>, TermPostings>,
     shard_bytes: usize,
     in_root: impl Fn(&TermPostings) -> bool,
-    mut emit: impl FnMut(Vec<u8>) -> Result<(), E>,
+    mut emit: impl FnMut(Vec<u8>, Vec<u8>) -> Result<(), E>,
 ) -> Result<Vec<u8>, E> {
     // Each term's list, encoded as it was added.
     let lists: Vec<&[u8]> = terms.values().map(|p| p.data.as_slice()).collect();
@@ -496,17 +509,23 @@ fn build_postings<E>(
         body.extend_from_slice(&((end - start) as u32).to_le_bytes());
         body.extend_from_slice(&(own_dict.len() as u32).to_le_bytes());
         body.extend_from_slice(&own_dict);
-        let split: Vec<Vec<u8>> = (start..end).map(|o| split_list(lists[o], postings[o].df)).collect();
-        let mut offset = 0u32;
-        for list in &split {
-            offset += list.len() as u32;
-            body.extend_from_slice(&offset.to_le_bytes());
+        let split: Vec<(Vec<u8>, Vec<u8>)> = (start..end).map(|o| split_list(lists[o], postings[o].df)).collect();
+        let mut positions = Vec::with_capacity(8 + split.iter().map(|(_, p)| p.len() + 4).sum::<usize>());
+        positions.extend_from_slice(&(start as u32).to_le_bytes());
+        positions.extend_from_slice(&((end - start) as u32).to_le_bytes());
+        let (mut entries_end, mut positions_end) = (0u32, 0u32);
+        for (entries, at) in &split {
+            entries_end += entries.len() as u32;
+            body.extend_from_slice(&entries_end.to_le_bytes());
+            positions_end += at.len() as u32;
+            positions.extend_from_slice(&positions_end.to_le_bytes());
         }
-        for list in &split {
-            body.extend_from_slice(list);
+        for (entries, at) in &split {
+            body.extend_from_slice(entries);
+            positions.extend_from_slice(at);
         }
         firsts.push(start as u32);
-        emit(body)?;
+        emit(body, positions)?;
         start = end;
     }
     let mut table = Vec::with_capacity(8 + firsts.len() * 4 + terms.len() * 2);
@@ -527,11 +546,11 @@ fn build_postings<E>(
     Ok(table)
 }
 
-/// A term's list as a shard holds it: the documents' entries first (gap, `tf << 1
-/// | in title`, title count if in title), then all their positions, so that a
-/// reader that needs no position reads none. `data` is the build's interleaved
-/// stream of `df` entries, each followed by its positions.
-fn split_list(data: &[u8], df: u32) -> Vec<u8> {
+/// A term's list as a shard holds it: the documents' entries (gap, `tf << 1 | in
+/// title`, title count if in title), and apart from them all their positions,
+/// so that a reader that needs no position reads none. `data` is the build's
+/// interleaved stream of `df` entries, each followed by its positions.
+fn split_list(data: &[u8], df: u32) -> (Vec<u8>, Vec<u8>) {
     const OWN: &str = "the build's own postings";
     let mut entries = Vec::with_capacity(data.len() / 2);
     let mut positions = Vec::with_capacity(data.len());
@@ -549,23 +568,22 @@ fn split_list(data: &[u8], df: u32) -> Vec<u8> {
         positions.extend_from_slice(&data[from..c.position()]);
     }
     debug_assert_eq!(c.position(), data.len(), "every entry read");
-    let mut out = Vec::with_capacity(entries.len() + positions.len() + 5);
-    put_varint(&mut out, entries.len() as u64);
-    out.extend_from_slice(&entries);
-    out.extend_from_slice(&positions);
-    out
+    (entries, positions)
 }
 
-/// Postings shards into packs: each framed shard compressed to one gzip member
-/// (a batch at a time, on the build's threads), appended in order; a pack is
-/// handed over before it would pass its limit. Records the sizes the terms file
-/// gives, so that a reader finds each shard's byte range.
+/// Postings shards into packs: each framed part of a shard (its lists, its
+/// positions) compressed to one gzip member (a batch at a time, on the build's
+/// threads), the two appended in order, together; a pack is handed over before
+/// it would pass its limit. Records the sizes the terms file gives, so that a
+/// reader finds each part's byte range.
 struct ShardPacker {
     threads: usize,
-    batch: Vec<Vec<u8>>,
+    batch: Vec<[Vec<u8>; 2]>,
     packs: Packs,
-    framed: Vec<u32>,
-    member: Vec<u32>,
+    /// Per shard, the framed size of its lists and of its positions.
+    framed: Vec<[u32; 2]>,
+    /// Per shard, the size of the gzip member of its lists and of its positions.
+    member: Vec<[u32; 2]>,
 }
 
 /// Parts (shards or slots) appended to packs in order: a pack is handed over
@@ -609,7 +627,7 @@ impl ShardPacker {
         ShardPacker { threads, batch: Vec::new(), packs: Packs::new(limit), framed: Vec::new(), member: Vec::new() }
     }
 
-    fn add<E>(&mut self, shard: Vec<u8>, emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
+    fn add<E>(&mut self, shard: [Vec<u8>; 2], emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
         self.batch.push(shard);
         if self.batch.len() >= self.threads * 4 {
             self.flush(emit)?;
@@ -619,10 +637,12 @@ impl ShardPacker {
 
     fn flush<E>(&mut self, mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
         let batch = std::mem::take(&mut self.batch);
-        for (framed, member) in batch.iter().zip(par_map(&batch, self.threads, |b| gzip(b))) {
-            self.packs.push(&member, &mut emit)?;
-            self.framed.push(framed.len() as u32);
-            self.member.push(member.len() as u32);
+        let parts: Vec<&Vec<u8>> = batch.iter().flatten().collect();
+        let members = par_map(&parts, self.threads, |b| gzip(b));
+        for (framed, member) in batch.iter().zip(members.chunks_exact(2)) {
+            self.packs.push(&[&member[0][..], &member[1][..]].concat(), &mut emit)?;
+            self.framed.push([framed[0].len() as u32, framed[1].len() as u32]);
+            self.member.push([member[0].len() as u32, member[1].len() as u32]);
         }
         Ok(())
     }
@@ -631,8 +651,10 @@ impl ShardPacker {
     fn finish<E>(mut self, table: &mut Vec<u8>, mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
         self.flush(&mut emit)?;
         let first = self.packs.finish(emit)?;
-        for &n in self.framed.iter().chain(&self.member) {
-            put_varint(table, u64::from(n));
+        for part in 0..2 {
+            for &n in self.framed.iter().chain(&self.member).map(|sizes| &sizes[part]) {
+                put_varint(table, u64::from(n));
+            }
         }
         put_varint(table, first.len() as u64);
         for &f in &first {

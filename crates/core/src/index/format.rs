@@ -1,13 +1,14 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 8)
+//! # Byte layout of every binary file (format version 9)
 //!
 //! ```text
 //! offset  size  field
 //! 0       4     magic  b"SOI\x1a"
 //! 4       2     format version, u16 little-endian (FORMAT_VERSION)
-//! 6       1     kind: 1 dict, 2 postings (a pack, and each shard inside it), 3 docs,
-//!               4 store (a pack), 5 terms
+//! 6       1     kind: 1 dict, 2 postings (a pack, and each shard's lists inside
+//!               it), 3 docs, 4 store (a pack), 5 terms, 6 positions (a shard's
+//!               positions, inside a postings pack)
 //! 7       1     reserved, 0
 //! 8       n     body (layout per kind: see `build.rs`, which writes it, and `read.rs`)
 //! 8+n     4     CRC32 (IEEE) of bytes 0..8+n, u32 little-endian
@@ -43,8 +44,9 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// documents and their frequencies (with how many occurrences are in the title)
 /// come before all positions, so that ranking a lone word reads no position;
 /// 8 — the document table by column, ids and addresses front-coded, metadata
-/// values numbered once.
-pub const FORMAT_VERSION: u16 = 8;
+/// values numbered once; 9 — each shard's positions are a gzip member of their
+/// own, after its lists, so that a query of one word fetches no position.
+pub const FORMAT_VERSION: u16 = 9;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;
@@ -65,6 +67,8 @@ pub enum FileKind {
     Store = 4,
     /// Per term its document frequency, and the first term of each postings shard.
     Terms = 5,
+    /// The positions of a postings shard's terms (inside a postings pack).
+    Positions = 6,
 }
 
 impl FileKind {
@@ -76,6 +80,7 @@ impl FileKind {
             FileKind::Docs => "docs",
             FileKind::Store => "store",
             FileKind::Terms => "terms",
+            FileKind::Positions => "positions",
         }
     }
 }
@@ -188,6 +193,11 @@ impl<'a> Cursor<'a> {
     pub fn at(mut self, at: usize) -> Self {
         self.at = at;
         self
+    }
+
+    /// The length of the whole body read.
+    pub fn body_len(&self) -> usize {
+        self.bytes.len()
     }
 
     /// The file read, for messages.

@@ -37,16 +37,33 @@ pub struct TermInfo {
     pub shard: usize,
 }
 
-/// A postings shard that has been added: the lists of terms `first..first + ends.len()`.
+/// A postings shard's lists that have been added: the documents and
+/// frequencies of terms `first..first + ends.len()`.
 #[derive(Clone)]
 struct Shard {
-    body: Body,
     /// The shard's terms that are not in the root dictionary.
     own_dict: Map<Body>,
     first: u32,
-    /// End offset of each term's data, from `data_start`.
+    terms: TermData,
+}
+
+/// Per-term byte ranges of a shard's part (its lists or its positions): term
+/// `first + k` is `body[data_start + ends[k - 1]..data_start + ends[k]]` (body
+/// offsets).
+#[derive(Clone)]
+struct TermData {
+    body: Body,
     ends: Vec<u32>,
     data_start: usize,
+}
+
+impl TermData {
+    /// The bytes of the `k`-th term (`None` past the table, or outside the body).
+    fn get(&self, k: usize) -> Option<&[u8]> {
+        let start = self.data_start + if k == 0 { 0 } else { *self.ends.get(k - 1)? as usize };
+        let end = self.data_start + *self.ends.get(k)? as usize;
+        self.body.as_ref().get(start..end)
+    }
 }
 
 /// Documents whose analysed body [`Index`] keeps for snippets (about 16 bytes
@@ -77,16 +94,14 @@ impl FlatPostings {
 }
 
 /// A term's documents, with how often it occurs in each (`tf`) and in its
-/// title (`title`), and where each document's positions start in the term's
-/// postings, for [`Index::positions_at`].
+/// title (`title`); [`Index::positions_at`] reads a document's positions.
 #[derive(Debug, Clone, Default)]
 pub struct DocCounts {
     pub docs: Vec<u32>,
     pub tf: Vec<u32>,
     pub title: Vec<u32>,
-    /// Where the term's positions start in its postings.
-    positions: u32,
-    /// Where each document's positions start, found when first asked for.
+    /// Where each document's positions start in the term's, found when first
+    /// asked for.
     at: std::cell::OnceCell<Vec<u32>>,
     ordinal: u64,
 }
@@ -103,14 +118,18 @@ fn read_positions(c: &mut Cursor<'_>, tf: u32, out: &mut Vec<u32>) -> Result<()>
     Ok(())
 }
 
+/// The most occurrences of a term in one document: more words than an article
+/// of the largest size read (20 MiB) can have.
+const MAX_TF: u32 = 1 << 24;
+
 /// A document's entry in a term's list: its term frequency, and how many of
-/// its occurrences are in its title (`bound`: no frequency can be larger).
+/// its occurrences are in its title.
 #[inline]
-fn entry_counts(c: &mut Cursor<'_>, bound: usize) -> Result<(u32, u32)> {
+fn entry_counts(c: &mut Cursor<'_>) -> Result<(u32, u32)> {
     let v = c.varint32()?;
     let tf = v >> 1;
     let title = if v & 1 == 1 { c.varint32()? } else { 0 };
-    if tf == 0 || tf as usize > bound || title > tf || (v & 1 == 1 && title == 0) {
+    if tf == 0 || tf > MAX_TF || title > tf || (v & 1 == 1 && title == 0) {
         return Err(Error::corrupt(c.file(), "bad term frequency in the postings"));
     }
     Ok((tf, title))
@@ -141,13 +160,17 @@ pub struct Index {
     shard_first_key: Vec<Vec<u8>>,
     /// Number of terms in each shard's own dictionary.
     shard_own_terms: Vec<u32>,
-    /// Size of each shard as a framed file, once decompressed.
-    shard_framed: Vec<u32>,
-    /// Where each shard's gzip member is in its postings pack file.
-    shard_range: Vec<std::ops::Range<u64>>,
+    /// Size of each shard's lists and of its positions as framed files, once
+    /// decompressed.
+    shard_framed: Vec<[u32; 2]>,
+    /// Where the gzip members of each shard's lists and of its positions are in
+    /// its postings pack file.
+    shard_range: Vec<[std::ops::Range<u64>; 2]>,
     /// First shard of each postings pack.
     shard_pack_first: Vec<u32>,
     shards: Vec<Option<Shard>>,
+    /// The positions of each shard, once added.
+    positions: Vec<Option<TermData>>,
     docs: Vec<DocMeta>,
     docs_raw: Arc<[u8]>,
     avg_doc_words: f32,
@@ -217,11 +240,17 @@ impl Index {
             shard_member,
             pack_first: shard_pack_first,
         } = decode_terms(&f.terms.path, terms_body.as_ref(), manifest.terms as usize, f.postings.len())?;
-        let sizes: Vec<u64> = shard_member.iter().map(|&m| u64::from(m)).collect();
-        let starts = part_starts(&f.postings, &shard_pack_first, &sizes).map_err(|pack| {
+        // A shard's two members follow one another: parts 2i and 2i + 1.
+        let sizes: Vec<u64> = shard_member.iter().flatten().map(|&m| u64::from(m)).collect();
+        let part_first: Vec<u32> = shard_pack_first.iter().map(|&f| f * 2).collect();
+        let starts = part_starts(&f.postings, &part_first, &sizes).map_err(|pack| {
             Error::corrupt(&f.terms.path, format!("the shard table does not fill postings pack {pack} exactly"))
         })?;
-        let shard_range = starts.iter().zip(&sizes).map(|(&at, &size)| at..at + size).collect();
+        let shard_range = starts
+            .chunks_exact(2)
+            .zip(sizes.chunks_exact(2))
+            .map(|(at, size)| [at[0]..at[0] + size[0], at[1]..at[1] + size[1]])
+            .collect();
         let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
         let DocTable { docs, pack_first } = decode_docs(&f.docs.path, docs_body.as_ref(), f.store.len())?;
         if docs.len() != manifest.documents as usize {
@@ -238,6 +267,7 @@ impl Index {
             Error::corrupt(&f.docs.path, format!("the document table does not fill store pack {pack} exactly"))
         })?;
         let shards = vec![None; shard_first.len()];
+        let positions = vec![None; shard_first.len()];
         Ok(Index {
             manifest,
             dict,
@@ -251,6 +281,7 @@ impl Index {
             shard_range,
             shard_pack_first,
             shards,
+            positions,
             lengths: docs.iter().map(|d| [d.title_words, d.title_words.saturating_add(d.body_words)]).collect(),
             docs,
             docs_raw,
@@ -312,13 +343,28 @@ impl Index {
         self.shard_first.len()
     }
 
-    /// Where postings shard `i` is: its pack (index into
-    /// `manifest.files.postings`) and the byte range of its gzip member in that
-    /// file, to fetch with an HTTP range request, decompress, and give to
+    /// Names the positions of shard `i` for a message.
+    pub fn positions_file(&self, i: usize) -> String {
+        match self.shard_range(i) {
+            Some((p, _)) => format!("the positions of shard {i} of {}", self.manifest.files.postings[p].path),
+            None => format!("the positions of postings shard {i}"),
+        }
+    }
+
+    /// Where the lists of postings shard `i` are: its pack (index into
+    /// `manifest.files.postings`) and the byte range of their gzip member in
+    /// that file, to fetch with an HTTP range request, decompress, and give to
     /// [`Index::add_shard`].
     pub fn shard_range(&self, i: usize) -> Option<(usize, std::ops::Range<u64>)> {
-        let range = self.shard_range.get(i)?.clone();
+        let range = self.shard_range.get(i)?[0].clone();
         Some((self.shard_pack_first.partition_point(|&f| f as usize <= i) - 1, range))
+    }
+
+    /// Where the positions of postings shard `i` are (as [`Index::shard_range`]),
+    /// for [`Index::add_positions`].
+    pub fn positions_range(&self, i: usize) -> Option<(usize, std::ops::Range<u64>)> {
+        let (pack, _) = self.shard_range(i)?;
+        Some((pack, self.shard_range[i][1].clone()))
     }
 
     /// The shards of postings pack `p`.
@@ -341,42 +387,81 @@ impl Index {
         check_crc(&entry.path, bytes)
     }
 
-    /// Adds every shard of postings pack `p` (the pack's header, size and CRC, and
-    /// each shard's, are checked).
+    /// Adds every shard of postings pack `p`, its lists and its positions (the
+    /// pack's header, size and CRC, and each part's, are checked).
     pub fn add_postings_pack(&mut self, p: usize, bytes: &[u8]) -> Result<()> {
         self.check_postings_pack(p, bytes)?;
         for i in self.pack_shards(p) {
-            let range = self.shard_range[i].clone();
-            self.add_shard_member(i, &bytes[range.start as usize..range.end as usize])?;
+            let [lists, positions] = self.shard_range[i].clone();
+            self.add_shard_member(i, &bytes[lists.start as usize..lists.end as usize])?;
+            self.add_positions_member(i, &bytes[positions.start as usize..positions.end as usize])?;
         }
         Ok(())
     }
 
-    /// Adds postings shard `i` from its gzip member (the bytes of
+    /// A part of shard `i` (0 its lists, 1 its positions) from its gzip member,
+    /// decompressed here, with its pack's name.
+    fn inflate_part(&self, i: usize, part: usize, member: &[u8]) -> Result<(Vec<u8>, String)> {
+        use std::io::Read;
+        let (p, _) = self.shard_range(i).ok_or_else(|| Error::corrupt("postings", format!("no postings shard {i}")))?;
+        let file = self.manifest.files.postings[p].path.clone();
+        let mut framed = Vec::new();
+        let limit = u64::from(self.shard_framed[i][part]) + 1;
+        let what = if part == 0 { "lists" } else { "positions" };
+        match flate2::read::GzDecoder::new(member).take(limit).read_to_end(&mut framed) {
+            Ok(_) => Ok((framed, file)),
+            Err(e) => Err(Error::corrupt(&file, format!("the {what} of shard {i} do not decompress: {e}"))),
+        }
+    }
+
+    /// Adds the lists of postings shard `i` from their gzip member (the bytes of
     /// [`Index::shard_range`]), decompressed here (the browser decompresses with
     /// its own `DecompressionStream`, then calls [`Index::add_shard`]).
     pub fn add_shard_member(&mut self, i: usize, member: &[u8]) -> Result<()> {
-        use std::io::Read;
-        let (p, _) = self.shard_range(i).ok_or_else(|| Error::corrupt("postings", format!("no postings shard {i}")))?;
-        let mut framed = Vec::new();
-        let limit = u64::from(self.shard_framed[i]) + 1;
-        flate2::read::GzDecoder::new(member).take(limit).read_to_end(&mut framed).map_err(|e| {
-            Error::corrupt(&self.manifest.files.postings[p].path, format!("shard {i} does not decompress: {e}"))
-        })?;
+        let (framed, _) = self.inflate_part(i, 0, member)?;
         self.add_shard(i, framed)
     }
 
-    /// Adds postings shard `i`, decompressed (its header, size, CRC and layout
-    /// are checked).
-    pub fn add_shard(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
+    /// Adds the positions of postings shard `i` from their gzip member (the
+    /// bytes of [`Index::positions_range`]), decompressed here.
+    pub fn add_positions_member(&mut self, i: usize, member: &[u8]) -> Result<()> {
+        let (framed, _) = self.inflate_part(i, 1, member)?;
+        self.add_positions(i, framed)
+    }
+
+    /// Shard `i`'s pack name, its term ordinals, and its framed part `part`
+    /// checked (header, kind, size, CRC) as a body.
+    fn checked_part(&self, i: usize, part: usize, bytes: Vec<u8>) -> Result<(String, std::ops::Range<u32>, Body)> {
         let (p, _) = self.shard_range(i).ok_or_else(|| Error::corrupt("postings", format!("no postings shard {i}")))?;
         let file = self.manifest.files.postings[p].path.clone();
-        let range = check_header(&file, &bytes, FileKind::Postings, Some(u64::from(self.shard_framed[i])))?;
+        let kind = if part == 0 { FileKind::Postings } else { FileKind::Positions };
+        let range = check_header(&file, &bytes, kind, Some(u64::from(self.shard_framed[i][part])))?;
         check_crc(&file, &bytes)?;
-        let raw: Arc<[u8]> = bytes.into();
-        let body = Body { bytes: raw, start: range.start, end: range.end };
+        let body = Body { bytes: bytes.into(), start: range.start, end: range.end };
         let first = self.shard_first[i];
         let end = self.shard_first.get(i + 1).copied().unwrap_or(self.dfs.len() as u32);
+        Ok((file, first..end, body))
+    }
+
+    /// Adds the positions of postings shard `i`, decompressed (header, size,
+    /// CRC and layout are checked).
+    pub fn add_positions(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
+        let (file, terms, body) = self.checked_part(i, 1, bytes)?;
+        let mut c = Cursor::new(&file, body.as_ref());
+        let (first, n) = (c.u32()?, c.u32()? as usize);
+        if first != terms.start || n != terms.len() {
+            return Err(Error::corrupt(&file, format!("the positions of shard {i} are not of its terms")));
+        }
+        let ends = term_ends(&mut c, n, 8)?;
+        self.positions[i] = Some(TermData { data_start: 8 + 4 * n, body, ends });
+        Ok(())
+    }
+
+    /// Adds the lists of postings shard `i`, decompressed (their header, size,
+    /// CRC and layout are checked).
+    pub fn add_shard(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
+        let (file, terms, body) = self.checked_part(i, 0, bytes)?;
+        let (first, end) = (terms.start, terms.end);
         let table = decode_shard_table(&file, body.as_ref())?;
         if table.first != first || table.ends.len() as u32 != end - first {
             return Err(Error::corrupt(&file, "the shard does not hold the terms the terms file says"));
@@ -404,7 +489,8 @@ impl Index {
                 return Err(Error::corrupt(&file, "the shard's dictionary names terms that are not the shard's own"));
             }
         }
-        self.shards[i] = Some(Shard { body, own_dict, first, ends: table.ends, data_start: table.data_start });
+        let terms = TermData { data_start: table.data_start, body, ends: table.ends };
+        self.shards[i] = Some(Shard { own_dict, first, terms });
         Ok(())
     }
 
@@ -448,10 +534,25 @@ impl Index {
     }
 
     /// The postings shards (numbers, as in [`Index::shard_range`]) that these
-    /// terms need and that have not been added yet, without repeats.
+    /// terms need and whose lists have not been added yet, without repeats.
     pub fn missing_shards_of(&self, ordinals: impl IntoIterator<Item = u64>) -> Vec<usize> {
         let mut out: Vec<usize> =
             ordinals.into_iter().filter_map(|o| self.shard_of(o)).filter(|&s| self.shards[s].is_none()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether the positions of postings shard `shard` have been added.
+    pub fn has_positions(&self, shard: usize) -> bool {
+        self.positions.get(shard).is_some_and(Option::is_some)
+    }
+
+    /// The postings shards whose positions these terms need and that have not
+    /// been added yet (as [`Index::positions_range`]), without repeats.
+    pub fn missing_positions_of(&self, ordinals: impl IntoIterator<Item = u64>) -> Vec<usize> {
+        let mut out: Vec<usize> =
+            ordinals.into_iter().filter_map(|o| self.shard_of(o)).filter(|&s| self.positions[s].is_none()).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -616,14 +717,15 @@ impl Index {
         out.offs.clear();
         out.pos.clear();
         let (bytes, file, info) = self.term_data(ordinal)?;
-        let (mut entries, mut positions) = self.term_parts(bytes, file)?;
+        let mut entries = Cursor::new(file, bytes);
+        let mut positions = Cursor::new(file, self.term_positions(ordinal, info.shard)?);
         out.docs.reserve(info.doc_freq as usize);
         out.offs.reserve(info.doc_freq as usize + 1);
         out.offs.push(0);
         let mut doc = 0u32;
         for i in 0..info.doc_freq {
             doc = self.next_doc(&mut entries, doc, i == 0)?;
-            let (tf, _) = entry_counts(&mut entries, bytes.len())?;
+            let (tf, _) = entry_counts(&mut entries)?;
             read_positions(&mut positions, tf, &mut out.pos)?;
             out.docs.push(doc);
             out.offs.push(out.pos.len() as u32);
@@ -641,12 +743,11 @@ impl Index {
         out.at = std::cell::OnceCell::new();
         out.ordinal = ordinal;
         let (bytes, file, info) = self.term_data(ordinal)?;
-        let (mut entries, positions) = self.term_parts(bytes, file)?;
-        out.positions = positions.position() as u32;
+        let mut entries = Cursor::new(file, bytes);
         let mut doc = 0u32;
         for i in 0..info.doc_freq {
             doc = self.next_doc(&mut entries, doc, i == 0)?;
-            let (tf, title) = entry_counts(&mut entries, bytes.len())?;
+            let (tf, title) = entry_counts(&mut entries)?;
             out.docs.push(doc);
             out.tf.push(tf);
             out.title.push(title);
@@ -658,12 +759,12 @@ impl Index {
     /// [`Index::counts_into`]), into `out` (appended). The first call finds
     /// where each document's positions start.
     pub fn positions_at(&self, counts: &DocCounts, i: usize, out: &mut Vec<u32>) -> Result<()> {
-        let (bytes, file, _) = self.term_data(counts.ordinal)?;
+        let (_, file, info) = self.term_data(counts.ordinal)?;
+        let bytes = self.term_positions(counts.ordinal, info.shard)?;
         let at = match counts.at.get() {
             Some(at) => at,
             None => {
                 let mut c = Cursor::new(file, bytes);
-                c.seek(counts.positions as usize)?;
                 let mut at = Vec::with_capacity(counts.tf.len());
                 for &tf in &counts.tf {
                     at.push(c.position() as u32);
@@ -678,20 +779,15 @@ impl Index {
         Ok(())
     }
 
-    /// A term's entries (documents and frequencies) and positions: a cursor on
-    /// each part of its postings.
-    fn term_parts<'a>(&self, bytes: &'a [u8], file: &'a str) -> Result<(Cursor<'a>, Cursor<'a>)> {
-        let mut c = Cursor::new(file, bytes);
-        let len = c.varint()?;
-        let start = c.position();
-        let end = usize::try_from(len)
-            .ok()
-            .and_then(|len| start.checked_add(len))
-            .filter(|&end| end <= bytes.len())
-            .ok_or_else(|| Error::corrupt(file, "a term's entries lie outside its postings"))?;
-        let mut positions = Cursor::new(file, bytes);
-        positions.seek(end)?;
-        Ok((Cursor::new(file, &bytes[..end]).at(start), positions))
+    /// The positions of term `ordinal` (of shard `shard`), all its documents'
+    /// one after another.
+    fn term_positions(&self, ordinal: u64, shard: usize) -> Result<&[u8]> {
+        let data = self.positions[shard]
+            .as_ref()
+            .ok_or_else(|| Error::new(ErrorKind::PositionsNotLoaded { shard, file: self.positions_file(shard) }))?;
+        let k = (ordinal - u64::from(self.shard_first[shard])) as usize;
+        data.get(k)
+            .ok_or_else(|| Error::corrupt(&self.positions_file(shard), format!("no positions of term {ordinal}")))
     }
 
     /// The next document of a postings list, checked: after `doc` (or the first).
@@ -720,12 +816,9 @@ impl Index {
             .ok_or_else(|| Error::new(ErrorKind::NotLoaded { file: self.shard_file(info.shard) }))?;
         let file = &self.manifest.files.postings[self.shard_range(info.shard).map_or(0, |r| r.0)].path;
         let k = (ordinal - u64::from(shard.first)) as usize;
-        let start = shard.data_start + if k == 0 { 0 } else { shard.ends[k - 1] as usize };
-        let end = shard.data_start + shard.ends[k] as usize;
         let bytes = shard
-            .body
-            .as_ref()
-            .get(start..end)
+            .terms
+            .get(k)
             .ok_or_else(|| Error::corrupt(file, format!("postings of term {ordinal} lie outside the file")))?;
         if info.doc_freq as usize > self.docs.len() || info.doc_freq as usize > bytes.len() {
             return Err(Error::corrupt(file, format!("term {ordinal} claims {} documents", info.doc_freq)));
@@ -792,8 +885,10 @@ struct TermsTable {
     shard_first: Vec<u32>,
     shard_first_key: Vec<Vec<u8>>,
     shard_own_terms: Vec<u32>,
-    shard_framed: Vec<u32>,
-    shard_member: Vec<u32>,
+    /// Per shard, the framed size of its lists and of its positions.
+    shard_framed: Vec<[u32; 2]>,
+    /// Per shard, the size of its lists' and its positions' gzip members.
+    shard_member: Vec<[u32; 2]>,
     /// First shard of each postings pack.
     pack_first: Vec<u32>,
 }
@@ -827,8 +922,11 @@ fn decode_terms(file: &str, body: &[u8], terms: usize, packs: usize) -> Result<T
         return Err(Error::corrupt(file, format!("{n} document frequencies cannot fit")));
     }
     let dfs: Vec<u32> = (0..n).map(|_| c.varint32()).collect::<Result<_>>()?;
-    let shard_framed: Vec<u32> = (0..s).map(|_| c.varint32()).collect::<Result<_>>()?;
-    let shard_member: Vec<u32> = (0..s).map(|_| c.varint32()).collect::<Result<_>>()?;
+    let mut sizes = || (0..s).map(|_| c.varint32()).collect::<Result<Vec<u32>>>();
+    let (lists_framed, lists_member, positions_framed, positions_member) = (sizes()?, sizes()?, sizes()?, sizes()?);
+    let pair = |a: &[u32], b: &[u32]| a.iter().zip(b).map(|(&a, &b)| [a, b]).collect::<Vec<_>>();
+    let shard_framed = pair(&lists_framed, &positions_framed);
+    let shard_member = pair(&lists_member, &positions_member);
     let pack_first = c.pack_firsts(packs, s as u64, "postings packs", "shards")?;
     if !c.is_empty() {
         return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));
@@ -861,17 +959,26 @@ fn decode_shard_table(file: &str, body: &[u8]) -> Result<ShardTable> {
     let n = c.u32()? as usize;
     let r = c.u32()? as usize;
     let dict = 12..c.bytes(r)?.len() + 12;
-    let data_start = n.checked_mul(4).and_then(|t| t.checked_add(dict.end)).filter(|&e| e <= body.len());
+    let ends = term_ends(&mut c, n, dict.end)?;
+    let data_start = dict.end + 4 * n;
+    Ok(ShardTable { first, dict, ends, data_start })
+}
+
+/// A shard part's table of `n` term end offsets, at body offset `at` (where `c`
+/// is), checked: increasing, and the last is the end of the body.
+fn term_ends(c: &mut Cursor<'_>, n: usize, at: usize) -> Result<Vec<u32>> {
+    let len = c.body_len();
+    let data_start = n.checked_mul(4).and_then(|t| t.checked_add(at)).filter(|&e| e <= len);
     let Some(data_start) = data_start else {
-        return Err(Error::corrupt(file, format!("a table of {n} terms does not fit in {} bytes", body.len())));
+        return Err(Error::corrupt(c.file(), format!("a table of {n} terms does not fit in {len} bytes")));
     };
     let ends: Vec<u32> = (0..n).map(|_| c.u32()).collect::<Result<_>>()?;
-    let data_len = body.len() - data_start;
+    let data_len = len - data_start;
     let ordered = ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize == data_len);
     if !ordered {
-        return Err(Error::corrupt(file, "term offsets are out of order or outside the file"));
+        return Err(Error::corrupt(c.file(), "term offsets are out of order or outside the file"));
     }
-    Ok(ShardTable { first, dict, ends, data_start })
+    Ok(ends)
 }
 
 /// The most a record may inflate to (an article is at most 20 MiB when read).

@@ -12,7 +12,9 @@
 //!   │              MatchKind, weight and class; build the Highlighter     → Plan
 //!   │              (reads only the dictionary: the reader stops here)
 //!   │              Index::missing_shards(plan): the postings shards to fetch
-//!   │              first (the browser fetches them in parallel; the CLI has all)
+//!   │              first, and Index::missing_positions(plan) their positions
+//!   │              if the query is more than one word (the browser fetches
+//!   │              them in parallel; the CLI has all)
 //!   │ context.rs   on executing, from postings: a rare pair of words whose
 //!   │              other tone or completion makes a frequent pair takes it
 //!   │              (`kinh tê`, `tuyên sinh`, `Nam Đị`); joined.rs: an unknown
@@ -80,6 +82,17 @@ impl Index {
             return plan.unresolved.iter().copied().filter(|&s| !self.has_shard(s)).collect();
         }
         self.missing_shards_of(plan.ordinals())
+    }
+
+    /// The postings shards whose positions a plan needs ([`Plan::needs_positions`])
+    /// and that have not been added yet: fetch them with
+    /// [`Index::missing_shards`], before [`Index::execute`]. None while the plan
+    /// has unresolved shards (it is made again first).
+    pub fn missing_positions(&self, plan: &Plan) -> Vec<usize> {
+        if !plan.unresolved.is_empty() || !plan.needs_positions() {
+            return Vec::new();
+        }
+        self.missing_positions_of(plan.ordinals())
     }
 
     /// The postings shards that [`Index::article`] needs for `doc`'s related

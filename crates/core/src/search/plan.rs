@@ -22,7 +22,7 @@ use fst::{IntoStreamer, Streamer};
 
 use super::damerau::OneEdit;
 use super::highlight::Highlighter;
-use super::query::{Query, QueryTerm};
+use super::query::{Field, Query, QueryTerm};
 use super::weights::*;
 use crate::analysis::{fold, has_diacritics, telex};
 use crate::index::Index;
@@ -127,6 +127,20 @@ impl Plan {
     /// reader), built from the same expansions the search matches.
     pub fn highlighter(&self) -> &Highlighter {
         &self.highlighter
+    }
+
+    /// Whether running the plan may read positions, not only which documents
+    /// have its words and how often: for a phrase, a word sought in titles, an
+    /// exclusion, more than one clause (their adjacency ranks, and a rare pair
+    /// may be a slip of tone), or a word that may be two syllables typed
+    /// without the space. A query of one word (or of words joined by OR), the
+    /// commonest while typing, reads none.
+    pub fn needs_positions(&self) -> bool {
+        let q = &self.query;
+        q.clauses.len() > 1
+            || !q.excluded.is_empty()
+            || q.clauses.iter().flat_map(|c| &c.alternatives).any(|u| u.words.len() > 1 || u.field != Field::Any)
+            || self.words.iter().any(|w| !w.joined.is_empty())
     }
 
     /// Every dictionary term the plan may read postings of (with repeats).

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::analysis::tokens;
 use crate::error::Result;
-use crate::index::{term_key, FlatPostings, Index};
+use crate::index::{term_key, DocCounts, Index};
 
 /// Distinctive words of an article looked at (the ones with the highest tf·idf).
 pub const RELATED_TERMS: usize = 24;
@@ -47,9 +47,9 @@ pub(super) fn related(index: &Index, doc: u32, k: usize) -> Result<Vec<(u32, f32
     let n = index.doc_count() as f32;
     let weighted = distinctive_terms(index, doc);
     let mut scores: HashMap<u32, f32> = HashMap::new();
-    let mut flat = FlatPostings::default();
+    let mut flat = DocCounts::default();
     for (ordinal, _, df) in weighted {
-        index.postings_into(ordinal, &mut flat)?;
+        index.counts_into(ordinal, &mut flat)?;
         let idf = (n / df as f32).ln();
         for &other in &flat.docs {
             if other != doc {

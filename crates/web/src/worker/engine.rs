@@ -180,13 +180,18 @@ async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
 pub const SITE_UPDATED: &str =
     "This site's search index was updated while the page was open: reload the page to search the new version.";
 
-/// A part fetched after the root: a postings shard, or a document's text (its
-/// slot of a store pack), by number.
+/// A part fetched after the root: a postings shard's lists, or its positions,
+/// or a document's text (its slot of a store pack), by number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Part {
     Shard(usize),
+    Positions(usize),
     Text(u32),
 }
+
+/// How many times a search fetches positions it was not expected to need and
+/// runs again (each time for at least one more shard), before it gives up.
+const POSITION_RETRIES: usize = 8;
 
 /// Slots this close to one another are fetched in one range request (the bytes
 /// between them are fetched and dropped).
@@ -343,7 +348,9 @@ impl Engine {
 
     /// Fetches these parts of the index if they are not loaded yet: all at once,
     /// joining a fetch another search already started.
-    async fn ensure(&self, parts: impl IntoIterator<Item = Part>) -> Result<(), String> {
+    /// (Not generic over the parts' iterator: each instance would add its own
+    /// copy of the joined fetches to the worker's wasm.)
+    async fn ensure(&self, parts: Vec<Part>) -> Result<(), String> {
         let fetches = parts.into_iter().map(|part| {
             let fetch = self.fetch_part(part);
             async move {
@@ -387,7 +394,7 @@ impl Engine {
                 self.start_text_fetch(&mut fetching, p, r, run);
             }
         }
-        self.ensure(missing.into_iter().map(Part::Text)).await
+        self.ensure(missing.into_iter().map(Part::Text).collect()).await
     }
 
     /// Starts fetching `range` of store pack `pack`, which holds the slots of
@@ -431,19 +438,22 @@ impl Engine {
             let (index, source, packs, ranges) =
                 (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
             async move {
-                let shard = match part {
-                    Part::Shard(i) => i,
+                let (shard, place, what) = match part {
+                    Part::Shard(i) => (i, index.borrow().shard_range(i), "a postings shard"),
+                    Part::Positions(i) => (i, index.borrow().positions_range(i), "the positions of a postings shard"),
                     Part::Text(doc) => return Err(format!("there is no article number {doc} in this index")),
                 };
-                let place = index.borrow().shard_range(shard);
                 let (pack, range) = place.ok_or_else(|| format!("there is no postings shard {shard} in this index"))?;
                 let (bytes, at) =
                     pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), range.clone()).await?;
                 let member = &bytes[(range.start - at) as usize..(range.end - at) as usize];
-                let framed = gunzip(member).await.map_err(|e| {
-                    corrupt_pack(&pack_file(&index.borrow(), PackKind::Postings, pack).0, "a postings shard", e)
-                })?;
-                let added = index.borrow_mut().add_shard(shard, framed);
+                let framed = gunzip(member)
+                    .await
+                    .map_err(|e| corrupt_pack(&pack_file(&index.borrow(), PackKind::Postings, pack).0, what, e))?;
+                let added = match part {
+                    Part::Positions(_) => index.borrow_mut().add_positions(shard, framed),
+                    _ => index.borrow_mut().add_shard(shard, framed),
+                };
                 // A file of the right name but not the right bytes: a host or
                 // cache mixing two builds, or damage on the way.
                 added.map_err(|e| match e.kind() {
@@ -458,8 +468,9 @@ impl Engine {
     }
 
     /// Searches and returns hits with snippets: the query is planned on the
-    /// dictionary, the postings shards it needs are fetched, then it runs, then
-    /// the text of its hits is fetched.
+    /// dictionary, the postings shards it needs are fetched (with their
+    /// positions if it is more than one word), then it runs, then the text of its
+    /// hits is fetched.
     pub async fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, String> {
         Ok(self.search_while(query, options, &|| true).await?.expect("a search always wanted runs to its end"))
     }
@@ -475,18 +486,38 @@ impl Engine {
         options: &SearchOptions,
         wanted: &dyn Fn() -> bool,
     ) -> Result<Option<SearchResponse>, String> {
-        let Some(plan) = self.plan(query, wanted).await? else { return Ok(None) };
-        let shards = self.index.borrow().missing_shards(&plan);
-        self.ensure(shards.into_iter().map(Part::Shard)).await?;
-        if !wanted() {
-            return Ok(None);
-        }
-        let results = {
-            let index = self.index.borrow();
-            let mut results = index.execute(plan, options).map_err(|e| e.to_string())?;
-            // From the executed plan: it knows the tones the context corrected.
-            results.suggestion = index.suggestion(query, &results.plan);
-            results
+        // Positions a plan did not foresee needing are fetched, and the query
+        // planned and run again (at most POSITION_RETRIES times).
+        let mut retries = 0;
+        let results = loop {
+            let Some(plan) = self.plan(query, wanted).await? else { return Ok(None) };
+            let parts: Vec<Part> = {
+                let index = self.index.borrow();
+                let shards = index.missing_shards(&plan).into_iter().map(Part::Shard);
+                shards.chain(index.missing_positions(&plan).into_iter().map(Part::Positions)).collect()
+            };
+            self.ensure(parts).await?;
+            if !wanted() {
+                return Ok(None);
+            }
+            let run = {
+                let index = self.index.borrow();
+                index.execute(plan, options).map(|mut results| {
+                    // From the executed plan: it knows the tones the context corrected.
+                    results.suggestion = index.suggestion(query, &results.plan);
+                    results
+                })
+            };
+            match run {
+                Ok(results) => break results,
+                Err(e) => match *e.kind() {
+                    ErrorKind::PositionsNotLoaded { shard, .. } if retries < POSITION_RETRIES => {
+                        retries += 1;
+                        self.ensure(vec![Part::Positions(shard)]).await?;
+                    }
+                    _ => return Err(e.to_string()),
+                },
+            }
         };
         self.ensure_texts(results.hits.iter().map(|h| h.doc)).await?;
         Ok(wanted().then(|| self.index.borrow().response(&results)))
@@ -516,7 +547,7 @@ impl Engine {
                 shards.dedup();
                 shards
             };
-            self.ensure(shards.into_iter().map(Part::Shard)).await?;
+            self.ensure(shards.into_iter().map(Part::Shard).collect()).await?;
         }
         Err("the index's dictionary shards do not hold what its terms file says; rebuild the index".into())
     }
@@ -538,7 +569,7 @@ impl Engine {
     ) -> Result<Option<ArticleView>, String> {
         self.ensure_texts([doc]).await?;
         let shards = self.index.borrow().missing_shards_for_article(doc);
-        self.ensure(shards.into_iter().map(Part::Shard)).await?;
+        self.ensure(shards.into_iter().map(Part::Shard).collect()).await?;
         if !wanted() {
             return Ok(None);
         }
