@@ -19,26 +19,31 @@ export async function serve(dir) {
     let file = path.normalize(path.join(dir, decodeURIComponent(new URL(req.url, "http://x").pathname)));
     if (file !== dir && !file.startsWith(dir + path.sep)) { res.writeHead(403).end(); return; }
     if (file.endsWith(path.sep) || file === dir) file = path.join(file, "index.html");
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404).end("not found"); return; }
+    // As static hosts do: a range is read from the file alone (the explorer reads
+    // a shard or an article's text out of a large pack so), never the whole file.
+    fs.stat(file, (err, stat) => {
+      if (err || !stat.isFile()) { res.writeHead(404).end("not found"); return; }
       const type = { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "accept-ranges": "bytes" };
-      // One byte range, as static hosts serve it (the explorer reads an article's
-      // text out of a store pack so); anything else gets the whole file.
+      const send = (status, headers, start, end) => {
+        res.writeHead(status, { ...headers, "content-length": end - start });
+        if (end > start) fs.createReadStream(file, { start, end: end - 1 }).pipe(res);
+        else res.end();
+      };
+      // One byte range, as static hosts serve it; anything else gets the whole file.
       const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
       if (range) {
         const start = Number(range[1]);
-        const end = Math.min(range[2] === "" ? data.length : Number(range[2]) + 1, data.length);
-        if (start >= data.length) {
-          res.writeHead(416, { "content-range": `bytes */${data.length}` }).end();
+        const end = Math.min(range[2] === "" ? stat.size : Number(range[2]) + 1, stat.size);
+        if (start >= stat.size) {
+          res.writeHead(416, { "content-range": `bytes */${stat.size}` }).end();
         } else if (end > start) {
-          res.writeHead(206, { ...type, "content-range": `bytes ${start}-${end - 1}/${data.length}` })
-            .end(data.subarray(start, end));
+          send(206, { ...type, "content-range": `bytes ${start}-${end - 1}/${stat.size}` }, start, end);
         } else {
-          res.writeHead(200, type).end(data);
+          send(200, type, 0, stat.size);
         }
         return;
       }
-      res.writeHead(200, type).end(data);
+      send(200, type, 0, stat.size);
     });
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));

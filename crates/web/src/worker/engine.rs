@@ -537,17 +537,21 @@ impl Engine {
                 return Ok(Some(plan));
             }
             // The shards to look the words up in, and with them the shards of the
-            // terms already found (the plan made again keeps nearly all of them), in
-            // one round of fetches.
-            let shards = {
+            // terms already found (the plan made again keeps nearly all of them)
+            // and, for a query of more than one word, their positions: one round
+            // of fetches.
+            let parts = {
                 let index = self.index.borrow();
                 let mut shards = index.missing_shards(&plan);
                 shards.extend(index.missing_shards_of(plan.ordinals()));
                 shards.sort_unstable();
                 shards.dedup();
-                shards
+                let positions =
+                    if plan.needs_positions() { index.missing_positions_of(plan.ordinals()) } else { Vec::new() };
+                let parts = shards.into_iter().map(Part::Shard);
+                parts.chain(positions.into_iter().map(Part::Positions)).collect()
             };
-            self.ensure(shards.into_iter().map(Part::Shard).collect()).await?;
+            self.ensure(parts).await?;
         }
         Err("the index's dictionary shards do not hold what its terms file says; rebuild the index".into())
     }
