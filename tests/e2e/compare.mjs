@@ -200,6 +200,13 @@ const ms = (x) => (x === undefined ? "—" : x >= 100 ? x.toFixed(0) : x.toFixed
 const browser = await launchChromium();
 const results = [];
 try {
+  // The browser's own start (its processes, its first page) is paid here, by a
+  // blank page, not by whichever engine's cold load comes first.
+  {
+    const context = await browser.newContext();
+    await (await context.newPage()).setContent("<!doctype html><title>warm-up</title><p>warm-up</p>");
+    await context.close();
+  }
   for (const n of SIZES) {
     for (const name of ["soi", "pagefind"]) {
       console.error(`== browser: ${name}, ${n} articles`);

@@ -2,6 +2,7 @@
 // on 127.0.0.1 and a headless Debian Chromium (never a downloaded browser).
 import http from "node:http";
 import fs from "node:fs";
+import { pipeline } from "node:stream";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -26,7 +27,8 @@ export async function serve(dir) {
       const type = { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "accept-ranges": "bytes" };
       const send = (status, headers, start, end) => {
         res.writeHead(status, { ...headers, "content-length": end - start });
-        if (end > start) fs.createReadStream(file, { start, end: end - 1 }).pipe(res);
+        // A read error or a client gone ends the response and closes the file.
+        if (end > start) pipeline(fs.createReadStream(file, { start, end: end - 1 }), res, () => {});
         else res.end();
       };
       // One byte range, as static hosts serve it; anything else gets the whole file.

@@ -4,9 +4,10 @@
 //! shipped in the app. Inside the gzip is the framed file `soi-core` defines
 //! (magic, version, kind, body, CRC32); its name is the hash of that content.
 //!
-//! Packs are the exception (postings and store): a browser fetches one shard or
-//! one document's slot of a pack by an HTTP range request, so a pack is stored
-//! as it is (each part of it is already a gzip member).
+//! Packs are the exception (postings and store): a browser fetches one part of a
+//! shard (its lists or its positions) or one document's slot of a pack by an
+//! HTTP range request, so a pack is stored as it is (each part of it is already
+//! a gzip member).
 
 use std::fs;
 use std::io::{Read, Write};

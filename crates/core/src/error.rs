@@ -91,8 +91,11 @@ impl fmt::Display for Error {
             ErrorKind::MissingFile { file } => {
                 write!(f, "the index file {file} named by the manifest is missing; {REBUILD} and upload all of its files")
             }
-            ErrorKind::NotLoaded { file } | ErrorKind::PositionsNotLoaded { file, .. } => {
+            ErrorKind::NotLoaded { file } => {
                 write!(f, "the index file {file} is needed but was not loaded; reload the page to fetch it again")
+            }
+            ErrorKind::PositionsNotLoaded { file, .. } => {
+                write!(f, "{file} are needed but were not loaded; reload the page to fetch them again")
             }
             ErrorKind::InvalidOption { option, value, expected } => write!(f, "invalid {option} {value:?}: use {expected}"),
         }

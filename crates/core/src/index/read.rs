@@ -118,10 +118,6 @@ fn read_positions(c: &mut Cursor<'_>, tf: u32, out: &mut Vec<u32>) -> Result<()>
     Ok(())
 }
 
-/// The most occurrences of a term in one document: more words than an article
-/// of the largest size read (20 MiB) can have.
-const MAX_TF: u32 = 1 << 24;
-
 /// A document's entry in a term's list: its term frequency, and how many of
 /// its occurrences are in its title.
 #[inline]
@@ -129,7 +125,7 @@ fn entry_counts(c: &mut Cursor<'_>) -> Result<(u32, u32)> {
     let v = c.varint32()?;
     let tf = v >> 1;
     let title = if v & 1 == 1 { c.varint32()? } else { 0 };
-    if tf == 0 || tf > MAX_TF || title > tf || (v & 1 == 1 && title == 0) {
+    if tf == 0 || title > tf || (v & 1 == 1 && title == 0) {
         return Err(Error::corrupt(c.file(), "bad term frequency in the postings"));
     }
     Ok((tf, title))
@@ -927,6 +923,12 @@ fn decode_terms(file: &str, body: &[u8], terms: usize, packs: usize) -> Result<T
     let pair = |a: &[u32], b: &[u32]| a.iter().zip(b).map(|(&a, &b)| [a, b]).collect::<Vec<_>>();
     let shard_framed = pair(&lists_framed, &positions_framed);
     let shard_member = pair(&lists_member, &positions_member);
+    // Deflate packs at most about 1032 bytes into one: a larger size would have
+    // a reader inflate a member without a useful bound.
+    let inflates = |(f, m): (&[u32; 2], &[u32; 2])| (0..2).all(|k| u64::from(f[k]) <= u64::from(m[k]) * 1032);
+    if !shard_framed.iter().zip(&shard_member).all(inflates) {
+        return Err(Error::corrupt(file, "a shard's size is more than its gzip member can hold"));
+    }
     let pack_first = c.pack_firsts(packs, s as u64, "postings packs", "shards")?;
     if !c.is_empty() {
         return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));

@@ -13,8 +13,9 @@
 //!   │              (reads only the dictionary: the reader stops here)
 //!   │              Index::missing_shards(plan): the postings shards to fetch
 //!   │              first, and Index::missing_positions(plan) their positions
-//!   │              if the query is more than one word (the browser fetches
-//!   │              them in parallel; the CLI has all)
+//!   │              if the query reads any (more than one word, a phrase,
+//!   │              title:, an exclusion; the browser fetches them in parallel;
+//!   │              the CLI has all)
 //!   │ context.rs   on executing, from postings: a rare pair of words whose
 //!   │              other tone or completion makes a frequent pair takes it
 //!   │              (`kinh tê`, `tuyên sinh`, `Nam Đị`); joined.rs: an unknown
@@ -85,9 +86,10 @@ impl Index {
     }
 
     /// The postings shards whose positions a plan needs ([`Plan::needs_positions`])
-    /// and that have not been added yet: fetch them with
-    /// [`Index::missing_shards`], before [`Index::execute`]. None while the plan
-    /// has unresolved shards (it is made again first).
+    /// and that have not been added yet: fetch them ([`Index::positions_range`],
+    /// [`Index::add_positions`]) with the lists [`Index::missing_shards`] names,
+    /// before [`Index::execute`]. None while the plan has unresolved shards (it
+    /// is made again first).
     pub fn missing_positions(&self, plan: &Plan) -> Vec<usize> {
         if !plan.unresolved.is_empty() || !plan.needs_positions() {
             return Vec::new();
