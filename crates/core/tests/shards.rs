@@ -55,6 +55,15 @@ const QUERIES: [&str; 11] = [
     "chi bộ đại hộ",
 ];
 
+/// Runs `plan` (of query `q`) on `index` and checks that it answers as `whole`
+/// does (without the suggestion: `execute` alone does not suggest).
+fn assert_answers_as(index: &Index, plan: soi_core::Plan, whole: &Index, q: &str) {
+    let got = index.response(&index.execute(plan, &SearchOptions::default()).unwrap());
+    let mut want = whole.response(&whole.search(q, 10).unwrap());
+    want.suggestion = None;
+    assert_eq!(got, want, "{q:?}");
+}
+
 /// Adds the lists of shard `s` as the browser does: their byte range of its
 /// pack (a gzip member).
 fn add_shard(built: &BuiltIndex, index: &mut Index, s: usize) {
@@ -114,10 +123,7 @@ fn a_query_fetches_only_the_shards_of_its_terms_and_then_answers_as_the_whole_in
             let mut index = root(&built);
             let (plan, added) = plan_and_fetch(&built, &mut index, q);
             assert!(added < shards / 2, "{q:?} needs {added} of {shards} shards");
-            let got = index.response(&index.execute(plan, &SearchOptions::default()).unwrap());
-            let mut want = whole.response(&whole.search(q, 10).unwrap());
-            want.suggestion = None; // execute() alone does not suggest
-            assert_eq!(got, want, "{q:?}");
+            assert_answers_as(&index, plan, &whole, q);
         }
     }
 }
@@ -133,10 +139,7 @@ fn a_query_of_one_word_reads_no_position_and_one_of_more_says_which_it_lacks() {
             assert!(!plan.needs_positions(), "{q:?}");
             assert!(index.missing_positions(&plan).is_empty(), "{q:?}");
             assert!((0..index.shard_count()).all(|s| !index.has_positions(s)), "{q:?}: no positions fetched");
-            let got = index.response(&index.execute(plan, &SearchOptions::default()).unwrap());
-            let mut want = whole.response(&whole.search(q, 10).unwrap());
-            want.suggestion = None;
-            assert_eq!(got, want, "{q:?}");
+            assert_answers_as(&index, plan, &whole, q);
         }
         // More than one word: the plan names the positions it needs, and running
         // it without them is refused, naming the shard, never a silent miss.
@@ -163,10 +166,7 @@ fn a_query_of_one_word_reads_no_position_and_one_of_more_says_which_it_lacks() {
             }
             wanted.into_iter().for_each(|s| add_positions(&built, &mut index, s));
             assert!(index.missing_positions(&plan).is_empty());
-            let got = index.response(&index.execute(plan, &SearchOptions::default()).unwrap());
-            let mut want = whole.response(&whole.search(q, 10).unwrap());
-            want.suggestion = None;
-            assert_eq!(got, want, "{q:?}");
+            assert_answers_as(&index, plan, &whole, q);
         }
     }
 }
@@ -250,10 +250,7 @@ fn words_of_one_document_are_looked_up_in_their_shard() {
     for q in ["kim s", "nhiệm k", "huyen kim so"] {
         let mut some = root(&split);
         let (plan, _) = plan_and_fetch(&split, &mut some, q);
-        let got = some.response(&some.execute(plan, &SearchOptions::default()).unwrap());
-        let mut want = all.response(&all.search(q, 10).unwrap());
-        want.suggestion = None;
-        assert_eq!(got, want, "{q:?}");
+        assert_answers_as(&some, plan, &all, q);
     }
 }
 

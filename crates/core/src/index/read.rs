@@ -532,8 +532,14 @@ impl Index {
     /// The postings shards (numbers, as in [`Index::shard_range`]) that these
     /// terms need and whose lists have not been added yet, without repeats.
     pub fn missing_shards_of(&self, ordinals: impl IntoIterator<Item = u64>) -> Vec<usize> {
+        self.shards_not_in(ordinals, &self.shards)
+    }
+
+    /// The shards of these terms whose part in `added` (by shard) is `None`,
+    /// sorted, without repeats.
+    fn shards_not_in<T>(&self, ordinals: impl IntoIterator<Item = u64>, added: &[Option<T>]) -> Vec<usize> {
         let mut out: Vec<usize> =
-            ordinals.into_iter().filter_map(|o| self.shard_of(o)).filter(|&s| self.shards[s].is_none()).collect();
+            ordinals.into_iter().filter_map(|o| self.shard_of(o)).filter(|&s| added[s].is_none()).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -547,11 +553,7 @@ impl Index {
     /// The postings shards whose positions these terms need and that have not
     /// been added yet (as [`Index::positions_range`]), without repeats.
     pub fn missing_positions_of(&self, ordinals: impl IntoIterator<Item = u64>) -> Vec<usize> {
-        let mut out: Vec<usize> =
-            ordinals.into_iter().filter_map(|o| self.shard_of(o)).filter(|&s| self.positions[s].is_none()).collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.shards_not_in(ordinals, &self.positions)
     }
 
     /// Where document `doc`'s text is: the store pack (index into

@@ -493,16 +493,7 @@ impl Engine {
         let (mut retries, mut all_positions) = (0, false);
         let results = loop {
             let Some(plan) = self.plan(query, wanted).await? else { return Ok(None) };
-            let parts: Vec<Part> = {
-                let index = self.index.borrow();
-                let positions = if all_positions {
-                    index.missing_positions_of(plan.ordinals())
-                } else {
-                    index.missing_positions(&plan)
-                };
-                let shards = index.missing_shards(&plan).into_iter().map(Part::Shard);
-                shards.chain(positions.into_iter().map(Part::Positions)).collect()
-            };
+            let parts = missing_parts(&self.index.borrow(), &plan, Vec::new(), all_positions);
             self.ensure(parts).await?;
             if !wanted() {
                 return Ok(None);
@@ -546,14 +537,7 @@ impl Engine {
             // and, if the query reads positions, theirs: one round of fetches.
             let parts = {
                 let index = self.index.borrow();
-                let mut shards = index.missing_shards(&plan);
-                shards.extend(index.missing_shards_of(plan.ordinals()));
-                shards.sort_unstable();
-                shards.dedup();
-                let positions =
-                    if plan.needs_positions() { index.missing_positions_of(plan.ordinals()) } else { Vec::new() };
-                let parts = shards.into_iter().map(Part::Shard);
-                parts.chain(positions.into_iter().map(Part::Positions)).collect()
+                missing_parts(&index, &plan, index.missing_shards(&plan), false)
             };
             self.ensure(parts).await?;
         }
@@ -590,6 +574,19 @@ impl Engine {
         let article = index.article(doc, plan.highlighter()).map_err(|e| e.to_string())?;
         article.map(Some).ok_or_else(|| format!("there is no article number {doc} in this index"))
     }
+}
+
+/// What a plan needs that is not loaded yet: the lists of `lookups` (shards its
+/// words are looked up in) and of its terms' shards, and their positions if it
+/// reads any ([`Plan::needs_positions`]) or `all_positions` says so.
+fn missing_parts(index: &Index, plan: &Plan, lookups: Vec<usize>, all_positions: bool) -> Vec<Part> {
+    let mut shards = lookups;
+    shards.extend(index.missing_shards_of(plan.ordinals()));
+    shards.sort_unstable();
+    shards.dedup();
+    let positions =
+        if all_positions || plan.needs_positions() { index.missing_positions_of(plan.ordinals()) } else { Vec::new() };
+    shards.into_iter().map(Part::Shard).chain(positions.into_iter().map(Part::Positions)).collect()
 }
 
 /// Parses `manifest.json` with the browser's JSON parser (keeping a JSON library
