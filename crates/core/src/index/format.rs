@@ -93,7 +93,7 @@ pub fn frame(kind: FileKind, body: &[u8]) -> Vec<u8> {
     out.push(kind as u8);
     out.push(0);
     out.extend_from_slice(body);
-    let crc = crc32fast::hash(&out);
+    let crc = super::crc::crc32(&out);
     out.extend_from_slice(&crc.to_le_bytes());
     out
 }
@@ -146,7 +146,7 @@ pub fn check_crc(file: &str, bytes: &[u8]) -> Result<()> {
     }
     let (data, footer) = bytes.split_at(bytes.len() - FOOTER_LEN);
     let expected = u32::from_le_bytes(footer.try_into().expect("footer is 4 bytes"));
-    let got = crc32fast::hash(data);
+    let got = super::crc::crc32(data);
     if got != expected {
         return Err(Error::new(ErrorKind::Checksum { file: file.to_owned(), expected, got }));
     }

@@ -2,7 +2,7 @@
 //! them, both here so the format is defined once.
 //!
 //! - `format.rs`: the framing of every binary file (magic, version, kind, CRC32)
-//!   and [`FORMAT_VERSION`] with its policy.
+//!   and [`FORMAT_VERSION`] with its policy; `crc.rs`: the CRC32 itself.
 //! - `build.rs`: the writer, with the byte layout of each file's body.
 //! - `read.rs`: the reader ([`Index`]): opens the root files (dict, terms, docs)
 //!   and takes postings shards and documents' stored text as a query needs them.
@@ -11,6 +11,7 @@
 //! - `facets.rs`: facet value → documents, derived from the document table at open.
 
 mod build;
+mod crc;
 mod doc_table;
 mod facets;
 pub mod format;

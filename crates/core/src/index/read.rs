@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use fst::{IntoStreamer, Map, Streamer};
 
 use super::build::{BuiltIndex, IndexFile, ROOT_MIN_DF, STORE_ALIGN};
+use super::crc;
 use super::doc_table::{decode_docs, DocMeta, DocTable};
 use super::facets::FacetIndex;
 use super::format::{check_crc, check_header, Cursor, FileKind, FOOTER_LEN, HEADER_LEN};
@@ -213,13 +214,12 @@ impl Index {
         let docs_raw: Arc<[u8]> = docs.into();
         let f = &manifest.files;
         let dict_body = body(&f.dict, FileKind::Dict, dict_raw.clone())?;
-        let dict = Map::new(dict_body).map_err(|e| Error::corrupt(&f.dict.path, e.to_string()))?;
         // fst trusts its own bytes and panics on inconsistent ones: check its own
-        // checksum (fst version 3 has one; older versions are refused by it), so
-        // that a dictionary damaged before its outer CRC was written is an error,
-        // not a panic while searching.
-        let fst = dict.as_fst();
-        fst.verify().map_err(|e| Error::corrupt(&f.dict.path, format!("the dictionary fails its own check: {e}")))?;
+        // checksum (fst version 3 has one), so that a dictionary damaged before
+        // its outer CRC was written is an error, not a panic while searching.
+        crc::fst_checksum(dict_body.as_ref())
+            .map_err(|e| Error::corrupt(&f.dict.path, format!("the dictionary fails its own check: {e}")))?;
+        let dict = Map::new(dict_body).map_err(|e| Error::corrupt(&f.dict.path, e.to_string()))?;
         if dict.len() > manifest.terms as usize {
             return Err(Error::corrupt(
                 &f.dict.path,
@@ -464,8 +464,8 @@ impl Index {
         }
         let own =
             Body { bytes: body.bytes.clone(), start: body.start + table.dict.start, end: body.start + table.dict.end };
+        crc::fst_checksum(own.as_ref()).map_err(|e| Error::corrupt(&file, format!("the shard's dictionary: {e}")))?;
         let own_dict = Map::new(own).map_err(|e| Error::corrupt(&file, format!("the shard's dictionary: {e}")))?;
-        own_dict.as_fst().verify().map_err(|e| Error::corrupt(&file, format!("the shard's dictionary: {e}")))?;
         // Its terms must be the shard's own, between its first key and the next
         // shard's, and in no more documents than a root term needs.
         let lo = &self.shard_first_key[i];
