@@ -134,7 +134,7 @@ pub fn run(args: &BuildArgs<'_>) -> Result<()> {
         // The articles of the batch, read and parsed in parallel.
         let todo: Vec<usize> = (0..batch.len()).filter(|&i| outcomes[i].is_none()).collect();
         let mut prepared: Vec<Option<Prepared>> = (0..batch.len()).map(|_| None).collect();
-        let parsed = parallel_map(&todo, threads, |&i| prepare(&batch[i], &batch_ids[i], args));
+        let parsed = soi_core::parallel::par_map(&todo, threads, |&i| prepare(&batch[i], &batch_ids[i], args));
         for (i, p) in todo.into_iter().zip(parsed) {
             prepared[i] = Some(p);
         }
@@ -593,27 +593,6 @@ fn relative_id(corpus: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-/// Replaces the index in `out` so that a reader never sees half of it:
-/// 1. every index file is written under its content-hashed name, each through a
-///    temporary name and a rename (gzip-compressed or not: see `files.rs`); the names are
-///    new unless the content is the same, so the old manifest still names complete
-///    files of the old build;
-/// 2. the manifest, the one file a reader starts from, is replaced by a rename, in
-///    one step from the old build to the new; then the report;
-/// 3. only then are the index files of earlier builds removed.
-///
-/// A failure in 1 or 2 leaves the old index as it was (and says so).
-/// `f` of every item, in order, the items split evenly across `threads` threads.
-fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let per = items.len().div_ceil(threads.max(1)).max(1);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let parts: Vec<_> =
-            items.chunks(per).map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>())).collect();
-        parts.into_iter().flat_map(|h| h.join().expect("a worker thread panicked")).collect()
-    })
-}
-
 /// The cause first, then what it means for the folder: nothing was replaced.
 fn unchanged(out: &Path) -> impl Fn(anyhow::Error) -> anyhow::Error + '_ {
     move |e| {
@@ -627,6 +606,17 @@ fn unchanged(out: &Path) -> impl Fn(anyhow::Error) -> anyhow::Error + '_ {
 /// Writes the index files as the build makes them (the build never holds the
 /// whole index): compressed on every core, a batch at a time, each written under
 /// its content-hashed name.
+///
+/// With [`write_index`], it replaces the index in `out` so that a reader never sees half of it:
+/// 1. every index file is written under its content-hashed name, each through a
+///    temporary name and a rename (gzip-compressed or not: see `files.rs`); the names are
+///    new unless the content is the same, so the old manifest still names complete
+///    files of the old build;
+/// 2. the manifest, the one file a reader starts from, is replaced by a rename, in
+///    one step from the old build to the new; then the report;
+/// 3. only then are the index files of earlier builds removed.
+///
+/// A failure in 1 or 2 leaves the old index as it was (and says so).
 struct FileWriter<'a> {
     out: &'a Path,
     batch: Vec<soi_core::index::IndexFile>,
@@ -655,7 +645,7 @@ impl<'a> FileWriter<'a> {
 
     fn flush(&mut self) -> Result<()> {
         let batch = std::mem::take(&mut self.batch);
-        let compressed = parallel_map(&batch, self.threads, |f| crate::files::compress(&f.bytes));
+        let compressed = soi_core::parallel::par_map(&batch, self.threads, |f| crate::files::compress(&f.bytes));
         for (f, bytes) in batch.iter().zip(&compressed) {
             write_atomic(&self.out.join(&f.name), bytes)?;
         }

@@ -42,6 +42,7 @@ pub mod document;
 mod error;
 pub mod index;
 pub mod ingest;
+pub mod parallel;
 pub mod search;
 
 pub use document::{Document, Metadata};

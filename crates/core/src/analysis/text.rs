@@ -133,9 +133,9 @@ fn surface_fast(word: &str) -> Option<String> {
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && !matches!(c, 'ð' | 'Ð' | 'ɖ' | 'Ɖ')
+        } else if let Some(lower) = latin(c).filter(|_| !matches!(c, 'ð' | 'Ð' | 'ɖ' | 'Ɖ')).map(|l| l.lower.as_str())
         {
-            out.extend(c.to_lowercase());
+            out.push_str(lower);
         } else {
             return None;
         }
@@ -181,13 +181,57 @@ fn surface_full(word: &str) -> String {
 /// which has no decomposition. Idempotent: `fold(fold(w)) == fold(w)`.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
-        match c {
-            'đ' | 'ð' | 'ɖ' => out.push('d'),
-            c => unicode::push_without_marks(c, &mut out),
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(l) = latin(c) {
+            out.push_str(&l.folded);
+        } else {
+            push_folded(c, &mut out);
         }
     }
     out
+}
+
+/// Appends the folded form of one character. Folding goes character by
+/// character (lowercase, then marks off), so a word's fold is its characters'.
+fn push_folded(c: char, out: &mut String) {
+    for c in c.to_lowercase() {
+        match c {
+            'đ' | 'ð' | 'ɖ' => out.push('d'),
+            c => unicode::push_without_marks(c, out),
+        }
+    }
+}
+
+/// A precomposed Latin letter's lowercase and folded forms.
+struct LatinForms {
+    lower: String,
+    folded: String,
+}
+
+/// The forms of `c` when it is one of the precomposed Latin letters every
+/// Vietnamese letter is among (U+00C0–U+024F, U+1E00–U+1EFF); `None` otherwise.
+/// Computed once, at first use, by the general path: the analyzer folds every
+/// word it indexes or highlights, and this saves a Unicode table search per letter.
+fn latin(c: char) -> Option<&'static LatinForms> {
+    static FORMS: std::sync::OnceLock<Vec<LatinForms>> = std::sync::OnceLock::new();
+    let slot = match c {
+        '\u{C0}'..='\u{24F}' => c as usize - 0xC0,
+        '\u{1E00}'..='\u{1EFF}' => 0x24F - 0xC0 + 1 + (c as usize - 0x1E00),
+        _ => return None,
+    };
+    let forms = FORMS.get_or_init(|| {
+        ('\u{C0}'..='\u{24F}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .map(|c| {
+                let mut folded = String::new();
+                push_folded(c, &mut folded);
+                LatinForms { lower: c.to_lowercase().collect(), folded }
+            })
+            .collect()
+    });
+    forms.get(slot)
 }
 
 /// True when the word (as typed) carries any diacritic, i.e. folding changes it

@@ -115,6 +115,7 @@ use super::format::{frame, put_bytes, put_str, put_varint, Cursor, FileKind, FOR
 use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
 use crate::analysis::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
 use crate::document::{days_from_iso, Document, Metadata};
+use crate::parallel::par_map;
 
 /// Target size of one postings shard (lists and positions, uncompressed). A
 /// query fetches the shards of its terms (in parallel, each part by a range
@@ -238,20 +239,63 @@ struct Analysed {
 
 /// Analyses one document: every field's words at their positions.
 fn analyse(doc: &Document) -> Analysed {
-    let mut terms: HashMap<Vec<u8>, Vec<u32>> = HashMap::new();
+    let mut terms = DocTerms::default();
     // The title's span bounds its positions; the body's word count is its length
     // for BM25 (gaps are not words).
-    let (title_words, _) = add_field(&mut terms, &doc.title, 0);
-    let (body_span, body_words) = add_field(&mut terms, &doc.body, title_words + 1);
+    let (title_words, _) = terms.add_field(&doc.title, 0);
+    let (body_span, body_words) = terms.add_field(&doc.body, title_words + 1);
     // Metadata values are searchable too (a byline's organisation, a place only
     // named in a dropped banner), each after a gap so that no phrase spans two.
     let mut next = title_words + 1 + body_span + 1;
     let m = &doc.meta;
     let singles = [&m.author, &m.source, &m.category].into_iter().flatten();
     for value in singles.chain(m.places.iter()).chain(m.people.iter()).chain(m.doc_refs.iter()) {
-        next += add_field(&mut terms, value, next).0 + 1;
+        next += terms.add_field(value, next).0 + 1;
     }
-    Analysed { terms: terms.into_iter().collect(), lengths: (title_words, body_words) }
+    Analysed { terms: terms.terms, lengths: (title_words, body_words) }
+}
+
+/// A document's terms with their positions, as its fields are added.
+#[derive(Default)]
+struct DocTerms<'a> {
+    /// Each word as written → its term in `terms` (`None`: a word not indexed).
+    /// An article repeats most of its words: each is analysed once.
+    written: HashMap<&'a str, Option<usize>>,
+    /// A term's key → its place in `terms`.
+    keys: HashMap<Vec<u8>, usize>,
+    terms: Vec<(Vec<u8>, Vec<u32>)>,
+}
+
+impl<'a> DocTerms<'a> {
+    /// Adds a field's words at positions starting from `first_position`; returns
+    /// the positions the field takes (its words, and a gap at each sentence or
+    /// clause end) and its number of words.
+    fn add_field(&mut self, text: &'a str, first_position: u32) -> (u32, u32) {
+        let (mut span, mut words) = (0, 0);
+        for token in tokens(text) {
+            span = token.position + 1;
+            words += 1;
+            let term = match self.written.get(token.text) {
+                Some(&term) => term,
+                None => {
+                    let term = term_key(token.text).map(|key| {
+                        let next = self.terms.len();
+                        let at = *self.keys.entry(key.clone()).or_insert(next);
+                        if at == next {
+                            self.terms.push((key, Vec::new()));
+                        }
+                        at
+                    });
+                    self.written.insert(token.text, term);
+                    term
+                }
+            };
+            if let Some(t) = term {
+                self.terms[t].1.push(first_position + token.position);
+            }
+        }
+        (span, words)
+    }
 }
 
 impl IndexBuilder {
@@ -356,35 +400,40 @@ impl IndexBuilder {
             })
             .collect();
 
-        // Documents are analysed in batches, each batch split across the threads;
-        // their terms are then added in document order, so the bytes do not depend
-        // on the number of threads.
-        let mut terms: BTreeMap<Vec<u8>, TermPostings> = BTreeMap::new();
+        // Documents are analysed in batches on every core; their terms are added
+        // in document order (so the bytes do not depend on the number of threads),
+        // one batch while the next is analysed. They are gathered by hash (a
+        // document adds hundreds of terms, each a lookup), then put in key order once.
+        let mut terms: HashMap<Vec<u8>, TermPostings> = HashMap::new();
         let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
         let total = docs.len();
         let threads = self.threads.max(1);
-        for (b, batch) in docs.chunks(ANALYSIS_BATCH).enumerate() {
-            let analysed: Vec<Analysed> = if threads == 1 || batch.len() < 2 {
-                batch.iter().map(analyse).collect()
-            } else {
-                let per = batch.len().div_ceil(threads);
-                std::thread::scope(|scope| {
-                    let parts: Vec<_> = batch
-                        .chunks(per)
-                        .map(|part| scope.spawn(move || part.iter().map(analyse).collect::<Vec<_>>()))
-                        .collect();
-                    parts.into_iter().flat_map(|h| h.join().expect("an analysis thread panicked")).collect()
-                })
-            };
-            for (k, a) in analysed.into_iter().enumerate() {
-                let doc_id = (b * ANALYSIS_BATCH + k) as u32;
+        let mut add = |analysed: Vec<Analysed>| {
+            for a in analysed {
+                let doc_id = lengths.len() as u32;
                 for (key, positions) in a.terms {
                     terms.entry(key).or_default().push(doc_id, &positions, a.lengths.0);
                 }
                 lengths.push(a.lengths);
                 progress(doc_id as usize + 1, total);
             }
+        };
+        let mut previous: Vec<Analysed> = Vec::new();
+        for batch in docs.chunks(ANALYSIS_BATCH) {
+            let done = std::mem::take(&mut previous);
+            previous = if threads == 1 {
+                add(done);
+                batch.iter().map(analyse).collect()
+            } else {
+                std::thread::scope(|scope| {
+                    let next = scope.spawn(|| par_map(batch, threads, analyse));
+                    add(done);
+                    next.join().expect("an analysis thread panicked")
+                })
+            };
         }
+        add(previous);
+        let terms: BTreeMap<Vec<u8>, TermPostings> = terms.into_iter().collect();
 
         let entry = |f: &IndexFile| FileEntry { path: f.name.clone(), bytes: f.bytes.len() as u64 };
         let mut emit = |kind: FileKind, body: &[u8], entries: &mut Vec<FileEntry>| -> Result<(), E> {
@@ -445,22 +494,6 @@ pub fn term_key(word: &str) -> Option<Vec<u8>> {
     key.push(0);
     key.extend_from_slice(surface(word).as_bytes());
     Some(key)
-}
-
-/// Adds a field's words at positions starting from `first_position`; returns the
-/// positions the field takes (its words, and a gap at each sentence or clause
-/// end) and its number of words.
-fn add_field(terms: &mut HashMap<Vec<u8>, Vec<u32>>, text: &str, first_position: u32) -> (u32, u32) {
-    let (mut span, mut words) = (0, 0);
-    for token in tokens(text) {
-        span = token.position + 1;
-        words += 1;
-        let Some(key) = term_key(token.text) else {
-            continue;
-        };
-        terms.entry(key).or_default().push(first_position + token.position);
-    }
-    (span, words)
 }
 
 /// An fst map of `(key, ordinal)`, keys in increasing order.
@@ -676,21 +709,6 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::new(PACK_GZIP_LEVEL));
     gz.write_all(bytes).expect("writing to memory");
     gz.finish().expect("writing to memory")
-}
-
-/// `f` of every item, in order, the items split across `threads` threads (on this
-/// thread alone when there is one, as in the browser).
-fn par_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    if threads <= 1 || items.len() < 2 {
-        return items.iter().map(f).collect();
-    }
-    let per = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let parts: Vec<_> =
-            items.chunks(per).map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>())).collect();
-        parts.into_iter().flat_map(|h| h.join().expect("a build thread panicked")).collect()
-    })
 }
 
 /// Where the store put the documents: the first document of each pack, and each

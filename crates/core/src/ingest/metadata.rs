@@ -83,6 +83,48 @@ fn proper_name(
     (end > i).then_some((i, end))
 }
 
+/// A text's words, each with its surface form, computed once for all the
+/// finders (and once for each word as written: an article repeats most).
+struct Words<'a> {
+    text: &'a str,
+    toks: Vec<Token<'a>>,
+    /// The surface forms of the words as written, in order of first use.
+    forms: Vec<String>,
+    /// Each token's surface form, an index into `forms`.
+    form_of: Vec<usize>,
+}
+
+impl<'a> Words<'a> {
+    fn of(text: &'a str) -> Words<'a> {
+        let toks: Vec<Token<'a>> = tokens(text).collect();
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut forms = Vec::new();
+        let form_of = toks
+            .iter()
+            .map(|t| {
+                *seen.entry(t.text).or_insert_with(|| {
+                    forms.push(surface(t.text));
+                    forms.len() - 1
+                })
+            })
+            .collect();
+        Words { text, toks, forms, form_of }
+    }
+
+    /// Each token's surface form.
+    fn surfaces(&self) -> Vec<&str> {
+        self.form_of.iter().map(|&f| self.forms[f].as_str()).collect()
+    }
+}
+
+/// The places, people and document references of `text`, in that order, as
+/// [`find_places`], [`find_people`] and [`find_doc_refs`] give them (its words
+/// are analysed once for the three).
+pub fn find_all(text: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let words = Words::of(text);
+    (places(&words), people(&words), doc_refs(&words))
+}
+
 fn joined(text: &str, toks: &[Token<'_>], (a, b): (usize, usize)) -> String {
     text[toks[a].range.0..toks[b - 1].range.1].split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -96,8 +138,11 @@ fn push_unique(list: &mut Vec<String>, value: String) {
 /// Places named after an administrative unit (`huyện Kim Sơn`, `tỉnh Lạng Sơn`,
 /// `thành phố Hà Nội`): the proper names, in order of first mention.
 pub fn find_places(text: &str) -> Vec<String> {
-    let toks: Vec<Token<'_>> = tokens(text).collect();
-    let folded: Vec<String> = toks.iter().map(|t| surface(t.text)).collect();
+    places(&Words::of(text))
+}
+
+fn places(words: &Words<'_>) -> Vec<String> {
+    let (text, toks, folded) = (words.text, &words.toks, words.surfaces());
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -108,11 +153,11 @@ pub fn find_places(text: &str) -> Vec<String> {
         if let Some(unit) = unit {
             let after = i + unit.len();
             if after < toks.len() && only_spaces(text, toks[after - 1].range.1, toks[after].range.0) {
-                if let Some(range) = proper_name(text, &toks, after, 3, false) {
+                if let Some(range) = proper_name(text, toks, after, 3, false) {
                     // In ALL-CAPS text every word looks like a name: skip it.
                     let shouting = (range.0..range.1).all(|k| !toks[k].text.chars().any(char::is_lowercase));
                     if !shouting {
-                        push_unique(&mut out, joined(text, &toks, range));
+                        push_unique(&mut out, joined(text, toks, range));
                     }
                     i = range.1;
                     continue;
@@ -140,17 +185,21 @@ fn title_case(name: &str) -> String {
 /// People named as `đồng chí Trần Đình Cảnh` (two to four name words), in title
 /// case, in order of first mention.
 pub fn find_people(text: &str) -> Vec<String> {
-    let toks: Vec<Token<'_>> = tokens(text).collect();
+    people(&Words::of(text))
+}
+
+fn people(words: &Words<'_>) -> Vec<String> {
+    let (text, toks, surfaces) = (words.text, &words.toks, words.surfaces());
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(2) {
-        if surface(toks[i].text) == "đồng"
-            && surface(toks[i + 1].text) == "chí"
+        if surfaces[i] == "đồng"
+            && surfaces[i + 1] == "chí"
             && only_spaces(text, toks[i].range.1, toks[i + 1].range.0)
             && only_spaces(text, toks[i + 1].range.1, toks[i + 2].range.0)
         {
-            if let Some((a, b)) = proper_name(text, &toks, i + 2, 4, true) {
-                if b - a >= 2 && SURNAMES.contains(&surface(toks[a].text).as_str()) {
-                    push_unique(&mut out, title_case(&joined(text, &toks, (a, b))));
+            if let Some((a, b)) = proper_name(text, toks, i + 2, 4, true) {
+                if b - a >= 2 && SURNAMES.contains(&surfaces[a]) {
+                    push_unique(&mut out, title_case(&joined(text, toks, (a, b))));
                 }
             }
         }
@@ -184,8 +233,11 @@ fn doc_code(text: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, String)>
 /// References to official documents: `Chỉ thị (số) 35-CT/TW` → `Chỉ thị 35-CT/TW`,
 /// and bare codes such as `35-CT/TW` when no kind precedes them.
 pub fn find_doc_refs(text: &str) -> Vec<String> {
-    let toks: Vec<Token<'_>> = tokens(text).collect();
-    let folded: Vec<String> = toks.iter().map(|t| surface(t.text)).collect();
+    doc_refs(&Words::of(text))
+}
+
+fn doc_refs(words: &Words<'_>) -> Vec<String> {
+    let (text, toks, folded) = (words.text, &words.toks, words.surfaces());
     let mut typed: Vec<(String, String)> = Vec::new(); // (code, "Kind code")
     let mut bare: Vec<String> = Vec::new();
     let mut i = 0;
@@ -196,10 +248,10 @@ pub fn find_doc_refs(text: &str) -> Vec<String> {
         });
         if let Some((words, written)) = kind {
             let mut j = i + words.len();
-            if folded.get(j).is_some_and(|f| f == "số") {
+            if folded.get(j).is_some_and(|f| *f == "số") {
                 j += 1;
             }
-            if let Some((end, code)) = doc_code(text, &toks, j) {
+            if let Some((end, code)) = doc_code(text, toks, j) {
                 if !typed.iter().any(|(c, _)| *c == code) {
                     typed.push((code.clone(), format!("{written} {code}")));
                 }
@@ -207,7 +259,7 @@ pub fn find_doc_refs(text: &str) -> Vec<String> {
                 continue;
             }
         }
-        if let Some((end, code)) = doc_code(text, &toks, i) {
+        if let Some((end, code)) = doc_code(text, toks, i) {
             if code.contains('/') && !bare.contains(&code) {
                 bare.push(code);
             }

@@ -15,7 +15,7 @@
 //! recall): a field left empty is better than a wrong value.
 
 use super::dates::{find_day_month_opening, find_full_date};
-use super::metadata::{find_doc_refs, find_people, find_places};
+use super::metadata::find_all;
 use crate::analysis::{fold, normalize, surface, tokens, Token};
 use crate::document::{Document, Metadata};
 
@@ -56,6 +56,24 @@ const BYLINE_MAX_WORDS: usize = 14;
 
 fn words(line: &str) -> Vec<String> {
     tokens(line).map(|t| fold(t.text)).collect()
+}
+
+/// Whether `line` has at most `max` words (without analysing more than `max + 1`).
+fn at_most_words(line: &str, max: usize) -> bool {
+    tokens(line).take(max + 1).count() <= max
+}
+
+/// [`words`] of a line of at most `max` words; `None` for a longer line, which
+/// is not analysed (the end of a page is checked for labels line by line, and
+/// its paragraphs can be long).
+fn short_words(line: &str, max: usize) -> Option<Vec<String>> {
+    at_most_words(line, max).then(|| words(line))
+}
+
+/// Whether `line` is a related-links label on its own ("Tin liên quan").
+fn is_related_label(line: &str) -> bool {
+    let longest = RELATED_LINES.iter().map(|l| l.split(' ').count()).max().unwrap_or(0);
+    short_words(line, longest).is_some_and(|w| RELATED_LINES.contains(&w.join(" ").as_str()))
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -256,12 +274,13 @@ fn is_related_link(line: &str) -> bool {
 /// nhiều`, `VIDEO NỔI BẬT`, `Video:`), followed by the list: short lines, not
 /// sentences. What follows it is furniture, as after "Tin liên quan".
 fn is_video_list(lines: &[&str], i: usize) -> bool {
-    let w = words(lines[i]);
-    let heading = w.first().is_some_and(|f| f == "video")
-        && w.len() <= 6
+    let heading = short_words(lines[i], 6).is_some_and(|w| w.first().is_some_and(|f| f == "video"))
         && !lines[i].trim_end().ends_with(['.', '!', '?', '…', ';']);
+    if !heading {
+        return false;
+    }
     let items: Vec<&str> = lines[i + 1..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
-    heading && !items.is_empty() && items.iter().all(|l| words(l).len() <= BYLINE_MAX_WORDS * 2 && !ends_sentence(l))
+    !items.is_empty() && items.iter().all(|l| at_most_words(l, BYLINE_MAX_WORDS * 2) && !ends_sentence(l))
 }
 
 /// Known section labels of news sites, with their tones: a short line just above
@@ -447,8 +466,8 @@ pub fn parse_text(id: &str, text: &str) -> Document {
     // Bottom: related links or videos, a host, the byline.
     let mut end = lines.len();
     let tail_from = lines.len().saturating_sub(12);
-    if let Some(r) = (tail_from..lines.len())
-        .find(|&i| keep[i] && (RELATED_LINES.contains(&words(lines[i]).join(" ").as_str()) || is_video_list(&lines, i)))
+    if let Some(r) =
+        (tail_from..lines.len()).find(|&i| keep[i] && (is_related_label(lines[i]) || is_video_list(&lines, i)))
     {
         end = r;
     }
@@ -509,9 +528,7 @@ pub fn parse_text(id: &str, text: &str) -> Document {
         }
     }
 
-    meta.places = find_places(text);
-    meta.people = find_people(text);
-    meta.doc_refs = find_doc_refs(text);
+    (meta.places, meta.people, meta.doc_refs) = find_all(text);
     Document { id: id.to_owned(), title, body, meta }
 }
 
@@ -519,9 +536,7 @@ pub fn parse_text(id: &str, text: &str) -> Document {
 /// title and body (from a structured format), found in its title and body.
 pub fn with_text_metadata(mut doc: Document) -> Document {
     let all = format!("{}\n{}", doc.title, doc.body);
-    doc.meta.places = find_places(&all);
-    doc.meta.people = find_people(&all);
-    doc.meta.doc_refs = find_doc_refs(&all);
+    (doc.meta.places, doc.meta.people, doc.meta.doc_refs) = find_all(&all);
     doc
 }
 
