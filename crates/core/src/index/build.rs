@@ -227,8 +227,10 @@ impl TermPostings {
     }
 }
 
-/// Documents analysed at a time (split across the threads).
-const ANALYSIS_BATCH: usize = 512;
+/// Documents analysed at a time (split across the threads). Two batches are
+/// alive at once (one analysed while the other's terms are added), about 30 KB
+/// a document.
+const ANALYSIS_BATCH: usize = 256;
 
 /// One document's terms (key → positions, increasing) and its lengths (title
 /// positions, body words).
@@ -402,9 +404,8 @@ impl IndexBuilder {
 
         // Documents are analysed in batches on every core; their terms are added
         // in document order (so the bytes do not depend on the number of threads),
-        // one batch while the next is analysed. They are gathered by hash (a
-        // document adds hundreds of terms, each a lookup), then put in key order once.
-        let mut terms: HashMap<Vec<u8>, TermPostings> = HashMap::new();
+        // one batch while the next is analysed.
+        let mut terms: BTreeMap<Vec<u8>, TermPostings> = BTreeMap::new();
         let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
         let total = docs.len();
         let threads = self.threads.max(1);
@@ -433,7 +434,6 @@ impl IndexBuilder {
             };
         }
         add(previous);
-        let terms: BTreeMap<Vec<u8>, TermPostings> = terms.into_iter().collect();
 
         let entry = |f: &IndexFile| FileEntry { path: f.name.clone(), bytes: f.bytes.len() as u64 };
         let mut emit = |kind: FileKind, body: &[u8], entries: &mut Vec<FileEntry>| -> Result<(), E> {
