@@ -158,6 +158,30 @@ test("a corrupt index file shows a message, not a blank page", async () => {
   await typing.close();
 });
 
+test("the worker's start script asks for the manifest and the root while the wasm loads, and nothing is fetched twice", async () => {
+  const asked = [];
+  const { page, problems } = await openPage((p) => p.route(/\/(index\/[\w.-]+|soi-worker_bg\.wasm)$/, async (route) => {
+    const url = new URL(route.request().url());
+    asked.push({ file: url.pathname.split("/").pop(), range: route.request().headers().range });
+    await route.continue();
+  }));
+  await page.waitForSelector("input#q:not([disabled])");
+  await page.fill("input#q", "dai hoi ");
+  await page.waitForSelector(".hit .snippet mark");
+  const count = (re) => asked.filter((a) => re.test(a.file)).length;
+  // The manifest is asked for before the worker's wasm (the start script runs first).
+  const order = asked.map((a) => a.file);
+  assert.ok(order.indexOf("manifest.json") >= 0 && order.indexOf("manifest.json") < order.indexOf("soi-worker_bg.wasm"),
+    `requests in order: ${order.join(", ")}`);
+  for (const re of [/^manifest\.json$/, /^dict\./, /^terms\./, /^docs\./]) {
+    assert.equal(count(re), 1, `${re}: asked for ${count(re)} times (${order.join(", ")})`);
+  }
+  // The dictionary, as the range 0-, tells whether the host answers ranges.
+  assert.equal(asked.find((a) => a.file.startsWith("dict.")).range, "bytes=0-");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("article text comes by range requests, a few KB a result; a host that ignores ranges still works", async () => {
   // Each request for a store pack asks for a range and gets 206 with the slot.
   const requests = [];

@@ -19,6 +19,7 @@ use std::rc::Rc;
 use futures::future::{self, FutureExt, LocalBoxFuture, Shared};
 use soi_core::index::MANIFEST_FILE;
 use soi_core::{ArticleView, ErrorKind, Index, Manifest, Plan, SearchOptions, SearchResponse};
+use wasm_bindgen::JsCast;
 
 /// Where the index files come from.
 #[derive(Clone)]
@@ -43,12 +44,19 @@ impl Source {
     /// Fetches one file (the manifest or a file of the root). Errors are
     /// sentences for the user.
     pub async fn fetch(&self, name: &str) -> Result<Vec<u8>, String> {
-        Ok(self.fetch_whole(name, false).await?.0)
+        Ok(self.fetch_whole(name, false, None).await?.0)
     }
 
     /// Fetches one whole file; with `probe`, asks for it as the range `0-`, and
     /// says whether the host answers ranges (HTTP 206), which costs no request.
-    async fn fetch_whole(&self, name: &str, probe: bool) -> Result<(Vec<u8>, bool), String> {
+    /// `early` is the response of the same request made by the worker's start
+    /// script, if it made it ([`Early`]).
+    async fn fetch_whole(
+        &self,
+        name: &str,
+        probe: bool,
+        early: Option<js_sys::Promise>,
+    ) -> Result<(Vec<u8>, bool), String> {
         match self {
             Source::Memory(files) => {
                 let bytes = files.get(name).cloned().ok_or_else(|| format!("the index file {name} is missing"))?;
@@ -56,11 +64,21 @@ impl Source {
             }
             Source::Url(prefix) => {
                 let url = format!("{prefix}{name}");
-                let mut request = gloo::net::http::Request::get(&url);
-                if probe {
-                    request = request.header("Range", "bytes=0-");
-                }
-                let response = request.send().await.map_err(|e| format!("could not fetch {url}: {e}"))?;
+                let early = match early {
+                    Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
+                    None => None,
+                };
+                let response = match early.and_then(|r| r.dyn_into::<web_sys::Response>().ok()) {
+                    Some(response) => gloo::net::http::Response::from(response),
+                    // Not fetched early, or that fetch failed: fetched here.
+                    None => {
+                        let mut request = gloo::net::http::Request::get(&url);
+                        if probe {
+                            request = request.header("Range", "bytes=0-");
+                        }
+                        request.send().await.map_err(|e| format!("could not fetch {url}: {e}"))?
+                    }
+                };
                 if !response.ok() {
                     return Err(format!("{url} answered HTTP {} {}", response.status(), response.status_text()));
                 }
@@ -144,6 +162,44 @@ impl Source {
     }
 }
 
+/// What `soi-worker-start.js` fetched while the worker's wasm was on its way
+/// (`self.__soiEarly`): the manifest's response, and a promise of the root
+/// files' responses by name (`null` when it could not read the manifest), made
+/// exactly as [`Source::fetch_whole`] would make them. Taken once: a second
+/// load fetches for itself.
+struct Early {
+    manifest: js_sys::Promise,
+    root: js_sys::Promise,
+}
+
+impl Early {
+    const GLOBAL: &str = "__soiEarly";
+
+    fn take() -> Option<Early> {
+        let global = js_sys::global();
+        let key = wasm_bindgen::JsValue::from_str(Self::GLOBAL);
+        let early = js_sys::Reflect::get(&global, &key).ok().filter(|v| v.is_object())?;
+        let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+        let promise = |name: &str| {
+            js_sys::Reflect::get(&early, &name.into()).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        };
+        Some(Early { manifest: promise("manifest")?, root: promise("root")? })
+    }
+
+    /// The root files' early responses, by name: waits for the start script to
+    /// have read the manifest (so that no file is fetched twice).
+    async fn root(self) -> Option<js_sys::Object> {
+        let root = wasm_bindgen_futures::JsFuture::from(self.root).await.ok()?;
+        root.dyn_into::<js_sys::Object>().ok()
+    }
+}
+
+/// The early response for `name` in `root` ([`Early::root`]).
+fn early_for(root: Option<&js_sys::Object>, name: &str) -> Option<js_sys::Promise> {
+    let promise = js_sys::Reflect::get(root?, &name.into()).ok()?;
+    promise.dyn_into::<js_sys::Promise>().ok()
+}
+
 /// The first two bytes of a gzip stream: `soi build` writes every index file
 /// compressed (see crates/cli/src/files.rs).
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
@@ -160,7 +216,6 @@ extern "C" {
 /// Decompresses gzip with the browser's own `DecompressionStream`, so the app
 /// ships no decompressor.
 async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    use wasm_bindgen::JsCast;
     let text = |e: wasm_bindgen::JsValue| {
         e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
     };
@@ -301,9 +356,17 @@ impl Engine {
     /// Fetches, verifies and opens the index. `progress` gets the bytes fetched so
     /// far and the bytes to fetch in all (known once the manifest is read).
     pub async fn load(source: Source, progress: impl Fn(u64, u64)) -> Result<Rc<Engine>, String> {
-        let manifest_bytes = source.fetch(MANIFEST_FILE).await.map_err(|e| {
-            format!("No search index was found ({e}). Build one with `soi build <corpus> --out <site>/index`.")
-        })?;
+        let early = match source {
+            Source::Url(_) => Early::take(),
+            Source::Memory(_) => None,
+        };
+        let manifest_bytes = source
+            .fetch_whole(MANIFEST_FILE, false, early.as_ref().map(|e| e.manifest.clone()))
+            .await
+            .map_err(|e| {
+                format!("No search index was found ({e}). Build one with `soi build <corpus> --out <site>/index`.")
+            })?
+            .0;
         let json = String::from_utf8(manifest_bytes).map_err(|_| "index/manifest.json is not UTF-8 text".to_owned())?;
         let manifest = parse_manifest(&json)?;
         let f = &manifest.files;
@@ -313,10 +376,15 @@ impl Engine {
         // The three files come side by side; progress moves as each one arrives.
         // The dictionary is asked for as the range `0-`: whether the host answers
         // ranges decides how packs are read.
+        let early_root = match early {
+            Some(early) => early.root().await,
+            None => None,
+        };
         let fetch = |path: &str, probe: bool| {
+            let early = early_for(early_root.as_ref(), path);
             let (source, path, fetched, progress) = (&source, path.to_owned(), &fetched, &progress);
             async move {
-                let (bytes, ranges) = source.fetch_whole(&path, probe).await?;
+                let (bytes, ranges) = source.fetch_whole(&path, probe, early).await?;
                 fetched.set(fetched.get() + bytes.len() as u64);
                 progress(fetched.get(), total);
                 Ok::<_, String>((bytes, ranges))
