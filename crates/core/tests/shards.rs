@@ -293,3 +293,28 @@ fn a_shard_that_does_not_belong_is_refused() {
     assert!(index.add_shard(index.shard_count(), Vec::new()).is_err());
     assert!(index.add_shard_member(0, b"not gzip").unwrap_err().to_string().contains(pack.as_str()));
 }
+
+#[test]
+fn lists_kept_between_queries_answer_as_fresh_ones() {
+    let built = demo(4096);
+    let kept = built.open().unwrap();
+    let options = SearchOptions { limit: 10, ..SearchOptions::default() };
+    for q in QUERIES {
+        let first = kept.response(&kept.search_with(q, &options).unwrap());
+        let again = kept.response(&kept.search_with(q, &options).unwrap());
+        let fresh = built.open().unwrap();
+        let new = fresh.response(&fresh.search_with(q, &options).unwrap());
+        assert_eq!(again, first, "{q}: asked twice");
+        assert_eq!(new, first, "{q}: a new reader");
+    }
+    // Each term's kept list is the one its postings hold, and asking again
+    // gives the kept one.
+    for ordinal in 0..u64::from(built.manifest.terms) {
+        let once = kept.doc_counts(ordinal).unwrap();
+        let twice = kept.doc_counts(ordinal).unwrap();
+        assert!(std::sync::Arc::ptr_eq(&once, &twice), "term {ordinal} is decoded once");
+        let mut decoded = soi_core::index::DocCounts::default();
+        kept.counts_into(ordinal, &mut decoded).unwrap();
+        assert_eq!((&once.docs, &once.tf, &once.title), (&decoded.docs, &decoded.tf, &decoded.title));
+    }
+}

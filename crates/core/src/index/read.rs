@@ -103,9 +103,21 @@ pub struct DocCounts {
     pub title: Vec<u32>,
     /// Where each document's positions start in the term's, found when first
     /// asked for.
-    at: std::cell::OnceCell<Vec<u32>>,
+    at: std::sync::OnceLock<Vec<u32>>,
     ordinal: u64,
 }
+
+/// The decoded document lists kept by [`Index::doc_counts`].
+#[derive(Debug, Default)]
+struct CountsCache {
+    by_term: HashMap<u64, Arc<DocCounts>>,
+    /// Postings in all the lists kept.
+    postings: usize,
+}
+
+/// At most this many postings are kept decoded (about 16 bytes each, with the
+/// offsets of their positions once read): 16 MB.
+const COUNTS_KEPT: usize = 1 << 20;
 
 /// One document's `tf` positions (gaps from the previous, the first from 0),
 /// appended to `out`.
@@ -179,6 +191,10 @@ pub struct Index {
     /// The bodies of shown documents, analysed once for their snippets (at most
     /// [`TOKENIZED_KEPT`]; emptied when full).
     tokenized: Mutex<HashMap<u32, Arc<Tokenized>>>,
+    /// The document lists of the terms searched lately, decoded once: typing
+    /// adds a letter to a query whose other words are the same, and a word's
+    /// positions are found in its list only once ([`Index::doc_counts`]).
+    counts: Mutex<CountsCache>,
     /// First document of each store pack.
     pack_first: Vec<u32>,
     /// Where each document's slot starts in its pack file (bytes from the start
@@ -284,6 +300,7 @@ impl Index {
             avg_doc_words,
             stored: HashMap::new(),
             tokenized: Mutex::default(),
+            counts: Mutex::default(),
             pack_first,
             slot_start,
             facets,
@@ -738,7 +755,7 @@ impl Index {
         out.docs.clear();
         out.tf.clear();
         out.title.clear();
-        out.at = std::cell::OnceCell::new();
+        out.at = std::sync::OnceLock::new();
         out.ordinal = ordinal;
         let (bytes, file, info) = self.term_data(ordinal)?;
         let mut entries = Cursor::new(file, bytes);
@@ -751,6 +768,29 @@ impl Index {
             out.title.push(title);
         }
         Ok(())
+    }
+
+    /// A term's documents and counts, as [`Index::counts_into`] reads them,
+    /// decoded once and kept while the terms kept hold fewer than
+    /// [`COUNTS_KEPT`] postings in all (then all are let go).
+    pub fn doc_counts(&self, ordinal: u64) -> Result<Arc<DocCounts>> {
+        let lock = || self.counts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(kept) = lock().by_term.get(&ordinal) {
+            return Ok(kept.clone());
+        }
+        let mut counts = DocCounts::default();
+        self.counts_into(ordinal, &mut counts)?;
+        let counts = Arc::new(counts);
+        let mut cache = lock();
+        let n = counts.docs.len();
+        if cache.postings + n > COUNTS_KEPT {
+            *cache = CountsCache::default();
+        }
+        if n <= COUNTS_KEPT {
+            cache.postings += n;
+            cache.by_term.insert(ordinal, counts.clone());
+        }
+        Ok(counts)
     }
 
     /// The positions of the `i`-th document of `counts` (read by

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::Arc;
 
 use super::plan::Expansion;
 use super::query::{Field, Unit};
@@ -121,7 +122,7 @@ pub(crate) fn word_matches(
 /// must be known ([`ClauseMatches::spans`]), for the few documents that can
 /// still enter the top results.
 pub(crate) struct WordDocs {
-    lists: Vec<(DocCounts, f32, u8)>,
+    lists: Vec<(Arc<DocCounts>, f32, u8)>,
     pub docs: Vec<u32>,
     tf: Vec<f32>,
     class: Vec<u8>,
@@ -144,10 +145,9 @@ impl WordDocs {
 /// title counting [`TITLE_BOOST`] times; a document sums its expansions in the
 /// order of the plan, whichever way the lists are merged.
 pub(crate) fn word_docs(index: &Index, expansions: &[Expansion]) -> Result<WordDocs> {
-    let mut lists: Vec<(DocCounts, f32, u8)> = Vec::new();
+    let mut lists: Vec<(Arc<DocCounts>, f32, u8)> = Vec::new();
     for e in expansions {
-        let mut counts = DocCounts::default();
-        index.counts_into(e.ordinal, &mut counts)?;
+        let counts = index.doc_counts(e.ordinal)?;
         if !counts.docs.is_empty() {
             lists.push((counts, e.weight, e.class));
         }
