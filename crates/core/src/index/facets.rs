@@ -38,6 +38,50 @@ pub struct FacetValue {
 pub struct FacetIndex {
     /// Per facet (in [`FACETS`] order), its values sorted by key.
     pub facets: Vec<Vec<FacetValue>>,
+    /// Per facet, each document's values (indices into its `facets` list),
+    /// so that an answer's counts visit only its own documents.
+    pub by_doc: Vec<DocValues>,
+}
+
+/// Each document's values of one facet, one list after another: document
+/// `d`'s are `values[start[d]..start[d + 1]]`, increasing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocValues {
+    start: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl DocValues {
+    /// The values (indices) of document `doc`.
+    pub fn of(&self, doc: u32) -> &[u32] {
+        let d = doc as usize;
+        match (self.start.get(d), self.start.get(d + 1)) {
+            (Some(&a), Some(&b)) => &self.values[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    fn build(values: &[FacetValue], n_docs: usize) -> DocValues {
+        let mut start = vec![0u32; n_docs + 1];
+        for v in values {
+            for &d in &v.docs {
+                start[d as usize + 1] += 1;
+            }
+        }
+        for d in 0..n_docs {
+            start[d + 1] += start[d];
+        }
+        let mut next = start.clone();
+        let mut out = vec![0u32; start[n_docs] as usize];
+        // Values in index order, so each document's list is increasing.
+        for (i, v) in values.iter().enumerate() {
+            for &d in &v.docs {
+                out[next[d as usize] as usize] = i as u32;
+                next[d as usize] += 1;
+            }
+        }
+        DocValues { start, values: out }
+    }
 }
 
 impl FacetIndex {
@@ -58,8 +102,9 @@ impl FacetIndex {
                     }
                 }
             }
-            facets.push(values.into_values().collect());
+            facets.push(values.into_values().collect::<Vec<FacetValue>>());
         }
-        FacetIndex { facets }
+        let by_doc = facets.iter().map(|values| DocValues::build(values, docs.len())).collect();
+        FacetIndex { facets, by_doc }
     }
 }

@@ -120,24 +120,42 @@ pub(crate) fn counts(
             }
         };
         let wanted = compiled.find.as_ref().filter(|(ff, _)| *ff == f).map(|(_, text)| text.as_str());
-        let mut values: Vec<(FacetCount, bool)> = index.facets[f]
-            .iter()
-            .filter(|v| wanted.is_none_or(|text| v.key.contains(text)))
-            .map(|v| {
-                let count = v.docs.iter().filter(|&&d| has(pool, d)).count();
-                (FacetCount { value: v.value.clone(), count }, compiled.selected[f].contains(&v.key))
-            })
-            .filter(|(c, _)| c.count > 0)
+        // Counted over the answer's own documents (each value once per document).
+        let all = &index.facets[f];
+        let mut count = vec![0usize; all.len()];
+        for &d in docs {
+            if has(pool, d) {
+                for &v in index.by_doc[f].of(d) {
+                    count[v as usize] += 1;
+                }
+            }
+        }
+        // (value index, count, selected) of the values counted, most frequent
+        // first, then by value (then as listed, for equal values).
+        let mut values: Vec<(usize, usize, bool)> = (0..all.len())
+            .filter(|&i| count[i] > 0 && wanted.is_none_or(|text| all[i].key.contains(text)))
+            .map(|i| (i, count[i], compiled.selected[f].contains(&all[i].key)))
             .collect();
-        values.sort_by(|(a, _), (b, _)| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        let order = |a: &(usize, usize, bool), b: &(usize, usize, bool)| {
+            b.1.cmp(&a.1).then_with(|| all[a.0].value.cmp(&all[b.0].value)).then(a.0.cmp(&b.0))
+        };
         // The most frequent values, and any value the filters select after them:
         // a chosen value is always listed, to be seen chosen and unchosen.
-        let mut rank = 0;
-        values.retain(|&(_, selected)| {
-            rank += 1;
-            rank <= MAX_FACET_VALUES || selected
-        });
-        let values: Vec<FacetCount> = values.into_iter().map(|(c, _)| c).collect();
+        if values.len() > MAX_FACET_VALUES {
+            values.select_nth_unstable_by(MAX_FACET_VALUES - 1, order);
+            let (top, rest) = values.split_at_mut(MAX_FACET_VALUES);
+            top.sort_unstable_by(order);
+            rest.sort_unstable_by(order);
+            let mut rank = 0;
+            values.retain(|&(_, _, selected)| {
+                rank += 1;
+                rank <= MAX_FACET_VALUES || selected
+            });
+        } else {
+            values.sort_unstable_by(order);
+        }
+        let values: Vec<FacetCount> =
+            values.into_iter().map(|(i, count, _)| FacetCount { value: all[i].value.clone(), count }).collect();
         out.insert((*name).to_owned(), values);
     }
     let mut months: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
@@ -148,4 +166,92 @@ pub(crate) fn counts(
         }
     }
     (out, months.into_iter().map(|(month, count)| MonthCount { month, count }).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+    use crate::search::options::Filter;
+    use proptest::prelude::*;
+
+    /// Counts as they were made before documents listed their values: every
+    /// value's documents tested against the answer, all values sorted.
+    fn reference(index: &FacetIndex, metas: &[DocMeta], docs: &[u32], compiled: &Compiled) -> Vec<Vec<FacetCount>> {
+        let mut out = Vec::new();
+        for f in 0..FACETS.len() {
+            let mut pool = bitset(metas.len());
+            for &d in docs {
+                if compiled.passes(d, metas[d as usize].days, Some(f), false) {
+                    pool[(d / 64) as usize] |= 1 << (d % 64);
+                }
+            }
+            let wanted = compiled.find.as_ref().filter(|(ff, _)| *ff == f).map(|(_, t)| t.as_str());
+            let mut values: Vec<(FacetCount, bool)> = index.facets[f]
+                .iter()
+                .filter(|v| wanted.is_none_or(|t| v.key.contains(t)))
+                .map(|v| {
+                    let count = v.docs.iter().filter(|&&d| has(&pool, d)).count();
+                    (FacetCount { value: v.value.clone(), count }, compiled.selected[f].contains(&v.key))
+                })
+                .filter(|(c, _)| c.count > 0)
+                .collect();
+            values.sort_by(|(a, _), (b, _)| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            let mut rank = 0;
+            values.retain(|&(_, selected)| {
+                rank += 1;
+                rank <= MAX_FACET_VALUES || selected
+            });
+            out.push(values.into_iter().map(|(c, _)| c).collect());
+        }
+        out
+    }
+
+    fn meta(places: Vec<u8>, author: Option<u8>) -> DocMeta {
+        DocMeta {
+            id: String::new(),
+            title_words: 1,
+            body_words: 1,
+            slot_units: 1,
+            meta: Metadata {
+                places: places.iter().map(|p| format!("Xã {p}")).collect(),
+                author: author.map(|a| format!("Tác giả {}, Người {}", a % 7, a)),
+                ..Metadata::default()
+            },
+            days: None,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn counts_over_the_answer_are_the_counts_over_every_value(
+            docs in proptest::collection::vec(
+                (proptest::collection::vec(0u8..120, 0..4), proptest::option::of(0u8..40)), 1..200),
+            answer in proptest::collection::vec(any::<proptest::sample::Index>(), 0..150),
+            chosen in proptest::collection::vec(0u8..120, 0..3),
+            find in proptest::option::of(0u8..12),
+        ) {
+            let metas: Vec<DocMeta> = docs.into_iter().map(|(p, a)| meta(p, a)).collect();
+            let index = FacetIndex::build(&metas);
+            let mut answer: Vec<u32> = answer.iter().map(|i| i.index(metas.len()) as u32).collect();
+            answer.sort_unstable();
+            answer.dedup();
+            let mut opts = SearchOptions::default();
+            if !chosen.is_empty() {
+                opts.filters.push(Filter {
+                    facet: "place".into(),
+                    values: chosen.iter().map(|p| format!("xa {p}")).collect(),
+                });
+            }
+            if let Some(t) = find {
+                opts.find = Some(crate::search::options::FacetFind { facet: "place".into(), text: t.to_string() });
+            }
+            let compiled = Compiled::new(&index, metas.len(), &opts);
+            let (counts, _) = counts(&index, &metas, &answer, &compiled);
+            let expected = reference(&index, &metas, &answer, &compiled);
+            for (f, name) in FACETS.iter().enumerate() {
+                prop_assert_eq!(&counts[*name], &expected[f], "{}", name);
+            }
+        }
+    }
 }
