@@ -141,19 +141,12 @@ pub(crate) fn counts(
         };
         // The most frequent values, and any value the filters select after them:
         // a chosen value is always listed, to be seen chosen and unchosen.
-        if values.len() > MAX_FACET_VALUES {
-            values.select_nth_unstable_by(MAX_FACET_VALUES - 1, order);
-            let (top, rest) = values.split_at_mut(MAX_FACET_VALUES);
-            top.sort_unstable_by(order);
-            rest.sort_unstable_by(order);
-            let mut rank = 0;
-            values.retain(|&(_, _, selected)| {
-                rank += 1;
-                rank <= MAX_FACET_VALUES || selected
-            });
-        } else {
-            values.sort_unstable_by(order);
-        }
+        values.sort_unstable_by(order);
+        let mut rank = 0;
+        values.retain(|&(_, _, selected)| {
+            rank += 1;
+            rank <= MAX_FACET_VALUES || selected
+        });
         let values: Vec<FacetCount> =
             values.into_iter().map(|(i, count, _)| FacetCount { value: all[i].value.clone(), count }).collect();
         out.insert((*name).to_owned(), values);
