@@ -394,7 +394,7 @@ test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 1
   // joined-syllable and tone-slip rules took it from 195 to 211 KB gzipped, and
   // 216 KB until positions became parts of their own, fetched only by queries of
   // more than one word (format 9: 217.0 KB). The wasm build then stopped shipping
-  // two 16 KB CRC tables (crates/core/src/index/crc.rs): 184.0 KB.
+  // two 16 KB CRC tables (crates/core/src/index/crc.rs): 184.0 KB (188,446 B).
   for (const [wasm, budget] of [[app, 160 * 1024], [worker, 190 * 1024]]) {
     const gz = gzipped(wasm);
     t.diagnostic(`${wasm}: ${gz} bytes gzipped (budget ${budget})`);

@@ -30,7 +30,7 @@ pub fn fst_checksum(bytes: &[u8]) -> Result<(), &'static str> {
     }
     let version = u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes"));
     if version < 3 {
-        return Err("it is an fst without a checksum (written by fst before 0.4)");
+        return Err("it is not an fst with a checksum (fst 0.4 writes version 3)");
     }
     let (data, tail) = bytes.split_at(bytes.len() - 4);
     let expected = u32::from_le_bytes(tail.try_into().expect("4 bytes"));

@@ -40,7 +40,7 @@ pub struct FacetIndex {
     pub facets: Vec<Vec<FacetValue>>,
     /// Per facet, each document's values (indices into its `facets` list),
     /// so that an answer's counts visit only its own documents.
-    pub by_doc: Vec<DocValues>,
+    pub(crate) by_doc: Vec<DocValues>,
 }
 
 /// Each document's values of one facet, one list after another: document

@@ -2,7 +2,8 @@
 //! them, both here so the format is defined once.
 //!
 //! - `format.rs`: the framing of every binary file (magic, version, kind, CRC32)
-//!   and [`FORMAT_VERSION`] with its policy; `crc.rs`: the CRC32 itself.
+//!   and [`FORMAT_VERSION`] with its policy; `crc.rs`: the CRC-32 of the footers and
+//!   the CRC-32C of fst's dictionaries.
 //! - `build.rs`: the writer, with the byte layout of each file's body.
 //! - `read.rs`: the reader ([`Index`]): opens the root files (dict, terms, docs)
 //!   and takes postings shards and documents' stored text as a query needs them.

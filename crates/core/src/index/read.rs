@@ -119,6 +119,9 @@ struct CountsCache {
 /// offsets of their positions once read): 16 MB.
 const COUNTS_KEPT: usize = 1 << 20;
 
+/// What a kept list costs besides its postings, in postings (about 160 bytes).
+const LIST_COST: usize = 10;
+
 /// One document's `tf` positions (gaps from the previous, the first from 0),
 /// appended to `out`.
 fn read_positions(c: &mut Cursor<'_>, tf: u32, out: &mut Vec<u32>) -> Result<()> {
@@ -771,8 +774,9 @@ impl Index {
     }
 
     /// A term's documents and counts, as [`Index::counts_into`] reads them,
-    /// decoded once and kept while the terms kept hold fewer than
-    /// [`COUNTS_KEPT`] postings in all (then all are let go).
+    /// decoded once and kept while the lists kept cost fewer than
+    /// [`COUNTS_KEPT`] postings in all (then all are let go; a list longer
+    /// than that is not kept).
     pub fn doc_counts(&self, ordinal: u64) -> Result<Arc<DocCounts>> {
         let lock = || self.counts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(kept) = lock().by_term.get(&ordinal) {
@@ -781,14 +785,18 @@ impl Index {
         let mut counts = DocCounts::default();
         self.counts_into(ordinal, &mut counts)?;
         let counts = Arc::new(counts);
+        // A kept list costs its postings and a few postings' worth of its own
+        // (its vectors and its entry), so that many short lists are bounded too.
+        let cost = counts.docs.len() + LIST_COST;
+        if cost > COUNTS_KEPT {
+            return Ok(counts);
+        }
         let mut cache = lock();
-        let n = counts.docs.len();
-        if cache.postings + n > COUNTS_KEPT {
+        if cache.postings + cost > COUNTS_KEPT {
             *cache = CountsCache::default();
         }
-        if n <= COUNTS_KEPT {
-            cache.postings += n;
-            cache.by_term.insert(ordinal, counts.clone());
+        if cache.by_term.insert(ordinal, counts.clone()).is_none() {
+            cache.postings += cost;
         }
         Ok(counts)
     }

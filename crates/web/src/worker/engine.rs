@@ -356,9 +356,10 @@ impl Engine {
     /// Fetches, verifies and opens the index. `progress` gets the bytes fetched so
     /// far and the bytes to fetch in all (known once the manifest is read).
     pub async fn load(source: Source, progress: impl Fn(u64, u64)) -> Result<Rc<Engine>, String> {
-        let early = match source {
-            Source::Url(_) => Early::take(),
-            Source::Memory(_) => None,
+        // The start script fetches from the worker's own index folder only.
+        let early = match &source {
+            Source::Url(prefix) if &**prefix == super::INDEX => Early::take(),
+            _ => None,
         };
         let manifest_bytes = source
             .fetch_whole(MANIFEST_FILE, false, early.as_ref().map(|e| e.manifest.clone()))
