@@ -347,6 +347,47 @@ fn check_pack(index: &Index, kind: PackKind, pack: usize, bytes: &[u8]) -> Resul
     }
 }
 
+/// Byte ranges of packs, in the order they lie in, grouped into range requests:
+/// neighbours in one pack at most [`MERGE_GAP`] apart share one (the bytes
+/// between them are fetched and dropped). Each request: its pack, its span,
+/// and the ranges in it with what they hold.
+#[allow(clippy::type_complexity)]
+fn spans<T>(placed: Vec<(usize, Range<u64>, T)>) -> Vec<(usize, Range<u64>, Vec<(Range<u64>, T)>)> {
+    let mut out: Vec<(usize, Range<u64>, Vec<(Range<u64>, T)>)> = Vec::new();
+    for (pack, range, item) in placed {
+        match out.last_mut() {
+            Some((p, span, run)) if *p == pack && range.start >= span.end && range.start - span.end <= MERGE_GAP => {
+                span.end = range.end;
+                run.push((range, item));
+            }
+            _ => out.push((pack, range.clone(), vec![(range, item)])),
+        }
+    }
+    out
+}
+
+/// Unpacks a postings part (a shard's lists or its positions: one gzip member of
+/// postings pack `pack`) and adds it to the index.
+async fn add_postings_part(index: &Rc<RefCell<Index>>, part: Part, pack: usize, member: &[u8]) -> Result<(), String> {
+    let (shard, what) = match part {
+        Part::Shard(i) => (i, "a postings shard"),
+        Part::Positions(i) => (i, "the positions of a postings shard"),
+        Part::Text(doc) => return Err(format!("article {doc} is not in a postings pack")),
+    };
+    let framed = gunzip(member)
+        .await
+        .map_err(|e| corrupt_pack(&pack_file(&index.borrow(), PackKind::Postings, pack).0, what, e))?;
+    let added = match part {
+        Part::Positions(_) => index.borrow_mut().add_positions(shard, framed),
+        _ => index.borrow_mut().add_shard(shard, framed),
+    };
+    // A file of the right name but not the right bytes: a host or cache mixing
+    // two builds, or damage on the way.
+    added.map_err(|e| match e.kind() {
+        ErrorKind::Truncated { .. } | ErrorKind::Checksum { .. } => format!("{SITE_UPDATED} ({e})"),
+        _ => e.to_string(),
+    })
+}
 /// What to say when a part of a pack does not decompress.
 fn corrupt_pack(name: &str, what: &str, e: String) -> String {
     format!("{name} is corrupt ({what} does not decompress: {e}); rebuild the index with `soi build` and upload all of its files")
@@ -420,6 +461,7 @@ impl Engine {
     /// (Not generic over the parts' iterator: each instance would add its own
     /// copy of the joined fetches to the worker's wasm.)
     async fn ensure(&self, parts: Vec<Part>) -> Result<(), String> {
+        self.start_postings_fetches(&parts);
         let fetches = parts.into_iter().map(|part| {
             let fetch = self.fetch_part(part);
             async move {
@@ -441,26 +483,12 @@ impl Engine {
         {
             let index = self.index.borrow();
             let mut fetching = self.fetching.borrow_mut();
-            let mut run: Vec<u32> = Vec::new();
-            let mut span: Option<(usize, Range<u64>)> = None;
-            let new: Vec<u32> = missing.iter().copied().filter(|&d| !fetching.contains_key(&Part::Text(d))).collect();
-            for doc in new {
+            let new = missing.iter().copied().filter(|&d| !fetching.contains_key(&Part::Text(d))).map(|doc| {
                 let (pack, range) = index.store_slot(doc).expect("a document of the index");
-                match &mut span {
-                    Some((p, r)) if *p == pack && range.start >= r.end && range.start - r.end <= MERGE_GAP => {
-                        r.end = range.end;
-                    }
-                    _ => {
-                        if let Some((p, r)) = span.take() {
-                            self.start_text_fetch(&mut fetching, p, r, std::mem::take(&mut run));
-                        }
-                        span = Some((pack, range));
-                    }
-                }
-                run.push(doc);
-            }
-            if let Some((p, r)) = span {
-                self.start_text_fetch(&mut fetching, p, r, run);
+                (pack, range, doc)
+            });
+            for (pack, span, run) in spans(new.collect::<Vec<_>>()) {
+                self.start_text_fetch(&mut fetching, pack, span, run.into_iter().map(|(_, doc)| doc).collect());
             }
         }
         self.ensure(missing.into_iter().map(Part::Text).collect()).await
@@ -507,33 +535,83 @@ impl Engine {
             let (index, source, packs, ranges) =
                 (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
             async move {
-                let (shard, place, what) = match part {
-                    Part::Shard(i) => (i, index.borrow().shard_range(i), "a postings shard"),
-                    Part::Positions(i) => (i, index.borrow().positions_range(i), "the positions of a postings shard"),
+                let (shard, place) = match part {
+                    Part::Shard(i) => (i, index.borrow().shard_range(i)),
+                    Part::Positions(i) => (i, index.borrow().positions_range(i)),
                     Part::Text(doc) => return Err(format!("there is no article number {doc} in this index")),
                 };
                 let (pack, range) = place.ok_or_else(|| format!("there is no postings shard {shard} in this index"))?;
                 let (bytes, at) =
                     pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), range.clone()).await?;
-                let member = &bytes[(range.start - at) as usize..(range.end - at) as usize];
-                let framed = gunzip(member)
+                add_postings_part(&index, part, pack, &bytes[(range.start - at) as usize..(range.end - at) as usize])
                     .await
-                    .map_err(|e| corrupt_pack(&pack_file(&index.borrow(), PackKind::Postings, pack).0, what, e))?;
-                let added = match part {
-                    Part::Positions(_) => index.borrow_mut().add_positions(shard, framed),
-                    _ => index.borrow_mut().add_shard(shard, framed),
-                };
-                // A file of the right name but not the right bytes: a host or
-                // cache mixing two builds, or damage on the way.
-                added.map_err(|e| match e.kind() {
-                    ErrorKind::Truncated { .. } | ErrorKind::Checksum { .. } => format!("{SITE_UPDATED} ({e})"),
-                    _ => e.to_string(),
-                })
             }
             .boxed_local()
             .shared()
         });
         fetch.clone()
+    }
+
+    /// Starts the fetches of the postings parts among `parts` that are not on
+    /// their way, neighbours of the same pack in one range request: a prefix
+    /// while typing needs consecutive shards (they hold consecutive terms), and
+    /// a query of several words a shard's lists and then its positions, which
+    /// follow one another. A part alone is left to [`Engine::fetch_part`].
+    fn start_postings_fetches(&self, parts: &[Part]) {
+        let index = self.index.borrow();
+        let mut fetching = self.fetching.borrow_mut();
+        // In shard order, a shard's lists before its positions: the order of
+        // their bytes in the packs.
+        let mut order: Vec<usize> = parts
+            .iter()
+            .filter(|part| !fetching.contains_key(part))
+            .filter_map(|part| match *part {
+                Part::Shard(i) => Some(2 * i),
+                Part::Positions(i) => Some(2 * i + 1),
+                Part::Text(_) => None,
+            })
+            .collect();
+        order.sort_unstable();
+        order.dedup();
+        let placed = order.into_iter().filter_map(|k| {
+            let (part, place) = match k % 2 {
+                0 => (Part::Shard(k / 2), index.shard_range(k / 2)),
+                _ => (Part::Positions(k / 2), index.positions_range(k / 2)),
+            };
+            place.map(|(pack, range)| (pack, range, part))
+        });
+        for (pack, span, run) in spans(placed.collect::<Vec<_>>()) {
+            self.start_postings_span(&mut fetching, pack, span, run);
+        }
+    }
+
+    /// One range request for `parts` (two or more) of postings pack `pack`,
+    /// which lie in `span`; each is added as it is unpacked.
+    fn start_postings_span(
+        &self,
+        fetching: &mut HashMap<Part, PartFetch>,
+        pack: usize,
+        span: Range<u64>,
+        parts: Vec<(Range<u64>, Part)>,
+    ) {
+        if parts.len() < 2 {
+            return;
+        }
+        let (index, source, packs, ranges) = (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
+        let keys: Vec<Part> = parts.iter().map(|(_, part)| *part).collect();
+        let fetch = async move {
+            let (bytes, at) = pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), span).await?;
+            for (range, part) in parts {
+                let member = &bytes[(range.start - at) as usize..(range.end - at) as usize];
+                add_postings_part(&index, part, pack, member).await?;
+            }
+            Ok(())
+        }
+        .boxed_local()
+        .shared();
+        for part in keys {
+            fetching.insert(part, fetch.clone());
+        }
     }
 
     /// Searches and returns hits with snippets: the query is planned on the
