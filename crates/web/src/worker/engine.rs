@@ -366,6 +366,16 @@ fn spans<T>(placed: Vec<(usize, Range<u64>, T)>) -> Vec<(usize, Range<u64>, Vec<
     out
 }
 
+/// Where a postings part lies: its pack and its byte range there (`None` for a
+/// text, or a shard the index does not have).
+fn postings_place(index: &Index, part: Part) -> Option<(usize, Range<u64>)> {
+    match part {
+        Part::Shard(i) => index.shard_range(i),
+        Part::Positions(i) => index.positions_range(i),
+        Part::Text(_) => None,
+    }
+}
+
 /// Unpacks a postings part (a shard's lists or its positions: one gzip member of
 /// postings pack `pack`) and adds it to the index.
 async fn add_postings_part(index: &Rc<RefCell<Index>>, part: Part, pack: usize, member: &[u8]) -> Result<(), String> {
@@ -535,12 +545,11 @@ impl Engine {
             let (index, source, packs, ranges) =
                 (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
             async move {
-                let (shard, place) = match part {
-                    Part::Shard(i) => (i, index.borrow().shard_range(i)),
-                    Part::Positions(i) => (i, index.borrow().positions_range(i)),
-                    Part::Text(doc) => return Err(format!("there is no article number {doc} in this index")),
-                };
-                let (pack, range) = place.ok_or_else(|| format!("there is no postings shard {shard} in this index"))?;
+                let place = postings_place(&index.borrow(), part);
+                let (pack, range) = place.ok_or_else(|| match part {
+                    Part::Text(doc) => format!("there is no article number {doc} in this index"),
+                    Part::Shard(i) | Part::Positions(i) => format!("there is no postings shard {i} in this index"),
+                })?;
                 let (bytes, at) =
                     pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), range.clone()).await?;
                 add_postings_part(&index, part, pack, &bytes[(range.start - at) as usize..(range.end - at) as usize])
@@ -573,13 +582,10 @@ impl Engine {
             .collect();
         order.sort_unstable();
         order.dedup();
-        let placed = order.into_iter().filter_map(|k| {
-            let (part, place) = match k % 2 {
-                0 => (Part::Shard(k / 2), index.shard_range(k / 2)),
-                _ => (Part::Positions(k / 2), index.positions_range(k / 2)),
-            };
-            place.map(|(pack, range)| (pack, range, part))
-        });
+        let placed = order
+            .into_iter()
+            .map(|k| if k % 2 == 0 { Part::Shard(k / 2) } else { Part::Positions(k / 2) })
+            .filter_map(|part| postings_place(&index, part).map(|(pack, range)| (pack, range, part)));
         for (pack, span, run) in spans(placed.collect::<Vec<_>>()) {
             self.start_postings_span(&mut fetching, pack, span, run);
         }
