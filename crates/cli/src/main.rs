@@ -19,6 +19,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+/// mimalloc rather than the system allocator: a 100k-article build frees
+/// hundreds of MB of terms before it compresses the store on other threads, and
+/// glibc's per-thread arenas kept that memory (peak RSS about 1.05 GB against a
+/// 0.71 GB heap); mimalloc gives it back and is no slower.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use soi_core::Sort;
 
 #[derive(Parser)]
