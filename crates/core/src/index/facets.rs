@@ -41,7 +41,18 @@ pub struct FacetIndex {
     /// Per facet, each document's values (indices into its `facets` list),
     /// so that an answer's counts visit only its own documents.
     pub(crate) by_doc: Vec<DocValues>,
+    /// Each document's date as days since 1970-01-01 (`None`: undated). Filtering
+    /// and sorting an answer of 100,000 documents reads these 8 bytes a document,
+    /// not the whole table's entries.
+    days: Vec<Option<i32>>,
+    /// The months (`YYYY-MM`, increasing) of the dated documents, and each
+    /// document's month as an index into them ([`NO_MONTH`] when undated).
+    months: Vec<String>,
+    month_of: Vec<u32>,
 }
+
+/// The month of an undated document.
+pub(crate) const NO_MONTH: u32 = u32::MAX;
 
 /// Each document's values of one facet, one list after another: document
 /// `d`'s are `values[start[d]..start[d + 1]]`, increasing.
@@ -105,6 +116,39 @@ impl FacetIndex {
             facets.push(values.into_values().collect::<Vec<FacetValue>>());
         }
         let by_doc = facets.iter().map(|values| DocValues::build(values, docs.len())).collect();
-        FacetIndex { facets, by_doc }
+        let days = docs.iter().map(|d| d.days).collect();
+        fn month(d: &DocMeta) -> Option<&str> {
+            d.meta.date.as_deref().and_then(|date| date.get(..7))
+        }
+        let mut months: Vec<String> = docs.iter().filter_map(month).map(str::to_owned).collect();
+        months.sort_unstable();
+        months.dedup();
+        let month_of = docs
+            .iter()
+            .map(|d| month(d).map_or(NO_MONTH, |m| months.binary_search_by(|x| x.as_str().cmp(m)).unwrap_or(0) as u32))
+            .collect();
+        FacetIndex { facets, by_doc, days, months, month_of }
+    }
+
+    /// Document `doc`'s date as days since 1970-01-01.
+    #[inline]
+    pub fn day(&self, doc: u32) -> Option<i32> {
+        self.days.get(doc as usize).copied().flatten()
+    }
+
+    /// Document `doc`'s month (an index into [`Self::months`]), [`NO_MONTH`] when undated.
+    #[inline]
+    pub(crate) fn month_of(&self, doc: u32) -> u32 {
+        self.month_of.get(doc as usize).copied().unwrap_or(NO_MONTH)
+    }
+
+    /// The months of the dated documents, `YYYY-MM`, increasing.
+    pub(crate) fn months(&self) -> &[String] {
+        &self.months
+    }
+
+    /// Number of documents.
+    pub(crate) fn doc_count(&self) -> usize {
+        self.days.len()
     }
 }

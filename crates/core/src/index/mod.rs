@@ -24,6 +24,7 @@ pub use build::{
     WHOLE_DICT_BYTES,
 };
 pub use doc_table::DocMeta;
+pub(crate) use facets::NO_MONTH;
 pub use facets::{FacetIndex, FacetValue, FACETS};
 pub use format::{FileKind, FORMAT_VERSION};
 pub use manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FILE, MANIFEST_FORMAT};

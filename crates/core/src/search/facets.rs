@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::options::{date_bound, SearchOptions};
 use crate::analysis::fold;
-use crate::index::{DocMeta, FacetIndex, FACETS};
+use crate::index::{FacetIndex, FACETS, NO_MONTH};
 
 /// A facet value's count in an answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +68,11 @@ impl Compiled {
         Compiled { per_facet, date, find, selected }
     }
 
+    /// Whether no filter and no date range is set: every document passes.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.date.is_none() && self.per_facet.iter().all(Option::is_none)
+    }
+
     /// Does `doc` pass every filter but `skip_facet`'s, and (unless `skip_date`) the date range?
     pub(crate) fn passes(&self, doc: u32, days: Option<i32>, skip_facet: Option<usize>, skip_date: bool) -> bool {
         let facets_ok = self
@@ -88,18 +93,17 @@ pub const MAX_FACET_VALUES: usize = 50;
 /// value of the same facet stays possible; months apply every filter but dates.
 pub(crate) fn counts(
     index: &FacetIndex,
-    metas: &[DocMeta],
     docs: &[u32],
     compiled: &Compiled,
 ) -> (std::collections::BTreeMap<String, Vec<FacetCount>>, Vec<MonthCount>) {
-    let n = metas.len();
+    let n = index.doc_count();
     let mut out = std::collections::BTreeMap::new();
     // Without facet filters every facet counts over the same pool: build it once.
     let unfiltered = compiled.per_facet.iter().all(Option::is_none);
     let pool_for = |skip: Option<usize>| {
         let mut pool = bitset(n);
         for &d in docs {
-            if compiled.passes(d, metas[d as usize].days, skip, false) {
+            if compiled.passes(d, index.day(d), skip, false) {
                 pool[(d / 64) as usize] |= 1 << (d % 64);
             }
         }
@@ -151,20 +155,22 @@ pub(crate) fn counts(
             values.into_iter().map(|(i, count, _)| FacetCount { value: all[i].value.clone(), count }).collect();
         out.insert((*name).to_owned(), values);
     }
-    let mut months: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut per_month = vec![0usize; index.months().len()];
     for &d in docs {
-        let m = &metas[d as usize];
-        if let (Some(date), true) = (&m.meta.date, compiled.passes(d, m.days, None, true)) {
-            *months.entry(date[..7].to_owned()).or_default() += 1;
+        let month = index.month_of(d);
+        if month != NO_MONTH && compiled.passes(d, index.day(d), None, true) {
+            per_month[month as usize] += 1;
         }
     }
-    (out, months.into_iter().map(|(month, count)| MonthCount { month, count }).collect())
+    let months = index.months().iter().zip(per_month).filter(|&(_, count)| count > 0);
+    (out, months.map(|(month, count)| MonthCount { month: month.clone(), count }).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Metadata;
+    use crate::document::{days_from_iso, Metadata};
+    use crate::index::DocMeta;
     use crate::search::options::Filter;
     use proptest::prelude::*;
 
@@ -200,7 +206,21 @@ mod tests {
         out
     }
 
-    fn meta(places: Vec<u8>, author: Option<u8>) -> DocMeta {
+    /// Months as they were counted before documents had a month index: each
+    /// dated document's date string cut to its month, in a map.
+    fn reference_months(metas: &[DocMeta], docs: &[u32], compiled: &Compiled) -> Vec<MonthCount> {
+        let mut months = std::collections::BTreeMap::<String, usize>::new();
+        for &d in docs {
+            let m = &metas[d as usize];
+            if let (Some(date), true) = (&m.meta.date, compiled.passes(d, m.days, None, true)) {
+                *months.entry(date[..7].to_owned()).or_default() += 1;
+            }
+        }
+        months.into_iter().map(|(month, count)| MonthCount { month, count }).collect()
+    }
+
+    fn meta(places: Vec<u8>, author: Option<u8>, date: Option<(u8, u8)>) -> DocMeta {
+        let date = date.map(|(m, d)| format!("2024-{:02}-{:02}", m % 12 + 1, d % 28 + 1));
         DocMeta {
             id: String::new(),
             title_words: 1,
@@ -209,9 +229,10 @@ mod tests {
             meta: Metadata {
                 places: places.iter().map(|p| format!("Xã {p}")).collect(),
                 author: author.map(|a| format!("Tác giả {}, Người {}", a % 7, a)),
+                date: date.clone(),
                 ..Metadata::default()
             },
-            days: None,
+            days: date.as_deref().and_then(days_from_iso),
         }
     }
 
@@ -219,12 +240,18 @@ mod tests {
         #[test]
         fn counts_over_the_answer_are_the_counts_over_every_value(
             docs in proptest::collection::vec(
-                (proptest::collection::vec(0u8..120, 0..4), proptest::option::of(0u8..40)), 1..200),
+                (
+                    proptest::collection::vec(0u8..120, 0..4),
+                    proptest::option::of(0u8..40),
+                    proptest::option::of((any::<u8>(), any::<u8>())),
+                ),
+                1..200),
             answer in proptest::collection::vec(any::<proptest::sample::Index>(), 0..150),
             chosen in proptest::collection::vec(0u8..120, 0..3),
             find in proptest::option::of(0u8..12),
+            range in proptest::option::of((1u8..13, 1u8..13)),
         ) {
-            let metas: Vec<DocMeta> = docs.into_iter().map(|(p, a)| meta(p, a)).collect();
+            let metas: Vec<DocMeta> = docs.into_iter().map(|(p, a, d)| meta(p, a, d)).collect();
             let index = FacetIndex::build(&metas);
             let mut answer: Vec<u32> = answer.iter().map(|i| i.index(metas.len()) as u32).collect();
             answer.sort_unstable();
@@ -239,11 +266,19 @@ mod tests {
             if let Some(t) = find {
                 opts.find = Some(crate::search::options::FacetFind { facet: "place".into(), text: t.to_string() });
             }
+            if let Some((a, b)) = range {
+                opts.from = Some(format!("2024-{:02}", a.min(b)));
+                opts.to = Some(format!("2024-{:02}", a.max(b)));
+            }
             let compiled = Compiled::new(&index, metas.len(), &opts);
-            let (counts, _) = counts(&index, &metas, &answer, &compiled);
+            let (counts, months) = counts(&index, &answer, &compiled);
             let expected = reference(&index, &metas, &answer, &compiled);
             for (f, name) in FACETS.iter().enumerate() {
                 prop_assert_eq!(&counts[*name], &expected[f], "{}", name);
+            }
+            prop_assert_eq!(months, reference_months(&metas, &answer, &compiled));
+            for (d, m) in metas.iter().enumerate() {
+                prop_assert_eq!(index.day(d as u32), m.days);
             }
         }
     }

@@ -229,12 +229,16 @@ pub(super) fn execute(
     let filters = Compiled::new(index.facets(), index.doc_count(), options);
     let (facets, months) = if options.facets {
         let docs: Vec<u32> = answer.iter().map(|h| h.doc).collect();
-        facet_counts(index.facets(), index.docs(), &docs, &filters)
+        facet_counts(index.facets(), &docs, &filters)
     } else {
         (BTreeMap::new(), Vec::new())
     };
-    let days = |d: u32| index.doc(d).and_then(|m| m.days);
-    let hits: Vec<Hit> = answer.into_iter().filter(|h| filters.passes(h.doc, days(h.doc), None, false)).collect();
+    let days = |d: u32| index.facets().day(d);
+    let hits: Vec<Hit> = if filters.is_empty() {
+        answer
+    } else {
+        answer.into_iter().filter(|h| filters.passes(h.doc, days(h.doc), None, false)).collect()
+    };
     let partial = best > 0 && usize::from(best) < live.len();
 
     let relevance = |a: &Hit, b: &Hit| {
