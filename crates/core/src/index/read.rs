@@ -731,24 +731,32 @@ impl Index {
     /// Decodes the postings of a term into `out` (cleared first), without an
     /// allocation per document: the search's hot path.
     pub fn postings_into(&self, ordinal: u64, out: &mut FlatPostings) -> Result<()> {
+        self.postings_head_into(ordinal, u32::MAX, out).map(|_complete| ())
+    }
+
+    /// The first `max_docs` documents of a term's postings, with their
+    /// positions, into `out` (cleared first), as [`Index::postings_into`] reads
+    /// them; true when they are all of its documents.
+    pub fn postings_head_into(&self, ordinal: u64, max_docs: u32, out: &mut FlatPostings) -> Result<bool> {
         out.docs.clear();
         out.offs.clear();
         out.pos.clear();
         let (bytes, file, info) = self.term_data(ordinal)?;
         let mut entries = Cursor::new(file, bytes);
         let mut positions = Cursor::new(file, self.term_positions(ordinal, info.shard)?);
-        out.docs.reserve(info.doc_freq as usize);
-        out.offs.reserve(info.doc_freq as usize + 1);
+        let n = info.doc_freq.min(max_docs);
+        out.docs.reserve(n as usize);
+        out.offs.reserve(n as usize + 1);
         out.offs.push(0);
         let mut doc = 0u32;
-        for i in 0..info.doc_freq {
+        for i in 0..n {
             doc = self.next_doc(&mut entries, doc, i == 0)?;
             let (tf, _) = entry_counts(&mut entries)?;
             read_positions(&mut positions, tf, &mut out.pos)?;
             out.docs.push(doc);
             out.offs.push(out.pos.len() as u32);
         }
-        Ok(())
+        Ok(n == info.doc_freq)
     }
 
     /// A term's documents and how often it occurs in each, in all and in the

@@ -51,21 +51,67 @@ fn neighbours(plan: &Plan) -> Vec<(usize, usize)> {
 /// Where some terms occur: their postings, each flat and sorted by document.
 pub(super) struct Occurrences(Vec<Rc<FlatPostings>>);
 
+/// The documents read from the head of each list to tell that a pair of words
+/// is common ([`common_pair`]) before any list is read whole.
+const HEAD_DOCS: u32 = 1024;
+
 /// The postings decoded while executing one plan, each term's once: a pair is
 /// looked at from both sides, a word stands in two pairs, and the matching after
-/// the corrections reads the same lists again.
+/// the corrections reads the same lists again. Heads (the first [`HEAD_DOCS`]
+/// documents, and whether that is the whole list) are kept apart.
 #[derive(Default)]
-pub(super) struct Decoded(HashMap<u64, Rc<FlatPostings>>);
+pub(super) struct Decoded {
+    whole: HashMap<u64, Rc<FlatPostings>>,
+    heads: HashMap<u64, (Rc<FlatPostings>, bool)>,
+}
 
 impl Decoded {
     /// The postings of one term, decoded once.
     pub(super) fn one(&mut self, index: &Index, ordinal: u64) -> Result<Rc<FlatPostings>> {
-        if let Some(flat) = self.0.get(&ordinal) {
+        if let Some(flat) = self.whole.get(&ordinal) {
             return Ok(flat.clone());
+        }
+        if let Some((head, true)) = self.heads.get(&ordinal) {
+            return Ok(head.clone());
         }
         let mut flat = FlatPostings::default();
         index.postings_into(ordinal, &mut flat)?;
-        Ok(self.0.entry(ordinal).or_insert(Rc::new(flat)).clone())
+        Ok(self.whole.entry(ordinal).or_insert(Rc::new(flat)).clone())
+    }
+
+    /// The head of one term's postings (its first `head_docs` documents), and
+    /// whether it is the whole list.
+    fn head(&mut self, index: &Index, ordinal: u64, head_docs: u32) -> Result<(Rc<FlatPostings>, bool)> {
+        if let Some(flat) = self.whole.get(&ordinal) {
+            return Ok((flat.clone(), true));
+        }
+        if let Some(head) = self.heads.get(&ordinal) {
+            return Ok(head.clone());
+        }
+        let mut flat = FlatPostings::default();
+        let complete = index.postings_head_into(ordinal, head_docs, &mut flat)?;
+        Ok(self.heads.entry(ordinal).or_insert((Rc::new(flat), complete)).clone())
+    }
+
+    /// The heads of some terms' postings, and the last document up to which
+    /// every one of them is complete (`u32::MAX` when all are whole lists).
+    fn heads(
+        &mut self,
+        index: &Index,
+        ordinals: impl IntoIterator<Item = u64>,
+        head_docs: u32,
+    ) -> Result<(Occurrences, u32)> {
+        let (mut lists, mut upto) = (Vec::new(), u32::MAX);
+        for ordinal in ordinals {
+            let (flat, complete) = self.head(index, ordinal, head_docs)?;
+            if !complete {
+                upto = upto.min(flat.docs.last().copied().unwrap_or(0));
+            }
+            if !flat.docs.is_empty() {
+                lists.push(flat);
+            }
+        }
+        Ok((Occurrences(lists), upto))
     }
 
     /// Where any of these terms occur.
@@ -84,6 +130,11 @@ impl Decoded {
 /// Documents where an occurrence of `before` is directly followed by one of
 /// `after`, counted up to `stop`.
 pub(super) fn adjacent_docs(before: &Occurrences, after: &Occurrences, stop: usize) -> usize {
+    adjacent_docs_upto(before, after, stop, u32::MAX)
+}
+
+/// [`adjacent_docs`] among the documents up to `upto`.
+fn adjacent_docs_upto(before: &Occurrences, after: &Occurrences, stop: usize, upto: u32) -> usize {
     let lists = &after.0;
     let mut cursor = vec![0usize; lists.len()];
     let mut rows: Vec<&[u32]> = Vec::new();
@@ -92,6 +143,9 @@ pub(super) fn adjacent_docs(before: &Occurrences, after: &Occurrences, stop: usi
         let Some(doc) = lists.iter().zip(&cursor).filter_map(|(l, &c)| l.docs.get(c).copied()).min() else {
             break;
         };
+        if doc > upto {
+            break;
+        }
         rows.clear();
         for b in &before.0 {
             if let Ok(i) = b.docs.binary_search(&doc) {
@@ -109,6 +163,28 @@ pub(super) fn adjacent_docs(before: &Occurrences, after: &Occurrences, stop: usi
         n += usize::from(found);
     }
     n
+}
+
+/// Whether `before` directly followed by one of `after` stands in at least
+/// `stop` documents, told from the heads of their lists when it does: a common
+/// pair (most pairs typed) then never has its lists read whole. False means
+/// the heads could not tell; [`adjacent_docs`] over the whole lists does.
+fn common_pair(index: &Index, decoded: &mut Decoded, before: &[u64], after: &[u64], stop: usize) -> Result<bool> {
+    common_pair_in_heads(index, decoded, before, after, stop, HEAD_DOCS)
+}
+
+/// [`common_pair`] with heads of `head_docs` documents.
+fn common_pair_in_heads(
+    index: &Index,
+    decoded: &mut Decoded,
+    before: &[u64],
+    after: &[u64],
+    stop: usize,
+    head_docs: u32,
+) -> Result<bool> {
+    let (b, b_upto) = decoded.heads(index, before.iter().copied(), head_docs)?;
+    let (a, a_upto) = decoded.heads(index, after.iter().copied(), head_docs)?;
+    Ok(adjacent_docs_upto(&b, &a, stop, b_upto.min(a_upto)) >= stop)
 }
 
 /// The terms of a word's expansions of at most `class` (what it matches as typed:
@@ -151,8 +227,13 @@ fn promote_tone(
     if fixed.is_empty() {
         return Ok(false);
     }
+    let typed = ordinals_up_to(&w.expansions, 0);
+    let (before, after) = if side == Side::Before { (&fixed, &typed) } else { (&typed, &fixed) };
+    if common_pair(index, decoded, before, after, CONTEXT_KNOWN_PAIR_DOCS)? {
+        return Ok(false);
+    }
     let neighbour = decoded.read(index, fixed)?;
-    let typed = decoded.read(index, ordinals_up_to(&w.expansions, 0))?;
+    let typed = decoded.read(index, typed)?;
     let literal = pair_docs(&neighbour, side, &typed, CONTEXT_KNOWN_PAIR_DOCS);
     if literal >= CONTEXT_KNOWN_PAIR_DOCS {
         return Ok(false);
@@ -200,8 +281,12 @@ fn promote_completions(index: &Index, decoded: &mut Decoded, plan: &mut Plan, pr
     if fixed.is_empty() {
         return Ok(());
     }
+    let readings = ordinals_up_to(&w.expansions, 1);
+    if common_pair(index, decoded, &fixed, &readings, CONTEXT_KNOWN_PAIR_DOCS)? {
+        return Ok(());
+    }
     let before = decoded.read(index, fixed)?;
-    let readings = decoded.read(index, ordinals_up_to(&w.expansions, 1))?;
+    let readings = decoded.read(index, readings)?;
     let literal = adjacent_docs(&before, &readings, CONTEXT_KNOWN_PAIR_DOCS);
     let class = reading_class + u8::from(literal > 0);
     if literal >= CONTEXT_KNOWN_PAIR_DOCS || class >= 2 {
@@ -239,4 +324,45 @@ pub(super) fn correct(index: &Index, plan: &mut Plan, decoded: &mut Decoded) -> 
         promote_completions(index, decoded, plan, prev, word)?;
     }
     super::joined::read_apart(index, decoded, plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, IndexBuilder};
+    use proptest::prelude::*;
+
+    /// The ordinal of a word's exact term.
+    fn ordinal(index: &Index, word: &str) -> Vec<u64> {
+        let key = crate::index::term_key(word).expect("a word");
+        index.dict().get(&key).into_iter().collect()
+    }
+
+    proptest! {
+        /// The heads say "common" only of a pair that stands in at least `stop`
+        /// documents, and always say it when the heads are the whole lists.
+        #[test]
+        fn heads_tell_a_common_pair_only_when_it_is(
+            docs in proptest::collection::vec(proptest::collection::vec(0usize..4, 1..12), 1..60),
+            stop in 1usize..8,
+            head_docs in 1u32..12,
+            pair in (0usize..4, 0usize..4),
+        ) {
+            const WORDS: [&str; 4] = ["nam", "việt", "hà", "nội"];
+            let mut b = IndexBuilder::new();
+            for (i, words) in docs.iter().enumerate() {
+                let body: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
+                b.add(Document::new(&format!("d{i:03}"), "Tin", &body.join(" ")));
+            }
+            let index = b.build().open().unwrap();
+            let (before, after) = (ordinal(&index, WORDS[pair.0]), ordinal(&index, WORDS[pair.1]));
+            let mut whole = Decoded::default();
+            let full = adjacent_docs(&whole.read(&index, before.clone()).unwrap(), &whole.read(&index, after.clone()).unwrap(), stop);
+            let said = common_pair_in_heads(&index, &mut Decoded::default(), &before, &after, stop, head_docs).unwrap();
+            prop_assert!(!said || full >= stop, "heads said common, the whole lists count {}", full);
+            let longest = docs.len() as u32;
+            let told = common_pair_in_heads(&index, &mut Decoded::default(), &before, &after, stop, longest).unwrap();
+            prop_assert_eq!(told, full >= stop);
+        }
+    }
 }
