@@ -352,7 +352,7 @@ mod tests {
             let mut b = IndexBuilder::new();
             for (i, words) in docs.iter().enumerate() {
                 let body: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
-                b.add(Document::new(&format!("d{i:03}"), "Tin", &body.join(" ")));
+                b.add(Document::new(format!("d{i:03}"), "Tin", body.join(" ")));
             }
             let index = b.build().open().unwrap();
             let (before, after) = (ordinal(&index, WORDS[pair.0]), ordinal(&index, WORDS[pair.1]));
