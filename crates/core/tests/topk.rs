@@ -193,3 +193,35 @@ fn kept_analyses_give_the_snippets_of_the_text() {
         }
     }
 }
+
+/// A page found past the first batch of bounds: about 200 articles have both
+/// words four times, never side by side (their bound, as if adjacent, is the
+/// highest; their exact score is half of it), and 33 have them once, side by
+/// side (the best exact scores). Ranking must read bounds batch after batch,
+/// the hits kept whole between batches.
+#[test]
+fn the_pruned_page_is_the_exhaustive_page_past_the_first_batch() {
+    let (ha, noi, filler) = (7u8, 8u8, 10u8);
+    let adjacent = |i: usize| i % 7 == 3;
+    let docs: Vec<(Vec<u8>, Vec<u8>, Option<u8>)> = (0..230)
+        .map(|i| {
+            let body = if adjacent(i) {
+                [vec![ha, noi], vec![filler; 10]].concat()
+            } else {
+                (0..4).flat_map(|_| [ha, filler, noi]).collect()
+            };
+            (vec![filler], body, None)
+        })
+        .collect();
+    let index = corpus(&docs);
+    for (limit, offset) in [(10, 0), (20, 5), (1, 0)] {
+        let options = SearchOptions { limit, offset, ..SearchOptions::default() };
+        same_page(&index, "hà nội ", &options).unwrap();
+        let page = index.execute_ranked(index.plan("hà nội "), &options, Ranking::TopK).unwrap();
+        assert_eq!(page.hits.len(), limit);
+        for hit in &page.hits {
+            let i: usize = index.doc(hit.doc).unwrap().id[1..4].parse().unwrap();
+            assert!(adjacent(i), "article {i} (words apart) ranks in the page {limit}+{offset}");
+        }
+    }
+}

@@ -98,7 +98,9 @@ pub(crate) fn counts(
 ) -> (std::collections::BTreeMap<String, Vec<FacetCount>>, Vec<MonthCount>) {
     let n = index.doc_count();
     let mut out = std::collections::BTreeMap::new();
-    // Without facet filters every facet counts over the same pool: build it once.
+    // Without any filter every document of the answer counts (no pool); without
+    // facet filters every facet counts over the same pool: built once.
+    let everyone = compiled.is_empty();
     let unfiltered = compiled.per_facet.iter().all(Option::is_none);
     let pool_for = |skip: Option<usize>| {
         let mut pool = bitset(n);
@@ -109,7 +111,7 @@ pub(crate) fn counts(
         }
         pool
     };
-    let shared = unfiltered.then(|| pool_for(None));
+    let shared = (unfiltered && !everyone).then(|| pool_for(None));
     for (f, name) in FACETS.iter().enumerate() {
         if index.facets[f].is_empty() {
             out.insert((*name).to_owned(), Vec::new());
@@ -117,10 +119,11 @@ pub(crate) fn counts(
         }
         let own;
         let pool = match &shared {
-            Some(p) => p,
+            _ if everyone => None,
+            Some(p) => Some(p),
             None => {
                 own = pool_for(Some(f));
-                &own
+                Some(&own)
             }
         };
         let wanted = compiled.find.as_ref().filter(|(ff, _)| *ff == f).map(|(_, text)| text.as_str());
@@ -128,7 +131,7 @@ pub(crate) fn counts(
         let all = &index.facets[f];
         let mut count = vec![0usize; all.len()];
         for &d in docs {
-            if has(pool, d) {
+            if pool.is_none_or(|p| has(p, d)) {
                 for &v in index.by_doc[f].of(d) {
                     count[v as usize] += 1;
                 }
@@ -158,7 +161,7 @@ pub(crate) fn counts(
     let mut per_month = vec![0usize; index.months().len()];
     for &d in docs {
         let month = index.month_of(d);
-        if month != NO_MONTH && compiled.passes(d, index.day(d), None, true) {
+        if month != NO_MONTH && (everyone || compiled.passes(d, index.day(d), None, true)) {
             per_month[month as usize] += 1;
         }
     }

@@ -170,6 +170,9 @@ pub(crate) fn word_docs(index: &Index, expansions: &[Expansion]) -> Result<WordD
         _ if postings.saturating_mul(8) >= index.doc_count() => {
             let n = index.doc_count();
             let (mut tf, mut class) = (vec![0f32; n], vec![u8::MAX; n]);
+            let most = postings.min(n);
+            (out.docs, out.tf, out.class) =
+                (Vec::with_capacity(most), Vec::with_capacity(most), Vec::with_capacity(most));
             for (list, weight, c) in &lists {
                 for (i, &doc) in list.docs.iter().enumerate() {
                     let d = doc as usize;
@@ -360,6 +363,14 @@ pub(crate) fn clause_matches<'a>(index: &Index, units: Vec<UnitSource<'a>>) -> C
     let mut out = ClauseMatches::default();
     let idfs: Vec<f32> = units.iter().map(|u| idf(index, u.docs().len())).collect();
     let mut cursor = vec![0usize; units.len()];
+    if let [UnitSource::Word(w)] = &units[..] {
+        // One word alone (most clauses): its documents as they are.
+        out.docs = w.docs.clone();
+        let scored = w.docs.iter().zip(&w.tf).zip(&w.class);
+        out.best =
+            scored.map(|((&doc, &tf), &class)| ClauseDoc { score: bm25(index, tf, doc, idfs[0]), class }).collect();
+        cursor[0] = w.docs.len();
+    }
     while let Some(doc) = units.iter().zip(&cursor).filter_map(|(u, &c)| u.docs().get(c).copied()).min() {
         let title_words = index.doc_words(doc).0;
         let mut best: Option<ClauseDoc> = None;

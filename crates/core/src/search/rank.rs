@@ -173,32 +173,7 @@ pub(super) fn execute(
     // Combine the live clauses per document, merging their sorted document lists.
     // Whether consecutive clauses stand adjacent needs positions: it is left for
     // the ranking, which asks only for documents that can still enter the page.
-    let mut accs: Vec<Acc> = Vec::new();
-    let mut cursor = vec![0usize; live.len()];
-    let mut row_here: Vec<Option<usize>> = vec![None; live.len()];
-    while let Some(doc) = live.iter().zip(&cursor).filter_map(|(m, &c)| m.docs.get(c).copied()).min() {
-        for (c, m) in live.iter().enumerate() {
-            row_here[c] = (m.docs.get(cursor[c]) == Some(&doc)).then_some(cursor[c]);
-            if row_here[c].is_some() {
-                cursor[c] += 1;
-            }
-        }
-        if is_excluded(doc) {
-            continue;
-        }
-        let mut a = Acc { doc, matched: 0, class: 0, score: 0.0, pairs: 0 };
-        for (c, m) in live.iter().enumerate() {
-            let Some(r) = row_here[c] else { continue };
-            let cd = m.best[r];
-            a.matched += 1;
-            a.class += u32::from(cd.class);
-            a.score += cd.score;
-            if c > 0 && row_here[c - 1].is_some() {
-                a.pairs += 1;
-            }
-        }
-        accs.push(a);
-    }
+    let accs = combine(&live, &excluded);
     let best = accs.iter().map(|a| a.matched).max().unwrap_or(0);
     let pairs = live.len().saturating_sub(1).max(1) as f32;
     let boosted = |score: f32, adjacent: u16| score * (1.0 + ADJACENCY_BOOST * f32::from(adjacent) / pairs);
@@ -289,6 +264,47 @@ pub(super) fn execute(
     Ok(SearchResults { plan, total, hits, unmatched, partial, suggestion: None, facets, months })
 }
 
+/// Combines the live clauses per document, merging their sorted document lists,
+/// less the `excluded` documents (sorted).
+fn combine(live: &[&ClauseMatches], excluded: &[u32]) -> Vec<Acc> {
+    let is_excluded = |doc: u32| !excluded.is_empty() && excluded.binary_search(&doc).is_ok();
+    let mut accs: Vec<Acc> = Vec::new();
+    let mut cursor = vec![0usize; live.len()];
+    let mut row_here: Vec<Option<usize>> = vec![None; live.len()];
+    if let [only] = live {
+        // One clause (most queries typed): its documents as they are.
+        let rows = only.docs.iter().zip(&only.best).filter(|(&doc, _)| !is_excluded(doc));
+        accs = rows
+            .map(|(&doc, cd)| Acc { doc, matched: 1, class: u32::from(cd.class), score: cd.score, pairs: 0 })
+            .collect();
+        cursor[0] = only.docs.len();
+    }
+    while let Some(doc) = live.iter().zip(&cursor).filter_map(|(m, &c)| m.docs.get(c).copied()).min() {
+        for (c, m) in live.iter().enumerate() {
+            row_here[c] = (m.docs.get(cursor[c]) == Some(&doc)).then_some(cursor[c]);
+            if row_here[c].is_some() {
+                cursor[c] += 1;
+            }
+        }
+        if is_excluded(doc) {
+            continue;
+        }
+        let mut a = Acc { doc, matched: 0, class: 0, score: 0.0, pairs: 0 };
+        for (c, m) in live.iter().enumerate() {
+            let Some(r) = row_here[c] else { continue };
+            let cd = m.best[r];
+            a.matched += 1;
+            a.class += u32::from(cd.class);
+            a.score += cd.score;
+            if c > 0 && row_here[c - 1].is_some() {
+                a.pairs += 1;
+            }
+        }
+        accs.push(a);
+    }
+    accs
+}
+
 /// The first `end` hits in `order`, every hit scored exactly first.
 fn every(mut hits: Vec<Hit>, end: usize, order: &HitOrder<'_>, exact: &mut Exact<'_>) -> Result<Vec<Hit>> {
     for hit in &mut hits {
@@ -298,6 +314,10 @@ fn every(mut hits: Vec<Hit>, end: usize, order: &HitOrder<'_>, exact: &mut Exact
     hits.truncate(end);
     Ok(hits)
 }
+
+/// The longest batch [`top`] keeps sorted as it reads the hits (inserting into
+/// it); a longer one is selected, then sorted.
+const SMALL_BATCH: usize = 256;
 
 /// The first `end` hits in `order`, sorted, with exact scores. A hit's score
 /// comes as a bound: what it would be if every pair of its clauses stood
@@ -313,13 +333,31 @@ fn top(mut hits: Vec<Hit>, end: usize, order: &HitOrder<'_>, exact: &mut Exact<'
     let mut batch = end.saturating_mul(4).max(64);
     loop {
         let take = batch.min(hits.len());
-        if take < hits.len() {
-            hits.select_nth_unstable_by(take - 1, order);
-        }
-        hits[..take].sort_by(order);
+        let best: Vec<Hit>;
+        let candidates = if take <= SMALL_BATCH && take < hits.len() {
+            // The best `take`, kept sorted in one pass (most hits lose to the
+            // last kept in one comparison); `hits` stay as they are.
+            let mut kept: Vec<Hit> = Vec::with_capacity(take + 1);
+            for hit in &hits {
+                if kept.len() == take && order(hit, &kept[take - 1]) != std::cmp::Ordering::Less {
+                    continue;
+                }
+                let at = kept.partition_point(|h| order(h, hit) == std::cmp::Ordering::Less);
+                kept.insert(at, hit.clone());
+                kept.truncate(take);
+            }
+            best = kept;
+            &best[..]
+        } else {
+            if take < hits.len() {
+                hits.select_nth_unstable_by(take - 1, order);
+            }
+            hits[..take].sort_by(order);
+            &hits[..take]
+        };
         let mut page: Vec<Hit> = Vec::with_capacity(end.min(take) + 1);
         let mut done = take == hits.len();
-        for hit in &hits[..take] {
+        for hit in candidates {
             if page.len() == end && order(hit, &page[end - 1]) == std::cmp::Ordering::Greater {
                 done = true;
                 break;
