@@ -404,7 +404,7 @@ test("the explorer works from the keyboard alone", async () => {
   await page.close();
 });
 
-test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 192 KB for its search worker", async (t) => {
+test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 196 KB for its search worker", async (t) => {
   const { gzipSync } = await import("node:zlib");
   const files = fs.readdirSync(site);
   const gzipped = (name) => gzipSync(fs.readFileSync(path.join(site, name)), { level: 9 }).length;
@@ -418,8 +418,11 @@ test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 1
   // more than one word (format 9: 217.0 KB). The wasm build then stopped shipping
   // two 16 KB CRC tables (crates/core/src/index/crc.rs): 184.0 KB (188,446 B); 189.0 KB
   // with the early root, kept lists and facet counts by document, and 192 KB since
-  // neighbouring postings parts share a range request (193,527 B).
-  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 192 * 1024]]) {
+  // neighbouring postings parts share a range request (193,527 B); 196 KB since
+  // an answer's dates and months have columns of their own and one-clause queries,
+  // common pairs and the page's candidates have fast paths (196,665 B), which made
+  // warm queries on 100,000 articles 1.5-3x faster in the browser (BENCHMARKS.md).
+  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 196 * 1024]]) {
     const gz = gzipped(wasm);
     t.diagnostic(`${wasm}: ${gz} bytes gzipped (budget ${budget})`);
     assert.ok(gz < budget, `${wasm} is ${gz} bytes gzipped, over its budget of ${budget}`);

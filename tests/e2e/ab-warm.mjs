@@ -1,0 +1,53 @@
+// Same-minute A/B of warm query latency through `window.soi.search` for two
+// site folders (say, one app before a change and one after, beside the same
+// index): the sites take turns, ROUNDS times, so that the machine's drift
+// falls on both. Prints each query's median per site over all its rounds.
+//
+//   node tests/e2e/ab-warm.mjs SITE_A SITE_B [ROUNDS]
+import { serve, launchChromium } from "./support.mjs";
+
+const [a, b, roundsArg] = process.argv.slice(2);
+if (!a || !b) {
+  console.error("usage: node tests/e2e/ab-warm.mjs SITE_A SITE_B [ROUNDS]");
+  process.exit(2);
+}
+const ROUNDS = Number(roundsArg ?? 3);
+const REPEATS = Number(process.env.REPEATS ?? 10);
+const QUERIES = (process.env.QUERIES ?? "đại hội|dai hoi|người|không|t|th|thành p|thành phố|\"hà nội\"|nguyn|ddaij hooij").split("|");
+
+const median = (xs) => { const s = [...xs].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
+const times = { [a]: {}, [b]: {} };
+const browser = await launchChromium();
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const site of round % 2 ? [b, a] : [a, b]) {
+      const { server, port } = await serve(site);
+      const page = await browser.newPage();
+      try {
+        await page.goto(`http://127.0.0.1:${port}/`);
+        await page.waitForFunction(() => window.soi !== undefined);
+        await page.evaluate(() => window.soi.ready);
+        for (const q of QUERIES) {
+          await page.evaluate((q) => window.soi.search(q, { limit: 10 }), q); // fetches
+          for (let i = 0; i < REPEATS; i++) {
+            const ms = await page.evaluate(async (q) => {
+              const t = performance.now();
+              await window.soi.search(q, { limit: 10 });
+              return performance.now() - t;
+            }, q);
+            (times[site][q] ??= []).push(ms);
+          }
+        }
+      } finally {
+        await page.close();
+        server.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(`| query | ${a} | ${b} |\n|---|---:|---:|`);
+for (const q of QUERIES) {
+  console.log(`| \`${q}\` | ${median(times[a][q]).toFixed(1)} ms | ${median(times[b][q]).toFixed(1)} ms |`);
+}
