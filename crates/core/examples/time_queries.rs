@@ -20,7 +20,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().ok_or("usage: time_queries INDEX_DIR [QUERY…]")?);
     let given: Vec<String> = args.collect();
-    let queries: Vec<&str> = if given.is_empty() { DEFAULT.to_vec() } else { given.iter().map(String::as_str).collect() };
+    let queries: Vec<&str> =
+        if given.is_empty() { DEFAULT.to_vec() } else { given.iter().map(String::as_str).collect() };
     let reps: usize = std::env::var("REPS").ok().and_then(|s| s.parse().ok()).unwrap_or(12).max(1);
 
     let manifest = soi_core::Manifest::parse(&std::fs::read_to_string(dir.join("manifest.json"))?)?;
@@ -53,7 +54,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let results = last.expect("at least one repetition");
         let dfs = results.plan.words.iter().flat_map(|w| &w.expansions).map(|e| index.term_info(e.ordinal));
-        let (expansions, postings) = dfs.fold((0, 0u64), |(n, p), info| (n + 1, p + info.map_or(0, |i| i.doc_freq as u64)));
+        let (expansions, postings) =
+            dfs.fold((0, 0u64), |(n, p), info| (n + 1, p + info.map_or(0, |i| i.doc_freq as u64)));
         println!(
             "{q:14} search {:7.2} ms  response {:6.2} ms  ({expansions} expansions, {postings} postings, {} results)",
             median(search),
