@@ -59,10 +59,17 @@ const HEAD_DOCS: u32 = 1024;
 /// looked at from both sides, a word stands in two pairs, and the matching after
 /// the corrections reads the same lists again. Heads (the first [`HEAD_DOCS`]
 /// documents, and whether that is the whole list) are kept apart.
-#[derive(Default)]
 pub(super) struct Decoded {
     whole: HashMap<u64, Rc<FlatPostings>>,
     heads: HashMap<u64, (Rc<FlatPostings>, bool)>,
+    /// The documents a head holds: [`HEAD_DOCS`] (fewer in tests).
+    head_docs: u32,
+}
+
+impl Default for Decoded {
+    fn default() -> Self {
+        Decoded { whole: HashMap::new(), heads: HashMap::new(), head_docs: HEAD_DOCS }
+    }
 }
 
 impl Decoded {
@@ -79,9 +86,8 @@ impl Decoded {
         Ok(self.whole.entry(ordinal).or_insert(Rc::new(flat)).clone())
     }
 
-    /// The head of one term's postings (its first `head_docs` documents), and
-    /// whether it is the whole list.
-    fn head(&mut self, index: &Index, ordinal: u64, head_docs: u32) -> Result<(Rc<FlatPostings>, bool)> {
+    /// The head of one term's postings, and whether it is the whole list.
+    fn head(&mut self, index: &Index, ordinal: u64) -> Result<(Rc<FlatPostings>, bool)> {
         if let Some(flat) = self.whole.get(&ordinal) {
             return Ok((flat.clone(), true));
         }
@@ -89,21 +95,16 @@ impl Decoded {
             return Ok(head.clone());
         }
         let mut flat = FlatPostings::default();
-        let complete = index.postings_head_into(ordinal, head_docs, &mut flat)?;
+        let complete = index.postings_head_into(ordinal, self.head_docs, &mut flat)?;
         Ok(self.heads.entry(ordinal).or_insert((Rc::new(flat), complete)).clone())
     }
 
     /// The heads of some terms' postings, and the last document up to which
     /// every one of them is complete (`u32::MAX` when all are whole lists).
-    fn heads(
-        &mut self,
-        index: &Index,
-        ordinals: impl IntoIterator<Item = u64>,
-        head_docs: u32,
-    ) -> Result<(Occurrences, u32)> {
+    fn heads(&mut self, index: &Index, ordinals: &[u64]) -> Result<(Occurrences, u32)> {
         let (mut lists, mut upto) = (Vec::new(), u32::MAX);
-        for ordinal in ordinals {
-            let (flat, complete) = self.head(index, ordinal, head_docs)?;
+        for &ordinal in ordinals {
+            let (flat, complete) = self.head(index, ordinal)?;
             if !complete {
                 upto = upto.min(flat.docs.last().copied().unwrap_or(0));
             }
@@ -170,20 +171,8 @@ fn adjacent_docs_upto(before: &Occurrences, after: &Occurrences, stop: usize, up
 /// pair (most pairs typed) then never has its lists read whole. False means
 /// the heads could not tell; [`adjacent_docs`] over the whole lists does.
 fn common_pair(index: &Index, decoded: &mut Decoded, before: &[u64], after: &[u64], stop: usize) -> Result<bool> {
-    common_pair_in_heads(index, decoded, before, after, stop, HEAD_DOCS)
-}
-
-/// [`common_pair`] with heads of `head_docs` documents.
-fn common_pair_in_heads(
-    index: &Index,
-    decoded: &mut Decoded,
-    before: &[u64],
-    after: &[u64],
-    stop: usize,
-    head_docs: u32,
-) -> Result<bool> {
-    let (b, b_upto) = decoded.heads(index, before.iter().copied(), head_docs)?;
-    let (a, a_upto) = decoded.heads(index, after.iter().copied(), head_docs)?;
+    let (b, b_upto) = decoded.heads(index, before)?;
+    let (a, a_upto) = decoded.heads(index, after)?;
     Ok(adjacent_docs_upto(&b, &a, stop, b_upto.min(a_upto)) >= stop)
 }
 
@@ -358,10 +347,12 @@ mod tests {
             let (before, after) = (ordinal(&index, WORDS[pair.0]), ordinal(&index, WORDS[pair.1]));
             let mut whole = Decoded::default();
             let full = adjacent_docs(&whole.read(&index, before.clone()).unwrap(), &whole.read(&index, after.clone()).unwrap(), stop);
-            let said = common_pair_in_heads(&index, &mut Decoded::default(), &before, &after, stop, head_docs).unwrap();
+            let mut heads = Decoded { head_docs, ..Decoded::default() };
+            let said = common_pair(&index, &mut heads, &before, &after, stop).unwrap();
             prop_assert!(!said || full >= stop, "heads said common, the whole lists count {}", full);
             let longest = docs.len() as u32;
-            let told = common_pair_in_heads(&index, &mut Decoded::default(), &before, &after, stop, longest).unwrap();
+            let mut whole = Decoded { head_docs: longest, ..Decoded::default() };
+            let told = common_pair(&index, &mut whole, &before, &after, stop).unwrap();
             prop_assert_eq!(told, full >= stop);
         }
     }

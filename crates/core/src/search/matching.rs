@@ -362,15 +362,16 @@ fn idf(index: &Index, df: usize) -> f32 {
 pub(crate) fn clause_matches<'a>(index: &Index, units: Vec<UnitSource<'a>>) -> ClauseMatches<'a> {
     let mut out = ClauseMatches::default();
     let idfs: Vec<f32> = units.iter().map(|u| idf(index, u.docs().len())).collect();
-    let mut cursor = vec![0usize; units.len()];
     if let [UnitSource::Word(w)] = &units[..] {
         // One word alone (most clauses): its documents as they are.
         out.docs = w.docs.clone();
         let scored = w.docs.iter().zip(&w.tf).zip(&w.class);
         out.best =
             scored.map(|((&doc, &tf), &class)| ClauseDoc { score: bm25(index, tf, doc, idfs[0]), class }).collect();
-        cursor[0] = w.docs.len();
+        out.units = units;
+        return out;
     }
+    let mut cursor = vec![0usize; units.len()];
     while let Some(doc) = units.iter().zip(&cursor).filter_map(|(u, &c)| u.docs().get(c).copied()).min() {
         let title_words = index.doc_words(doc).0;
         let mut best: Option<ClauseDoc> = None;

@@ -268,17 +268,16 @@ pub(super) fn execute(
 /// less the `excluded` documents (sorted).
 fn combine(live: &[&ClauseMatches], excluded: &[u32]) -> Vec<Acc> {
     let is_excluded = |doc: u32| !excluded.is_empty() && excluded.binary_search(&doc).is_ok();
-    let mut accs: Vec<Acc> = Vec::new();
-    let mut cursor = vec![0usize; live.len()];
-    let mut row_here: Vec<Option<usize>> = vec![None; live.len()];
     if let [only] = live {
         // One clause (most queries typed): its documents as they are.
         let rows = only.docs.iter().zip(&only.best).filter(|(&doc, _)| !is_excluded(doc));
-        accs = rows
+        return rows
             .map(|(&doc, cd)| Acc { doc, matched: 1, class: u32::from(cd.class), score: cd.score, pairs: 0 })
             .collect();
-        cursor[0] = only.docs.len();
     }
+    let mut accs: Vec<Acc> = Vec::new();
+    let mut cursor = vec![0usize; live.len()];
+    let mut row_here: Vec<Option<usize>> = vec![None; live.len()];
     while let Some(doc) = live.iter().zip(&cursor).filter_map(|(m, &c)| m.docs.get(c).copied()).min() {
         for (c, m) in live.iter().enumerate() {
             row_here[c] = (m.docs.get(cursor[c]) == Some(&doc)).then_some(cursor[c]);
