@@ -1,9 +1,9 @@
 //! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
 //!
-//! # Body layouts (format version 9; framing in `format.rs`)
+//! # Body layouts (format version 10; framing in `format.rs`)
 //!
-//! Terms are keyed `fold(word) ‖ 0x00 ‖ surface(word)` (see [`crate::analysis`]), so
-//! all tone variants of a folded word are one contiguous key range, and numbered
+//! Terms are keyed `fold(word) ‖ 0x00 ‖ tones`, the marks the surface form adds to
+//! the folded letters (layout in `key.rs`), so all tone variants of a folded word are one contiguous key range, and numbered
 //! by key: the term ordinals 0, 1, 2, … follow key order. The dictionary is split
 //! in two by document frequency:
 //!
@@ -112,8 +112,9 @@ use std::collections::{BTreeMap, HashMap};
 use sha2::{Digest, Sha256};
 
 use super::format::{frame, put_bytes, put_str, put_varint, Cursor, FileKind, FORMAT_VERSION};
+use super::key::term_key;
 use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
-use crate::analysis::{fold, normalize, surface, tokens, MAX_TERM_BYTES};
+use crate::analysis::{normalize, tokens};
 use crate::document::{days_from_iso, Document, Metadata};
 use crate::parallel::par_map;
 
@@ -482,18 +483,6 @@ impl IndexBuilder {
     pub fn build(self) -> BuiltIndex {
         self.build_with_progress(|_, _| {})
     }
-}
-
-/// The dictionary key of a word: `fold ‖ 0x00 ‖ surface`.
-pub fn term_key(word: &str) -> Option<Vec<u8>> {
-    let folded = fold(word);
-    if folded.is_empty() || folded.len() > MAX_TERM_BYTES {
-        return None;
-    }
-    let mut key = folded.into_bytes();
-    key.push(0);
-    key.extend_from_slice(surface(word).as_bytes());
-    Some(key)
 }
 
 /// An fst map of `(key, ordinal)`, keys in increasing order.

@@ -1,6 +1,6 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 9)
+//! # Byte layout of every binary file (format version 10)
 //!
 //! ```text
 //! offset  size  field
@@ -45,8 +45,10 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// come before all positions, so that ranking a lone word reads no position;
 /// 8 — the document table by column, ids and addresses front-coded, metadata
 /// values numbered once; 9 — each shard's positions are a gzip member of their
-/// own, after its lists, so that a query of one word fetches no position.
-pub const FORMAT_VERSION: u16 = 9;
+/// own, after its lists, so that a query of one word fetches no position;
+/// 10 — a dictionary key spells the surface form as the marks it adds to the
+/// folded word (`key.rs`), not as the whole word again.
+pub const FORMAT_VERSION: u16 = 10;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;

@@ -705,7 +705,7 @@ impl Index {
         self.lengths.get(doc as usize).map_or((0, 0), |l| (l[0], l[1]))
     }
 
-    /// The root fst term dictionary (keys `fold ‖ 0x00 ‖ surface`, values term
+    /// The root fst term dictionary (keys `fold ‖ 0x00 ‖ tones`, see `key.rs`; values term
     /// ordinals): the terms of at least [`super::build::ROOT_MIN_DF`] documents.
     pub(crate) fn dict(&self) -> &Map<Body> {
         &self.dict

@@ -25,7 +25,7 @@ use super::highlight::Highlighter;
 use super::query::{Field, Query, QueryTerm};
 use super::weights::*;
 use crate::analysis::{fold, has_diacritics, telex};
-use crate::index::Index;
+use crate::index::{split_key, Index};
 
 /// How a dictionary term matched a query word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -242,7 +242,7 @@ pub(super) fn plan(index: &Index, query: Query) -> Plan {
     plan
 }
 
-/// Runs an automaton over the folded half of `folded ‖ 0x00 ‖ surface` keys and
+/// Runs an automaton over the folded half of `folded ‖ 0x00 ‖ tones` keys and
 /// accepts any surface after it.
 struct FoldedHalf<A>(A);
 
@@ -288,11 +288,6 @@ impl<A: Automaton> Automaton for FoldedHalf<A> {
     }
 }
 
-fn split_key(key: &[u8]) -> Option<(&[u8], &str)> {
-    let sep = key.iter().position(|&b| b == 0)?;
-    Some((&key[..sep], std::str::from_utf8(&key[sep + 1..]).ok()?))
-}
-
 /// Dictionary lookups for one word, remembering the shards they needed.
 pub(super) struct Lookup<'a> {
     pub index: &'a Index,
@@ -323,7 +318,7 @@ fn folded_range(lookup: &mut Lookup<'_>, folded: &str) -> Vec<(String, u64)> {
         }
     }
     found.sort_by_key(|&(_, ordinal)| ordinal);
-    found.into_iter().filter_map(|(key, ordinal)| Some((split_key(&key)?.1.to_owned(), ordinal))).collect()
+    found.into_iter().filter_map(|(key, ordinal)| Some((split_key(&key)?.1.into_owned(), ordinal))).collect()
 }
 
 /// The key range of one folded word: `folded ‖ 0x00 ‖ …` up to `folded ‖ 0x01`.
@@ -351,7 +346,7 @@ pub(super) fn root_variants(index: &Index, folded: &str) -> Vec<(String, u64)> {
     let (lo, hi) = fold_bounds(folded);
     let mut out: Vec<(String, u64)> = root_range(index, &lo, &hi)
         .into_iter()
-        .filter_map(|(key, ordinal)| Some((split_key(&key)?.1.to_owned(), ordinal)))
+        .filter_map(|(key, ordinal)| Some((split_key(&key)?.1.into_owned(), ordinal)))
         .collect();
     let df = |o: u64| index.term_info(o).map_or(0, |i| i.doc_freq);
     out.sort_by(|a, b| df(b.1).cmp(&df(a.1)).then(a.1.cmp(&b.1)));
@@ -379,7 +374,7 @@ fn keys_matching<A: Automaton>(index: &Index, folded: &str, automaton: FoldedHal
     while let Some((key, ordinal)) = stream.next() {
         if let Some((f, surf)) = split_key(key) {
             if f != folded.as_bytes() {
-                out.push((surf.to_owned(), ordinal));
+                out.push((surf.into_owned(), ordinal));
             }
         }
     }
@@ -458,7 +453,7 @@ fn expand_with_alternatives(lookup: &mut Lookup<'_>, term: &QueryTerm) -> (Vec<E
             let weight = if agrees { WEIGHT_PREFIX } else { WEIGHT_PREFIX * WEIGHT_PREFIX_OTHER_TONE };
             completions.push(Expansion {
                 ordinal,
-                surface: surf.to_owned(),
+                surface: surf.into_owned(),
                 kind: MatchKind::Prefix,
                 weight,
                 class: 2,
