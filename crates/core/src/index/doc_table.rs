@@ -110,7 +110,9 @@ fn front_coded(c: &mut Cursor, n: usize, budget: &mut usize) -> Result<Vec<Strin
             .ok_or_else(|| Error::corrupt(c.file(), format!("a string shares {shared} bytes with the one before")))?;
         let rest = c.str()?;
         spend(c, budget, keep + rest.len())?;
-        let value = format!("{}{}", &prev[..keep], rest);
+        let mut value = String::with_capacity(keep + rest.len());
+        value.push_str(&prev[..keep]);
+        value.push_str(rest);
         out.push(value);
     }
     Ok(out)

@@ -2,6 +2,8 @@
 //! opened (no extra file): each document's values are stored once, in the table.
 //! Values compare folded (`kim son` is *Kim Sơn*).
 
+use std::collections::HashMap;
+
 use super::doc_table::DocMeta;
 use crate::analysis::fold;
 
@@ -99,30 +101,38 @@ impl FacetIndex {
     pub fn build(docs: &[DocMeta]) -> Self {
         let mut facets = Vec::with_capacity(FACETS.len());
         for f in 0..FACETS.len() {
-            let mut values: std::collections::BTreeMap<String, FacetValue> = std::collections::BTreeMap::new();
+            // Each distinct spelling is folded once: a facet has a few hundred
+            // values and a corpus may repeat each in thousands of documents.
+            let mut spelled: HashMap<&str, usize> = HashMap::new();
+            let mut by_key: HashMap<String, usize> = HashMap::new();
+            let mut values: Vec<FacetValue> = Vec::new();
             for (n, d) in docs.iter().enumerate() {
                 for v in values_of(f, d) {
-                    let key = fold(v);
-                    let entry = values.entry(key.clone()).or_insert_with(|| FacetValue {
-                        value: v.to_owned(),
-                        key,
-                        docs: Vec::new(),
+                    let at = *spelled.entry(v).or_insert_with(|| {
+                        let key = fold(v);
+                        *by_key.entry(key.clone()).or_insert_with(|| {
+                            values.push(FacetValue { value: v.to_owned(), key, docs: Vec::new() });
+                            values.len() - 1
+                        })
                     });
-                    if entry.docs.last() != Some(&(n as u32)) {
-                        entry.docs.push(n as u32);
+                    let docs = &mut values[at].docs;
+                    if docs.last() != Some(&(n as u32)) {
+                        docs.push(n as u32);
                     }
                 }
             }
-            facets.push(values.into_values().collect::<Vec<FacetValue>>());
+            values.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+            facets.push(values);
         }
         let by_doc = facets.iter().map(|values| DocValues::build(values, docs.len())).collect();
         let days = docs.iter().map(|d| d.days).collect();
         fn month(d: &DocMeta) -> Option<&str> {
             d.meta.date.as_deref().and_then(|date| date.get(..7))
         }
-        let mut months: Vec<String> = docs.iter().filter_map(month).map(str::to_owned).collect();
-        months.sort_unstable();
-        months.dedup();
+        let mut dated: Vec<&str> = docs.iter().filter_map(month).collect();
+        dated.sort_unstable();
+        dated.dedup();
+        let months: Vec<String> = dated.into_iter().map(str::to_owned).collect();
         let month_of = docs
             .iter()
             .map(|d| month(d).map_or(NO_MONTH, |m| months.binary_search_by(|x| x.as_str().cmp(m)).unwrap_or(0) as u32))
@@ -150,5 +160,47 @@ impl FacetIndex {
     /// Number of documents.
     pub(crate) fn doc_count(&self) -> usize {
         self.days.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    fn doc(places: &[&str], author: Option<&str>) -> DocMeta {
+        DocMeta {
+            id: String::new(),
+            title_words: 1,
+            body_words: 1,
+            slot_units: 1,
+            meta: Metadata {
+                places: places.iter().map(|p| p.to_string()).collect(),
+                author: author.map(str::to_owned),
+                ..Metadata::default()
+            },
+            days: None,
+        }
+    }
+
+    #[test]
+    fn values_are_grouped_folded_sorted_and_keep_their_first_spelling() {
+        let docs = [
+            doc(&["Kim Sơn", "Hà Nội"], Some("Văn Tài, Minh Châu")),
+            doc(&["ha noi"], None),
+            doc(&["Hà Nội", "HÀ NỘI", "Ân Thi"], Some("Minh Châu")),
+        ];
+        let index = FacetIndex::build(&docs);
+        let place = &index.facets[3];
+        let found: Vec<(&str, &str, &[u32])> =
+            place.iter().map(|v| (v.key.as_str(), v.value.as_str(), v.docs.as_slice())).collect();
+        assert_eq!(
+            found,
+            [("an thi", "Ân Thi", &[2][..]), ("ha noi", "Hà Nội", &[0, 1, 2][..]), ("kim son", "Kim Sơn", &[0][..])]
+        );
+        let authors: Vec<(&str, &[u32])> =
+            index.facets[2].iter().map(|v| (v.value.as_str(), v.docs.as_slice())).collect();
+        assert_eq!(authors, [("Minh Châu", &[0, 2][..]), ("Văn Tài", &[0][..])]);
+        assert_eq!(index.by_doc[3].of(2), [0, 1]);
     }
 }
