@@ -1,6 +1,6 @@
 //! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
 //!
-//! # Body layouts (format version 10; framing in `format.rs`)
+//! # Body layouts (format version 11; framing in `format.rs`)
 //!
 //! Terms are keyed `fold(word) ‖ 0x00 ‖ tones`, the marks the surface form adds to
 //! the folded letters (layout in `key.rs`), so all tone variants of a folded word are one contiguous key range, and numbered
@@ -23,9 +23,7 @@
 //! S × str           the key of that first term: which shard holds a key, before it is fetched
 //! S × varint        the number of terms in each shard's own dictionary (0: nothing to look up)
 //! T × varint        document frequency of each term, by ordinal
-//! S × varint        the size of each shard's lists as a framed file (header, body, CRC)
 //! S × varint        the size of each shard's lists' gzip member in its postings pack
-//! S × varint        the size of each shard's positions as a framed file
 //! S × varint        the size of each shard's positions' gzip member (right after
 //!                   its lists' member, in the same pack)
 //! varint P, P × varint  the first shard of each postings pack (0, increasing)
@@ -605,8 +603,6 @@ struct ShardPacker {
     threads: usize,
     batch: Vec<[Vec<u8>; 2]>,
     packs: Packs,
-    /// Per shard, the framed size of its lists and of its positions.
-    framed: Vec<[u32; 2]>,
     /// Per shard, the size of the gzip member of its lists and of its positions.
     member: Vec<[u32; 2]>,
 }
@@ -649,7 +645,7 @@ impl Packs {
 
 impl ShardPacker {
     fn new(limit: usize, threads: usize) -> Self {
-        ShardPacker { threads, batch: Vec::new(), packs: Packs::new(limit), framed: Vec::new(), member: Vec::new() }
+        ShardPacker { threads, batch: Vec::new(), packs: Packs::new(limit), member: Vec::new() }
     }
 
     fn add<E>(&mut self, shard: [Vec<u8>; 2], emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
@@ -664,9 +660,8 @@ impl ShardPacker {
         let batch = std::mem::take(&mut self.batch);
         let parts: Vec<&Vec<u8>> = batch.iter().flatten().collect();
         let members = par_map(&parts, self.threads, |b| gzip(b));
-        for (framed, member) in batch.iter().zip(members.chunks_exact(2)) {
+        for member in members.chunks_exact(2) {
             self.packs.push(&[&member[0][..], &member[1][..]].concat(), &mut emit)?;
-            self.framed.push([framed[0].len() as u32, framed[1].len() as u32]);
             self.member.push([member[0].len() as u32, member[1].len() as u32]);
         }
         Ok(())
@@ -677,7 +672,7 @@ impl ShardPacker {
         self.flush(&mut emit)?;
         let first = self.packs.finish(emit)?;
         for part in 0..2 {
-            for &n in self.framed.iter().chain(&self.member).map(|sizes| &sizes[part]) {
+            for &n in self.member.iter().map(|sizes| &sizes[part]) {
                 put_varint(table, u64::from(n));
             }
         }

@@ -1,6 +1,6 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 10)
+//! # Byte layout of every binary file (format version 11)
 //!
 //! ```text
 //! offset  size  field
@@ -47,8 +47,10 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// values numbered once; 9 — each shard's positions are a gzip member of their
 /// own, after its lists, so that a query of one word fetches no position;
 /// 10 — a dictionary key spells the surface form as the marks it adds to the
-/// folded word (`key.rs`), not as the whole word again.
-pub const FORMAT_VERSION: u16 = 10;
+/// folded word (`key.rs`), not as the whole word again; 11 — the terms file
+/// gives each shard part's gzip member size only, not also its size unpacked
+/// (the part's own header, CRC and gzip's trailer check what arrives).
+pub const FORMAT_VERSION: u16 = 11;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;
