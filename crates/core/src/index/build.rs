@@ -119,11 +119,14 @@ use crate::parallel::par_map;
 /// Target size of one postings shard (lists and positions, uncompressed). A
 /// query fetches the shards of its terms (in parallel, each part by a range
 /// request), so smaller shards mean fewer bytes per query and a larger terms
-/// file (about 14 bytes more per shard). On the 10k bench corpus, 8 KB against
-/// 32 KB: the 28 bench queries fetch 0.91 MB of postings instead of 1.27 MB, for
-/// 11.5 KB more in the root; at 100k, 7.47 MB instead of 7.70 MB for 27.6 KB more
-/// (a dense word's list is a shard of its own whatever the target).
-pub const POSTINGS_SHARD_BYTES: usize = 8 * 1024;
+/// file (about 14 bytes more per shard). Smaller is not better for typing: the
+/// prefixes typed on the way to a word fetch the shards of its neighbours, so
+/// that with 32 KB shards the shards of the finished word are mostly there when
+/// it is complete. Measured on the 10k bench corpus, typing `dai hoi dang bo
+/// tinh nhiem ky moi` at 60 ms a key, the last answer came 12 ms after the last
+/// key with 32 KB shards, 50-62 ms with 16 KB and 117-507 ms with 8 KB, although
+/// 8 KB shards fetched 28 % fewer postings bytes over the bench's 28 queries.
+pub const POSTINGS_SHARD_BYTES: usize = 32 * 1024;
 
 /// Most bytes in one postings pack (compressed shards); as for store packs, it
 /// only bounds the size of a file.
