@@ -28,6 +28,18 @@ fn is_latin_block(c: char) -> bool {
     matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
 }
 
+/// The precomposed Latin letters (U+00C0–U+024F, U+1E00–U+1EFF: every Vietnamese
+/// letter), in the order of [`latin_slot`].
+pub(crate) fn latin_letters() -> impl Iterator<Item = char> {
+    ('\u{C0}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}')
+}
+
+/// A precomposed Latin letter's place among [`latin_letters`], for tables
+/// indexed by letter; `None` for any other character.
+pub(crate) fn latin_slot(c: char) -> Option<usize> {
+    is_latin_block(c).then(|| Latin::slot(c))
+}
+
 /// The combining marks Vietnamese (and most Latin-script text) uses.
 fn is_latin_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}')
@@ -45,7 +57,7 @@ impl Latin {
     fn get() -> &'static Latin {
         static LATIN: OnceLock<Latin> = OnceLock::new();
         LATIN.get_or_init(|| {
-            let letters = ('\u{C0}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}');
+            let letters = latin_letters();
             let mut decomposed = Vec::with_capacity(848);
             let mut composed = HashMap::with_capacity(848);
             for c in letters {

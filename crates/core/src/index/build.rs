@@ -3,8 +3,9 @@
 //! # Body layouts (format version 11; framing in `format.rs`)
 //!
 //! Terms are keyed `fold(word) ‖ 0x00 ‖ tones`, the marks the surface form adds to
-//! the folded letters (layout in `key.rs`), so all tone variants of a folded word are one contiguous key range, and numbered
-//! by key: the term ordinals 0, 1, 2, … follow key order. The dictionary is split
+//! the folded letters (layout in `key.rs`), so all tone variants of a folded word
+//! are one contiguous key range, and numbered by key: the term ordinals 0, 1, 2, …
+//! follow key order. The dictionary is split
 //! in two by document frequency:
 //!
 //! **dict** (always fetched) — the raw bytes of one `fst::Map` of the terms in at

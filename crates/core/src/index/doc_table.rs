@@ -22,6 +22,16 @@ pub struct DocMeta {
     pub days: Option<i32>,
 }
 
+#[cfg(test)]
+impl DocMeta {
+    /// A document of one word of title and one of body with this metadata (its
+    /// days from its date), for tests of what is derived from the table.
+    pub(crate) fn with_meta(meta: Metadata) -> DocMeta {
+        let days = meta.date.as_deref().and_then(days_from_iso);
+        DocMeta { id: String::new(), title_words: 1, body_words: 1, slot_units: 1, meta, days }
+    }
+}
+
 /// The decoded `docs` file: the table, and the first document of each store pack.
 #[derive(Debug)]
 pub(super) struct DocTable {

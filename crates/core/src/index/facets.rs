@@ -169,18 +169,11 @@ mod tests {
     use crate::document::Metadata;
 
     fn doc(places: &[&str], author: Option<&str>) -> DocMeta {
-        DocMeta {
-            id: String::new(),
-            title_words: 1,
-            body_words: 1,
-            slot_units: 1,
-            meta: Metadata {
-                places: places.iter().map(|p| p.to_string()).collect(),
-                author: author.map(str::to_owned),
-                ..Metadata::default()
-            },
-            days: None,
-        }
+        DocMeta::with_meta(Metadata {
+            places: places.iter().map(|p| p.to_string()).collect(),
+            author: author.map(str::to_owned),
+            ..Metadata::default()
+        })
     }
 
     #[test]

@@ -32,7 +32,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::analysis::{compose, decompose, fold, surface, MAX_TERM_BYTES};
+use crate::analysis::{compose, decompose, fold, latin_letters, latin_slot, surface, MAX_TERM_BYTES};
 
 /// The first byte of a place (`0x01 + i`); places are below [`D_STROKE`].
 const PLACE: u8 = 0x01;
@@ -109,11 +109,9 @@ impl Marked {
     /// `c` again, and its fold is the base. Each letter is checked once, when the
     /// table is made, so a key made from the table always reads back.
     fn of(c: char) -> Option<&'static Marked> {
-        const BLOCKS: [std::ops::RangeInclusive<char>; 2] = ['\u{C0}'..='\u{24F}', '\u{1E00}'..='\u{1EFF}'];
         static TABLE: OnceLock<Vec<Option<Marked>>> = OnceLock::new();
         let table = TABLE.get_or_init(|| {
-            let letters = BLOCKS[0].clone().chain(BLOCKS[1].clone());
-            letters
+            latin_letters()
                 .map(|c| {
                     let nfd = decompose(c.encode_utf8(&mut [0; 4]));
                     let mut parts = nfd.chars();
@@ -128,15 +126,7 @@ impl Marked {
                 })
                 .collect()
         });
-        let (first, second) = (&BLOCKS[0], &BLOCKS[1]);
-        let slot = if first.contains(&c) {
-            c as usize - *first.start() as usize
-        } else if second.contains(&c) {
-            first.clone().count() + (c as usize - *second.start() as usize)
-        } else {
-            return None;
-        };
-        table[slot].as_ref()
+        table[latin_slot(c)?].as_ref()
     }
 }
 

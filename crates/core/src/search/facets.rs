@@ -172,7 +172,7 @@ pub(crate) fn counts(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{days_from_iso, Metadata};
+    use crate::document::Metadata;
     use crate::index::DocMeta;
     use crate::search::options::Filter;
     use proptest::prelude::*;
@@ -224,19 +224,12 @@ mod tests {
 
     fn meta(places: Vec<u8>, author: Option<u8>, date: Option<(u8, u8)>) -> DocMeta {
         let date = date.map(|(m, d)| format!("2024-{:02}-{:02}", m % 12 + 1, d % 28 + 1));
-        DocMeta {
-            id: String::new(),
-            title_words: 1,
-            body_words: 1,
-            slot_units: 1,
-            meta: Metadata {
-                places: places.iter().map(|p| format!("Xã {p}")).collect(),
-                author: author.map(|a| format!("Tác giả {}, Người {}", a % 7, a)),
-                date: date.clone(),
-                ..Metadata::default()
-            },
-            days: date.as_deref().and_then(days_from_iso),
-        }
+        DocMeta::with_meta(Metadata {
+            places: places.iter().map(|p| format!("Xã {p}")).collect(),
+            author: author.map(|a| format!("Tác giả {}, Người {}", a % 7, a)),
+            date,
+            ..Metadata::default()
+        })
     }
 
     proptest! {
