@@ -408,3 +408,50 @@ fn a_completion_next_to_the_word_before_outranks_a_reading_apart_from_it() {
     // Without the word before, the reading comes first.
     assert!(ids(&ix, "đị")[0].starts_with("walk"));
 }
+
+/// Two-letter tails `aa`, `ab`, … `az`, `ba`, …: `n` distinct toneless words.
+fn tails(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("{}{}", (b'a' + (i / 26) as u8) as char, (b'a' + (i % 26) as u8) as char)).collect()
+}
+
+fn completions(ix: &Index, q: &str) -> Vec<String> {
+    let plan = ix.plan(q);
+    let word = plan.words.last().unwrap();
+    word.expansions
+        .iter()
+        .filter(|e| e.kind == soi_core::search::MatchKind::Prefix)
+        .map(|e| e.surface.clone())
+        .collect()
+}
+
+#[test]
+fn a_short_prefix_completes_to_its_most_frequent_words() {
+    // 40 completions of `k`: word i is in i + 2 articles, so the most frequent
+    // are the last ones, and more than the 32 a word expands to.
+    let words: Vec<String> = tails(40).into_iter().map(|t| format!("k{t}")).collect();
+    let bodies: Vec<String> = (0..41)
+        .map(|d| {
+            words.iter().enumerate().filter(|&(i, _)| d < i + 2).map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    let docs: Vec<(String, &str)> = bodies.iter().enumerate().map(|(d, b)| (format!("d{d}"), b.as_str())).collect();
+    let ix = index(&docs.iter().map(|(id, b)| (id.as_str(), "Tin", *b)).collect::<Vec<_>>());
+    let expected: Vec<String> = words.iter().rev().take(32).cloned().collect();
+    assert_eq!(completions(&ix, "k"), expected, "most frequent first");
+    // `kb`: 14 completions, all kept, as the dictionary orders them.
+    assert_eq!(completions(&ix, "kb"), words[26..], "in dictionary order");
+}
+
+#[test]
+fn among_equally_frequent_completions_those_in_the_typed_tone_come_first() {
+    // 40 toneless completions of `hô`, each in two articles, sorting before
+    // `hôm`, which alone agrees with the typed tone.
+    let mut words: Vec<String> = tails(40).into_iter().map(|t| format!("hoa{t}")).collect();
+    words.push("hôm".into());
+    let body = words.join(" ");
+    let ix = index(&[("a", "Tin", &body), ("b", "Tin", &body)]);
+    let found = completions(&ix, "hô");
+    assert_eq!(found.len(), 32);
+    assert_eq!(found[0], "hôm", "{found:?}");
+    assert_eq!(found[1..], words[..31], "then in dictionary order");
+}

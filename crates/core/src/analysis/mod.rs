@@ -20,4 +20,4 @@ pub use text::{
     fold, has_diacritics, is_boundary, is_word_char, normalize, surface, tokens, Token, Tokens, MAX_TERM_BYTES,
 };
 pub use tones::{is_tone_mark, TONE_MARKS};
-pub(crate) use unicode::{compose, decompose, latin_letters, latin_slot};
+pub(crate) use unicode::{compose, compose_letter, decompose, latin_letters, latin_slot};

@@ -122,6 +122,21 @@ pub fn push_without_marks(c: char, out: &mut String) {
     }
 }
 
+/// The precomposed Latin letter that ASCII `base` followed by `marks` composes
+/// to, if it is one: what [`compose`] makes of them, without allocating.
+pub(crate) fn compose_letter(base: char, marks: impl Iterator<Item = char>) -> Option<char> {
+    let mut nfd = [0u8; 16];
+    nfd[0] = u8::try_from(base).ok().filter(u8::is_ascii)?;
+    let mut len = 1;
+    for m in marks {
+        if !is_latin_mark(m) || len + m.len_utf8() > nfd.len() {
+            return None;
+        }
+        len += m.encode_utf8(&mut nfd[len..]).len();
+    }
+    Latin::get().composed.get(std::str::from_utf8(&nfd[..len]).ok()?).copied()
+}
+
 /// Canonical composition (NFC).
 pub fn compose(s: &str) -> String {
     if s.is_ascii() {

@@ -32,7 +32,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::analysis::{compose, decompose, fold, latin_letters, latin_slot, surface, MAX_TERM_BYTES};
+use crate::analysis::{compose, compose_letter, decompose, fold, latin_letters, latin_slot, surface, MAX_TERM_BYTES};
 
 /// The first byte of a place (`0x01 + i`); places are below [`D_STROKE`].
 const PLACE: u8 = 0x01;
@@ -142,34 +142,41 @@ pub fn split_key(key: &[u8]) -> Option<(&[u8], Cow<'_, str>)> {
         Some(&WHOLE) => return Some((folded, Cow::Borrowed(std::str::from_utf8(&tones[1..]).ok()?))),
         Some(_) => {}
     }
-    let letters: Vec<char> = folded_str.chars().collect();
+    // One pass over the fold's letters, without an allocation per letter: a
+    // prefix's completions read thousands of keys while a word is typed.
+    let mut letters = folded_str.chars();
     let mut out = String::with_capacity(key.len() + 8);
-    let mut next = 0; // the first letter not written yet
+    let mut next = 0; // the place of the first letter not written yet
     let mut rest = tones;
     while let Some((&place, tail)) = rest.split_first() {
         let i = usize::from(place.checked_sub(PLACE).filter(|_| place < D_STROKE)?);
-        if i < next || i >= letters.len() {
+        if i < next {
             return None;
         }
-        out.extend(&letters[next..i]);
+        for _ in next..i {
+            out.push(letters.next()?);
+        }
+        let letter = letters.next()?; // none: a place past the fold's end
         let end = tail.iter().position(|&b| b < D_STROKE).unwrap_or(tail.len());
         let (marks, after) = tail.split_at(end);
+        let mark =
+            |m: &u8| m.checked_sub(MARK).filter(|&c| c < 0x40).and_then(|c| char::from_u32(0x300 + u32::from(c)));
         match marks {
             [] => return None,
-            [D_STROKE] if letters[i] == 'd' => out.push('đ'),
-            _ => {
-                let mut letter = String::from(letters[i]);
-                for &m in marks {
-                    let code = m.checked_sub(MARK).filter(|&c| c < 0x40)?;
-                    letter.push(char::from_u32(0x300 + u32::from(code))?);
-                }
-                out.push_str(&compose(&letter));
-            }
+            [D_STROKE] if letter == 'd' => out.push('đ'),
+            _ if marks.iter().any(|m| mark(m).is_none()) => return None,
+            _ => match compose_letter(letter, marks.iter().filter_map(mark)) {
+                Some(c) => out.push(c),
+                // Marks no precomposed letter has: as the analyzer composes them.
+                None => out.push_str(&compose(
+                    &std::iter::once(letter).chain(marks.iter().filter_map(mark)).collect::<String>(),
+                )),
+            },
         }
         next = i + 1;
         rest = after;
     }
-    out.extend(&letters[next..]);
+    out.extend(letters);
     Some((folded, Cow::Owned(out)))
 }
 

@@ -16,6 +16,7 @@
 //! rest ([`Plan::ordinals`]).
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use fst::automaton::{Automaton, Levenshtein, Str};
 use fst::{IntoStreamer, Streamer};
@@ -382,13 +383,63 @@ fn keys_matching<A: Automaton>(index: &Index, folded: &str, automaton: FoldedHal
 }
 
 /// Keeps the `n` most frequent expansions (then the best weighted).
-fn most_frequent(index: &Index, mut v: Vec<Expansion>, n: usize) -> Vec<Expansion> {
-    if v.len() > n {
-        let df = |e: &Expansion| index.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
-        v.sort_by(|a, b| df(b).cmp(&df(a)).then(b.weight.total_cmp(&a.weight)).then(a.ordinal.cmp(&b.ordinal)));
-        v.truncate(n);
+fn most_frequent(index: &Index, v: Vec<Expansion>, n: usize) -> Vec<Expansion> {
+    if v.len() <= n {
+        return v;
     }
-    v
+    let mut ranked: Vec<(u32, Expansion)> =
+        v.into_iter().map(|e| (index.term_info(e.ordinal).map_or(0, |i| i.doc_freq), e)).collect();
+    ranked.sort_by(|(da, a), (db, b)| db.cmp(da).then(b.weight.total_cmp(&a.weight)).then(a.ordinal.cmp(&b.ordinal)));
+    ranked.into_iter().take(n).map(|(_, e)| e).collect()
+}
+
+/// The [`MAX_EXPANSIONS`] most frequent root terms that complete a word typed
+/// last (`thành p` → `phố`, `phát`, …), as [`most_frequent`] would keep them from
+/// all of them, in key order when there are no more. A one-letter prefix has
+/// thousands: their keys are kept as bytes, and only those kept are read back
+/// into surface forms.
+fn completions(index: &Index, term: &QueryTerm, typed_diacritics: bool) -> Vec<Expansion> {
+    /// (df, agrees with the typed tones, ordinal, where its key is in `keys`)
+    type Found = (u32, bool, u64, Range<usize>);
+    // most_frequent's order: df, then weight (agreeing first), then ordinal.
+    let before = |a: &Found, b: &Found| (b.0, b.1, a.2) < (a.0, a.1, b.2);
+    let mut all: Vec<Found> = Vec::new();
+    let mut best: Vec<Found> = Vec::with_capacity(MAX_EXPANSIONS + 1); // in that order
+    let mut keys: Vec<u8> = Vec::new();
+    let mut stream = index.dict().search(Str::new(&term.folded).starts_with()).into_stream();
+    while let Some((key, ordinal)) = stream.next() {
+        let Some(sep) = key.iter().position(|&b| b == 0) else { continue };
+        if key[..sep] == *term.folded.as_bytes() {
+            continue; // the word itself: already expanded
+        }
+        let agrees = if typed_diacritics {
+            let Some((_, surface)) = split_key(key) else { continue };
+            surface.starts_with(&term.surface)
+        } else {
+            true
+        };
+        let found =
+            (index.term_info(ordinal).map_or(0, |i| i.doc_freq), agrees, ordinal, keys.len()..keys.len() + key.len());
+        keys.extend_from_slice(key);
+        if all.len() <= MAX_EXPANSIONS {
+            all.push(found.clone());
+        }
+        // Most completions are rarer than the last of the best: one comparison.
+        if best.len() < MAX_EXPANSIONS || before(&found, &best[MAX_EXPANSIONS - 1]) {
+            let at = best.partition_point(|b| before(b, &found));
+            best.insert(at, found);
+            best.truncate(MAX_EXPANSIONS);
+        }
+    }
+    // No more than the limit: all of them, in key order.
+    let kept = if all.len() <= MAX_EXPANSIONS { all } else { best };
+    kept.into_iter()
+        .filter_map(|(_, agrees, ordinal, at)| {
+            let (_, surface) = split_key(&keys[at])?;
+            let weight = if agrees { WEIGHT_PREFIX } else { WEIGHT_PREFIX * WEIGHT_PREFIX_OTHER_TONE };
+            Some(Expansion { ordinal, surface: surface.into_owned(), kind: MatchKind::Prefix, weight, class: 2 })
+        })
+        .collect()
 }
 
 /// Every dictionary term a query word matches, with its weight and class.
@@ -440,26 +491,7 @@ fn expand_with_alternatives(lookup: &mut Lookup<'_>, term: &QueryTerm) -> (Vec<E
     let known = !out.is_empty();
 
     if term.prefix {
-        let mut completions = Vec::new();
-        let mut stream = index.dict().search(Str::new(&term.folded).starts_with()).into_stream();
-        while let Some((key, ordinal)) = stream.next() {
-            let Some((f, surf)) = split_key(key) else {
-                continue;
-            };
-            if f == term.folded.as_bytes() {
-                continue; // the word itself: already above
-            }
-            let agrees = !typed_diacritics || surf.starts_with(&term.surface);
-            let weight = if agrees { WEIGHT_PREFIX } else { WEIGHT_PREFIX * WEIGHT_PREFIX_OTHER_TONE };
-            completions.push(Expansion {
-                ordinal,
-                surface: surf.into_owned(),
-                kind: MatchKind::Prefix,
-                weight,
-                class: 2,
-            });
-        }
-        out.extend(most_frequent(index, completions, MAX_EXPANSIONS));
+        out.extend(completions(index, term, typed_diacritics));
     }
 
     // Telex / VNI, only for a word the dictionary does not know as typed.
