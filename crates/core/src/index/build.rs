@@ -411,7 +411,12 @@ impl IndexBuilder {
         // Documents are analysed in batches on every core; their terms are added
         // in document order (so the bytes do not depend on the number of threads),
         // one batch while the next is analysed.
-        let mut terms: BTreeMap<Vec<u8>, TermPostings> = BTreeMap::new();
+        // Each term's postings, found by a hash of its key: this loop is the one
+        // part of the analysis on a single thread, and a lookup in a map ordered by
+        // key compared about seventeen keys (160,000 terms at 100,000 generated
+        // articles). The terms are put in key order once, after the last document.
+        let mut slot_of: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut postings_of: Vec<TermPostings> = Vec::new();
         let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
         let total = docs.len();
         let threads = self.threads.max(1);
@@ -419,7 +424,11 @@ impl IndexBuilder {
             for a in analysed {
                 let doc_id = lengths.len() as u32;
                 for (key, positions) in a.terms {
-                    terms.entry(key).or_default().push(doc_id, &positions, a.lengths.0);
+                    let slot = *slot_of.entry(key).or_insert_with(|| {
+                        postings_of.push(TermPostings::default());
+                        postings_of.len() - 1
+                    });
+                    postings_of[slot].push(doc_id, &positions, a.lengths.0);
                 }
                 lengths.push(a.lengths);
                 progress(doc_id as usize + 1, total);
@@ -440,6 +449,9 @@ impl IndexBuilder {
             };
         }
         add(previous);
+        let terms: BTreeMap<Vec<u8>, TermPostings> =
+            slot_of.into_iter().map(|(key, slot)| (key, std::mem::take(&mut postings_of[slot]))).collect();
+        drop(postings_of);
 
         let entry = |f: &IndexFile| FileEntry { path: f.name.clone(), bytes: f.bytes.len() as u64 };
         let mut emit = |kind: FileKind, body: &[u8], entries: &mut Vec<FileEntry>| -> Result<(), E> {
