@@ -40,6 +40,7 @@
 pub mod analysis;
 pub mod document;
 mod error;
+mod hash;
 pub mod index;
 pub mod ingest;
 pub mod parallel;

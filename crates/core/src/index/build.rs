@@ -115,6 +115,7 @@ use super::key::term_key;
 use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
 use crate::analysis::{normalize, tokens};
 use crate::document::{days_from_iso, Document, Metadata};
+use crate::hash::WordMap;
 use crate::parallel::par_map;
 
 /// Target size of one postings shard (lists and positions, uncompressed). A
@@ -268,9 +269,9 @@ fn analyse(doc: &Document) -> Analysed {
 struct DocTerms<'a> {
     /// Each word as written → its term in `terms` (`None`: a word not indexed).
     /// An article repeats most of its words: each is analysed once.
-    written: HashMap<&'a str, Option<usize>>,
+    written: WordMap<&'a str, Option<usize>>,
     /// A term's key → its place in `terms`.
-    keys: HashMap<Vec<u8>, usize>,
+    keys: WordMap<Vec<u8>, usize>,
     terms: Vec<(Vec<u8>, Vec<u32>)>,
 }
 
@@ -415,7 +416,7 @@ impl IndexBuilder {
         // part of the analysis on a single thread, and a lookup in a map ordered by
         // key compared about seventeen keys (160,000 terms at 100,000 generated
         // articles). The terms are put in key order once, after the last document.
-        let mut slot_of: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut slot_of: WordMap<Vec<u8>, usize> = WordMap::default();
         let mut postings_of: Vec<TermPostings> = Vec::new();
         let mut lengths: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
         let total = docs.len();

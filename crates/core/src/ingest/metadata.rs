@@ -97,7 +97,8 @@ struct Words<'a> {
 impl<'a> Words<'a> {
     fn of(text: &'a str) -> Words<'a> {
         let toks: Vec<Token<'a>> = tokens(text).collect();
-        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut seen: crate::hash::WordMap<&str, usize> =
+            crate::hash::WordMap::with_capacity_and_hasher(toks.len() / 2, Default::default());
         let mut forms = Vec::new();
         let form_of = toks
             .iter()
@@ -114,6 +115,13 @@ impl<'a> Words<'a> {
     /// Each token's surface form.
     fn surfaces(&self) -> Vec<&str> {
         self.form_of.iter().map(|&f| self.forms[f].as_str()).collect()
+    }
+
+    /// Per token, whether its surface form is one of `firsts`: each distinct
+    /// form is compared once, not each of its hundreds of uses.
+    fn one_of(&self, firsts: &[&str]) -> Vec<bool> {
+        let form_is: Vec<bool> = self.forms.iter().map(|f| firsts.contains(&f.as_str())).collect();
+        self.form_of.iter().map(|&f| form_is[f]).collect()
     }
 }
 
@@ -144,9 +152,10 @@ pub fn find_places(text: &str) -> Vec<String> {
 fn places(words: &Words<'_>) -> Vec<String> {
     let (text, toks, folded) = (words.text, &words.toks, words.surfaces());
     let mut out = Vec::new();
+    let may_start = words.one_of(&ADMIN_UNITS.map(|u| u[0]));
     let mut i = 0;
     while i < toks.len() {
-        let unit = ADMIN_UNITS.iter().find(|u| {
+        let unit = ADMIN_UNITS.iter().filter(|_| may_start[i]).find(|u| {
             u.iter().enumerate().all(|(k, w)| folded.get(i + k).is_some_and(|f| f == w))
                 && (1..u.len()).all(|k| only_spaces(text, toks[i + k - 1].range.1, toks[i + k].range.0))
         });
@@ -240,9 +249,10 @@ fn doc_refs(words: &Words<'_>) -> Vec<String> {
     let (text, toks, folded) = (words.text, &words.toks, words.surfaces());
     let mut typed: Vec<(String, String)> = Vec::new(); // (code, "Kind code")
     let mut bare: Vec<String> = Vec::new();
+    let may_start = words.one_of(&DOC_KINDS.map(|(kind, _)| kind[0]));
     let mut i = 0;
     while i < toks.len() {
-        let kind = DOC_KINDS.iter().find(|(words, _)| {
+        let kind = DOC_KINDS.iter().filter(|_| may_start[i]).find(|(words, _)| {
             words.iter().enumerate().all(|(k, w)| folded.get(i + k).is_some_and(|f| f == w))
                 && is_capitalized(toks[i].text)
         });

@@ -260,7 +260,9 @@ fn parse_byline(line: &str) -> (Option<String>, Option<String>) {
 /// short title (`Xem thêm: Giá lúa gạo tăng mạnh sau mùa lũ`). Page furniture: not
 /// the article's text, and never its byline.
 fn is_related_link(line: &str) -> bool {
-    let toks: Vec<Token<'_>> = tokens(line).collect();
+    // A paragraph of the body is longer than any such link: its first words suffice.
+    let longest = RELATED_LINES.iter().map(|l| l.split(' ').count()).max().unwrap_or(0);
+    let toks: Vec<Token<'_>> = tokens(line).take(longest + RELATED_LINK_MAX_WORDS + 1).collect();
     RELATED_LINES.iter().any(|label| {
         let n = label.split(' ').count();
         toks.len() > n
