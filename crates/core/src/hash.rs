@@ -1,13 +1,14 @@
-//! A fast hash for the build's maps of words and terms.
+//! A fast hash for maps of words and terms.
 //!
 //! Analysing a corpus looks up every word of every article in a map (each
 //! word's analysis, each term's postings): hundreds of millions of lookups of
-//! keys a few bytes long at 100,000 articles. The standard library's SipHash
+//! keys a few bytes long at 100,000 articles; a snippet looks up each distinct
+//! word of its article among the query's. The standard library's SipHash
 //! guards a server against keys chosen to collide; a build reads its owner's
-//! own articles, and a hash that folds eight bytes per multiplication (the
-//! scheme rustc's own `FxHasher` uses) is several times faster there. Only for
-//! maps that are looked up, never iterated in their order into an index
-//! (which therefore does not depend on the hash).
+//! own articles, a search the words of its index, and a hash that folds eight
+//! bytes per multiplication (the scheme rustc's own `FxHasher` uses) is several
+//! times faster. Only for maps that are looked up, never iterated in their
+//! order into an index or an answer (which therefore do not depend on the hash).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -4,9 +4,8 @@
 //! word is marked when the [`Highlighter`] says the query matched it. Only the UI
 //! turns ranges into `<mark>` elements, around text nodes.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::analysis::{surface, tokens, Token};
+use crate::hash::WordMap;
 
 /// Knows which words of a text are matches of a query, for snippets and
 /// highlights. It is built from the dictionary terms the query expanded to, so a
@@ -15,9 +14,10 @@ use crate::analysis::{surface, tokens, Token};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Highlighter {
     /// surface form → the query words (by index) it matches.
-    pub(crate) surfaces: HashMap<String, Vec<usize>>,
-    /// Query words that count on their own.
-    pub(crate) singles: HashSet<usize>,
+    pub(crate) surfaces: WordMap<String, Vec<usize>>,
+    /// Query words that count on their own, in increasing order (a query has
+    /// a few words: a sorted list is all a lookup needs).
+    singles: Vec<usize>,
     /// Phrases as sequences of query word indices.
     pub(crate) phrases: Vec<Vec<usize>>,
 }
@@ -29,9 +29,16 @@ impl Highlighter {
         let mut h = Highlighter::default();
         for (i, w) in words.into_iter().enumerate() {
             h.surfaces.entry(surface(w)).or_default().push(i);
-            h.singles.insert(i);
+            h.add_single(i);
         }
         h
+    }
+
+    /// Makes query word `id` count on its own.
+    pub(crate) fn add_single(&mut self, id: usize) {
+        if let Err(at) = self.singles.binary_search(&id) {
+            self.singles.insert(at, id);
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -56,7 +63,7 @@ impl Highlighter {
         let mut marked: Vec<Option<usize>> = vec![None; toks.len()];
         for (i, w) in words.iter().enumerate() {
             if let Some(ids) = w {
-                if let Some(&id) = ids.iter().find(|id| self.singles.contains(id)) {
+                if let Some(&id) = ids.iter().find(|id| self.singles.binary_search(id).is_ok()) {
                     marked[i] = Some(id);
                 }
             }
@@ -100,8 +107,8 @@ impl Tokenized {
 
     fn from_tokens(toks: &[Token<'_>]) -> Self {
         // Texts repeat their words: each distinct spelling's surface is made once.
-        let mut by_text: HashMap<&str, u32> = HashMap::new();
-        let mut by_surface: HashMap<String, u32> = HashMap::new();
+        let mut by_text: WordMap<&str, u32> = WordMap::default();
+        let mut by_surface: WordMap<String, u32> = WordMap::default();
         let mut out = Tokenized::default();
         for t in toks {
             let k = *by_text.entry(t.text).or_insert_with(|| {

@@ -221,7 +221,7 @@ pub(super) fn plan(index: &Index, query: Query) -> Plan {
                 }
             }
             if ids.len() == 1 {
-                plan.highlighter.singles.insert(ids[0]);
+                plan.highlighter.add_single(ids[0]);
             } else {
                 plan.highlighter.phrases.push(ids.clone());
             }
