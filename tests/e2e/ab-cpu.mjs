@@ -10,7 +10,7 @@
 //   node tests/e2e/ab-cpu.mjs SITE_A SITE_B [ROUNDS]      (N=100, QUERIES="a|b|…")
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
-import { serve, launchChromium } from "./support.mjs";
+import { launchChromium, withSite } from "./support.mjs";
 
 const [a, b, roundsArg] = process.argv.slice(2);
 if (!a || !b) {
@@ -43,12 +43,7 @@ const browser = await launchChromium();
 try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const site of round % 2 ? [b, a] : [a, b]) {
-      const { server, port } = await serve(site);
-      const page = await browser.newPage();
-      try {
-        await page.goto(`http://127.0.0.1:${port}/`);
-        await page.waitForFunction(() => window.soi !== undefined);
-        await page.evaluate(() => window.soi.ready);
+      await withSite(browser, site, async (page) => {
         // Let V8 finish optimising the wasm on its background threads, whose CPU
         // time would otherwise fall on the first query measured.
         await page.waitForTimeout(1500);
@@ -62,10 +57,7 @@ try {
           }, [q, N]);
           (runs[site][q] ??= []).push({ cpu: (chromiumCpu() - cpu) / N, wall: wall / N });
         }
-      } finally {
-        await page.close();
-        server.close();
-      }
+      });
     }
   }
 } finally {

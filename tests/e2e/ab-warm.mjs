@@ -4,7 +4,7 @@
 // falls on both. Prints each query's median per site over all its rounds.
 //
 //   node tests/e2e/ab-warm.mjs SITE_A SITE_B [ROUNDS]
-import { serve, launchChromium } from "./support.mjs";
+import { launchChromium, withSite } from "./support.mjs";
 
 const [a, b, roundsArg] = process.argv.slice(2);
 if (!a || !b) {
@@ -21,12 +21,7 @@ const browser = await launchChromium();
 try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const site of round % 2 ? [b, a] : [a, b]) {
-      const { server, port } = await serve(site);
-      const page = await browser.newPage();
-      try {
-        await page.goto(`http://127.0.0.1:${port}/`);
-        await page.waitForFunction(() => window.soi !== undefined);
-        await page.evaluate(() => window.soi.ready);
+      await withSite(browser, site, async (page) => {
         for (const q of QUERIES) {
           await page.evaluate((q) => window.soi.search(q, { limit: 10 }), q); // fetches
           for (let i = 0; i < REPEATS; i++) {
@@ -38,10 +33,7 @@ try {
             (times[site][q] ??= []).push(ms);
           }
         }
-      } finally {
-        await page.close();
-        server.close();
-      }
+      });
     }
   }
 } finally {

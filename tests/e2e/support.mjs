@@ -60,3 +60,20 @@ export function launchChromium() {
       "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
   });
 }
+
+/** Serves `site`, opens it in a new page of `browser`, waits for its index, and
+ *  runs `use(page)`; closes the page and the server afterwards, whatever happens.
+ *  For the A/B scripts, which open two sites in turn. */
+export async function withSite(browser, site, use) {
+  const { server, port } = await serve(site);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.soi !== undefined);
+    await page.evaluate(() => window.soi.ready);
+    return await use(page);
+  } finally {
+    await page.close();
+    server.close();
+  }
+}

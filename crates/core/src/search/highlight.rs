@@ -4,6 +4,8 @@
 //! word is marked when the [`Highlighter`] says the query matched it. Only the UI
 //! turns ranges into `<mark>` elements, around text nodes.
 
+use std::collections::HashMap;
+
 use crate::analysis::{surface, tokens, Token};
 use crate::hash::WordMap;
 
@@ -107,8 +109,8 @@ impl Tokenized {
 
     fn from_tokens(toks: &[Token<'_>]) -> Self {
         // Texts repeat their words: each distinct spelling's surface is made once.
-        let mut by_text: WordMap<&str, u32> = WordMap::default();
-        let mut by_surface: WordMap<String, u32> = WordMap::default();
+        let mut by_text: HashMap<&str, u32> = HashMap::new();
+        let mut by_surface: HashMap<String, u32> = HashMap::new();
         let mut out = Tokenized::default();
         for t in toks {
             let k = *by_text.entry(t.text).or_insert_with(|| {

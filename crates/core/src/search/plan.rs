@@ -420,12 +420,18 @@ fn completions(index: &Index, term: &QueryTerm, typed_diacritics: bool) -> Vec<E
         };
         let found =
             (index.term_info(ordinal).map_or(0, |i| i.doc_freq), agrees, ordinal, keys.len()..keys.len() + key.len());
+        let first = all.len() <= MAX_EXPANSIONS;
+        // Most completions are rarer than the last of the best: one comparison,
+        // and their keys are not kept.
+        let among_best = best.len() < MAX_EXPANSIONS || before(&found, &best[MAX_EXPANSIONS - 1]);
+        if !(first || among_best) {
+            continue;
+        }
         keys.extend_from_slice(key);
-        if all.len() <= MAX_EXPANSIONS {
+        if first {
             all.push(found.clone());
         }
-        // Most completions are rarer than the last of the best: one comparison.
-        if best.len() < MAX_EXPANSIONS || before(&found, &best[MAX_EXPANSIONS - 1]) {
+        if among_best {
             let at = best.partition_point(|b| before(b, &found));
             best.insert(at, found);
             best.truncate(MAX_EXPANSIONS);
