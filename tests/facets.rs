@@ -134,7 +134,7 @@ proptest! {
         let r = ix.search_with(q, &opts).unwrap();
         // The unfiltered answer gives the pool the filters apply to.
         let pool: Vec<u32> = ix.search_with(q, &SearchOptions { limit: 1000, ..SearchOptions::default() }).unwrap().hits.iter().map(|h| h.doc).collect();
-        let docs = ix.docs();
+        let docs: Vec<_> = ix.docs().collect();
         let want: Vec<u32> = pool.iter().copied().filter(|&d| passes(&docs[d as usize], &filters, None)).collect();
         let mut got: Vec<u32> = r.hits.iter().map(|h| h.doc).collect();
         got.sort();

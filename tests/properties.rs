@@ -274,7 +274,7 @@ proptest! {
             prop_assert!(ix.verify().is_ok(), "{:?}", format);
             prop_assert_eq!(ix.doc_count(), parsed.docs.len());
             for d in &parsed.docs {
-                let doc = ix.docs().iter().position(|m| m.id == d.id).unwrap() as u32;
+                let doc = ix.doc_number(&d.id).unwrap();
                 let title = normalize(d.title.trim()).into_owned();
                 let body = normalize(&d.body).into_owned();
                 prop_assert_eq!(&ix.stored(doc).unwrap().title, &title);

@@ -1,6 +1,7 @@
 //! Native query latency on a built index folder, to find where a query's time
-//! goes before measuring it in the browser (BENCHMARKS.md). Opens the whole
-//! index, then runs each query REPS times (12 unless set) and prints the median
+//! goes before measuring it in the browser (BENCHMARKS.md). Times opening the
+//! root of the index (dictionary, terms and document tables, as the browser
+//! opens it before its first result), opens the whole index, then runs each query REPS times (12 unless set) and prints the median
 //! time of its plan (dictionary lookups and expansion), of running the plan
 //! (with the "did you mean"), and of its response (snippets), with the query's
 //! expansions, the postings they cover, and its total.
@@ -26,7 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let reps: usize = std::env::var("REPS").ok().and_then(|s| s.parse().ok()).unwrap_or(12).max(1);
 
     let manifest = soi_core::Manifest::parse(&std::fs::read_to_string(dir.join("manifest.json"))?)?;
-    let index = soi_core::Index::open_all(manifest, |name| {
+    let load = |name: &str| {
         let raw = std::fs::read(dir.join(name)).ok()?;
         // Root files are stored gzip-compressed; packs are stored as they are.
         if !raw.starts_with(&[0x1f, 0x8b]) || name.starts_with("postings") || name.starts_with("store") {
@@ -35,12 +36,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out).ok()?;
         Some(out)
-    })?;
-    let options = soi_core::SearchOptions { limit: 10, facets: true, ..Default::default() };
+    };
     let median = |mut xs: Vec<f64>| {
         xs.sort_by(f64::total_cmp);
         xs[xs.len() / 2]
     };
+    let f = &manifest.files;
+    let root = [&f.dict, &f.terms, &f.docs].map(|file| load(&file.path).ok_or(format!("cannot read {}", file.path)));
+    let [dict, terms, docs] = root;
+    let (dict, terms, docs) = (dict?, terms?, docs?);
+    let opens: Vec<f64> = (0..reps)
+        .map(|_| {
+            let t = Instant::now();
+            let opened = soi_core::Index::open(manifest.clone(), dict.clone(), terms.clone(), docs.clone());
+            std::hint::black_box(opened.map(|_| ())).map(|()| t.elapsed().as_secs_f64() * 1e3)
+        })
+        .collect::<Result<_, _>>()?;
+    println!("open (root) {:6.2} ms", median(opens));
+    let index = soi_core::Index::open_all(manifest, load)?;
+    let options = soi_core::SearchOptions { limit: 10, facets: true, ..Default::default() };
     for q in queries {
         let (mut plan, mut search, mut response) = (Vec::new(), Vec::new(), Vec::new());
         let mut last = None;

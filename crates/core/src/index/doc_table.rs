@@ -1,5 +1,12 @@
-//! The document table as it is held in memory: one [`DocMeta`] per document,
-//! decoded from the `docs` file when the index is opened (layout in `build.rs`).
+//! The document table as it is held in memory: column by column, as the `docs`
+//! file stores it (layout in `build.rs`), decoded when the index is opened.
+//!
+//! Each column stays a column: ids and addresses in one buffer each, a facet
+//! value once however many documents share it (each document holds the number
+//! of its value). Opening a table of 100,000 documents then allocates a few
+//! dozen buffers, not a million strings, and the facet index is built from the
+//! value numbers without hashing a string per document. A [`DocMeta`] is made
+//! when one document is asked for ([`DocColumns::get`]).
 
 use super::format::Cursor;
 use crate::document::{days_from_iso, Metadata};
@@ -32,10 +39,207 @@ impl DocMeta {
     }
 }
 
+/// Strings one after another in one buffer.
+#[derive(Debug, Default)]
+struct Strings {
+    text: String,
+    /// Where each string ends in `text`.
+    end: Vec<usize>,
+}
+
+impl Strings {
+    fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.end.get(i)?;
+        let start = if i == 0 { 0 } else { self.end[i - 1] };
+        self.text.get(start..end)
+    }
+
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.end.push(self.text.len());
+    }
+
+    fn len(&self) -> usize {
+        self.end.len()
+    }
+}
+
+/// Marks a document without a value in a [`OneValue`] column.
+const NONE: u32 = u32::MAX;
+
+/// A field of at most one value per document (date, author, source, category).
+#[derive(Debug, Default)]
+pub(crate) struct OneValue {
+    /// The distinct values.
+    pub values: Vec<String>,
+    /// Per document, its value's number in `values`, or [`NONE`].
+    of: Vec<u32>,
+}
+
+impl OneValue {
+    /// The value numbers of document `doc`: none or one.
+    pub fn of(&self, doc: usize) -> &[u32] {
+        match self.of.get(doc) {
+            Some(v) if *v != NONE => std::slice::from_ref(v),
+            _ => &[],
+        }
+    }
+
+    pub fn get(&self, doc: usize) -> Option<&str> {
+        self.of(doc).first().map(|&v| self.values[v as usize].as_str())
+    }
+
+    #[cfg(test)]
+    fn push(&mut self, value: Option<&str>) {
+        let v = value.map_or(NONE, |value| match self.values.iter().position(|x| x == value) {
+            Some(i) => i as u32,
+            None => {
+                self.values.push(value.to_owned());
+                self.values.len() as u32 - 1
+            }
+        });
+        self.of.push(v);
+    }
+}
+
+/// A field of a list of values per document (places, people, references).
+#[derive(Debug, Default)]
+pub(crate) struct ValueLists {
+    /// The distinct values.
+    pub values: Vec<String>,
+    /// Document `d`'s value numbers are `items[start[d]..start[d + 1]]`.
+    start: Vec<usize>,
+    items: Vec<u32>,
+}
+
+impl ValueLists {
+    /// The value numbers of document `doc`, in the document's order.
+    pub fn of(&self, doc: usize) -> &[u32] {
+        match (self.start.get(doc), self.start.get(doc + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a..b],
+            _ => &[],
+        }
+    }
+
+    fn get(&self, doc: usize) -> Vec<String> {
+        self.of(doc).iter().map(|&v| self.values[v as usize].clone()).collect()
+    }
+
+    #[cfg(test)]
+    fn push(&mut self, list: &[String]) {
+        if self.start.is_empty() {
+            self.start.push(0);
+        }
+        for value in list {
+            let v = match self.values.iter().position(|x| x == value) {
+                Some(i) => i,
+                None => {
+                    self.values.push(value.clone());
+                    self.values.len() - 1
+                }
+            };
+            self.items.push(v as u32);
+        }
+        self.start.push(self.items.len());
+    }
+}
+
+/// The document table, column by column.
+#[derive(Debug, Default)]
+pub(crate) struct DocColumns {
+    ids: Strings,
+    title_words: Vec<u32>,
+    body_words: Vec<u32>,
+    slot_units: Vec<u32>,
+    pub date: OneValue,
+    pub author: OneValue,
+    pub source: OneValue,
+    pub category: OneValue,
+    urls: Strings,
+    pub places: ValueLists,
+    pub people: ValueLists,
+    pub doc_refs: ValueLists,
+}
+
+impl DocColumns {
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn id(&self, doc: usize) -> Option<&str> {
+        self.ids.get(doc)
+    }
+
+    /// The number of the document whose id is `id`.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        (0..self.len()).find(|&d| self.ids.get(d) == Some(id)).map(|d| d as u32)
+    }
+
+    pub fn title_words(&self, doc: usize) -> u32 {
+        self.title_words.get(doc).copied().unwrap_or(0)
+    }
+
+    pub fn body_words(&self, doc: usize) -> u32 {
+        self.body_words.get(doc).copied().unwrap_or(0)
+    }
+
+    pub fn slot_units(&self, doc: usize) -> u32 {
+        self.slot_units.get(doc).copied().unwrap_or(0)
+    }
+
+    /// Document `doc`'s entry, made from the columns.
+    pub fn get(&self, doc: usize) -> Option<DocMeta> {
+        let id = self.ids.get(doc)?.to_owned();
+        let one = |c: &OneValue| c.get(doc).map(str::to_owned);
+        let meta = Metadata {
+            date: one(&self.date),
+            author: one(&self.author),
+            source: one(&self.source),
+            category: one(&self.category),
+            url: self.urls.get(doc).filter(|u| !u.is_empty()).map(str::to_owned),
+            places: self.places.get(doc),
+            people: self.people.get(doc),
+            doc_refs: self.doc_refs.get(doc),
+        };
+        let days = meta.date.as_deref().and_then(days_from_iso);
+        Some(DocMeta {
+            id,
+            title_words: self.title_words(doc),
+            body_words: self.body_words(doc),
+            slot_units: self.slot_units(doc),
+            meta,
+            days,
+        })
+    }
+
+    /// A table of these documents, as the `docs` file would give it back.
+    #[cfg(test)]
+    pub fn from_metas<'a>(docs: impl IntoIterator<Item = &'a DocMeta>) -> DocColumns {
+        let mut t = DocColumns::default();
+        for d in docs {
+            t.ids.push(&d.id);
+            t.title_words.push(d.title_words);
+            t.body_words.push(d.body_words);
+            t.slot_units.push(d.slot_units);
+            let m = &d.meta;
+            t.date.push(m.date.as_deref());
+            t.author.push(m.author.as_deref());
+            t.source.push(m.source.as_deref());
+            t.category.push(m.category.as_deref());
+            t.urls.push(m.url.as_deref().unwrap_or(""));
+            t.places.push(&m.places);
+            t.people.push(&m.people);
+            t.doc_refs.push(&m.doc_refs);
+        }
+        t
+    }
+}
+
 /// The decoded `docs` file: the table, and the first document of each store pack.
 #[derive(Debug)]
 pub(super) struct DocTable {
-    pub docs: Vec<DocMeta>,
+    pub docs: DocColumns,
     pub pack_first: Vec<u32>,
 }
 
@@ -47,112 +251,101 @@ pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTa
     }
     let pack_first = c.pack_firsts(packs, n, "store packs", "documents")?;
     let n = n as usize;
-    // What the strings may decode to in all: front coding and numbered values
-    // expand, but a hostile table must not make a few KB ask for gigabytes.
+    // What the front-coded strings may decode to in all: a hostile table must
+    // not make a few KB ask for gigabytes.
     let mut budget = body.len().saturating_mul(64).saturating_add(1 << 20);
     let ids = front_coded(&mut c, n, &mut budget)?;
     let mut numbers = || (0..n).map(|_| c.varint32()).collect::<Result<Vec<u32>>>();
     let (title_words, body_words, slot_units) = (numbers()?, numbers()?, numbers()?);
-    let mut one = |c: &mut Cursor| -> Result<Vec<Option<String>>> {
-        let lists = values(c, n, body.len(), &mut budget)?;
-        lists
-            .into_iter()
-            .map(|mut l| match l.len() {
-                0 | 1 => Ok(l.pop()),
-                _ => Err(Error::corrupt(file, "a document has more than one value of a one-value field")),
-            })
-            .collect()
-    };
-    let (dates, authors, sources, categories) = (one(&mut c)?, one(&mut c)?, one(&mut c)?, one(&mut c)?);
-    let urls = front_coded(&mut c, n, &mut budget)?;
-    let mut list = |c: &mut Cursor| values(c, n, body.len(), &mut budget);
-    let (places, people, refs) = (list(&mut c)?, list(&mut c)?, list(&mut c)?);
-    let mut docs = Vec::with_capacity(n);
-    let columns = ids
-        .into_iter()
-        .zip(dates)
-        .zip(authors)
-        .zip(sources)
-        .zip(categories)
-        .zip(urls)
-        .zip(places)
-        .zip(people)
-        .zip(refs);
-    for (k, ((((((((id, date), author), source), category), url), places), people), doc_refs)) in columns.enumerate() {
-        if slot_units[k] == 0 {
-            return Err(Error::corrupt(file, format!("document {id} has an empty store slot")));
-        }
-        let days = date.as_deref().and_then(days_from_iso);
-        let url = Some(url).filter(|u| !u.is_empty());
-        let meta = Metadata { date, author, source, category, url, places, people, doc_refs };
-        docs.push(DocMeta {
-            id,
-            title_words: title_words[k],
-            body_words: body_words[k],
-            slot_units: slot_units[k],
-            meta,
-            days,
-        });
+    if let Some(d) = slot_units.iter().position(|&u| u == 0) {
+        let id = ids.get(d).unwrap_or_default();
+        return Err(Error::corrupt(file, format!("document {id} has an empty store slot")));
     }
+    let one = |c: &mut Cursor| -> Result<OneValue> {
+        let ValueLists { values, start, items } = values(c, n, body.len())?;
+        let mut of = Vec::with_capacity(n);
+        for d in 0..n {
+            match &items[start[d]..start[d + 1]] {
+                [] => of.push(NONE),
+                [v] => of.push(*v),
+                _ => return Err(Error::corrupt(file, "a document has more than one value of a one-value field")),
+            }
+        }
+        Ok(OneValue { values, of })
+    };
+    let (date, author, source, category) = (one(&mut c)?, one(&mut c)?, one(&mut c)?, one(&mut c)?);
+    let urls = front_coded(&mut c, n, &mut budget)?;
+    let list = |c: &mut Cursor| values(c, n, body.len());
+    let (places, people, doc_refs) = (list(&mut c)?, list(&mut c)?, list(&mut c)?);
     if !c.is_empty() {
         return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));
     }
+    let docs = DocColumns {
+        ids,
+        title_words,
+        body_words,
+        slot_units,
+        date,
+        author,
+        source,
+        category,
+        urls,
+        places,
+        people,
+        doc_refs,
+    };
     Ok(DocTable { docs, pack_first })
 }
 
-/// Takes `len` bytes of decoded strings from `budget`.
-fn spend(c: &Cursor, budget: &mut usize, len: usize) -> Result<()> {
-    *budget = budget
-        .checked_sub(len)
-        .ok_or_else(|| Error::corrupt(c.file(), "the document table's strings decode to far more than its size"))?;
-    Ok(())
-}
-
-/// `n` front-coded strings (see `build.rs`).
-fn front_coded(c: &mut Cursor, n: usize, budget: &mut usize) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::with_capacity(n);
+/// `n` front-coded strings (see `build.rs`), into one buffer.
+fn front_coded(c: &mut Cursor, n: usize, budget: &mut usize) -> Result<Strings> {
+    let mut out = Strings { text: String::new(), end: Vec::with_capacity(n) };
+    // The string before, rebuilt in place from its shared start and its rest.
+    let mut value = String::new();
     for _ in 0..n {
         let shared = c.varint()?;
-        let prev = out.last().map_or("", |s| s.as_str());
         let keep = usize::try_from(shared)
             .ok()
-            .filter(|&k| k <= prev.len() && prev.is_char_boundary(k))
+            .filter(|&k| k <= value.len() && value.is_char_boundary(k))
             .ok_or_else(|| Error::corrupt(c.file(), format!("a string shares {shared} bytes with the one before")))?;
         let rest = c.str()?;
-        spend(c, budget, keep + rest.len())?;
-        let mut value = String::with_capacity(keep + rest.len());
-        value.push_str(&prev[..keep]);
+        *budget = budget
+            .checked_sub(keep + rest.len())
+            .ok_or_else(|| Error::corrupt(c.file(), "the document table's strings decode to far more than its size"))?;
+        value.truncate(keep);
         value.push_str(rest);
-        out.push(value);
+        out.push(&value);
     }
     Ok(out)
 }
 
 /// A values column of `n` documents (see `build.rs`); `bound` caps its counts.
-fn values(c: &mut Cursor, n: usize, bound: usize, budget: &mut usize) -> Result<Vec<Vec<String>>> {
+/// Every value number takes a byte of the file at least, so what it holds is
+/// bounded by the file's size.
+fn values(c: &mut Cursor, n: usize, bound: usize) -> Result<ValueLists> {
     let v = c.varint()?;
-    if v > bound as u64 {
+    if v > bound as u64 || v >= u64::from(NONE) {
         return Err(Error::corrupt(c.file(), format!("{v} values cannot fit")));
     }
-    let distinct: Vec<String> = (0..v).map(|_| Ok(c.str()?.to_owned())).collect::<Result<_>>()?;
-    (0..n)
-        .map(|_| {
-            let k = c.varint()?;
-            if k > bound as u64 {
-                return Err(Error::corrupt(c.file(), format!("a list of {k} values cannot fit")));
+    let values: Vec<String> = (0..v).map(|_| Ok(c.str()?.to_owned())).collect::<Result<_>>()?;
+    let mut start = Vec::with_capacity(n + 1);
+    start.push(0);
+    let mut items = Vec::with_capacity(n);
+    for _ in 0..n {
+        let k = c.varint()?;
+        if k > bound as u64 {
+            return Err(Error::corrupt(c.file(), format!("a list of {k} values cannot fit")));
+        }
+        for _ in 0..k {
+            let i = c.varint()?;
+            if i >= v {
+                return Err(Error::corrupt(c.file(), format!("value {i} of {v}")));
             }
-            (0..k)
-                .map(|_| {
-                    let i = c.varint()?;
-                    let value = distinct
-                        .get(usize::try_from(i).unwrap_or(usize::MAX))
-                        .ok_or_else(|| Error::corrupt(c.file(), format!("value {i} of {v}")))?;
-                    spend(c, budget, value.len())?;
-                    Ok(value.clone())
-                })
-                .collect()
-        })
-        .collect()
+            items.push(i as u32);
+        }
+        start.push(items.len());
+    }
+    Ok(ValueLists { values, start, items })
 }
 
 #[cfg(test)]
@@ -214,7 +407,9 @@ mod tests {
             valid_rest(b, 0);
         })
         .unwrap();
-        let [first, second] = &t.docs[..] else { panic!("two documents") };
+        assert_eq!(t.docs.len(), 2);
+        let (first, second) = (t.docs.get(0).unwrap(), t.docs.get(1).unwrap());
+        assert!(t.docs.get(2).is_none());
         assert_eq!((first.id.as_str(), second.id.as_str()), ("a/1", "a/2"));
         assert_eq!((first.title_words, first.body_words, first.slot_units), (3, 100, 1));
         assert_eq!((second.title_words, second.body_words, second.slot_units), (4, 120, 2));

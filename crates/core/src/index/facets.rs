@@ -4,23 +4,54 @@
 
 use std::collections::HashMap;
 
-use super::doc_table::DocMeta;
+use super::doc_table::{DocColumns, OneValue, ValueLists};
 use crate::analysis::fold;
+use crate::document::days_from_iso;
 
 /// The facet names, in display order.
 pub const FACETS: [&str; 6] = ["source", "category", "author", "place", "person", "doc_ref"];
 
-/// The values of one facet field of a document.
-fn values_of(facet: usize, d: &DocMeta) -> Vec<&str> {
-    let m = &d.meta;
+/// The column a facet's values come from.
+enum Column<'a> {
+    One(&'a OneValue),
+    Lists(&'a ValueLists),
+}
+
+impl<'a> Column<'a> {
+    fn of(facet: usize, docs: &'a DocColumns) -> Self {
+        match facet {
+            0 => Column::One(&docs.source),
+            1 => Column::One(&docs.category),
+            2 => Column::One(&docs.author),
+            3 => Column::Lists(&docs.places),
+            4 => Column::Lists(&docs.people),
+            _ => Column::Lists(&docs.doc_refs),
+        }
+    }
+
+    /// Its distinct spellings.
+    fn spellings(&self) -> &'a [String] {
+        match self {
+            Column::One(c) => &c.values,
+            Column::Lists(c) => &c.values,
+        }
+    }
+
+    /// Document `doc`'s spelling numbers.
+    fn doc(&self, doc: usize) -> &'a [u32] {
+        match self {
+            Column::One(c) => c.of(doc),
+            Column::Lists(c) => c.of(doc),
+        }
+    }
+}
+
+/// The facet values one spelling of a field counts for.
+fn split(facet: usize, spelling: &str) -> Vec<&str> {
     match facet {
-        0 => m.source.as_deref().into_iter().collect(),
-        1 => m.category.as_deref().into_iter().collect(),
         // A byline of several authors ("Dương Chiêm, Trịnh Sơn") counts for each.
-        2 => m.author.as_deref().into_iter().flat_map(|a| a.split(", ")).collect(),
-        3 => m.places.iter().map(String::as_str).collect(),
-        4 => m.people.iter().map(String::as_str).collect(),
-        _ => m.doc_refs.iter().map(String::as_str).collect(),
+        2 => spelling.split(", ").collect(),
+        _ => vec![spelling],
     }
 }
 
@@ -98,45 +129,63 @@ impl DocValues {
 }
 
 impl FacetIndex {
-    pub fn build(docs: &[DocMeta]) -> Self {
+    /// Works on the table's value numbers: each distinct spelling is folded
+    /// once, and each date read once, however many documents share it.
+    pub(crate) fn build(docs: &DocColumns) -> Self {
+        let n = docs.len();
         let mut facets = Vec::with_capacity(FACETS.len());
         for f in 0..FACETS.len() {
-            // Each distinct spelling is folded once: a facet has a few hundred
-            // values and a corpus may repeat each in thousands of documents.
-            let mut spelled: HashMap<&str, usize> = HashMap::new();
+            let column = Column::of(f, docs);
+            let spellings = column.spellings();
+            // Per spelling, the values it counts for, once a document has it:
+            // values are made in the order documents first name them, so each
+            // keeps the spelling it was first written in.
+            let mut counts_for: Vec<Option<Vec<usize>>> = vec![None; spellings.len()];
             let mut by_key: HashMap<String, usize> = HashMap::new();
             let mut values: Vec<FacetValue> = Vec::new();
-            for (n, d) in docs.iter().enumerate() {
-                for v in values_of(f, d) {
-                    let at = *spelled.entry(v).or_insert_with(|| {
-                        let key = fold(v);
-                        *by_key.entry(key.clone()).or_insert_with(|| {
-                            values.push(FacetValue { value: v.to_owned(), key, docs: Vec::new() });
-                            values.len() - 1
-                        })
+            for d in 0..n {
+                for &s in column.doc(d) {
+                    let at = counts_for[s as usize].get_or_insert_with(|| {
+                        split(f, &spellings[s as usize])
+                            .into_iter()
+                            .map(|v| {
+                                let key = fold(v);
+                                *by_key.entry(key.clone()).or_insert_with(|| {
+                                    values.push(FacetValue { value: v.to_owned(), key, docs: Vec::new() });
+                                    values.len() - 1
+                                })
+                            })
+                            .collect()
                     });
-                    let docs = &mut values[at].docs;
-                    if docs.last() != Some(&(n as u32)) {
-                        docs.push(n as u32);
+                    for &at in at.iter() {
+                        let docs = &mut values[at].docs;
+                        if docs.last() != Some(&(d as u32)) {
+                            docs.push(d as u32);
+                        }
                     }
                 }
             }
             values.sort_unstable_by(|a, b| a.key.cmp(&b.key));
             facets.push(values);
         }
-        let by_doc = facets.iter().map(|values| DocValues::build(values, docs.len())).collect();
-        let days = docs.iter().map(|d| d.days).collect();
-        fn month(d: &DocMeta) -> Option<&str> {
-            d.meta.date.as_deref().and_then(|date| date.get(..7))
-        }
-        let mut dated: Vec<&str> = docs.iter().filter_map(month).collect();
-        dated.sort_unstable();
-        dated.dedup();
-        let months: Vec<String> = dated.into_iter().map(str::to_owned).collect();
-        let month_of = docs
+        let by_doc = facets.iter().map(|values| DocValues::build(values, n)).collect();
+        // Dates: each distinct one read once.
+        let dates = &docs.date.values;
+        let date_of = |d: usize| docs.date.of(d).first().map(|&v| v as usize);
+        let mut used = vec![false; dates.len()];
+        (0..n).filter_map(date_of).for_each(|v| used[v] = true);
+        let day_of: Vec<Option<i32>> = dates.iter().map(|date| days_from_iso(date)).collect();
+        let mut months: Vec<&str> =
+            dates.iter().zip(&used).filter(|(_, &used)| used).filter_map(|(date, _)| date.get(..7)).collect();
+        months.sort_unstable();
+        months.dedup();
+        let month_at: Vec<u32> = dates
             .iter()
-            .map(|d| month(d).map_or(NO_MONTH, |m| months.binary_search_by(|x| x.as_str().cmp(m)).unwrap_or(0) as u32))
+            .map(|date| date.get(..7).map_or(NO_MONTH, |m| months.binary_search(&m).map_or(NO_MONTH, |i| i as u32)))
             .collect();
+        let days = (0..n).map(|d| date_of(d).and_then(|v| day_of[v])).collect();
+        let month_of = (0..n).map(|d| date_of(d).map_or(NO_MONTH, |v| month_at[v])).collect();
+        let months = months.into_iter().map(str::to_owned).collect();
         FacetIndex { facets, by_doc, days, months, month_of }
     }
 
@@ -168,6 +217,8 @@ mod tests {
     use super::*;
     use crate::document::Metadata;
 
+    use crate::index::DocMeta;
+
     fn doc(places: &[&str], author: Option<&str>) -> DocMeta {
         DocMeta::with_meta(Metadata {
             places: places.iter().map(|p| p.to_string()).collect(),
@@ -183,7 +234,7 @@ mod tests {
             doc(&["ha noi"], None),
             doc(&["Hà Nội", "HÀ NỘI", "Ân Thi"], Some("Minh Châu")),
         ];
-        let index = FacetIndex::build(&docs);
+        let index = FacetIndex::build(&DocColumns::from_metas(&docs));
         let place = &index.facets[3];
         let found: Vec<(&str, &str, &[u32])> =
             place.iter().map(|v| (v.key.as_str(), v.value.as_str(), v.docs.as_slice())).collect();

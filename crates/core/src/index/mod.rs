@@ -25,6 +25,8 @@ pub use build::{
     BuiltIndex, IndexBuilder, IndexFile, POSTINGS_SHARD_BYTES, ROOT_MIN_DF, STORE_ALIGN, STORE_PACK_BYTES,
     WHOLE_DICT_BYTES,
 };
+#[cfg(test)]
+pub(crate) use doc_table::DocColumns;
 pub use doc_table::DocMeta;
 pub(crate) use facets::NO_MONTH;
 pub use facets::{FacetIndex, FacetValue, FACETS};

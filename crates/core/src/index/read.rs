@@ -8,7 +8,7 @@ use fst::{IntoStreamer, Map, Streamer};
 
 use super::build::{BuiltIndex, IndexFile, ROOT_MIN_DF, STORE_ALIGN};
 use super::crc;
-use super::doc_table::{decode_docs, DocMeta, DocTable};
+use super::doc_table::{decode_docs, DocColumns, DocMeta, DocTable};
 use super::facets::FacetIndex;
 use super::format::{check_crc, check_header, Cursor, FileKind, FOOTER_LEN, HEADER_LEN};
 use super::manifest::{FileEntry, Manifest};
@@ -180,7 +180,7 @@ pub struct Index {
     shards: Vec<Option<Shard>>,
     /// The positions of each shard, once added.
     positions: Vec<Option<TermData>>,
-    docs: Vec<DocMeta>,
+    docs: DocColumns,
     docs_raw: Arc<[u8]>,
     avg_doc_words: f32,
     /// Per document, the words of its title and of the whole (title and body):
@@ -270,10 +270,13 @@ impl Index {
                 format!("{} documents, the manifest says {}", docs.len(), manifest.documents),
             ));
         }
-        let total_words: u64 = docs.iter().map(|d| u64::from(d.title_words) + u64::from(d.body_words)).sum();
-        let avg_doc_words = if docs.is_empty() { 1.0 } else { (total_words as f32 / docs.len() as f32).max(1.0) };
+        let n = docs.len();
+        let lengths: Vec<[u32; 2]> =
+            (0..n).map(|d| [docs.title_words(d), docs.title_words(d).saturating_add(docs.body_words(d))]).collect();
+        let total_words: u64 = (0..n).map(|d| u64::from(docs.title_words(d)) + u64::from(docs.body_words(d))).sum();
+        let avg_doc_words = if n == 0 { 1.0 } else { (total_words as f32 / n as f32).max(1.0) };
         let facets = FacetIndex::build(&docs);
-        let sizes: Vec<u64> = docs.iter().map(|d| u64::from(d.slot_units) * STORE_ALIGN as u64).collect();
+        let sizes: Vec<u64> = (0..n).map(|d| u64::from(docs.slot_units(d)) * STORE_ALIGN as u64).collect();
         let slot_start = part_starts(&f.store, &pack_first, &sizes).map_err(|pack| {
             Error::corrupt(&f.docs.path, format!("the document table does not fill store pack {pack} exactly"))
         })?;
@@ -292,7 +295,7 @@ impl Index {
             shard_pack_first,
             shards,
             positions,
-            lengths: docs.iter().map(|d| [d.title_words, d.title_words.saturating_add(d.body_words)]).collect(),
+            lengths,
             docs,
             docs_raw,
             avg_doc_words,
@@ -577,10 +580,9 @@ impl Index {
     /// `manifest.files.store`) and the byte range of its slot in that file, to
     /// fetch with an HTTP range request and hand to [`Index::slot_record`].
     pub fn store_slot(&self, doc: u32) -> Option<(usize, std::ops::Range<u64>)> {
-        let meta = self.docs.get(doc as usize)?;
+        let start = *self.slot_start.get(doc as usize)?;
         let pack = self.pack_first.partition_point(|&f| f <= doc) - 1;
-        let start = self.slot_start[doc as usize];
-        Some((pack, start..start + u64::from(meta.slot_units) * STORE_ALIGN as u64))
+        Some((pack, start..start + u64::from(self.docs.slot_units(doc as usize)) * STORE_ALIGN as u64))
     }
 
     /// The gzip member in document `doc`'s slot (the bytes of
@@ -682,12 +684,24 @@ impl Index {
         self.dfs.len()
     }
 
-    pub fn docs(&self) -> &[DocMeta] {
-        &self.docs
+    /// Every document's entry, in document order (each made when reached).
+    pub fn docs(&self) -> impl ExactSizeIterator<Item = DocMeta> + '_ {
+        (0..self.docs.len()).map(|d| self.docs.get(d).expect("a document of the table"))
     }
 
-    pub fn doc(&self, doc: u32) -> Option<&DocMeta> {
+    /// Document `doc`'s entry, made from the table's columns.
+    pub fn doc(&self, doc: u32) -> Option<DocMeta> {
         self.docs.get(doc as usize)
+    }
+
+    /// Document `doc`'s id (its path relative to the corpus folder).
+    pub fn doc_id(&self, doc: u32) -> Option<&str> {
+        self.docs.id(doc as usize)
+    }
+
+    /// The number of the document whose id is `id`.
+    pub fn doc_number(&self, id: &str) -> Option<u32> {
+        self.docs.find(id)
     }
 
     /// Average document length in words (title + body), for BM25.

@@ -248,7 +248,7 @@ mod tests {
             range in proptest::option::of((1u8..13, 1u8..13)),
         ) {
             let metas: Vec<DocMeta> = docs.into_iter().map(|(p, a, d)| meta(p, a, d)).collect();
-            let index = FacetIndex::build(&metas);
+            let index = FacetIndex::build(&crate::index::DocColumns::from_metas(&metas));
             let mut answer: Vec<u32> = answer.iter().map(|i| i.index(metas.len()) as u32).collect();
             answer.sort_unstable();
             answer.dedup();

@@ -345,7 +345,7 @@ impl ClauseMatches<'_> {
 }
 
 fn bm25(index: &Index, tf: f32, doc: u32, idf: f32) -> f32 {
-    let len = index.doc(doc).map_or(1.0, |_| index.doc_words(doc).1 as f32);
+    let len = if (doc as usize) < index.doc_count() { index.doc_words(doc).1 as f32 } else { 1.0 };
     let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / index.avg_doc_words());
     idf * tf * (BM25_K1 + 1.0) / (tf + norm)
 }

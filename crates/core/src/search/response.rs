@@ -91,21 +91,21 @@ pub(super) fn response(index: &Index, results: &SearchResults) -> SearchResponse
             let snip = stored.map(|s| snippet_of(&s.body, &index.body_tokens(h.doc, &s.body), hl, SNIPPET_WORDS));
             let snip = snip.unwrap_or_default();
             Some(HitView {
-                id: meta.id.clone(),
+                id: meta.id,
                 title: title.to_owned(),
                 score: (f64::from(h.score) * 10_000.0).round() / 10_000.0,
                 snippet: snip.text,
                 marks: snip.marks,
                 title_marks: highlight(title, hl),
                 doc: h.doc,
-                date: meta.meta.date.clone(),
-                author: meta.meta.author.clone(),
-                source: meta.meta.source.clone(),
-                category: meta.meta.category.clone(),
-                url: meta.meta.url.clone(),
-                places: meta.meta.places.clone(),
-                people: meta.meta.people.clone(),
-                doc_refs: meta.meta.doc_refs.clone(),
+                date: meta.meta.date,
+                author: meta.meta.author,
+                source: meta.meta.source,
+                category: meta.meta.category,
+                url: meta.meta.url,
+                places: meta.meta.places,
+                people: meta.meta.people,
+                doc_refs: meta.meta.doc_refs,
             })
         })
         .collect();
@@ -159,13 +159,13 @@ pub(super) fn article(index: &Index, doc: u32, hl: &Highlighter) -> Result<Optio
             // The title comes with the related article's text (see
             // `Index::missing_texts_for_article`); without it, the id stands in.
             let title = index.stored(d).map_or_else(|| m.id.clone(), |s| s.title.clone());
-            Some(RelatedView { doc: d, id: m.id.clone(), title, date: m.meta.date.clone() })
+            Some(RelatedView { doc: d, id: m.id, title, date: m.meta.date })
         })
         .collect();
     Ok(Some(ArticleView {
         doc,
-        id: meta.id.clone(),
-        meta: meta.meta.clone(),
+        id: meta.id,
+        meta: meta.meta,
         title: stored.title.clone(),
         title_marks: highlight(&stored.title, hl),
         marks: highlight(&stored.body, hl),

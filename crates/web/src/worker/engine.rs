@@ -458,7 +458,7 @@ impl Engine {
 
     /// The internal number of the document with this id.
     pub fn doc_number(&self, id: &str) -> Option<u32> {
-        self.index.borrow().docs().iter().position(|d| d.id == id).map(|n| n as u32)
+        self.index.borrow().doc_number(id)
     }
 
     /// Number of documents in the index.
