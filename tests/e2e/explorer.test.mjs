@@ -64,6 +64,18 @@ after(async () => {
   server?.close();
 });
 
+/** Routes `pattern` of page `p` through `handle(route)`. A request still on its
+ *  way when the test closes the page is dropped: its body went with the page. */
+function through(p, pattern, handle) {
+  return p.route(pattern, async (route) => {
+    try {
+      await handle(route);
+    } catch (e) {
+      if (!p.isClosed()) throw e;
+    }
+  });
+}
+
 async function openPage(route) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const problems = [];
@@ -130,7 +142,7 @@ test("window.soi.search answers exactly what `soi search --json` answers", async
 
 test("a corrupt index file shows a message, not a blank page", async () => {
   const corrupt = (pattern) => async (p) => {
-    await p.route(pattern, async (route) => {
+    await through(p, pattern, async (route) => {
       const res = await route.fetch();
       const body = Buffer.from(await res.body());
       body[body.length >> 1] ^= 0xff;
@@ -160,7 +172,7 @@ test("a corrupt index file shows a message, not a blank page", async () => {
 
 test("the worker's start script asks for the manifest and the root while the wasm loads, and nothing is fetched twice", async () => {
   const asked = [];
-  const { page, problems } = await openPage((p) => p.route(/\/(index\/[\w.-]+|soi-worker_bg\.wasm)$/, async (route) => {
+  const { page, problems } = await openPage((p) => through(p, /\/(index\/[\w.-]+|soi-worker_bg\.wasm)$/, async (route) => {
     const url = new URL(route.request().url());
     asked.push({ file: url.pathname.split("/").pop(), range: route.request().headers().range });
     await route.continue();
@@ -186,7 +198,7 @@ test("neighbouring postings parts come in one range request", async () => {
   // A query of two words reads a shard's lists and then its positions, which lie
   // next to each other in the pack: one request brings both gzip members.
   const bodies = [];
-  const { page, problems } = await openPage((p) => p.route(/\/index\/postings\.\w+\.bin$/, async (route) => {
+  const { page, problems } = await openPage((p) => through(p, /\/index\/postings\.\w+\.bin$/, async (route) => {
     const res = await route.fetch();
     bodies.push(Buffer.from(await res.body()));
     await route.fulfill({ response: res });
@@ -207,7 +219,7 @@ test("neighbouring postings parts come in one range request", async () => {
 test("article text comes by range requests, a few KB a result; a host that ignores ranges still works", async () => {
   // Each request for a store pack asks for a range and gets 206 with the slot.
   const requests = [];
-  const { page, problems } = await openPage((p) => p.route(/\/index\/store\.\w+\.bin$/, async (route) => {
+  const { page, problems } = await openPage((p) => through(p, /\/index\/store\.\w+\.bin$/, async (route) => {
     const res = await route.fetch();
     requests.push({ range: route.request().headers().range, status: res.status(), bytes: (await res.body()).length });
     await route.fulfill({ response: res });
@@ -231,7 +243,7 @@ test("article text comes by range requests, a few KB a result; a host that ignor
   // A host that ignores Range (the dictionary, asked for as the range 0-, tells):
   // each whole pack (postings and store) comes once, is checked and kept.
   let whole = 0;
-  const { page: plain, problems: plainProblems } = await openPage((p) => p.route(/\/index\/\w+\.\w+\.bin$/, async (route) => {
+  const { page: plain, problems: plainProblems } = await openPage((p) => through(p, /\/index\/\w+\.\w+\.bin$/, async (route) => {
     const headers = { ...route.request().headers() };
     delete headers.range;
     if (/\/(store|postings)\./.test(route.request().url())) whole += 1;
@@ -251,7 +263,7 @@ test("article text comes by range requests, a few KB a result; a host that ignor
   await plain.close();
 
   // A damaged slot: a message naming the pack, and no made-up text.
-  const { page: damaged } = await openPage((p) => p.route(/\/index\/store\.\w+\.bin$/, async (route) => {
+  const { page: damaged } = await openPage((p) => through(p, /\/index\/store\.\w+\.bin$/, async (route) => {
     const res = await route.fetch();
     const body = Buffer.from(await res.body());
     body[Math.min(40, body.length - 1)] ^= 0xff; // inside the first slot's compressed text
@@ -266,7 +278,7 @@ test("article text comes by range requests, a few KB a result; a host that ignor
 });
 
 test("a missing index shows how to build one", async () => {
-  const { page } = await openPage((p) => p.route(/manifest\.json$/, (r) => r.fulfill({ status: 404, body: "nope" })));
+  const { page } = await openPage((p) => through(p, /manifest\.json$/, (r) => r.fulfill({ status: 404, body: "nope" })));
   const text = await page.locator(".status.error").textContent();
   assert.match(text, /No search index was found/);
   assert.match(text, /404/);
@@ -275,7 +287,7 @@ test("a missing index shows how to build one", async () => {
 
 test("an index of another format version says to rebuild", async () => {
   const { page } = await openPage((p) =>
-    p.route(/manifest\.json$/, async (route) => {
+    through(p, /manifest\.json$/, async (route) => {
       const res = await route.fetch();
       const json = await res.json();
       json.format_version = 99;
@@ -289,12 +301,12 @@ test("an index of another format version says to rebuild", async () => {
 
 test("a search worker that cannot start shows a message, not a blank page", async () => {
   // Its wasm is missing: the worker's start script reports it.
-  const { page } = await openPage((p) => p.route(/soi-worker_bg\.wasm$/, (r) => r.fulfill({ status: 404, body: "nope" })));
+  const { page } = await openPage((p) => through(p, /soi-worker_bg\.wasm$/, (r) => r.fulfill({ status: 404, body: "nope" })));
   assert.match(await page.locator(".status.error").textContent(), /search worker could not start.*trunk build/);
   assert.match(await page.evaluate(() => window.soi.ready.catch((e) => e)), /could not start/);
   await page.close();
   // Its script is missing: the worker's error event says it.
-  const { page: again } = await openPage((p) => p.route(/soi-worker-start\.js$/, (r) => r.fulfill({ status: 404, body: "nope" })));
+  const { page: again } = await openPage((p) => through(p, /soi-worker-start\.js$/, (r) => r.fulfill({ status: 404, body: "nope" })));
   assert.match(await again.locator(".status.error").textContent(), /search worker stopped.*trunk build/);
   await again.close();
 });
@@ -538,7 +550,7 @@ test("at 10,000 articles, typing a 20-character query: the newest results only, 
 
 test("the search worker answers every API call but only the newest of the searches waiting for it", async () => {
   // Article text comes slowly, so that searches pile up in the worker.
-  const { page } = await openPage((p) => p.route(/\/index\/store\.\w+\.bin$/, async (route) => {
+  const { page } = await openPage((p) => through(p, /\/index\/store\.\w+\.bin$/, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await route.continue();
   }));

@@ -73,12 +73,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             response.push(ms(t2.elapsed()));
             last = Some(results);
         }
+        let first_response = response[0];
         let results = last.expect("at least one repetition");
         let dfs = results.plan.words.iter().flat_map(|w| &w.expansions).map(|e| index.term_info(e.ordinal));
         let (expansions, postings) =
             dfs.fold((0, 0u64), |(n, p), info| (n + 1, p + info.map_or(0, |i| i.doc_freq as u64)));
         println!(
-            "{q:14} plan {:6.2} ms  execute {:7.2} ms  response {:6.2} ms  ({expansions} expansions, {postings} postings, {} results)",
+            "{q:14} plan {:6.2} ms  execute {:7.2} ms  response {:6.2} ms (first {first_response:6.2} ms)  ({expansions} expansions, {postings} postings, {} results)",
             median(plan),
             median(search),
             median(response),
