@@ -106,6 +106,9 @@ impl DocValues {
     }
 
     fn build(values: &[FacetValue], n_docs: usize) -> DocValues {
+        if values.is_empty() {
+            return DocValues::default(); // `of` is empty for every document
+        }
         let mut start = vec![0u32; n_docs + 1];
         for v in values {
             for &d in &v.docs {
@@ -137,6 +140,11 @@ impl FacetIndex {
         for f in 0..FACETS.len() {
             let column = Column::of(f, docs);
             let spellings = column.spellings();
+            if spellings.is_empty() {
+                // A field no document has (a corpus without bylines, say).
+                facets.push(Vec::new());
+                continue;
+            }
             // Per spelling, the values it counts for, once a document has it:
             // values are made in the order documents first name them, so each
             // keeps the spelling it was first written in.
