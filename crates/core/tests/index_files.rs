@@ -62,6 +62,24 @@ fn every_file_round_trips_documents_terms_and_text() {
 }
 
 #[test]
+fn postings_kept_decoded_are_each_terms_own() {
+    // `Index::flat_postings` keeps lists decoded between searches: asked for in
+    // any order, again and again, it gives each term its own list, as decoded
+    // afresh.
+    let index = open(&build(fixture())).unwrap();
+    let n = index.term_count() as u64;
+    let fresh = |ordinal| {
+        let mut flat = soi_core::index::FlatPostings::default();
+        index.postings_into(ordinal, &mut flat).unwrap();
+        flat
+    };
+    let order: Vec<u64> = (0..n).chain((0..n).rev()).chain((0..n).step_by(3)).chain((0..n).rev().step_by(2)).collect();
+    for ordinal in order {
+        assert_eq!(*index.flat_postings(ordinal).unwrap(), fresh(ordinal), "term {ordinal}");
+    }
+}
+
+#[test]
 fn same_corpus_builds_byte_identical_files_in_any_order() {
     let a = build(fixture());
     let mut reversed = fixture();

@@ -115,6 +115,18 @@ struct CountsCache {
     postings: usize,
 }
 
+/// The decoded postings, positions included, kept by [`Index::flat_postings`].
+#[derive(Debug, Default)]
+struct FlatCache {
+    by_term: HashMap<u64, Arc<FlatPostings>>,
+    /// Documents and positions in all the lists kept.
+    entries: usize,
+}
+
+/// At most this many documents and positions are kept decoded by
+/// [`Index::flat_postings`] (8 to 12 bytes each): about 12 MB.
+const FLATS_KEPT: usize = 1 << 20;
+
 /// At most this many postings are kept decoded (about 16 bytes each, with the
 /// offsets of their positions once read): 16 MB.
 const COUNTS_KEPT: usize = 1 << 20;
@@ -195,6 +207,10 @@ pub struct Index {
     /// adds a letter to a query whose other words are the same, and a word's
     /// positions are found in its list only once ([`Index::doc_counts`]).
     counts: Mutex<CountsCache>,
+    /// The postings with positions of the terms whose neighbours were looked at
+    /// lately, decoded once ([`Index::flat_postings`]): typing a word after
+    /// another reads the same lists at every letter.
+    flats: Mutex<FlatCache>,
     /// First document of each store pack.
     pack_first: Vec<u32>,
     /// Where each document's slot starts in its pack file (bytes from the start
@@ -302,6 +318,7 @@ impl Index {
             stored: HashMap::new(),
             tokenized: Mutex::default(),
             counts: Mutex::default(),
+            flats: Mutex::default(),
             pack_first,
             slot_start,
             facets,
@@ -818,6 +835,32 @@ impl Index {
             cache.postings += cost;
         }
         Ok(counts)
+    }
+
+    /// A term's postings with their positions, as [`Index::postings_into`]
+    /// reads them, decoded once and kept while the lists kept hold fewer than
+    /// [`FLATS_KEPT`] documents and positions in all (then all are let go; a
+    /// longer list is not kept).
+    pub fn flat_postings(&self, ordinal: u64) -> Result<Arc<FlatPostings>> {
+        let lock = || self.flats.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(kept) = lock().by_term.get(&ordinal) {
+            return Ok(kept.clone());
+        }
+        let mut flat = FlatPostings::default();
+        self.postings_into(ordinal, &mut flat)?;
+        let flat = Arc::new(flat);
+        let cost = flat.docs.len() + flat.pos.len() + LIST_COST;
+        if cost > FLATS_KEPT {
+            return Ok(flat);
+        }
+        let mut cache = lock();
+        if cache.entries + cost > FLATS_KEPT {
+            *cache = FlatCache::default();
+        }
+        if cache.by_term.insert(ordinal, flat.clone()).is_none() {
+            cache.entries += cost;
+        }
+        Ok(flat)
     }
 
     /// The positions of the `i`-th document of `counts` (read by

@@ -20,7 +20,7 @@
 //! in some article, and level with it (class 0) when it stands in none.
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::plan::{Expansion, MatchKind, Plan};
 use super::weights::{
@@ -49,7 +49,7 @@ fn neighbours(plan: &Plan) -> Vec<(usize, usize)> {
 }
 
 /// Where some terms occur: their postings, each flat and sorted by document.
-pub(super) struct Occurrences(Vec<Rc<FlatPostings>>);
+pub(super) struct Occurrences(Vec<Arc<FlatPostings>>);
 
 /// The documents read from the head of each list to tell that a pair of words
 /// is common ([`common_pair`]) before any list is read whole.
@@ -60,8 +60,8 @@ const HEAD_DOCS: u32 = 1024;
 /// the corrections reads the same lists again. Heads (the first [`HEAD_DOCS`]
 /// documents, and whether that is the whole list) are kept apart.
 pub(super) struct Decoded {
-    whole: HashMap<u64, Rc<FlatPostings>>,
-    heads: HashMap<u64, (Rc<FlatPostings>, bool)>,
+    whole: HashMap<u64, Arc<FlatPostings>>,
+    heads: HashMap<u64, (Arc<FlatPostings>, bool)>,
     /// The documents a head holds: [`HEAD_DOCS`] (fewer in tests).
     head_docs: u32,
 }
@@ -73,21 +73,21 @@ impl Default for Decoded {
 }
 
 impl Decoded {
-    /// The postings of one term, decoded once.
-    pub(super) fn one(&mut self, index: &Index, ordinal: u64) -> Result<Rc<FlatPostings>> {
+    /// The postings of one term, decoded once (and kept by the index a while:
+    /// [`Index::flat_postings`]).
+    pub(super) fn one(&mut self, index: &Index, ordinal: u64) -> Result<Arc<FlatPostings>> {
         if let Some(flat) = self.whole.get(&ordinal) {
             return Ok(flat.clone());
         }
         if let Some((head, true)) = self.heads.get(&ordinal) {
             return Ok(head.clone());
         }
-        let mut flat = FlatPostings::default();
-        index.postings_into(ordinal, &mut flat)?;
-        Ok(self.whole.entry(ordinal).or_insert(Rc::new(flat)).clone())
+        let flat = index.flat_postings(ordinal)?;
+        Ok(self.whole.entry(ordinal).or_insert(flat).clone())
     }
 
     /// The head of one term's postings, and whether it is the whole list.
-    fn head(&mut self, index: &Index, ordinal: u64) -> Result<(Rc<FlatPostings>, bool)> {
+    fn head(&mut self, index: &Index, ordinal: u64) -> Result<(Arc<FlatPostings>, bool)> {
         if let Some(flat) = self.whole.get(&ordinal) {
             return Ok((flat.clone(), true));
         }
@@ -96,7 +96,7 @@ impl Decoded {
         }
         let mut flat = FlatPostings::default();
         let complete = index.postings_head_into(ordinal, self.head_docs, &mut flat)?;
-        Ok(self.heads.entry(ordinal).or_insert((Rc::new(flat), complete)).clone())
+        Ok(self.heads.entry(ordinal).or_insert((Arc::new(flat), complete)).clone())
     }
 
     /// The heads of some terms' postings, and the last document up to which

@@ -78,7 +78,7 @@ pub(crate) fn word_matches(
     keep: impl Fn(&Expansion) -> bool,
     decoded: &mut super::context::Decoded,
 ) -> Result<WordMatches> {
-    let mut lists: Vec<(std::rc::Rc<FlatPostings>, f32, u8)> = Vec::new();
+    let mut lists: Vec<(std::sync::Arc<FlatPostings>, f32, u8)> = Vec::new();
     for e in expansions.iter().filter(|e| keep(e)) {
         let flat = decoded.one(index, e.ordinal)?;
         if !flat.docs.is_empty() {
