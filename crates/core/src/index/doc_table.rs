@@ -4,7 +4,8 @@
 //! Each column stays a column: ids and addresses in one buffer each, a facet
 //! value once however many documents share it (each document holds the number
 //! of its value). Opening a table of 100,000 documents then allocates a few
-//! dozen buffers, not a million strings, and the facet index is built from the
+//! dozen buffers and a string per distinct value, not a million strings, and
+//! the facet index is built from the
 //! value numbers without hashing a string per document. A [`DocMeta`] is made
 //! when one document is asked for ([`DocColumns::get`]).
 
@@ -168,10 +169,6 @@ impl DocColumns {
         self.ids.len()
     }
 
-    pub fn id(&self, doc: usize) -> Option<&str> {
-        self.ids.get(doc)
-    }
-
     /// The number of the document whose id is `id`.
     pub fn find(&self, id: &str) -> Option<u32> {
         (0..self.len()).find(|&d| self.ids.get(d) == Some(id)).map(|d| d as u32)
@@ -255,7 +252,7 @@ pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTa
     // What the front-coded strings may decode to in all: a hostile table must
     // not make a few KB ask for gigabytes.
     let mut budget = body.len().saturating_mul(64).saturating_add(1 << 20);
-    let ids = front_coded(&mut c, n, &mut budget)?;
+    let ids = front_coded(&mut c, n, &mut budget, "id")?;
     let mut numbers = || (0..n).map(|_| c.varint32()).collect::<Result<Vec<u32>>>();
     let (title_words, body_words, slot_units) = (numbers()?, numbers()?, numbers()?);
     if let Some(d) = slot_units.iter().position(|&u| u == 0) {
@@ -264,7 +261,7 @@ pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTa
     }
     let one = |c: &mut Cursor| one_value(c, n, body.len());
     let (date, author, source, category) = (one(&mut c)?, one(&mut c)?, one(&mut c)?, one(&mut c)?);
-    let urls = front_coded(&mut c, n, &mut budget)?;
+    let urls = front_coded(&mut c, n, &mut budget, "address")?;
     let list = |c: &mut Cursor| values(c, n, body.len());
     let (places, people, doc_refs) = (list(&mut c)?, list(&mut c)?, list(&mut c)?);
     if !c.is_empty() {
@@ -291,7 +288,8 @@ pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTa
 /// checked for UTF-8 once, whole, and each string's end for a character
 /// boundary: a quarter of the time to open a table of 100,000 documents went
 /// to checking each string on its own.
-fn front_coded(c: &mut Cursor, n: usize, budget: &mut usize) -> Result<Strings> {
+/// `what` names the column's strings in errors.
+fn front_coded(c: &mut Cursor, n: usize, budget: &mut usize, what: &str) -> Result<Strings> {
     let mut text: Vec<u8> = Vec::new();
     let mut end = Vec::with_capacity(n);
     // Where the string before starts in `text`.
@@ -314,10 +312,10 @@ fn front_coded(c: &mut Cursor, n: usize, budget: &mut usize) -> Result<Strings> 
     }
     let text = String::from_utf8(text).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Error::corrupt(c.file(), format!("a string of the document table is not UTF-8 (byte {at} of its column)"))
+        Error::corrupt(c.file(), format!("a document {what} is not UTF-8 (byte {at} of the column)"))
     })?;
     if let Some(i) = end.iter().position(|&e| !text.is_char_boundary(e)) {
-        return Err(Error::corrupt(c.file(), format!("string {i} of the document table ends inside a character")));
+        return Err(Error::corrupt(c.file(), format!("document {i}'s {what} ends inside a character")));
     }
     Ok(Strings { text, end })
 }

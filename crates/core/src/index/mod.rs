@@ -9,7 +9,8 @@
 //! - `read.rs`: the reader ([`Index`]): opens the root files (dict, terms, docs)
 //!   and takes postings shards and documents' stored text as a query needs them.
 //! - `manifest.rs`: `manifest.json`, the one mutable file naming the others.
-//! - `doc_table.rs`: the document table in memory ([`DocMeta`]).
+//! - `doc_table.rs`: the document table in memory, column by column; a
+//!   [`DocMeta`] is made when one document is asked for.
 //! - `facets.rs`: facet value → documents, derived from the document table at open.
 
 mod build;

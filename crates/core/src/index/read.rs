@@ -124,7 +124,7 @@ struct FlatCache {
 }
 
 /// At most this many documents and positions are kept decoded by
-/// [`Index::flat_postings`] (8 to 12 bytes each): about 12 MB.
+/// [`Index::flat_postings`] (a document 8 bytes, a position 4): 8 MB at most.
 const FLATS_KEPT: usize = 1 << 20;
 
 /// At most this many postings are kept decoded (about 16 bytes each, with the
@@ -200,7 +200,8 @@ pub struct Index {
     docs_raw: Arc<[u8]>,
     avg_doc_words: f32,
     /// Per document, the words of its title and of the whole (title and body):
-    /// what ranking reads per posting, kept apart from the rest of [`DocMeta`].
+    /// what ranking reads per posting, side by side (the table holds them in two
+    /// columns).
     lengths: Vec<[u32; 2]>,
     /// The text of the documents added so far.
     stored: HashMap<u32, StoredDoc>,
@@ -715,11 +716,6 @@ impl Index {
         self.docs.get(doc as usize)
     }
 
-    /// Document `doc`'s id (its path relative to the corpus folder).
-    pub fn doc_id(&self, doc: u32) -> Option<&str> {
-        self.docs.id(doc as usize)
-    }
-
     /// The number of the document whose id is `id`.
     pub fn doc_number(&self, id: &str) -> Option<u32> {
         self.docs.find(id)
@@ -852,6 +848,10 @@ impl Index {
         }
         let mut flat = FlatPostings::default();
         self.postings_into(ordinal, &mut flat)?;
+        // Kept a while: no spare capacity (the positions grow as they decode).
+        for v in [&mut flat.docs, &mut flat.offs, &mut flat.pos] {
+            v.shrink_to_fit();
+        }
         let flat = Arc::new(flat);
         let cost = flat.docs.len() + flat.pos.len() + LIST_COST;
         if cost > FLATS_KEPT {
