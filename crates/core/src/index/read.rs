@@ -107,20 +107,50 @@ pub struct DocCounts {
     ordinal: u64,
 }
 
-/// The decoded document lists kept by [`Index::doc_counts`].
-#[derive(Debug, Default)]
-struct CountsCache {
-    by_term: HashMap<u64, Arc<DocCounts>>,
-    /// Postings in all the lists kept.
-    postings: usize,
+/// Decoded lists kept by term while they cost at most `limit` in all (then all
+/// are let go; a list costing more than that is not kept): what
+/// [`Index::doc_counts`] and [`Index::flat_postings`] keep.
+#[derive(Debug)]
+struct Kept<T> {
+    /// The lists, and their cost in all.
+    lists: Mutex<(HashMap<u64, Arc<T>>, usize)>,
+    limit: usize,
 }
 
-/// The decoded postings, positions included, kept by [`Index::flat_postings`].
-#[derive(Debug, Default)]
-struct FlatCache {
-    by_term: HashMap<u64, Arc<FlatPostings>>,
-    /// Documents and positions in all the lists kept.
-    entries: usize,
+impl<T> Kept<T> {
+    fn new(limit: usize) -> Self {
+        Kept { lists: Mutex::default(), limit }
+    }
+
+    /// Term `ordinal`'s list: the one kept, or `decode`d and kept if it costs
+    /// (`cost`, plus [`LIST_COST`] for its own vectors and entry, so that many
+    /// short lists are bounded too) little enough.
+    fn get_or_decode(
+        &self,
+        ordinal: u64,
+        decode: impl FnOnce() -> Result<T>,
+        cost: impl FnOnce(&T) -> usize,
+    ) -> Result<Arc<T>> {
+        // A poisoned lock only means a panic elsewhere: the map is still sound.
+        let lock = || self.lists.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(kept) = lock().0.get(&ordinal) {
+            return Ok(kept.clone());
+        }
+        let list = decode()?;
+        let cost = cost(&list) + LIST_COST;
+        let list = Arc::new(list);
+        if cost > self.limit {
+            return Ok(list);
+        }
+        let mut kept = lock();
+        if kept.1 + cost > self.limit {
+            *kept = Default::default();
+        }
+        if kept.0.insert(ordinal, list.clone()).is_none() {
+            kept.1 += cost;
+        }
+        Ok(list)
+    }
 }
 
 /// At most this many documents and positions are kept decoded by
@@ -211,11 +241,11 @@ pub struct Index {
     /// The document lists of the terms searched lately, decoded once: typing
     /// adds a letter to a query whose other words are the same, and a word's
     /// positions are found in its list only once ([`Index::doc_counts`]).
-    counts: Mutex<CountsCache>,
+    counts: Kept<DocCounts>,
     /// The postings with positions of the terms whose neighbours were looked at
     /// lately, decoded once ([`Index::flat_postings`]): typing a word after
     /// another reads the same lists at every letter.
-    flats: Mutex<FlatCache>,
+    flats: Kept<FlatPostings>,
     /// First document of each store pack.
     pack_first: Vec<u32>,
     /// Where each document's slot starts in its pack file (bytes from the start
@@ -322,8 +352,8 @@ impl Index {
             avg_doc_words,
             stored: HashMap::new(),
             tokenized: Mutex::default(),
-            counts: Mutex::default(),
-            flats: Mutex::default(),
+            counts: Kept::new(COUNTS_KEPT),
+            flats: Kept::new(FLATS_KEPT),
             pack_first,
             slot_start,
             facets,
@@ -814,27 +844,11 @@ impl Index {
     /// [`COUNTS_KEPT`] postings in all (then all are let go; a list longer
     /// than that is not kept).
     pub fn doc_counts(&self, ordinal: u64) -> Result<Arc<DocCounts>> {
-        let lock = || self.counts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(kept) = lock().by_term.get(&ordinal) {
-            return Ok(kept.clone());
-        }
-        let mut counts = DocCounts::default();
-        self.counts_into(ordinal, &mut counts)?;
-        let counts = Arc::new(counts);
-        // A kept list costs its postings and a few postings' worth of its own
-        // (its vectors and its entry), so that many short lists are bounded too.
-        let cost = counts.docs.len() + LIST_COST;
-        if cost > COUNTS_KEPT {
-            return Ok(counts);
-        }
-        let mut cache = lock();
-        if cache.postings + cost > COUNTS_KEPT {
-            *cache = CountsCache::default();
-        }
-        if cache.by_term.insert(ordinal, counts.clone()).is_none() {
-            cache.postings += cost;
-        }
-        Ok(counts)
+        let decode = || {
+            let mut counts = DocCounts::default();
+            self.counts_into(ordinal, &mut counts).map(|()| counts)
+        };
+        self.counts.get_or_decode(ordinal, decode, |counts| counts.docs.len())
     }
 
     /// A term's postings with their positions, as [`Index::postings_into`]
@@ -842,29 +856,16 @@ impl Index {
     /// [`FLATS_KEPT`] documents and positions in all (then all are let go; a
     /// longer list is not kept).
     pub fn flat_postings(&self, ordinal: u64) -> Result<Arc<FlatPostings>> {
-        let lock = || self.flats.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(kept) = lock().by_term.get(&ordinal) {
-            return Ok(kept.clone());
-        }
-        let mut flat = FlatPostings::default();
-        self.postings_into(ordinal, &mut flat)?;
-        // Kept a while: no spare capacity (the positions grow as they decode).
-        for v in [&mut flat.docs, &mut flat.offs, &mut flat.pos] {
-            v.shrink_to_fit();
-        }
-        let flat = Arc::new(flat);
-        let cost = flat.docs.len() + flat.pos.len() + LIST_COST;
-        if cost > FLATS_KEPT {
-            return Ok(flat);
-        }
-        let mut cache = lock();
-        if cache.entries + cost > FLATS_KEPT {
-            *cache = FlatCache::default();
-        }
-        if cache.by_term.insert(ordinal, flat.clone()).is_none() {
-            cache.entries += cost;
-        }
-        Ok(flat)
+        let decode = || {
+            let mut flat = FlatPostings::default();
+            self.postings_into(ordinal, &mut flat)?;
+            // Kept a while: no spare capacity (the positions grow as they decode).
+            for v in [&mut flat.docs, &mut flat.offs, &mut flat.pos] {
+                v.shrink_to_fit();
+            }
+            Ok(flat)
+        };
+        self.flats.get_or_decode(ordinal, decode, |flat| flat.docs.len() + flat.pos.len())
     }
 
     /// The positions of the `i`-th document of `counts` (read by
