@@ -35,8 +35,12 @@
   self.__soiEarly = { manifest, root };
 })();
 
+// The wasm is asked for now too, beside the glue, not after it has loaded:
+// wasm-bindgen's init takes the response's promise (and still compiles the wasm
+// as it streams in).
+const wasm = fetch("./soi-worker_bg.wasm");
 importScripts("./soi-worker.js");
-wasm_bindgen({ module_or_path: "./soi-worker_bg.wasm" }).catch((error) => {
+wasm_bindgen({ module_or_path: wasm }).catch((error) => {
   postMessage({
     kind: "failed",
     error: `The search worker could not start (${error}). Rebuild the app with \`trunk build --release\` and copy all of dist/ into the site.`,

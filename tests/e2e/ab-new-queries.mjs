@@ -6,7 +6,8 @@
 // the time to ready, of the first query and of all 16. Asserts nothing.
 //
 //   node tests/e2e/ab-new-queries.mjs SITE_A SITE_B [ROUNDS=3]
-import { serve, launchChromium } from "./support.mjs";
+//   RTT=80 BPS=2e6 node …   (a slower network: see emulateNetwork in support.mjs)
+import { serve, launchChromium, emulateNetwork } from "./support.mjs";
 const sites = process.argv.slice(2, 4), rounds = Number(process.argv[4] ?? 3);
 const words = ["kinh tế", "bệnh viện", "thành phố", "nông thôn", "giáo dục", "văn hóa", "xã hội", "an ninh", "quốc phòng", "du lịch", "môi trường", "nông nghiệp", "công nghiệp", "giao thông", "y tế", "thể thao"];
 const browser = await launchChromium();
@@ -15,6 +16,7 @@ const res = sites.map(() => ({ ready: [], first: [], total: [] }));
 for (let r = 0; r < rounds; r++) for (let i = 0; i < sites.length; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await emulateNetwork(context, page);
   const t0 = Date.now();
   await page.goto(`http://127.0.0.1:${servers[i].port}/`);
   await page.waitForFunction(() => window.soi !== undefined);

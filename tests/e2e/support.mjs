@@ -77,3 +77,21 @@ export async function withSite(browser, site, use) {
     server.close();
   }
 }
+
+/**
+ * A slower network for one page, when the environment asks for one: RTT (ms of
+ * latency added to each request) and BPS (bytes per second down, default 2 MB/s),
+ * through Chromium's DevTools network emulation, which covers the page's workers.
+ * Loopback hides what a round trip costs; the A/B tools take these to show it.
+ */
+export async function emulateNetwork(context, page) {
+  if (!process.env.RTT) return;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: Number(process.env.RTT),
+    downloadThroughput: Number(process.env.BPS ?? 2e6),
+    uploadThroughput: Number(process.env.BPS ?? 2e6),
+  });
+}

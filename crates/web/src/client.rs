@@ -278,7 +278,7 @@ impl Drop for Client {
     }
 }
 
-/// The worker `www/soi-boot.js` started while the page was still loading (so
+/// The worker `index.html`'s inline script started while the page was still loading (so
 /// that the worker's wasm and the root of the index load beside the app's own
 /// wasm), with the events it sent until now; `None` when there is none for
 /// `script`. It is handed over once.

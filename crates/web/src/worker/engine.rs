@@ -122,8 +122,15 @@ impl Source {
             Source::Url(prefix) => {
                 let url = format!("{prefix}{name}");
                 let failed = |message: String| message;
+                // The range is in the address too. Chrome's HTTP cache lets one
+                // request at a time use an address: ten ranges of one pack fetched
+                // side by side went one after another (80 ms of latency: 850 ms
+                // for ten text slots, 200 ms as ten addresses). Hosts ignore the
+                // query string; a browser or CDN caches each range apart.
+                let span = format!("{}-{}", range.start, range.end - 1);
                 let response = gloo::net::http::Request::get(&url)
-                    .header("Range", &format!("bytes={}-{}", range.start, range.end - 1))
+                    .query([("range", &span)])
+                    .header("Range", &format!("bytes={span}"))
                     .send()
                     .await
                     .map_err(|e| failed(format!("could not fetch {url}: {e}")))?;
