@@ -135,26 +135,49 @@ pub(super) fn adjacent_docs(before: &Occurrences, after: &Occurrences, stop: usi
 }
 
 /// [`adjacent_docs`] among the documents up to `upto`.
+///
+/// Only documents in both sides can count, so the walk leaps: each side's
+/// cursors gallop to the other side's next document. A dense completion after a
+/// word it rarely follows (`thành phải`) then costs the documents of the
+/// sparser side, not a lookup per document of the denser.
 fn adjacent_docs_upto(before: &Occurrences, after: &Occurrences, stop: usize, upto: u32) -> usize {
-    let lists = &after.0;
-    let mut cursor = vec![0usize; lists.len()];
+    let (blists, alists) = (&before.0, &after.0);
+    let mut bcur = vec![0usize; blists.len()];
+    let mut acur = vec![0usize; alists.len()];
     let mut rows: Vec<&[u32]> = Vec::new();
     let mut n = 0;
     while n < stop {
-        let Some(doc) = lists.iter().zip(&cursor).filter_map(|(l, &c)| l.docs.get(c).copied()).min() else {
+        let Some(doc) = alists.iter().zip(&acur).filter_map(|(l, &c)| l.docs.get(c).copied()).min() else {
             break;
         };
         if doc > upto {
             break;
         }
+        // The before side's next document from `doc` on.
+        let mut next = u32::MAX;
         rows.clear();
-        for b in &before.0 {
-            if let Ok(i) = b.docs.binary_search(&doc) {
-                rows.push(b.positions(i));
+        for (b, c) in blists.iter().zip(bcur.iter_mut()) {
+            *c += gallop(&b.docs[(*c).min(b.docs.len())..], doc);
+            match b.docs.get(*c) {
+                Some(&d) if d == doc => {
+                    rows.push(b.positions(*c));
+                    next = doc;
+                }
+                Some(&d) => next = next.min(d),
+                None => {}
             }
         }
+        if next == u32::MAX {
+            break;
+        }
+        if next > doc {
+            for (l, c) in alists.iter().zip(acur.iter_mut()) {
+                *c += gallop(&l.docs[(*c).min(l.docs.len())..], next);
+            }
+            continue;
+        }
         let mut found = false;
-        for (l, c) in lists.iter().zip(cursor.iter_mut()) {
+        for (l, c) in alists.iter().zip(acur.iter_mut()) {
             if l.docs.get(*c) == Some(&doc) {
                 found = found
                     || l.positions(*c).iter().any(|&p| p > 0 && rows.iter().any(|r| r.binary_search(&(p - 1)).is_ok()));
@@ -164,6 +187,19 @@ fn adjacent_docs_upto(before: &Occurrences, after: &Occurrences, stop: usize, up
         n += usize::from(found);
     }
     n
+}
+
+/// How many of the leading documents of `docs` (sorted) are below `doc`: an
+/// exponential search from the start, then a binary one, so that a cursor
+/// moving through a list pays for the distance it moves, not the list's length.
+fn gallop(docs: &[u32], doc: u32) -> usize {
+    let mut end = 1;
+    while end < docs.len() && docs[end - 1] < doc {
+        end *= 2;
+    }
+    let end = end.min(docs.len());
+    let start = end / 2;
+    start + docs[start..end].partition_point(|&d| d < doc)
 }
 
 /// Whether `before` directly followed by one of `after` stands in at least
@@ -327,7 +363,48 @@ mod tests {
         index.dict().get(&key).into_iter().collect()
     }
 
+    /// Postings from `(doc, positions)` pairs (documents increasing).
+    fn flat(entries: &[(u32, Vec<u32>)]) -> Arc<FlatPostings> {
+        let mut f = FlatPostings { docs: Vec::new(), offs: vec![0], pos: Vec::new() };
+        for (doc, positions) in entries {
+            f.docs.push(*doc);
+            f.pos.extend(positions);
+            f.offs.push(f.pos.len() as u32);
+        }
+        Arc::new(f)
+    }
+
+    /// Lists of up to 60 documents below 200, each with positions below 24.
+    fn lists() -> impl Strategy<Value = Vec<Vec<(u32, Vec<u32>)>>> {
+        let list = proptest::collection::btree_map(0u32..200, proptest::collection::btree_set(0u32..24, 1..5), 0..60)
+            .prop_map(|m| m.into_iter().map(|(d, p)| (d, p.into_iter().collect())).collect());
+        proptest::collection::vec(list, 0..4)
+    }
+
     proptest! {
+        /// The leaping walk counts what looking at every document counts.
+        #[test]
+        fn adjacent_docs_counts_every_adjacent_document(
+            before in lists(),
+            after in lists(),
+            stop in 1usize..80,
+            upto in prop_oneof![Just(u32::MAX), 0u32..200],
+        ) {
+            let docs_of = |ls: &[Vec<(u32, Vec<u32>)>], doc: u32| -> Vec<u32> {
+                ls.iter().flat_map(|l| l.iter().filter(|(d, _)| *d == doc).flat_map(|(_, p)| p.clone())).collect()
+            };
+            let expected = (0u32..200)
+                .filter(|&doc| doc <= upto)
+                .filter(|&doc| {
+                    let b = docs_of(&before, doc);
+                    docs_of(&after, doc).iter().any(|&p| p > 0 && b.contains(&(p - 1)))
+                })
+                .count()
+                .min(stop);
+            let occurrences = |ls: &[Vec<(u32, Vec<u32>)>]| Occurrences(ls.iter().map(|l| flat(l)).collect());
+            prop_assert_eq!(adjacent_docs_upto(&occurrences(&before), &occurrences(&after), stop, upto), expected);
+        }
+
         /// The heads say "common" only of a pair that stands in at least `stop`
         /// documents, and always say it when the heads are the whole lists.
         #[test]
