@@ -10,12 +10,15 @@
 //   results with text are in hand; time from navigation start to then;
 // - warm: each query is run once (its bytes are "bytes per new query"), then
 //   WARM more times; latency median and p95 per class over those repeats;
+// - over an emulated network (NET: DevTools latency per request and throughput,
+//   the server gzipping text and wasm as static hosts do): cold load to the first
+//   query's results, then first-time queries (NET_QUERIES), median of NET_RUNS;
 // - Soi's longest main-thread task (PerformanceObserver 'longtask') while a
 //   20-character query is typed into the UI at 100 ms per key.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { serve, launchChromium } from "./support.mjs";
+import { serve, launchChromium, emulateNetwork } from "./support.mjs";
 
 const [outArg, ...sizeArgs] = process.argv.slice(2);
 const OUT = path.resolve(outArg ?? "target/bench");
@@ -34,6 +37,12 @@ const CLASSES = {
   telex: ["ddaij hooij", "vieetj nam", "beenhj vieenj"],
 };
 const FIRST = "đại hội";
+/** An emulated network (DevTools: latency added to each request, bytes per second
+ *  each way) and a server that gzips as static hosts do: what loopback hides. */
+const NET = { rtt: Number(process.env.NET_RTT ?? 80), bps: Number(process.env.NET_BPS ?? 2e6) };
+const NET_RUNS = Number(process.env.NET_RUNS ?? 3);
+/** First-time queries over that network, after the cold load's first query. */
+const NET_QUERIES = ["kinh tế", "bệnh viện", "thành phố", "giáo dục", "môi trường", "giao thông", "nông nghiệp", "du lịch"];
 const TYPED = "dai hoi chi bo nhiem"; // 20 characters
 
 const ENGINES = {
@@ -188,6 +197,27 @@ async function runEngine(browser, name, n) {
       r.typing = { max: long.length ? Math.max(...long) : 0, count: long.length };
       await ctx.close();
     }
+
+    // Over an emulated network, from an empty cache each time: navigation to the
+    // first query's 10 results, then each of NET_QUERIES for the first time.
+    const gz = await serve(site, { gzip: true });
+    try {
+      const colds = [], news = [];
+      for (let i = 0; i < NET_RUNS; i++) {
+        const ctx = await browser.newContext();
+        const p = await ctx.newPage();
+        await emulateNetwork(ctx, p, NET);
+        const t0 = Date.now();
+        await e.open(p, gz.port);
+        await e.search(p, FIRST);
+        colds.push(Date.now() - t0);
+        for (const q of NET_QUERIES) news.push((await e.search(p, q)).ms);
+        await ctx.close();
+      }
+      r.net = { cold: pct(colds, 0.5), newMedian: pct(news, 0.5), newP95: pct(news, 0.95) };
+    } finally {
+      gz.server.close();
+    }
   } finally {
     server.close();
   }
@@ -237,6 +267,8 @@ row("app (Soi: site minus index/)", (r) => (r.app ? `${r.app.files} files, ${kb(
 browserRow("cold: bytes before the first result (raw / gzip estimate)", (r) => `${kb(r.cold.bytes)} / ${kb(r.cold.gz)}`);
 browserRow("cold: requests before the first result", (r) => String(r.cold.requests));
 browserRow("cold: navigation → first 10 results", (r) => `${ms(r.coldMs)} ms`);
+browserRow(`over a network (${NET.rtt} ms a request, ${NET.bps / 1e6} MB/s, gzip): cold → first 10 results`, (r) => r.net && `${ms(r.net.cold)} ms`);
+browserRow("over that network: a first-time query, median / p95", (r) => r.net && `${ms(r.net.newMedian)} / ${ms(r.net.newP95)} ms`);
 for (const cls of Object.keys(CLASSES)) {
   browserRow(`warm ${cls}: median / p95`, (r) => `${ms(r.classes[cls].median)} / ${ms(r.classes[cls].p95)} ms`);
 }
@@ -253,7 +285,7 @@ const table = [
   `|---|${head.map(() => "---:").join("|")}|`,
   ...rows,
 ].join("\n");
-const report = `${table}\n\nQueries (same for both engines): ${queries}. Warm figures: ${WARM} repeats of each query after its first run.\n${skipped ? "\nSkipped:\n" + skipped + "\n" : ""}`;
+const report = `${table}\n\nQueries (same for both engines): ${queries}. Warm figures: ${WARM} repeats of each query after its first run. Network rows: median of ${NET_RUNS} fresh contexts; first-time queries: ${NET_QUERIES.map((q) => `\`${q}\``).join(", ")}.\n${skipped ? "\nSkipped:\n" + skipped + "\n" : ""}`;
 console.log(report);
 fs.writeFileSync(path.join(OUT, "report.md"), report);
 fs.writeFileSync(path.join(OUT, "report.json"), JSON.stringify(results, null, 1));

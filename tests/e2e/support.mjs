@@ -2,6 +2,7 @@
 // on 127.0.0.1 and a headless Debian Chromium (never a downloaded browser).
 import http from "node:http";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import { pipeline } from "node:stream";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,8 +15,14 @@ const { chromium } = createRequire(path.join(root, "scripts/package.json"))("pla
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
   ".css": "text/css", ".json": "application/json", ".bin": "application/octet-stream" };
 
-/** Serves `dir` on a free loopback port; resolves to { server, port }. Nothing outside `dir`. */
-export async function serve(dir) {
+/** Text-like files a static host compresses on the way (`serve(dir, { gzip: true })`). */
+const COMPRESSED = new Set([".html", ".js", ".wasm", ".css", ".json"]);
+
+/** Serves `dir` on a free loopback port; resolves to { server, port }. Nothing outside `dir`.
+ *  With `gzip`, whole responses of text-like files (and wasm) go gzipped to a client
+ *  that accepts it, as static hosts send them; ranges and other files go as they are. */
+export async function serve(dir, { gzip = false } = {}) {
+  const packed = new Map();
   const server = http.createServer((req, res) => {
     let file = path.normalize(path.join(dir, decodeURIComponent(new URL(req.url, "http://x").pathname)));
     if (file !== dir && !file.startsWith(dir + path.sep)) { res.writeHead(403).end(); return; }
@@ -43,6 +50,13 @@ export async function serve(dir) {
         } else {
           send(200, type, 0, stat.size);
         }
+        return;
+      }
+      if (gzip && COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        const key = `${file} ${stat.mtimeMs}`;
+        if (!packed.has(key)) packed.set(key, zlib.gzipSync(fs.readFileSync(file), { level: 6 }));
+        const body = packed.get(key);
+        res.writeHead(200, { ...type, "content-encoding": "gzip", "content-length": body.length }).end(body);
         return;
       }
       send(200, type, 0, stat.size);
@@ -79,19 +93,20 @@ export async function withSite(browser, site, use) {
 }
 
 /**
- * A slower network for one page, when the environment asks for one: RTT (ms of
- * latency added to each request) and BPS (bytes per second down, default 2 MB/s),
+ * A slower network for one page, when asked (`{ rtt, bps }`) or when the environment
+ * asks for one: RTT (ms of latency added to each request) and BPS (bytes per second
+ * each way, default 2 MB/s),
  * through Chromium's DevTools network emulation, which covers the page's workers.
  * Loopback hides what a round trip costs; the A/B tools take these to show it.
  */
-export async function emulateNetwork(context, page) {
-  if (!process.env.RTT) return;
+export async function emulateNetwork(context, page, { rtt = process.env.RTT, bps = process.env.BPS ?? 2e6 } = {}) {
+  if (!rtt) return;
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", {
     offline: false,
-    latency: Number(process.env.RTT),
-    downloadThroughput: Number(process.env.BPS ?? 2e6),
-    uploadThroughput: Number(process.env.BPS ?? 2e6),
+    latency: Number(rtt),
+    downloadThroughput: Number(bps),
+    uploadThroughput: Number(bps),
   });
 }
