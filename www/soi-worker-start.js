@@ -22,27 +22,38 @@
     .then((response) => (response.ok ? response.clone().json() : null))
     .then((m) => {
       const f = m && m.files;
-      // Plain names only (the engine checks the manifest again before using it).
-      const plain = (e) => e && typeof e.path === "string" && /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(e.path);
-      if (!f || ![f.dict, f.terms, f.docs].every(plain)) return null;
+      // Each file is [name, bytes] (crates/core/src/index/manifest.rs). Plain
+      // names only (the engine checks the manifest again before using it).
+      const name = (e) => (Array.isArray(e) && typeof e[0] === "string" && /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(e[0]) ? e[0] : null);
+      const [dict, terms, docs] = f ? [name(f.dict), name(f.terms), name(f.docs)] : [];
+      if (!dict || !terms || !docs) return null;
       return {
-        [f.dict.path]: get(f.dict.path, { headers: { Range: "bytes=0-" } }),
-        [f.terms.path]: get(f.terms.path),
-        [f.docs.path]: get(f.docs.path),
+        [dict]: get(dict, { headers: { Range: "bytes=0-" } }),
+        [terms]: get(terms),
+        [docs]: get(docs),
       };
     })
     .catch(() => null);
   self.__soiEarly = { manifest, root };
-})();
 
-// The wasm is asked for now too, beside the glue, not after it has loaded:
-// wasm-bindgen's init takes the response's promise (and still compiles the wasm
-// as it streams in).
-const wasm = fetch("./soi-worker_bg.wasm");
-importScripts("./soi-worker.js");
-wasm_bindgen({ module_or_path: wasm }).catch((error) => {
-  postMessage({
-    kind: "failed",
-    error: `The search worker could not start (${error}). Rebuild the app with \`trunk build --release\` and copy all of dist/ into the site.`,
+  // The wasm is asked for now too, not after the glue: wasm-bindgen's init takes
+  // the response's promise (and still compiles the wasm as it streams in). The
+  // glue is loaded once the root's fetches are under way: importScripts holds
+  // this thread until the glue arrives, and the manifest could not be read, nor
+  // the root asked for, meanwhile.
+  const wasm = fetch("./soi-worker_bg.wasm");
+  const failed = (error) =>
+    postMessage({
+      kind: "failed",
+      error: `The search worker could not start (${error}). Rebuild the app with \`trunk build --release\` and copy all of dist/ into the site.`,
+    });
+  root.then(() => {
+    try {
+      importScripts("./soi-worker.js");
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    wasm_bindgen({ module_or_path: wasm }).catch(failed);
   });
-});
+})();

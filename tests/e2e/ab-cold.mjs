@@ -4,14 +4,14 @@
 // the medians. Asserts nothing (figures go to BENCHMARKS.md).
 //
 //   node tests/e2e/ab-cold.mjs SITE_A SITE_B [ROUNDS=8]
-//   RTT=80 BPS=2e6 Q="dai hoi" node …   (a slower network: see emulateNetwork in support.mjs)
+//   RTT=80 BPS=2e6 Q="dai hoi" node …   (a slower network, see emulateNetwork in support.mjs; the server then gzips as hosts do)
 import path from "node:path";
 import { serve, launchChromium, emulateNetwork } from "./support.mjs";
 
 const sites = process.argv.slice(2, 4).map((s) => path.resolve(s));
 const rounds = Number(process.argv[4] ?? 8);
 const query = process.env.Q ?? "đại hội";
-const servers = await Promise.all(sites.map((s) => serve(s)));
+const servers = await Promise.all(sites.map((s) => serve(s, { gzip: Boolean(process.env.RTT) })));
 const browser = await launchChromium();
 const res = sites.map(() => ({ ready: [], total: [] }));
 for (let r = 0; r < rounds; r++) {

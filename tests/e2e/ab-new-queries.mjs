@@ -6,12 +6,12 @@
 // the time to ready, of the first query and of all 16. Asserts nothing.
 //
 //   node tests/e2e/ab-new-queries.mjs SITE_A SITE_B [ROUNDS=3]
-//   RTT=80 BPS=2e6 node …   (a slower network: see emulateNetwork in support.mjs)
+//   RTT=80 BPS=2e6 node …   (a slower network, see emulateNetwork in support.mjs; the server then gzips as hosts do)
 import { serve, launchChromium, emulateNetwork } from "./support.mjs";
 const sites = process.argv.slice(2, 4), rounds = Number(process.argv[4] ?? 3);
 const words = ["kinh tế", "bệnh viện", "thành phố", "nông thôn", "giáo dục", "văn hóa", "xã hội", "an ninh", "quốc phòng", "du lịch", "môi trường", "nông nghiệp", "công nghiệp", "giao thông", "y tế", "thể thao"];
 const browser = await launchChromium();
-const servers = await Promise.all(sites.map(s => serve(s)));
+const servers = await Promise.all(sites.map(s => serve(s, { gzip: Boolean(process.env.RTT) })));
 const res = sites.map(() => ({ ready: [], first: [], total: [] }));
 for (let r = 0; r < rounds; r++) for (let i = 0; i < sites.length; i++) {
   const context = await browser.newContext();

@@ -170,7 +170,7 @@ test("a corrupt index file shows a message, not a blank page", async () => {
   await typing.close();
 });
 
-test("the worker's start script asks for the manifest and the root while the wasm loads, and nothing is fetched twice", async () => {
+test("the worker's start script asks for the manifest before the wasm, and nothing is fetched twice", async () => {
   const asked = [];
   const { page, problems } = await openPage((p) => through(p, /\/(index\/[\w.-]+|soi-worker_bg\.wasm)$/, async (route) => {
     const url = new URL(route.request().url());
@@ -190,6 +190,29 @@ test("the worker's start script asks for the manifest and the root while the was
   }
   // The dictionary, as the range 0-, tells whether the host answers ranges.
   assert.equal(asked.find((a) => a.file.startsWith("dict.")).range, "bytes=0-");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the worker asks for the index's root while its own code is still on the way", async () => {
+  // www/soi-worker-start.js fetches the manifest, then the root files, before the
+  // wasm-bindgen glue has loaded: the glue is held here until they are asked for.
+  let release;
+  const glue = new Promise((ok) => { release = ok; });
+  const root = new Set();
+  const { page, problems } = await openPage(async (p) => {
+    await through(p, /\/soi-worker\.js$/, async (route) => { await glue; await route.continue(); });
+    await through(p, /\/index\/(dict|terms|docs)\.\w+\.bin$/, async (route) => {
+      root.add(new URL(route.request().url()).pathname.split("/").pop().split(".")[0]);
+      await route.continue();
+    });
+  });
+  const deadline = Date.now() + 20_000;
+  while (root.size < 3 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
+  const asked = [...root].sort();
+  release();
+  assert.deepEqual(asked, ["dict", "docs", "terms"], "the root files asked for before the glue came");
+  await page.waitForSelector("input#q:not([disabled])");
   assert.deepEqual(problems, []);
   await page.close();
 });
