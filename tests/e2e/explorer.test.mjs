@@ -442,7 +442,7 @@ test("the explorer works from the keyboard alone", async () => {
   await page.close();
 });
 
-test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 196 KB for its search worker", async (t) => {
+test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 190 KB for its search worker", async (t) => {
   const { gzipSync } = await import("node:zlib");
   const files = fs.readdirSync(site);
   const gzipped = (name) => gzipSync(fs.readFileSync(path.join(site, name)), { level: 9 }).length;
@@ -462,8 +462,10 @@ test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 1
   // warm queries on 100,000 articles 1.5-3x faster in the browser (BENCHMARKS.md).
   // Format 10's keys, spelled as marks on the folded word, cost it 1.8 KB of
   // decoding (198,819 B with format 11) and took 54 KB off the dictionary every
-  // visitor fetches.
-  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 196 * 1024]]) {
+  // visitor fetches. Reading the manifest and the filters field by field instead
+  // of through serde's deserializer (and the float formatting of its messages)
+  // took it from 200,429 to 188,834 B: 190 KB since.
+  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 190 * 1024]]) {
     const gz = gzipped(wasm);
     t.diagnostic(`${wasm}: ${gz} bytes gzipped (budget ${budget})`);
     assert.ok(gz < budget, `${wasm} is ${gz} bytes gzipped, over its budget of ${budget}`);

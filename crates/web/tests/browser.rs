@@ -302,6 +302,15 @@ async fn js_api_filters_sorts_and_rejects_unknown_facets() {
     // Options it cannot use are rejected with the core's sentence (the CLI's too).
     let err = call("x", r#"{"filters": {"colour": ["red"]}}"#).await.unwrap_err().as_string().unwrap();
     assert!(err.starts_with(r#"invalid facet "colour": use one of source,"#), "{err}");
+    // Filters of another shape say which shape.
+    for (filters, says) in [
+        (r#"["place"]"#, "filters must be {facet: [values]}"),
+        (r#"{"place": "kim son"}"#, "place is not a list"),
+        (r#"{"place": [1]}"#, "place holds a value that is not text"),
+    ] {
+        let err = call("x", &format!(r#"{{"filters": {filters}}}"#)).await.unwrap_err().as_string().unwrap();
+        assert!(err.starts_with("filters must be {facet: [values]}") && err.contains(says), "{err}");
+    }
     let err = call("x", r#"{"sort": "sideways"}"#).await.unwrap_err().as_string().unwrap();
     assert_eq!(err, r#"invalid sort "sideways": use relevance, newest or oldest"#);
     let err = call("x", r#"{"from": "2020-13"}"#).await.unwrap_err().as_string().unwrap();
@@ -544,6 +553,48 @@ async fn answers_to_superseded_searches_are_never_shown() {
     assert_eq!(count(&root, ".hit"), 1);
     assert_eq!(text_of(&root, ".hit-id").as_deref(), Some("new.txt"));
     assert!(root.query_selector(".overview").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_worker_reads_the_manifest_field_by_field_and_names_what_is_wrong() {
+    let files = demo_files();
+    let text = String::from_utf8(files["manifest.json"].clone()).unwrap();
+    // The manifest as the CLI writes it: the engine opens the index it names.
+    let engine = Engine::load(Source::Memory(Rc::new(files.clone())), |_, _| {}).await.unwrap();
+    let found = engine.search("dai hoi", &soi_core::SearchOptions::default()).await.unwrap();
+    assert!(found.total > 0);
+    // Changed one field at a time (with the browser's JSON, as the worker reads it).
+    let set = |path: &[&str], value: JsValue| {
+        let root = js_sys::JSON::parse(&text).unwrap();
+        let mut object = root.clone();
+        for key in &path[..path.len() - 1] {
+            object = js_sys::Reflect::get(&object, &(*key).into()).unwrap();
+        }
+        let last = path[path.len() - 1].into();
+        if value.is_undefined() {
+            js_sys::Reflect::delete_property(object.unchecked_ref::<js_sys::Object>(), &last).unwrap();
+        } else {
+            js_sys::Reflect::set(&object, &last, &value).unwrap();
+        }
+        String::from(js_sys::JSON::stringify(&root).unwrap())
+    };
+    let entry_object = js_sys::JSON::parse(r#"{"path": "dict.bin", "bytes": 10}"#).unwrap();
+    let cases = [
+        (set(&["files", "dict"], entry_object), "files.dict is not [name, bytes]"),
+        (set(&["files", "store"], "store.bin".into()), "files.store is not a list"),
+        (set(&["documents"], (-1.0).into()), "\"documents\" is not a count"),
+        (set(&["terms"], 1.5.into()), "\"terms\" is not a count"),
+        (set(&["files"], JsValue::UNDEFINED), "\"files\" is missing"),
+    ];
+    for (json, says) in cases {
+        let mut broken = files.clone();
+        broken.insert("manifest.json".into(), json.into_bytes());
+        let err = match Engine::load(Source::Memory(Rc::new(broken)), |_, _| {}).await {
+            Ok(_) => panic!("a manifest where {says} was opened"),
+            Err(e) => e,
+        };
+        assert!(err.contains(says) && err.contains("soi build"), "{says}: {err}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -17,9 +17,9 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use futures::future::{self, FutureExt, LocalBoxFuture, Shared};
-use soi_core::index::MANIFEST_FILE;
+use soi_core::index::{FileEntry, ManifestFiles, MANIFEST_FILE};
 use soi_core::{ArticleView, ErrorKind, Index, Manifest, Plan, SearchOptions, SearchResponse};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Where the index files come from.
 #[derive(Clone)]
@@ -763,6 +763,52 @@ fn parse_manifest(json: &str) -> Result<Manifest, String> {
     let format = field("format").and_then(|v| v.as_string());
     let version = field("format_version").and_then(|v| v.as_f64()).filter(|v| *v >= 0.0).map(|v| v as u64);
     Manifest::check_format(format.as_deref(), version).map_err(|e| e.to_string())?;
-    let manifest: Manifest = serde_wasm_bindgen::from_value(value).map_err(|e| invalid(e.to_string()))?;
+    let manifest = read_manifest(&value).map_err(invalid)?;
     manifest.check_paths().map_err(|e| e.to_string())
+}
+
+/// The fields of a parsed manifest, read one by one (serde's deserializer, and
+/// the float formatting of its messages, stay out of the wasm).
+fn read_manifest(value: &JsValue) -> Result<Manifest, String> {
+    let get = |object: &JsValue, key: &str| {
+        js_sys::Reflect::get(object, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let count = |key: &str| {
+        get(value, key)
+            .and_then(|v| v.as_f64())
+            .filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n <= f64::from(u32::MAX))
+            .map(|n| n as u32)
+            .ok_or_else(|| format!("\"{key}\" is not a count"))
+    };
+    let files = get(value, "files").filter(|f| f.is_object()).ok_or("\"files\" is missing")?;
+    // A file is [name, bytes].
+    let entry = |v: &JsValue, what: &str| -> Result<FileEntry, String> {
+        let pair = v.dyn_ref::<js_sys::Array>().filter(|a| a.length() == 2);
+        let path = pair.and_then(|a| a.get(0).as_string());
+        let bytes = pair.and_then(|a| a.get(1).as_f64()).filter(|n| *n >= 0.0 && n.fract() == 0.0);
+        match (path, bytes) {
+            (Some(path), Some(bytes)) => Ok(FileEntry { path, bytes: bytes as u64 }),
+            _ => Err(format!("{what} is not [name, bytes]")),
+        }
+    };
+    let one = |key: &str| entry(&get(&files, key).unwrap_or(JsValue::UNDEFINED), &format!("files.{key}"));
+    let many = |key: &str| -> Result<Vec<FileEntry>, String> {
+        let list = get(&files, key).and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+        let list = list.ok_or_else(|| format!("files.{key} is not a list"))?;
+        list.iter().enumerate().map(|(i, v)| entry(&v, &format!("files.{key}[{i}]"))).collect()
+    };
+    Ok(Manifest {
+        format: get(value, "format").and_then(|v| v.as_string()).unwrap_or_default(),
+        // `parse_manifest` checked it before: this build's version.
+        format_version: soi_core::index::FORMAT_VERSION,
+        documents: count("documents")?,
+        terms: count("terms")?,
+        files: ManifestFiles {
+            dict: one("dict")?,
+            terms: one("terms")?,
+            docs: one("docs")?,
+            postings: many("postings")?,
+            store: many("store")?,
+        },
+    })
 }

@@ -5,7 +5,7 @@
 use js_sys::Reflect;
 use soi_core::search::FacetFind;
 use soi_core::{SearchOptions, Sort};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads `{limit, offset, filters: {place: ["Kim Sơn"], …}, from, to, sort, facets,
 /// find: {facet, text}}`;
@@ -26,9 +26,7 @@ pub fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
         out.offset = o as usize;
     }
     if let Some(filters) = get("filters") {
-        let map: std::collections::BTreeMap<String, Vec<String>> =
-            serde_wasm_bindgen::from_value(filters).map_err(|e| format!("filters must be {{facet: [values]}}: {e}"))?;
-        for (facet, values) in map {
+        for (facet, values) in read_filters(&filters)? {
             for value in values {
                 out.add_filter(&facet, &value);
             }
@@ -50,6 +48,25 @@ pub fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
         out.sort = text(&sort).parse::<Sort>().map_err(|e| e.to_string())?;
     }
     out.validate().map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// `{facet: [values]}`, facets in key order (as a map would give them), read
+/// field by field (serde's deserializer stays out of the worker's wasm).
+fn read_filters(filters: &JsValue) -> Result<Vec<(String, Vec<String>)>, String> {
+    const SHAPE: &str = "filters must be {facet: [values]}";
+    if !filters.is_object() || js_sys::Array::is_array(filters) {
+        return Err(SHAPE.into());
+    }
+    let mut out = Vec::new();
+    for pair in js_sys::Object::entries(filters.unchecked_ref()).iter() {
+        let pair: js_sys::Array = pair.unchecked_into();
+        let facet = pair.get(0).as_string().ok_or(SHAPE)?;
+        let values = pair.get(1).dyn_into::<js_sys::Array>().map_err(|_| format!("{SHAPE}: {facet} is not a list"))?;
+        let values = values.iter().map(|v| v.as_string()).collect::<Option<Vec<String>>>();
+        out.push((facet.clone(), values.ok_or_else(|| format!("{SHAPE}: {facet} holds a value that is not text"))?));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
 }
 
