@@ -64,7 +64,8 @@ pub fn run(app: &Path, out: &Path, args: BuildArgs<'_>) -> Result<()> {
 /// sets headers can send the same value as a `Content-Security-Policy` header, and
 /// add `frame-ancestors 'none'`, which only a header can carry):
 /// - scripts only from the site itself, and WebAssembly compiled from them
-///   (`'wasm-unsafe-eval'`); no inline script, no `eval`;
+///   (`'wasm-unsafe-eval'`); no `eval`, and no inline script but the page's own,
+///   each named by its hash (`'sha256-…'`, added by [`lock_down`]);
 /// - everything else (styles, fetches, the search worker) from the site only;
 ///   `data:` images for the empty favicon; inline style attributes are allowed,
 ///   for the month histogram's bar heights (styles cannot run code);
@@ -80,12 +81,18 @@ struct LockedPage {
     scripts: Vec<(String, String)>,
 }
 
-/// Moves each inline `<script>` of the page (Trunk writes one to start the app)
-/// into a file named by its content's hash, and puts the policy in the head.
+/// Puts the security policy in the head of the page. Trunk's inline module (it
+/// starts the app) moves into a file named by its content's hash: a module runs
+/// after parsing anyway, and its imports are preloaded. A classic inline script
+/// (`index.html`'s, which starts the search worker while the page loads) stays
+/// inline, allowed by its SHA-256 in the policy: as a file it would hold the
+/// parser, or wait for its own round trip if deferred, before the worker starts.
 fn lock_down(page: &str) -> LockedPage {
+    use base64::Engine as _;
     use sha2::{Digest, Sha256};
     let mut out = String::with_capacity(page.len() + 512);
     let mut scripts = Vec::new();
+    let mut hashes = String::new();
     let mut rest = page;
     while let Some(open) = rest.find("<script") {
         let Some(tag_end) = rest[open..].find('>').map(|i| open + i + 1) else { break };
@@ -95,17 +102,22 @@ fn lock_down(page: &str) -> LockedPage {
         out.push_str(&rest[..open]);
         if tag.contains(" src=") || body.trim().is_empty() {
             out.push_str(&rest[open..close + "</script>".len()]);
-        } else {
+        } else if tag.contains("module") {
             let hash: String = Sha256::digest(body.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
             let name = format!("start-{hash}.js");
-            let module = if tag.contains("module") { " type=\"module\"" } else { "" };
-            out.push_str(&format!("<script{module} src=\"./{name}\"></script>"));
+            out.push_str(&format!("<script type=\"module\" src=\"./{name}\"></script>"));
             scripts.push((name, body.to_owned()));
+        } else {
+            // The hash is of the text between the tags, exactly as the browser reads it.
+            let digest = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body.as_bytes()));
+            hashes.push_str(&format!(" 'sha256-{digest}'"));
+            out.push_str(&rest[open..close + "</script>".len()]);
         }
         rest = &rest[close + "</script>".len()..];
     }
     out.push_str(rest);
-    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\" />");
+    let policy = CONTENT_SECURITY_POLICY.replacen("'wasm-unsafe-eval'", &format!("'wasm-unsafe-eval'{hashes}"), 1);
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
     let page = match out.find("<head>") {
         Some(at) => format!("{}\n    {meta}{}", &out[..at + "<head>".len()], &out[at + "<head>".len()..]),
         None => format!("{meta}\n{out}"),
@@ -126,8 +138,8 @@ fn is_hashed_app_file(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn inline_scripts_move_to_files_and_the_policy_goes_in_the_head() {
-        let page = "<!doctype html><html><head><meta charset=\"utf-8\" /><script type=\"module\">\nimport init from './a.js';\nawait init();\n</script><script src=\"x.js\"></script></head><body></body></html>";
+    fn inline_modules_move_to_files_boot_scripts_stay_by_hash_and_the_policy_goes_in_the_head() {
+        let page = "<!doctype html><html><head><meta charset=\"utf-8\" /><script>\nwindow.boot = 1;\n</script><script type=\"module\">\nimport init from './a.js';\nawait init();\n</script><script src=\"x.js\"></script></head><body></body></html>";
         let locked = super::lock_down(page);
         assert_eq!(locked.scripts.len(), 1);
         let (name, body) = &locked.scripts[0];
@@ -135,7 +147,13 @@ mod tests {
         assert!(body.contains("await init();"));
         assert!(locked.page.contains(&format!("<script type=\"module\" src=\"./{name}\"></script>")));
         assert!(locked.page.contains("<script src=\"x.js\"></script>"), "external scripts stay");
-        assert!(!locked.page.contains("await init"), "no inline script is left");
+        assert!(!locked.page.contains("await init"), "no inline module is left");
+        // The boot script stays inline, allowed by its hash: SHA-256 of
+        // "\nwindow.boot = 1;\n" (`printf '\nwindow.boot = 1;\n' | openssl dgst -sha256 -binary | base64`).
+        assert!(locked.page.contains("<script>\nwindow.boot = 1;\n</script>"));
+        assert!(locked.page.contains(
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-ZSPUuDqDIsjHGqjRHn0vwh4aPOr/qvr5aK4SQKPkj/k='; style-src"
+        ));
         let head = locked.page.find("<head>").unwrap();
         let csp = locked.page.find("Content-Security-Policy").unwrap();
         assert!(csp > head && csp < locked.page.find("<script").unwrap(), "the policy comes before any script");

@@ -423,7 +423,7 @@ fn site_combines_the_app_and_the_index_and_serve_serves_it() {
     let app = tempfile::tempdir().unwrap();
     std::fs::write(
         app.path().join("index.html"),
-        "<!doctype html><html><head><title>Soi</title><script type=\"module\">import init from './soi-web-0123456789abcdef.js'; await init();</script></head></html>",
+        "<!doctype html><html><head><title>Soi</title><script>window.boot = 1;</script><script type=\"module\">import init from './soi-web-0123456789abcdef.js'; await init();</script></head></html>",
     )
     .unwrap();
     std::fs::write(app.path().join("soi-web-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
@@ -443,14 +443,20 @@ fn site_combines_the_app_and_the_index_and_serve_serves_it() {
     assert!(site.path().join("soi-web-0123456789abcdef_bg.wasm").is_file());
     assert!(!site.path().join("soi-web-fedcba9876543210.js").exists(), "stale app files go");
     assert!(site.path().join("CNAME").exists(), "other files stay");
-    // The page runs under a Content-Security-Policy, with no inline script.
+    // The page runs under a Content-Security-Policy: no inline script but its own
+    // boot script, allowed by its SHA-256 (of "window.boot = 1;", by openssl).
     let page = std::fs::read_to_string(site.path().join("index.html")).unwrap();
     assert!(
         page.contains("Content-Security-Policy") && page.contains("script-src 'self' 'wasm-unsafe-eval'"),
         "{page}"
     );
     let script_src = page.split("script-src").nth(1).and_then(|r| r.split(';').next()).unwrap();
-    assert_eq!(script_src.trim(), "'self' 'wasm-unsafe-eval'", "no inline script, no eval, no other origin");
+    assert_eq!(
+        script_src.trim(),
+        "'self' 'wasm-unsafe-eval' 'sha256-Y6ks+ziXz68Es9YXAxxkwDRBk0JY2cxIvZ+tSawA5c4='",
+        "only the page's own inline script, no eval, no other origin"
+    );
+    assert!(page.contains("<script>window.boot = 1;</script>"), "{page}");
     let start = page.split("src=\"./").nth(1).and_then(|r| r.split('"').next()).expect("a script file");
     assert!(std::fs::read_to_string(site.path().join(start)).unwrap().contains("await init()"));
     assert!(!page.contains("await init()"), "{page}");
