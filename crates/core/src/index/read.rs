@@ -153,6 +153,17 @@ impl<T> Kept<T> {
     }
 }
 
+/// The pairs of term sets whose counts [`Index::pair_count`] keeps.
+const PAIRS_KEPT: usize = 4096;
+
+/// A kept pair count: the documents counted, and whether the count is all of
+/// them (else it stopped at its limit, and there may be more).
+#[derive(Debug, Clone, Copy)]
+struct PairCount {
+    docs: usize,
+    exact: bool,
+}
+
 /// At most this many documents and positions are kept decoded by
 /// [`Index::flat_postings`] (a document 8 bytes, a position 4): 8 MB at most.
 const FLATS_KEPT: usize = 1 << 20;
@@ -246,6 +257,9 @@ pub struct Index {
     /// lately, decoded once ([`Index::flat_postings`]): typing a word after
     /// another reads the same lists at every letter.
     flats: Kept<FlatPostings>,
+    /// How many documents hold one set of terms directly followed by another,
+    /// as the context check counted them lately ([`Index::pair_count`]).
+    pairs: Mutex<HashMap<(Vec<u64>, Vec<u64>), PairCount>>,
     /// First document of each store pack.
     pack_first: Vec<u32>,
     /// Where each document's slot starts in its pack file (bytes from the start
@@ -354,6 +368,7 @@ impl Index {
             tokenized: Mutex::default(),
             counts: Kept::new(COUNTS_KEPT),
             flats: Kept::new(FLATS_KEPT),
+            pairs: Mutex::default(),
             pack_first,
             slot_start,
             facets,
@@ -849,6 +864,41 @@ impl Index {
             self.counts_into(ordinal, &mut counts).map(|()| counts)
         };
         self.counts.get_or_decode(ordinal, decode, |counts| counts.docs.len())
+    }
+
+    /// How many documents hold one of `before` directly followed by one of
+    /// `after` (term ordinals), up to `stop`: `count(stop)` counts it, and the
+    /// count is kept (at most [`PAIRS_KEPT`] pairs; then all are let go), so
+    /// that the letters typed on the way to a word, which ask about the same
+    /// pairs, and a search asked again, count each pair once. A count that
+    /// stopped at its limit answers any smaller limit; an exact one, any.
+    pub(crate) fn pair_count(
+        &self,
+        before: &[u64],
+        after: &[u64],
+        stop: usize,
+        count: impl FnOnce(usize) -> Result<usize>,
+    ) -> Result<usize> {
+        let key = |terms: &[u64]| {
+            let mut terms = terms.to_vec();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        };
+        let key = (key(before), key(after));
+        let lock = || self.pairs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(kept) = lock().get(&key) {
+            if kept.exact || stop <= kept.docs {
+                return Ok(kept.docs.min(stop));
+            }
+        }
+        let docs = count(stop)?;
+        let mut pairs = lock();
+        if pairs.len() >= PAIRS_KEPT {
+            pairs.clear();
+        }
+        pairs.insert(key, PairCount { docs, exact: docs < stop });
+        Ok(docs)
     }
 
     /// A term's postings with their positions, as [`Index::postings_into`]

@@ -225,13 +225,26 @@ enum Side {
     After,
 }
 
-/// Articles where `neighbour` and one of `terms` stand side by side (the
-/// neighbour on its `side`), up to `stop`.
-fn pair_docs(neighbour: &Occurrences, side: Side, terms: &Occurrences, stop: usize) -> usize {
-    match side {
-        Side::Before => adjacent_docs(neighbour, terms, stop),
-        Side::After => adjacent_docs(terms, neighbour, stop),
-    }
+/// Articles where one of `neighbour` and one of `terms` (term ordinals) stand
+/// side by side (the neighbour on its `side`), up to `stop`: counted over their
+/// postings once, then kept by the index ([`Index::pair_count`]).
+fn pair_docs(
+    index: &Index,
+    decoded: &mut Decoded,
+    neighbour: &[u64],
+    side: Side,
+    terms: &[u64],
+    stop: usize,
+) -> Result<usize> {
+    let (before, after) = match side {
+        Side::Before => (neighbour, terms),
+        Side::After => (terms, neighbour),
+    };
+    index.pair_count(before, after, stop, |stop| {
+        let b = decoded.read(index, before.iter().copied())?;
+        let a = decoded.read(index, after.iter().copied())?;
+        Ok(adjacent_docs(&b, &a, stop))
+    })
 }
 
 /// Another tone of word `word`, made far likelier by its neighbour `other` (on
@@ -257,16 +270,14 @@ fn promote_tone(
     if common_pair(index, decoded, before, after, CONTEXT_KNOWN_PAIR_DOCS)? {
         return Ok(false);
     }
-    let neighbour = decoded.read(index, fixed)?;
-    let typed = decoded.read(index, typed)?;
-    let literal = pair_docs(&neighbour, side, &typed, CONTEXT_KNOWN_PAIR_DOCS);
+    let literal = pair_docs(index, decoded, &fixed, side, &typed, CONTEXT_KNOWN_PAIR_DOCS)?;
     if literal >= CONTEXT_KNOWN_PAIR_DOCS {
         return Ok(false);
     }
     let need = CONTEXT_MIN_PAIR_DOCS.max(literal * SHADOWING_RATIO as usize);
     let mut best = None;
     for (k, alt) in w.alternatives.iter().enumerate() {
-        let n = pair_docs(&neighbour, side, &decoded.read(index, [alt.ordinal])?, usize::MAX);
+        let n = pair_docs(index, decoded, &fixed, side, &[alt.ordinal], usize::MAX)?;
         if n >= need && best.is_none_or(|(_, m)| n > m) {
             best = Some((k, n));
         }
@@ -310,9 +321,7 @@ fn promote_completions(index: &Index, decoded: &mut Decoded, plan: &mut Plan, pr
     if common_pair(index, decoded, &fixed, &readings, CONTEXT_KNOWN_PAIR_DOCS)? {
         return Ok(());
     }
-    let before = decoded.read(index, fixed)?;
-    let readings = decoded.read(index, readings)?;
-    let literal = adjacent_docs(&before, &readings, CONTEXT_KNOWN_PAIR_DOCS);
+    let literal = pair_docs(index, decoded, &fixed, Side::Before, &readings, CONTEXT_KNOWN_PAIR_DOCS)?;
     let class = reading_class + u8::from(literal > 0);
     if literal >= CONTEXT_KNOWN_PAIR_DOCS || class >= 2 {
         return Ok(());
@@ -320,7 +329,7 @@ fn promote_completions(index: &Index, decoded: &mut Decoded, plan: &mut Plan, pr
     let need = CONTEXT_MIN_PAIR_DOCS.max(literal * SHADOWING_RATIO as usize);
     let mut likely = Vec::new();
     for c in completions {
-        if adjacent_docs(&before, &decoded.read(index, [c.ordinal])?, need) >= need {
+        if pair_docs(index, decoded, &fixed, Side::Before, &[c.ordinal], need)? >= need {
             likely.push(c.ordinal);
         }
     }
@@ -403,6 +412,31 @@ mod tests {
                 .min(stop);
             let occurrences = |ls: &[Vec<(u32, Vec<u32>)>]| Occurrences(ls.iter().map(|l| flat(l)).collect());
             prop_assert_eq!(adjacent_docs_upto(&occurrences(&before), &occurrences(&after), stop, upto), expected);
+        }
+
+        /// A pair's count kept by the index answers as a fresh count would,
+        /// whatever limits were asked for before, and from either side.
+        #[test]
+        fn kept_pair_counts_are_fresh_counts(
+            docs in proptest::collection::vec(proptest::collection::vec(0usize..4, 1..12), 1..40),
+            asks in proptest::collection::vec((0usize..4, 0usize..4, 1usize..8, any::<bool>()), 1..24),
+        ) {
+            const WORDS: [&str; 4] = ["nam", "việt", "hà", "nội"];
+            let mut b = IndexBuilder::new();
+            for (i, words) in docs.iter().enumerate() {
+                let body: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
+                b.add(Document::new(format!("d{i:03}"), "Tin", body.join(" ")));
+            }
+            let index = b.build().open().unwrap();
+            for (x, y, stop, after) in asks {
+                let (x, y) = (ordinal(&index, WORDS[x]), ordinal(&index, WORDS[y]));
+                let side = if after { Side::After } else { Side::Before };
+                let kept = pair_docs(&index, &mut Decoded::default(), &x, side, &y, stop).unwrap();
+                let mut fresh = Decoded::default();
+                let (before, after) = if after { (y, x) } else { (x, y) };
+                let (before, after) = (fresh.read(&index, before).unwrap(), fresh.read(&index, after).unwrap());
+                prop_assert_eq!(kept, adjacent_docs(&before, &after, stop));
+            }
         }
 
         /// The heads say "common" only of a pair that stands in at least `stop`
