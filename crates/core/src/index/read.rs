@@ -156,6 +156,9 @@ impl<T> Kept<T> {
 /// The pairs of term sets whose counts [`Index::pair_count`] keeps.
 const PAIRS_KEPT: usize = 4096;
 
+/// The terms before and the terms after of a kept pair count (ordinals, sorted).
+type PairKey = (Vec<u64>, Vec<u64>);
+
 /// A kept pair count: the documents counted, and whether the count is all of
 /// them (else it stopped at its limit, and there may be more).
 #[derive(Debug, Clone, Copy)]
@@ -259,7 +262,7 @@ pub struct Index {
     flats: Kept<FlatPostings>,
     /// How many documents hold one set of terms directly followed by another,
     /// as the context check counted them lately ([`Index::pair_count`]).
-    pairs: Mutex<HashMap<(Vec<u64>, Vec<u64>), PairCount>>,
+    pairs: Mutex<HashMap<PairKey, PairCount>>,
     /// First document of each store pack.
     pack_first: Vec<u32>,
     /// Where each document's slot starts in its pack file (bytes from the start
