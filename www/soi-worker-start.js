@@ -1,6 +1,7 @@
-// Starts Soi's search worker (crates/web/src/bin/worker.rs). The UI creates it
-// with `new Worker("soi-worker-start.js")` (crates/web/src/client.rs); beside this
-// file Trunk puts wasm-bindgen's glue (soi-worker.js) and the wasm.
+// Starts Soi's search worker (crates/web/src/bin/worker.rs). The page's inline
+// script (index.html) creates it with `new Worker("soi-worker-start.js")`, or the
+// app does (crates/web/src/client.rs) if that script could not; beside this file
+// Trunk puts wasm-bindgen's glue (soi-worker.js) and the wasm.
 // A worker that cannot start says so in the protocol's words
 // (crates/web/src/protocol.rs), so the page shows a message, not "loading" forever.
 
@@ -42,18 +43,18 @@
   // this thread until the glue arrives, and the manifest could not be read, nor
   // the root asked for, meanwhile.
   const wasm = fetch("./soi-worker_bg.wasm");
-  const failed = (error) =>
-    postMessage({
-      kind: "failed",
-      error: `The search worker could not start (${error}). Rebuild the app with \`trunk build --release\` and copy all of dist/ into the site.`,
-    });
-  root.then(() => {
-    try {
+  wasm.catch(() => {}); // reported by the init below, if it gets that far
+  // Whatever fails on the way (the glue missing or not wasm-bindgen's, the wasm
+  // missing) says so in the protocol's words.
+  root
+    .then(() => {
       importScripts("./soi-worker.js");
-    } catch (error) {
-      failed(error);
-      return;
-    }
-    wasm_bindgen({ module_or_path: wasm }).catch(failed);
-  });
+      return wasm_bindgen({ module_or_path: wasm });
+    })
+    .catch((error) =>
+      postMessage({
+        kind: "failed",
+        error: `The search worker could not start (${error}). Rebuild the app with \`trunk build --release\` and copy all of dist/ into the site.`,
+      }),
+    );
 })();

@@ -331,6 +331,13 @@ test("a search worker that cannot start shows a message, not a blank page", asyn
   assert.match(await page.locator(".status.error").textContent(), /search worker could not start.*trunk build/);
   assert.match(await page.evaluate(() => window.soi.ready.catch((e) => e)), /could not start/);
   await page.close();
+  // Its wasm-bindgen glue is missing, or is not wasm-bindgen's: the start script reports it.
+  for (const body of [null, "self.notTheGlue = 1;"]) {
+    const { page: glue } = await openPage((p) => through(p, /\/soi-worker\.js$/, (r) =>
+      r.fulfill(body === null ? { status: 404, body: "nope" } : { status: 200, contentType: "text/javascript", body })));
+    assert.match(await glue.locator(".status.error").textContent(), /search worker could not start.*trunk build/);
+    await glue.close();
+  }
   // Its script is missing: the worker's error event says it.
   const { page: again } = await openPage((p) => through(p, /soi-worker-start\.js$/, (r) => r.fulfill({ status: 404, body: "nope" })));
   assert.match(await again.locator(".status.error").textContent(), /search worker stopped.*trunk build/);

@@ -77,7 +77,7 @@ object-src 'none'; base-uri 'none'; form-action 'none'";
 /// A page made to run under [`CONTENT_SECURITY_POLICY`].
 struct LockedPage {
     page: String,
-    /// Inline scripts moved out: (file name, contents).
+    /// Inline modules moved out: (file name, contents).
     scripts: Vec<(String, String)>,
 }
 
@@ -102,14 +102,16 @@ fn lock_down(page: &str) -> LockedPage {
         out.push_str(&rest[..open]);
         if tag.contains(" src=") || body.trim().is_empty() {
             out.push_str(&rest[open..close + "</script>".len()]);
-        } else if tag.contains("module") {
+        } else if tag.contains("type=\"module\"") {
             let hash: String = Sha256::digest(body.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
             let name = format!("start-{hash}.js");
             out.push_str(&format!("<script type=\"module\" src=\"./{name}\"></script>"));
             scripts.push((name, body.to_owned()));
         } else {
-            // The hash is of the text between the tags, exactly as the browser reads it.
-            let digest = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body.as_bytes()));
+            // The hash is of the text between the tags as the browser reads it:
+            // with its line ends made LF (a page checked out with CRLF).
+            let text = body.replace("\r\n", "\n").replace('\r', "\n");
+            let digest = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()));
             hashes.push_str(&format!(" 'sha256-{digest}'"));
             out.push_str(&rest[open..close + "</script>".len()]);
         }
@@ -158,6 +160,9 @@ mod tests {
         let csp = locked.page.find("Content-Security-Policy").unwrap();
         assert!(csp > head && csp < locked.page.find("<script").unwrap(), "the policy comes before any script");
         assert_eq!(super::lock_down(page).scripts, locked.scripts, "same page, same file");
+        // The same page with CRLF line ends: the browser hashes it with LF ends.
+        let crlf = super::lock_down(&page.replace('\n', "\r\n"));
+        assert!(crlf.page.contains("'sha256-ZSPUuDqDIsjHGqjRHn0vwh4aPOr/qvr5aK4SQKPkj/k='"), "{}", crlf.page);
     }
 
     #[test]

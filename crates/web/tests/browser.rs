@@ -311,6 +311,15 @@ async fn js_api_filters_sorts_and_rejects_unknown_facets() {
         let err = call("x", &format!(r#"{{"filters": {filters}}}"#)).await.unwrap_err().as_string().unwrap();
         assert!(err.starts_with("filters must be {facet: [values]}") && err.contains(says), "{err}");
     }
+    // A Map is not read as an object (whose entries it does not have): an error,
+    // not a search that filters nothing.
+    let map = js_sys::Map::new();
+    map.set(&"place".into(), &js_sys::Array::of1(&"kim son".into()));
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"filters".into(), &map).unwrap();
+    let p: js_sys::Promise = search.call2(&soi, &"dai hoi".into(), &opts).unwrap().dyn_into().unwrap();
+    let err = wasm_bindgen_futures::JsFuture::from(p).await.unwrap_err().as_string().unwrap();
+    assert_eq!(err, "filters must be {facet: [values]}");
     let err = call("x", r#"{"sort": "sideways"}"#).await.unwrap_err().as_string().unwrap();
     assert_eq!(err, r#"invalid sort "sideways": use relevance, newest or oldest"#);
     let err = call("x", r#"{"from": "2020-13"}"#).await.unwrap_err().as_string().unwrap();

@@ -897,7 +897,7 @@ impl Index {
         }
         let docs = count(stop)?;
         let mut pairs = lock();
-        if pairs.len() >= PAIRS_KEPT {
+        if pairs.len() >= PAIRS_KEPT && !pairs.contains_key(&key) {
             pairs.clear();
         }
         pairs.insert(key, PairCount { docs, exact: docs < stop });

@@ -126,7 +126,8 @@ impl Source {
                 // request at a time use an address: ten ranges of one pack fetched
                 // side by side went one after another (80 ms of latency: 850 ms
                 // for ten text slots, 200 ms as ten addresses). Hosts ignore the
-                // query string; a browser or CDN caches each range apart.
+                // query string; a browser caches each range apart, and so does a
+                // CDN unless told to leave it out of its key (README: hosting).
                 let span = format!("{}-{}", range.start, range.end - 1);
                 let response = gloo::net::http::Request::get(&url)
                     .query([("range", &span)])
@@ -761,7 +762,8 @@ fn parse_manifest(json: &str) -> Result<Manifest, String> {
     let value = js_sys::JSON::parse(json).map_err(|_| invalid("it is not JSON".into()))?;
     let field = |k: &str| js_sys::Reflect::get(&value, &k.into()).ok();
     let format = field("format").and_then(|v| v.as_string());
-    let version = field("format_version").and_then(|v| v.as_f64()).filter(|v| *v >= 0.0).map(|v| v as u64);
+    let version =
+        field("format_version").and_then(|v| v.as_f64()).filter(|v| *v >= 0.0 && v.fract() == 0.0).map(|v| v as u64);
     Manifest::check_format(format.as_deref(), version).map_err(|e| e.to_string())?;
     let manifest = read_manifest(&value).map_err(invalid)?;
     manifest.check_paths().map_err(|e| e.to_string())
@@ -785,7 +787,10 @@ fn read_manifest(value: &JsValue) -> Result<Manifest, String> {
     let entry = |v: &JsValue, what: &str| -> Result<FileEntry, String> {
         let pair = v.dyn_ref::<js_sys::Array>().filter(|a| a.length() == 2);
         let path = pair.and_then(|a| a.get(0).as_string());
-        let bytes = pair.and_then(|a| a.get(1).as_f64()).filter(|n| *n >= 0.0 && n.fract() == 0.0);
+        // A whole number a double holds exactly (2^53), as JSON's numbers are.
+        let bytes = pair
+            .and_then(|a| a.get(1).as_f64())
+            .filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n <= 9.007_199_254_740_992e15);
         match (path, bytes) {
             (Some(path), Some(bytes)) => Ok(FileEntry { path, bytes: bytes as u64 }),
             _ => Err(format!("{what} is not [name, bytes]")),

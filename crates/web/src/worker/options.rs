@@ -55,7 +55,9 @@ pub fn options_from_js(options: &JsValue) -> Result<SearchOptions, String> {
 /// field by field (serde's deserializer stays out of the worker's wasm).
 fn read_filters(filters: &JsValue) -> Result<Vec<(String, Vec<String>)>, String> {
     const SHAPE: &str = "filters must be {facet: [values]}";
-    if !filters.is_object() || js_sys::Array::is_array(filters) {
+    // A plain object: not a list, and not a Map, whose entries an object's are
+    // not (it would filter nothing, silently).
+    if !filters.is_object() || js_sys::Array::is_array(filters) || filters.is_instance_of::<js_sys::Map>() {
         return Err(SHAPE.into());
     }
     let mut out = Vec::new();
