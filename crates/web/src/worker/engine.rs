@@ -98,6 +98,50 @@ impl Source {
     }
 }
 
+/// Addresses of one file that range requests may use side by side (`?lane=K`):
+/// a result page's ten texts, all in one pack, at once.
+const LANES: u32 = 10;
+
+thread_local! {
+    /// Per file, how many of its requests under way use each lane.
+    static LANES_BUSY: RefCell<HashMap<String, [u16; LANES as usize]>> = RefCell::new(HashMap::new());
+}
+
+/// A lane of a file, held while a range request uses it: the lowest one free
+/// (so the same requests made again use the same addresses, which a browser may
+/// have cached), or, when all are busy, the least busy (the request then waits
+/// for the one there). Let go when dropped.
+struct Lane {
+    url: String,
+    number: u32,
+}
+
+impl Lane {
+    fn take(url: &str) -> Lane {
+        LANES_BUSY.with(|busy| {
+            let mut busy = busy.borrow_mut();
+            let held = busy.entry(url.to_owned()).or_default();
+            let number = (0..LANES).min_by_key(|&k| held[k as usize]).unwrap_or(0);
+            held[number as usize] += 1;
+            Lane { url: url.to_owned(), number }
+        })
+    }
+}
+
+impl Drop for Lane {
+    fn drop(&mut self) {
+        LANES_BUSY.with(|busy| {
+            let mut busy = busy.borrow_mut();
+            if let Some(held) = busy.get_mut(&self.url) {
+                held[self.number as usize] = held[self.number as usize].saturating_sub(1);
+                if held.iter().all(|&n| n == 0) {
+                    busy.remove(&self.url);
+                }
+            }
+        });
+    }
+}
+
 /// What a range request brought.
 enum Ranged {
     /// The bytes of the range asked for.
@@ -122,15 +166,17 @@ impl Source {
             Source::Url(prefix) => {
                 let url = format!("{prefix}{name}");
                 let failed = |message: String| message;
-                // The range is in the address too. Chrome's HTTP cache lets one
-                // request at a time use an address: ten ranges of one pack fetched
-                // side by side went one after another (80 ms of latency: 850 ms
-                // for ten text slots, 200 ms as ten addresses). Hosts ignore the
-                // query string; a browser caches each range apart, and so does a
-                // CDN unless told to leave it out of its key (README: hosting).
+                // A lane in the address. Chrome's HTTP cache lets one request at
+                // a time use an address: ten ranges of one pack fetched side by
+                // side went one after another (80 ms of latency: 850 ms for ten
+                // text slots, 200 ms at ten addresses). Hosts ignore the query
+                // string; a CDN keys its cache on it, and may fetch the whole
+                // pack from the origin for each new key: a few lanes per pack,
+                // not one address per range, bound that (README: hosting).
+                let lane = Lane::take(&url);
                 let span = format!("{}-{}", range.start, range.end - 1);
                 let response = gloo::net::http::Request::get(&url)
-                    .query([("range", &span)])
+                    .query([("lane", &lane.number.to_string())])
                     .header("Range", &format!("bytes={span}"))
                     .send()
                     .await
