@@ -6,7 +6,7 @@
 //   node tests/e2e/ab-cold.mjs SITE_A SITE_B [ROUNDS=8]
 //   RTT=80 BPS=2e6 Q="dai hoi" node …   (a slower network, see emulateNetwork in support.mjs; the server then gzips as hosts do)
 import path from "node:path";
-import { serve, launchChromium, emulateNetwork } from "./support.mjs";
+import { serve, launchChromium, openSoiCold } from "./support.mjs";
 
 const sites = process.argv.slice(2, 4).map((s) => path.resolve(s));
 const rounds = Number(process.argv[4] ?? 8);
@@ -16,14 +16,8 @@ const browser = await launchChromium();
 const res = sites.map(() => ({ ready: [], total: [] }));
 for (let r = 0; r < rounds; r++) {
   for (let i = 0; i < sites.length; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await emulateNetwork(context, page);
-    const t0 = Date.now();
-    await page.goto(`http://127.0.0.1:${servers[i].port}/`);
-    await page.waitForFunction(() => window.soi !== undefined);
-    await page.evaluate(() => window.soi.ready);
-    res[i].ready.push(Date.now() - t0);
+    const { context, page, t0, ready } = await openSoiCold(browser, servers[i].port);
+    res[i].ready.push(ready);
     await page.evaluate((q) => window.soi.search(q, { limit: 10 }), query);
     res[i].total.push(Date.now() - t0);
     await context.close();

@@ -110,3 +110,20 @@ export async function emulateNetwork(context, page, { rtt = process.env.RTT, bps
     uploadThroughput: Number(bps),
   });
 }
+
+/**
+ * Opens a Soi site served on `port` in a fresh browser context (an empty cache,
+ * the network `emulateNetwork` gives) and waits for its index. Resolves to
+ * { context, page, t0, ready }: navigation's start (Date.now()) and ms from it
+ * to the index being ready. The caller closes the context.
+ */
+export async function openSoiCold(browser, port) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await emulateNetwork(context, page);
+  const t0 = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => window.soi !== undefined);
+  await page.evaluate(() => window.soi.ready);
+  return { context, page, t0, ready: Date.now() - t0 };
+}

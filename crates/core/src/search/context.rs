@@ -372,6 +372,19 @@ mod tests {
         index.dict().get(&key).into_iter().collect()
     }
 
+    /// The words of the generated documents.
+    const WORDS: [&str; 4] = ["nam", "việt", "hà", "nội"];
+
+    /// An index of documents given as numbers of [`WORDS`], one document each.
+    fn index_of(docs: &[Vec<usize>]) -> Index {
+        let mut b = IndexBuilder::new();
+        for (i, words) in docs.iter().enumerate() {
+            let body: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
+            b.add(Document::new(format!("d{i:03}"), "Tin", body.join(" ")));
+        }
+        b.build().open().unwrap()
+    }
+
     /// Postings from `(doc, positions)` pairs (documents increasing).
     fn flat(entries: &[(u32, Vec<u32>)]) -> Arc<FlatPostings> {
         let mut f = FlatPostings { docs: Vec::new(), offs: vec![0], pos: Vec::new() };
@@ -421,13 +434,7 @@ mod tests {
             docs in proptest::collection::vec(proptest::collection::vec(0usize..4, 1..12), 1..40),
             asks in proptest::collection::vec((0usize..4, 0usize..4, 1usize..8, any::<bool>()), 1..24),
         ) {
-            const WORDS: [&str; 4] = ["nam", "việt", "hà", "nội"];
-            let mut b = IndexBuilder::new();
-            for (i, words) in docs.iter().enumerate() {
-                let body: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
-                b.add(Document::new(format!("d{i:03}"), "Tin", body.join(" ")));
-            }
-            let index = b.build().open().unwrap();
+            let index = index_of(&docs);
             for (x, y, stop, after) in asks {
                 let (x, y) = (ordinal(&index, WORDS[x]), ordinal(&index, WORDS[y]));
                 let side = if after { Side::After } else { Side::Before };
@@ -448,13 +455,7 @@ mod tests {
             head_docs in 1u32..12,
             pair in (0usize..4, 0usize..4),
         ) {
-            const WORDS: [&str; 4] = ["nam", "việt", "hà", "nội"];
-            let mut b = IndexBuilder::new();
-            for (i, words) in docs.iter().enumerate() {
-                let body: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
-                b.add(Document::new(format!("d{i:03}"), "Tin", body.join(" ")));
-            }
-            let index = b.build().open().unwrap();
+            let index = index_of(&docs);
             let (before, after) = (ordinal(&index, WORDS[pair.0]), ordinal(&index, WORDS[pair.1]));
             let mut whole = Decoded::default();
             let full = adjacent_docs(&whole.read(&index, before.clone()).unwrap(), &whole.read(&index, after.clone()).unwrap(), stop);

@@ -174,10 +174,9 @@ impl Source {
                 // pack from the origin for each new key: a few lanes per pack,
                 // not one address per range, bound that (README: hosting).
                 let lane = Lane::take(&url);
-                let span = format!("{}-{}", range.start, range.end - 1);
                 let response = gloo::net::http::Request::get(&url)
                     .query([("lane", &lane.number.to_string())])
-                    .header("Range", &format!("bytes={span}"))
+                    .header("Range", &format!("bytes={}-{}", range.start, range.end - 1))
                     .send()
                     .await
                     .map_err(|e| failed(format!("could not fetch {url}: {e}")))?;
@@ -806,39 +805,42 @@ fn parse_manifest(json: &str) -> Result<Manifest, String> {
     let invalid =
         |detail: String| format!("the index manifest is invalid: {detail}; rebuild the index with `soi build`");
     let value = js_sys::JSON::parse(json).map_err(|_| invalid("it is not JSON".into()))?;
-    let field = |k: &str| js_sys::Reflect::get(&value, &k.into()).ok();
-    let format = field("format").and_then(|v| v.as_string());
-    let version =
-        field("format_version").and_then(|v| v.as_f64()).filter(|v| *v >= 0.0 && v.fract() == 0.0).map(|v| v as u64);
+    let format = manifest_field(&value, "format").and_then(|v| v.as_string());
+    let version = manifest_field(&value, "format_version").and_then(|v| whole(&v, u64::MAX as f64));
     Manifest::check_format(format.as_deref(), version).map_err(|e| e.to_string())?;
-    let manifest = read_manifest(&value).map_err(invalid)?;
+    let manifest = read_manifest(&value, format.unwrap_or_default()).map_err(invalid)?;
     manifest.check_paths().map_err(|e| e.to_string())
 }
 
-/// The fields of a parsed manifest, read one by one (serde's deserializer, and
-/// the float formatting of its messages, stay out of the wasm).
-fn read_manifest(value: &JsValue) -> Result<Manifest, String> {
-    let get = |object: &JsValue, key: &str| {
-        js_sys::Reflect::get(object, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
-    };
+/// A field of a JS object, if it is there and not null.
+fn manifest_field(object: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(object, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// A JS number that is a whole number from 0 to `max`.
+fn whole(v: &JsValue, max: f64) -> Option<u64> {
+    v.as_f64().filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n <= max).map(|n| n as u64)
+}
+
+/// The fields of a parsed manifest (its `format` read already), one by one:
+/// serde's deserializer, and the float formatting of its messages, stay out of
+/// the wasm.
+fn read_manifest(value: &JsValue, format: String) -> Result<Manifest, String> {
+    let get = manifest_field;
     let count = |key: &str| {
         get(value, key)
-            .and_then(|v| v.as_f64())
-            .filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n <= f64::from(u32::MAX))
+            .and_then(|v| whole(&v, f64::from(u32::MAX)))
             .map(|n| n as u32)
             .ok_or_else(|| format!("\"{key}\" is not a count"))
     };
     let files = get(value, "files").filter(|f| f.is_object()).ok_or("\"files\" is missing")?;
-    // A file is [name, bytes].
+    // A file is [name, bytes]: a whole number a double holds exactly (2^53), as JSON's are.
     let entry = |v: &JsValue, what: &str| -> Result<FileEntry, String> {
         let pair = v.dyn_ref::<js_sys::Array>().filter(|a| a.length() == 2);
         let path = pair.and_then(|a| a.get(0).as_string());
-        // A whole number a double holds exactly (2^53), as JSON's numbers are.
-        let bytes = pair
-            .and_then(|a| a.get(1).as_f64())
-            .filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n <= 9.007_199_254_740_992e15);
+        let bytes = pair.and_then(|a| whole(&a.get(1), 9.007_199_254_740_992e15));
         match (path, bytes) {
-            (Some(path), Some(bytes)) => Ok(FileEntry { path, bytes: bytes as u64 }),
+            (Some(path), Some(bytes)) => Ok(FileEntry { path, bytes }),
             _ => Err(format!("{what} is not [name, bytes]")),
         }
     };
@@ -849,7 +851,7 @@ fn read_manifest(value: &JsValue) -> Result<Manifest, String> {
         list.iter().enumerate().map(|(i, v)| entry(&v, &format!("files.{key}[{i}]"))).collect()
     };
     Ok(Manifest {
-        format: get(value, "format").and_then(|v| v.as_string()).unwrap_or_default(),
+        format,
         // `parse_manifest` checked it before: this build's version.
         format_version: soi_core::index::FORMAT_VERSION,
         documents: count("documents")?,
