@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { root, serve, launchChromium } from "./support.mjs";
+import { root, serve, launchChromium, emulateNetwork } from "./support.mjs";
 
 // The site `soi site` made, served from a sub-path (/site/ of target/) to prove its
 // URLs are relative.
@@ -582,6 +582,46 @@ test("at 10,000 articles, typing a 20-character query: the newest results only, 
   t.diagnostic(`10,000 articles: ${query.length} keystrokes at 60 ms, ${shown.length} result lists shown ` +
     `(${api.total} results); main-thread long tasks: ${longTasks.length}, longest ` +
     `${Math.max(0, ...longTasks).toFixed(0)} ms (reported, not asserted)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("at 10,000 articles over a slow network, a newer query aborts only the requests no search waits for", async () => {
+  const { page, problems } = await sizedPage(1280, 860);
+  await emulateNetwork(page.context(), page, { rtt: 150, bps: 300e3 });
+  await page.goto(base.replace("/site/", "/site-10k/"));
+  await page.waitForSelector("input#q:not([disabled])");
+  const aborted = [];
+  page.on("requestfailed", (r) => aborted.push(`${r.url().split("/").pop()} ${r.headers().range} ${r.failure()?.errorText}`));
+  const shown = (q) => page.waitForFunction((q) => document.querySelector(".results")?.dataset.query === q
+    && document.querySelector(".results .hit") !== null, q, { timeout: 60000 });
+  const asked = () => page.waitForRequest(/\/index\/postings\.\w+\.bin/);
+
+  // The same words again (a space after a phrase): the newer search needs the
+  // very parts the superseded one was waiting for, so none is aborted.
+  let fetching = asked();
+  await page.fill("input#q", '"hà nội"');
+  await fetching;
+  await page.fill("input#q", '"hà nội" ');
+  await shown('"hà nội" ');
+  assert.deepEqual(aborted, [], "a part the newest search waits for is fetched once, never aborted");
+
+  // Other words: the requests only the superseded search waited for (the 32
+  // completions of `t`) are aborted, and the newest answers in full.
+  fetching = asked();
+  await page.fill("input#q", "t");
+  await fetching;
+  await page.fill("input#q", "bệnh viện");
+  await shown("bệnh viện");
+  assert.ok(aborted.length > 0, "the superseded search's requests were aborted");
+  for (const a of aborted) assert.match(a, /^postings\.\w+\.bin\?lane=\d bytes=\d+-\d+ net::ERR_ABORTED$/);
+  const api = await page.evaluate((q) => window.soi.search(q, { limit: 20 }), "bệnh viện");
+  assert.deepEqual(await page.$$eval(".hit-id", (e) => e.map((x) => x.textContent)), api.hits.map((h) => h.id));
+  // What was aborted is fetched again when asked for: `t` answers as the CLI does.
+  const again = await page.evaluate(() => window.soi.search("t", { limit: 5 }));
+  const cli = execFileSync(path.join(root, "target/release/soi"),
+    ["search", path.join(site10k, "index"), "t", "--json", "--limit", "5"], { encoding: "utf8" });
+  assert.deepEqual(again, JSON.parse(cli));
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use soi_core::{ingest, HitView, Index, IndexBuilder, SearchResponse};
 use soi_web::components::{Marked, MarkedProps};
 use soi_web::protocol::{Kind, Reply, Request, Results};
-use soi_web::worker::{serve_in_page, Engine, Service, Source};
+use soi_web::worker::{serve_in_page, Engine, Service, Source, Stale};
 use soi_web::{App, AppProps, Backend};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -628,19 +628,22 @@ async fn the_worker_looks_up_words_of_one_document_in_their_shard() {
     let found = engine.search("thanhtra", &options).await.unwrap();
     assert_eq!(found.total, 1, "a word of one article is found");
 
-    // A search superseded while its shards are on their way stops there (the
-    // worker drops stale keystrokes), and the next search still answers in full.
-    let asked = std::cell::Cell::new(0);
-    let until_first_wait = || {
-        asked.set(asked.get() + 1);
-        asked.get() == 1
-    };
-    let stale = engine.search_while("kim s", &options, &until_first_wait).await.unwrap();
-    assert!(stale.is_none(), "a superseded search gives no answer");
-    assert!(asked.get() >= 2, "asked again after waiting for the network");
-    assert!(engine.search_while("kim s", &options, &|| false).await.unwrap().is_none());
-    let fresh = engine.search_while("kim s", &options, &|| true).await.unwrap();
-    assert_eq!(fresh, Some(whole.response(&whole.search_with("kim s", &options).unwrap())));
+    // A search superseded while its shards are on their way stops waiting at
+    // once (the worker drops stale keystrokes), and the next search still
+    // answers in full: the parts the stale one left are fetched again.
+    let stale = Stale::default();
+    let mut search = Box::pin(engine.search_while("tổng kết công tác", &options, &stale));
+    use std::future::Future as _;
+    let first = futures::future::poll_fn(|cx| std::task::Poll::Ready(search.as_mut().poll(cx))).await;
+    assert!(first.is_pending(), "the search waits for its shards");
+    stale.mark();
+    let second = futures::future::poll_fn(|cx| std::task::Poll::Ready(search.as_mut().poll(cx))).await;
+    assert!(matches!(second, std::task::Poll::Ready(Ok(None))), "a superseded search stops waiting, with no answer");
+    let superseded = Stale::default();
+    superseded.mark();
+    assert!(engine.search_while("kim s", &options, &superseded).await.unwrap().is_none());
+    let fresh = engine.search_while("tổng kết công tác", &options, &Stale::default()).await.unwrap();
+    assert_eq!(fresh, Some(whole.response(&whole.search_with("tổng kết công tác", &options).unwrap())));
     let article = engine.article(4, "thanhtra").await.unwrap();
     assert_eq!(article, whole.article(4, whole.plan("thanhtra").highlighter()).unwrap().unwrap());
 }

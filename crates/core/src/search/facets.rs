@@ -198,7 +198,7 @@ mod tests {
                 })
                 .filter(|(c, _)| c.count > 0)
                 .collect();
-            values.sort_by(|(a, _), (b, _)| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            values.sort_unstable_by(|(a, _), (b, _)| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
             let mut rank = 0;
             values.retain(|&(_, selected)| {
                 rank += 1;

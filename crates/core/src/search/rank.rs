@@ -309,7 +309,7 @@ fn every(mut hits: Vec<Hit>, end: usize, order: &HitOrder<'_>, exact: &mut Exact
     for hit in &mut hits {
         hit.score = exact(hit)?;
     }
-    hits.sort_by(order);
+    hits.sort_unstable_by(order);
     hits.truncate(end);
     Ok(hits)
 }
@@ -351,7 +351,7 @@ fn top(mut hits: Vec<Hit>, end: usize, order: &HitOrder<'_>, exact: &mut Exact<'
             if take < hits.len() {
                 hits.select_nth_unstable_by(take - 1, order);
             }
-            hits[..take].sort_by(order);
+            hits[..take].sort_unstable_by(order);
             &hits[..take]
         };
         let mut page: Vec<Hit> = Vec::with_capacity(end.min(take) + 1);

@@ -35,7 +35,7 @@ pub(super) fn distinctive_terms(index: &Index, doc: u32) -> Vec<(u64, f32, u32)>
             })
         })
         .collect();
-    weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     weighted.truncate(RELATED_TERMS);
     weighted
 }
@@ -58,7 +58,7 @@ pub(super) fn related(index: &Index, doc: u32, k: usize) -> Result<Vec<(u32, f32
         }
     }
     let mut out: Vec<(u32, f32)> = scores.into_iter().collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     out.truncate(k);
     Ok(out)
 }

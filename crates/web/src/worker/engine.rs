@@ -10,13 +10,19 @@
 //! slots in one request). All the parts a step needs are fetched at once, and
 //! each once, however many searches ask for it while it is on its way. A host
 //! that ignores range requests sends the whole pack, which is then kept.
+//!
+//! A search a newer keystroke supersedes ([`Stale`]) stops waiting for the
+//! network at once. Its requests go on while another search waits for them;
+//! the others are aborted when the next search starts its own fetches, so that
+//! they do not share its bandwidth ([`Flight`]).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
+use std::task::{Poll, Waker};
 
-use futures::future::{self, FutureExt, LocalBoxFuture, Shared};
+use futures::future::{self, Either, FutureExt, LocalBoxFuture, Shared};
 use soi_core::index::{FileEntry, ManifestFiles, MANIFEST_FILE};
 use soi_core::{ArticleView, ErrorKind, Index, Manifest, Plan, SearchOptions, SearchResponse};
 use wasm_bindgen::{JsCast, JsValue};
@@ -153,7 +159,13 @@ enum Ranged {
 impl Source {
     /// Fetches `range` of the file `name`, which is `total` bytes long (a store
     /// pack, stored uncompressed). A host may answer with the whole file instead.
-    async fn fetch_range(&self, name: &str, range: Range<u64>, total: u64) -> Result<Ranged, String> {
+    async fn fetch_range(
+        &self,
+        name: &str,
+        range: Range<u64>,
+        total: u64,
+        abort: Option<&web_sys::AbortSignal>,
+    ) -> Result<Ranged, String> {
         let updated = |message: String| format!("{SITE_UPDATED} ({message})");
         match self {
             Source::Memory(files) => {
@@ -177,6 +189,7 @@ impl Source {
                 let response = gloo::net::http::Request::get(&url)
                     .query([("lane", &lane.number.to_string())])
                     .header("Range", &format!("bytes={}-{}", range.start, range.end - 1))
+                    .abort_signal(abort)
                     .send()
                     .await
                     .map_err(|e| failed(format!("could not fetch {url}: {e}")))?;
@@ -309,8 +322,98 @@ const POSITION_RETRIES: usize = 2;
 /// between them are fetched and dropped).
 const MERGE_GAP: u64 = 2048;
 
+/// Most bytes one range request of merged neighbours spans (a part larger than
+/// this has one of its own). The parts of a prefix typed after a word (`dai h`:
+/// the positions of 32 completions, 495 KB at 10k) then come in several
+/// requests side by side, and the next keystroke (`dai ho`) waits only for the
+/// requests holding its parts; the others are aborted.
+const MAX_SPAN: u64 = 64 * 1024;
+
 /// A file on its way: every search that needs it awaits the same fetch.
 type PartFetch = Shared<LocalBoxFuture<'static, Result<(), String>>>;
+
+/// One request under way, for one or more parts, and how many searches wait
+/// for it. It runs to its end whether or not any does (its parts are added to
+/// the index then), unless it is aborted: when a search starts its fetches,
+/// the requests no search waits for any more (all theirs were superseded) are
+/// aborted, so that the newest keystroke's parts do not share the network with
+/// a stale one's.
+struct Flight {
+    /// Aborts the request (`None` for files in memory).
+    abort: Option<web_sys::AbortController>,
+    waiting: Cell<u32>,
+    done: Cell<bool>,
+}
+
+impl Flight {
+    fn new(source: &Source) -> Rc<Flight> {
+        let abort = match source {
+            Source::Url(_) => web_sys::AbortController::new().ok(),
+            Source::Memory(_) => None,
+        };
+        Rc::new(Flight { abort, waiting: Cell::new(0), done: Cell::new(false) })
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.abort.as_ref().map(|a| a.signal())
+    }
+}
+
+/// A search's wait for a [`Flight`], counted while it lasts.
+struct Waiting(Rc<Flight>);
+
+impl Waiting {
+    fn new(flight: &Rc<Flight>) -> Waiting {
+        flight.waiting.set(flight.waiting.get() + 1);
+        Waiting(flight.clone())
+    }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        self.0.waiting.set(self.0.waiting.get().saturating_sub(1));
+    }
+}
+
+/// Parts on their way, each with its fetch and the request that brings it.
+type Fetching = Rc<RefCell<HashMap<Part, (PartFetch, Rc<Flight>)>>>;
+
+/// Whether a request is still wanted: marked once a newer request of its kind
+/// supersedes it. A search waiting for the network stops waiting then
+/// ([`Stale::marked`]), and asks after each wait whether to go on.
+#[derive(Default)]
+pub struct Stale {
+    marked: Cell<bool>,
+    wakers: RefCell<Vec<Waker>>,
+}
+
+impl Stale {
+    /// Marks the request superseded, and wakes whatever waits for that.
+    pub fn mark(&self) {
+        self.marked.set(true);
+        for waker in self.wakers.borrow_mut().drain(..) {
+            waker.wake();
+        }
+    }
+
+    /// Whether the request is still wanted.
+    pub fn wanted(&self) -> bool {
+        !self.marked.get()
+    }
+
+    /// Resolves once the request is marked superseded.
+    async fn marked(&self) {
+        future::poll_fn(|cx| {
+            if self.marked.get() {
+                Poll::Ready(())
+            } else {
+                self.wakers.borrow_mut().push(cx.waker().clone());
+                Poll::Pending
+            }
+        })
+        .await
+    }
+}
 
 /// An opened index and where to fetch the rest of it from.
 pub struct Engine {
@@ -318,7 +421,7 @@ pub struct Engine {
     index: Rc<RefCell<Index>>,
     source: Source,
     /// Shards and texts being fetched.
-    fetching: RefCell<HashMap<Part, PartFetch>>,
+    fetching: Fetching,
     /// Whole packs, fetched once each when the host does not answer ranges.
     packs: Packs,
     /// Whether the host answers range requests (probed with the dictionary).
@@ -348,6 +451,7 @@ async fn pack_range(
     (packs, ranges): (&Packs, bool),
     (kind, pack): (PackKind, usize),
     range: Range<u64>,
+    abort: Option<web_sys::AbortSignal>,
 ) -> Result<(Rc<[u8]>, u64), String> {
     let kept = packs.borrow().get(&(kind, pack)).cloned();
     let kept = kept.or_else(|| {
@@ -375,7 +479,7 @@ async fn pack_range(
         return Ok((whole.await?, 0));
     }
     let (name, total) = pack_file(&index.borrow(), kind, pack);
-    match source.fetch_range(&name, range.clone(), total).await? {
+    match source.fetch_range(&name, range.clone(), total, abort.as_ref()).await? {
         Ranged::Part(bytes) => Ok((bytes.into(), range.start)),
         Ranged::Whole(bytes) => {
             check_pack(&index.borrow(), kind, pack, &bytes).map_err(|e| format!("{SITE_UPDATED} ({e})"))?;
@@ -406,14 +510,20 @@ fn check_pack(index: &Index, kind: PackKind, pack: usize, bytes: &[u8]) -> Resul
 
 /// Byte ranges of packs, in the order they lie in, grouped into range requests:
 /// neighbours in one pack at most [`MERGE_GAP`] apart share one (the bytes
-/// between them are fetched and dropped). Each request: its pack, its span,
+/// between them are fetched and dropped), up to [`MAX_SPAN`] bytes a request.
+/// Each request: its pack, its span,
 /// and the ranges in it with what they hold.
 #[allow(clippy::type_complexity)]
 fn spans<T>(placed: Vec<(usize, Range<u64>, T)>) -> Vec<(usize, Range<u64>, Vec<(Range<u64>, T)>)> {
     let mut out: Vec<(usize, Range<u64>, Vec<(Range<u64>, T)>)> = Vec::new();
     for (pack, range, item) in placed {
         match out.last_mut() {
-            Some((p, span, run)) if *p == pack && range.start >= span.end && range.start - span.end <= MERGE_GAP => {
+            Some((p, span, run))
+                if *p == pack
+                    && range.start >= span.end
+                    && range.start - span.end <= MERGE_GAP
+                    && range.end - span.start <= MAX_SPAN =>
+            {
                 span.end = range.end;
                 run.push((range, item));
             }
@@ -507,7 +617,7 @@ impl Engine {
         Ok(Rc::new(Engine {
             index: Rc::new(RefCell::new(index)),
             source,
-            fetching: RefCell::default(),
+            fetching: Rc::default(),
             packs: Rc::default(),
             ranges,
         }))
@@ -524,28 +634,89 @@ impl Engine {
     }
 
     /// Fetches these parts of the index if they are not loaded yet: all at once,
-    /// joining a fetch another search already started.
+    /// joining a fetch another search already started. `Ok(false)` when `stale`
+    /// was marked before they were all here: the search stops waiting then, and
+    /// the requests no other search waits for are aborted by the next fetch.
     /// (Not generic over the parts' iterator: each instance would add its own
     /// copy of the joined fetches to the worker's wasm.)
-    async fn ensure(&self, parts: Vec<Part>) -> Result<(), String> {
+    async fn ensure(&self, parts: Vec<Part>, stale: &Stale) -> Result<bool, String> {
+        if !stale.wanted() {
+            return Ok(false);
+        }
         self.start_postings_fetches(&parts);
-        let fetches = parts.into_iter().map(|part| {
-            let fetch = self.fetch_part(part);
-            async move {
-                let added = fetch.await;
-                // Done either way: added, or failed and to be tried again by the
-                // next search that needs it.
-                self.fetching.borrow_mut().remove(&part);
-                added
+        let waits: Vec<(Part, PartFetch, Waiting)> = parts
+            .into_iter()
+            .map(|part| {
+                let (fetch, flight) = self.fetch_part(part);
+                (part, fetch, Waiting::new(&flight))
+            })
+            .collect();
+        // This search's waits are counted: what no search waits for is stale.
+        self.abort_unwaited();
+        let all = future::try_join_all(waits.into_iter().map(|(part, fetch, waiting)| async move {
+            let added = fetch.await;
+            // Done either way: added, or failed and to be tried again by the
+            // next search that needs it.
+            self.forget(part, &waiting.0);
+            added
+        }));
+        match future::select(Box::pin(all), Box::pin(stale.marked())).await {
+            Either::Left((added, _)) => added.map(|_| true),
+            Either::Right(((), _)) => Ok(false),
+        }
+    }
+
+    /// Aborts the requests under way that no search waits for, and forgets
+    /// their parts (a later search that needs one fetches it again).
+    fn abort_unwaited(&self) {
+        let mut fetching = self.fetching.borrow_mut();
+        fetching.retain(|_, (_, flight)| {
+            let unwaited = flight.waiting.get() == 0 && !flight.done.get();
+            if unwaited {
+                if let Some(abort) = &flight.abort {
+                    abort.abort();
+                }
+            }
+            !unwaited
+        });
+    }
+
+    /// Records `fetch` as the fetch of `parts`, brought by `flight`, and drives
+    /// it to its end (whether or not a search waits for it): then its parts
+    /// are forgotten as fetching (added to the index, or to be tried again).
+    fn launch(
+        &self,
+        fetching: &mut HashMap<Part, (PartFetch, Rc<Flight>)>,
+        parts: Vec<Part>,
+        fetch: PartFetch,
+        flight: Rc<Flight>,
+    ) {
+        for &part in &parts {
+            fetching.insert(part, (fetch.clone(), flight.clone()));
+        }
+        let all = self.fetching.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = fetch.await;
+            flight.done.set(true);
+            for part in parts {
+                forget(&all, part, &flight);
             }
         });
-        future::try_join_all(fetches).await?;
-        Ok(())
+    }
+
+    /// Forgets `part` as fetching, if `flight` still brings it.
+    fn forget(&self, part: Part, flight: &Rc<Flight>) {
+        forget(&self.fetching, part, flight);
     }
 
     /// Fetches the text of these documents: the slots not loaded nor on their way,
     /// neighbours of the same pack in one range request, all requests at once.
-    async fn ensure_texts(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), String> {
+    /// `Ok(false)` as [`Engine::ensure`].
+    async fn ensure_texts(&self, docs: impl IntoIterator<Item = u32>, stale: &Stale) -> Result<bool, String> {
+        // Superseded already: no request that nobody would wait for.
+        if !stale.wanted() {
+            return Ok(false);
+        }
         let missing = self.index.borrow().missing_texts(docs);
         {
             let index = self.index.borrow();
@@ -558,22 +729,25 @@ impl Engine {
                 self.start_text_fetch(&mut fetching, pack, span, run.into_iter().map(|(_, doc)| doc).collect());
             }
         }
-        self.ensure(missing.into_iter().map(Part::Text).collect()).await
+        self.ensure(missing.into_iter().map(Part::Text).collect(), stale).await
     }
 
     /// Starts fetching `range` of store pack `pack`, which holds the slots of
     /// `docs`, and records the fetch as theirs.
     fn start_text_fetch(
         &self,
-        fetching: &mut HashMap<Part, PartFetch>,
+        fetching: &mut HashMap<Part, (PartFetch, Rc<Flight>)>,
         pack: usize,
         range: Range<u64>,
         docs: Vec<u32>,
     ) {
         let (index, source, packs, ranges) = (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
         let parts = docs.iter().map(|&d| Part::Text(d)).collect::<Vec<_>>();
+        let flight = Flight::new(&self.source);
+        let abort = flight.signal();
         let fetch = async move {
-            let (bytes, at) = pack_range(&index, &source, (&packs, ranges), (PackKind::Store, pack), range).await?;
+            let (bytes, at) =
+                pack_range(&index, &source, (&packs, ranges), (PackKind::Store, pack), range, abort).await?;
             let (name, _) = pack_file(&index.borrow(), PackKind::Store, pack);
             for doc in docs {
                 let member = {
@@ -589,33 +763,34 @@ impl Engine {
         }
         .boxed_local()
         .shared();
-        for part in parts {
-            fetching.insert(part, fetch.clone());
-        }
+        self.launch(fetching, parts, fetch, flight);
     }
 
-    /// The fetch that adds `part` to the index: the one under way, or a new one
-    /// (texts are always under way: [`Engine::ensure_texts`] starts them).
-    fn fetch_part(&self, part: Part) -> PartFetch {
+    /// The fetch that adds `part` to the index, and its request: the one under
+    /// way, or a new one (texts are always under way: [`Engine::ensure_texts`]
+    /// starts them).
+    fn fetch_part(&self, part: Part) -> (PartFetch, Rc<Flight>) {
         let mut fetching = self.fetching.borrow_mut();
-        let fetch = fetching.entry(part).or_insert_with(|| {
-            let (index, source, packs, ranges) =
-                (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
-            async move {
-                let place = postings_place(&index.borrow(), part);
-                let (pack, range) = place.ok_or_else(|| match part {
-                    Part::Text(doc) => format!("there is no article number {doc} in this index"),
-                    Part::Shard(i) | Part::Positions(i) => format!("there is no postings shard {i} in this index"),
-                })?;
-                let (bytes, at) =
-                    pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), range.clone()).await?;
-                add_postings_part(&index, part, pack, &bytes[(range.start - at) as usize..(range.end - at) as usize])
-                    .await
-            }
-            .boxed_local()
-            .shared()
-        });
-        fetch.clone()
+        if let Some(under_way) = fetching.get(&part) {
+            return under_way.clone();
+        }
+        let (index, source, packs, ranges) = (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
+        let flight = Flight::new(&self.source);
+        let abort = flight.signal();
+        let fetch = async move {
+            let place = postings_place(&index.borrow(), part);
+            let (pack, range) = place.ok_or_else(|| match part {
+                Part::Text(doc) => format!("there is no article number {doc} in this index"),
+                Part::Shard(i) | Part::Positions(i) => format!("there is no postings shard {i} in this index"),
+            })?;
+            let (bytes, at) =
+                pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), range.clone(), abort).await?;
+            add_postings_part(&index, part, pack, &bytes[(range.start - at) as usize..(range.end - at) as usize]).await
+        }
+        .boxed_local()
+        .shared();
+        self.launch(&mut fetching, vec![part], fetch.clone(), flight.clone());
+        (fetch, flight)
     }
 
     /// Starts the fetches of the postings parts among `parts` that are not on
@@ -652,7 +827,7 @@ impl Engine {
     /// which lie in `span`; each is added as it is unpacked.
     fn start_postings_span(
         &self,
-        fetching: &mut HashMap<Part, PartFetch>,
+        fetching: &mut HashMap<Part, (PartFetch, Rc<Flight>)>,
         pack: usize,
         span: Range<u64>,
         parts: Vec<(Range<u64>, Part)>,
@@ -662,8 +837,11 @@ impl Engine {
         }
         let (index, source, packs, ranges) = (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
         let keys: Vec<Part> = parts.iter().map(|(_, part)| *part).collect();
+        let flight = Flight::new(&self.source);
+        let abort = flight.signal();
         let fetch = async move {
-            let (bytes, at) = pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), span).await?;
+            let (bytes, at) =
+                pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), span, abort).await?;
             for (range, part) in parts {
                 let member = &bytes[(range.start - at) as usize..(range.end - at) as usize];
                 add_postings_part(&index, part, pack, member).await?;
@@ -672,9 +850,7 @@ impl Engine {
         }
         .boxed_local()
         .shared();
-        for part in keys {
-            fetching.insert(part, fetch.clone());
-        }
+        self.launch(fetching, keys, fetch, flight);
     }
 
     /// Searches and returns hits with snippets: the query is planned on the
@@ -682,19 +858,19 @@ impl Engine {
     /// positions if it reads any: see `Plan::needs_positions`), then it runs,
     /// then the text of its hits is fetched.
     pub async fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, String> {
-        Ok(self.search_while(query, options, &|| true).await?.expect("a search always wanted runs to its end"))
+        let always = Stale::default();
+        Ok(self.search_while(query, options, &always).await?.expect("a search always wanted runs to its end"))
     }
 
-    /// [`Engine::search`] for as long as `wanted()` says the answer is still
-    /// wanted: it is asked after every wait for the network, and once it says no,
-    /// the search stops there and answers `None`. Fetches under way go on (another
-    /// search may need the same parts), but a stale keystroke's search neither
-    /// runs nor fetches its results' texts.
+    /// [`Engine::search`] for as long as the search is wanted: once `stale` is
+    /// marked, it stops at once if it is waiting for the network, or else at its
+    /// next wait, and answers `None`. Its fetches that another search waits for
+    /// go on; the others are aborted when the next search fetches.
     pub async fn search_while(
         &self,
         query: &str,
         options: &SearchOptions,
-        wanted: &dyn Fn() -> bool,
+        stale: &Stale,
     ) -> Result<Option<SearchResponse>, String> {
         // A plan that meets positions it did not foresee needing is planned and
         // run again with every position its terms have (at most POSITION_RETRIES
@@ -702,10 +878,9 @@ impl Engine {
         // this is a safety net).
         let (mut retries, mut all_positions) = (0, false);
         let results = loop {
-            let Some(plan) = self.plan(query, wanted).await? else { return Ok(None) };
+            let Some(plan) = self.plan(query, stale).await? else { return Ok(None) };
             let parts = missing_parts(&self.index.borrow(), &plan, Vec::new(), all_positions);
-            self.ensure(parts).await?;
-            if !wanted() {
+            if !self.ensure(parts, stale).await? {
                 return Ok(None);
             }
             let run = {
@@ -725,17 +900,19 @@ impl Engine {
                 Err(e) => return Err(e.to_string()),
             }
         };
-        self.ensure_texts(results.hits.iter().map(|h| h.doc)).await?;
-        Ok(wanted().then(|| self.index.borrow().response(&results)))
+        if !self.ensure_texts(results.hits.iter().map(|h| h.doc), stale).await? {
+            return Ok(None);
+        }
+        Ok(stale.wanted().then(|| self.index.borrow().response(&results)))
     }
 
     /// Plans a query with every shard its words are looked up in: a word of one
     /// document is in its shard's own dictionary, so the plan is made again once
     /// those shards are here (at most twice: the lookups depend only on the
-    /// query's words, not on what they find). `None` once `wanted()` says no.
-    async fn plan(&self, query: &str, wanted: &dyn Fn() -> bool) -> Result<Option<Plan>, String> {
+    /// query's words, not on what they find). `None` once `stale` is marked.
+    async fn plan(&self, query: &str, stale: &Stale) -> Result<Option<Plan>, String> {
         for _ in 0..3 {
-            if !wanted() {
+            if !stale.wanted() {
                 return Ok(None);
             }
             let plan = self.index.borrow().plan(query);
@@ -749,7 +926,9 @@ impl Engine {
                 let index = self.index.borrow();
                 missing_parts(&index, &plan, index.missing_shards(&plan), false)
             };
-            self.ensure(parts).await?;
+            if !self.ensure(parts, stale).await? {
+                return Ok(None);
+            }
         }
         Err("the index's dictionary shards do not hold what its terms file says; rebuild the index".into())
     }
@@ -758,31 +937,39 @@ impl Engine {
     /// articles (the postings shards that find them, then their texts for their
     /// titles, are fetched first).
     pub async fn article(&self, doc: u32, query: &str) -> Result<ArticleView, String> {
-        Ok(self.article_while(doc, query, &|| true).await?.expect("an article always wanted is read to its end"))
+        let always = Stale::default();
+        Ok(self.article_while(doc, query, &always).await?.expect("an article always wanted is read to its end"))
     }
 
-    /// [`Engine::article`] for as long as `wanted()` says so (see
+    /// [`Engine::article`] for as long as it is wanted (see
     /// [`Engine::search_while`]).
-    pub async fn article_while(
-        &self,
-        doc: u32,
-        query: &str,
-        wanted: &dyn Fn() -> bool,
-    ) -> Result<Option<ArticleView>, String> {
-        self.ensure_texts([doc]).await?;
+    pub async fn article_while(&self, doc: u32, query: &str, stale: &Stale) -> Result<Option<ArticleView>, String> {
+        if !self.ensure_texts([doc], stale).await? {
+            return Ok(None);
+        }
         let shards = self.index.borrow().missing_shards_for_article(doc);
-        self.ensure(shards.into_iter().map(Part::Shard).collect()).await?;
-        if !wanted() {
+        if !self.ensure(shards.into_iter().map(Part::Shard).collect(), stale).await? {
             return Ok(None);
         }
         // The related articles' titles are in their texts.
         let texts = self.index.borrow().missing_texts_for_article(doc).map_err(|e| e.to_string())?;
-        self.ensure_texts(texts).await?;
+        if !self.ensure_texts(texts, stale).await? {
+            return Ok(None);
+        }
         // Marking needs only the plan's highlighter: no postings are read.
-        let Some(plan) = self.plan(query, wanted).await? else { return Ok(None) };
+        let Some(plan) = self.plan(query, stale).await? else { return Ok(None) };
         let index = self.index.borrow();
         let article = index.article(doc, plan.highlighter()).map_err(|e| e.to_string())?;
         article.map(Some).ok_or_else(|| format!("there is no article number {doc} in this index"))
+    }
+}
+
+/// Forgets `part` as fetching in `fetching`, if `flight` still brings it (not a
+/// newer request, made after this one was aborted).
+fn forget(fetching: &Fetching, part: Part, flight: &Rc<Flight>) {
+    let mut fetching = fetching.borrow_mut();
+    if fetching.get(&part).is_some_and(|(_, f)| Rc::ptr_eq(f, flight)) {
+        fetching.remove(&part);
     }
 }
 

@@ -17,7 +17,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-pub use engine::{Engine, Source};
+pub use engine::{Engine, Source, Stale};
 pub use service::Service;
 
 /// Where the worker finds the index: `index/` beside its script, which Trunk

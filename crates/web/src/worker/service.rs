@@ -13,7 +13,7 @@ use soi_core::{SearchOptions, SearchResponse};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
-use super::engine::{Engine, Source};
+use super::engine::{Engine, Source, Stale};
 use super::options::options_from_js;
 use crate::protocol::{Kind, Reply, Request, Results, NOT_LOADED};
 
@@ -27,8 +27,9 @@ enum Phase {
 /// Answers the requests of one UI.
 pub struct Service {
     phase: RefCell<Phase>,
-    /// The id of the newest request of each kind that newer requests supersede.
-    newest: RefCell<HashMap<Kind, u32>>,
+    /// The id of the newest request of each kind that newer requests supersede,
+    /// and what tells it that a newer one came.
+    newest: RefCell<HashMap<Kind, (u32, Rc<Stale>)>>,
     /// Sends a message to the UI.
     post: Box<dyn Fn(JsValue)>,
 }
@@ -66,41 +67,41 @@ impl Service {
                 return;
             }
         };
+        let stale = Rc::new(Stale::default());
         if request.kind.superseded_by_newer() {
-            self.newest.borrow_mut().insert(request.kind, request.id);
+            let older = self.newest.borrow_mut().insert(request.kind, (request.id, stale.clone()));
+            // The older request stops waiting for the network now.
+            if let Some((_, older)) = older {
+                older.mark();
+            }
         }
         let service = self.clone();
-        spawn_local(async move { service.answer(request).await });
+        spawn_local(async move { service.answer(request, &stale).await });
     }
 
-    /// Has a newer request of the same kind come since?
-    fn superseded(&self, request: &Request) -> bool {
-        request.kind.superseded_by_newer() && self.newest.borrow().get(&request.kind) != Some(&request.id)
-    }
-
-    async fn answer(&self, request: Request) {
+    async fn answer(&self, request: Request, stale: &Stale) {
         if request.kind.superseded_by_newer() {
             // Keystrokes that arrived while the previous search ran are queued
             // as messages: let them all be received first, so that only the
             // newest of them is searched.
             after_queued_messages().await;
-            if self.superseded(&request) {
+            if !stale.wanted() {
                 return;
             }
         }
         // `None`: superseded on the way (the UI would drop the answer).
-        let Some(result) = self.run(&request).await.transpose() else { return };
-        if self.superseded(&request) {
+        let Some(result) = self.run(&request, stale).await.transpose() else { return };
+        if !stale.wanted() {
             return;
         }
         self.send(&Reply::Answer { id: request.id, kind: request.kind, result });
     }
 
     /// The answer to `request`, or `None` when a newer request superseded it
-    /// before it was done: a stale keystroke stops at its next wait for the
-    /// network instead of running a search nobody will see.
-    async fn run(&self, request: &Request) -> Result<Option<JsValue>, String> {
-        let wanted = || !self.superseded(request);
+    /// before it was done (`stale` is marked then): a stale keystroke stops
+    /// waiting for the network at once instead of running a search nobody
+    /// will see.
+    async fn run(&self, request: &Request, stale: &Stale) -> Result<Option<JsValue>, String> {
         let engine = match &*self.phase.borrow() {
             Phase::Ready(engine) => engine.clone(),
             Phase::Loading => return Err(NOT_LOADED.into()),
@@ -109,7 +110,7 @@ impl Service {
         match request.kind {
             Kind::Search => {
                 let options = options_from_js(&request.options)?;
-                let Some(response) = engine.search_while(&request.query, &options, &wanted).await? else {
+                let Some(response) = engine.search_while(&request.query, &options, stale).await? else {
                     return Ok(None);
                 };
                 to_json(&Results { selected: selected(&response, &options), response }).map(Some)
@@ -122,7 +123,7 @@ impl Service {
                 let id = request.doc.as_deref().unwrap_or_default();
                 let number =
                     engine.doc_number(id).ok_or_else(|| format!("there is no article {id:?} in this index"))?;
-                let Some(article) = engine.article_while(number, &request.query, &wanted).await? else {
+                let Some(article) = engine.article_while(number, &request.query, stale).await? else {
                     return Ok(None);
                 };
                 to_json(&article).map(Some)
