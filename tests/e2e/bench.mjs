@@ -14,12 +14,12 @@ const QUERIES = [
   ["typo", "nguyn "], ["telex", "ddaij hooij "], ["three-words", "đảng bộ huyện "],
 ];
 
-const { server, port } = await serve(site);
+const { server, url } = await serve(site);
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   const t0 = Date.now();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(url);
   await page.waitForFunction(() => window.soi !== undefined);
   await page.evaluate(() => window.soi.ready);
   const loadMs = Date.now() - t0;

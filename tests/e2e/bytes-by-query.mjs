@@ -8,7 +8,7 @@ import path from "node:path";
 import { serve, launchChromium } from "./support.mjs";
 const site = path.resolve(process.argv[2]);
 const QS = ["đại hội","việt nam","bệnh viện","kinh tế","dai hoi","benh vien","kinh te","thanh pho","người","không","và","t","th","thà","thàn","thành","thành p","thành ph","thành phố","\"chi bộ\" nhiệm kỳ","\"hà nội\"","\"bệnh viện\"","nguyn","bẹnh viện","doanh nghiêp","ddaij hooij","vieetj nam","beenhj vieenj"];
-const { server, port } = await serve(site);
+const { server, url } = await serve(site);
 const browser = await launchChromium();
 const context = await browser.newContext();
 let log = [];
@@ -19,7 +19,7 @@ context.on("requestfinished", async (req) => {
   log.push({ file, len, range: req.headers()["range"] ?? "" });
 });
 const page = await context.newPage();
-await page.goto(`http://127.0.0.1:${port}/`);
+await page.goto(url);
 await page.waitForFunction(() => window.soi !== undefined);
 await page.evaluate(() => window.soi.ready);
 await new Promise(r => setTimeout(r, 300));

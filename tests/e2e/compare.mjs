@@ -11,7 +11,8 @@
 // - warm: each query is run once (its bytes are "bytes per new query"), then
 //   WARM more times; latency median and p95 per class over those repeats;
 // - over an emulated network (NET: DevTools latency per request and throughput,
-//   the server gzipping text and wasm as static hosts do): cold load to the first
+//   the server gzipping text and wasm as static hosts do, over HTTP/2 as most
+//   do; NET_H2=0 for HTTP/1.1): cold load to the first
 //   query's results, then first-time queries (NET_QUERIES), median of NET_RUNS;
 // - Soi's longest main-thread task (PerformanceObserver 'longtask') while a
 //   20-character query is typed into the UI at 100 ms per key.
@@ -39,7 +40,8 @@ const CLASSES = {
 const FIRST = "đại hội";
 /** An emulated network (DevTools: latency added to each request, bytes per second
  *  each way) and a server that gzips as static hosts do: what loopback hides. */
-const NET = { rtt: Number(process.env.NET_RTT ?? 80), bps: Number(process.env.NET_BPS ?? 2e6) };
+// HTTP/2, as most static hosts serve (NET_H2=0: HTTP/1.1, six connections a host).
+const NET = { rtt: Number(process.env.NET_RTT ?? 80), bps: Number(process.env.NET_BPS ?? 2e6), h2: process.env.NET_H2 !== "0" };
 const NET_RUNS = Number(process.env.NET_RUNS ?? 3);
 /** First-time queries over that network, after the cold load's first query. */
 const NET_QUERIES = ["kinh tế", "bệnh viện", "thành phố", "giáo dục", "môi trường", "giao thông", "nông nghiệp", "du lịch"];
@@ -48,8 +50,8 @@ const TYPED = "dai hoi chi bo nhiem"; // 20 characters
 const ENGINES = {
   soi: {
     site: (n) => path.join(OUT, String(n), "soi"),
-    async open(page, port) {
-      await page.goto(`http://127.0.0.1:${port}/`);
+    async open(page, url) {
+      await page.goto(url);
       await page.waitForFunction(() => window.soi !== undefined, null, { timeout: SOI_COLD_LIMIT_MS });
       await page.evaluate(() => window.soi.ready);
     },
@@ -63,8 +65,8 @@ const ENGINES = {
   },
   pagefind: {
     site: (n) => path.join(OUT, String(n), "html"),
-    async open(page, port) {
-      await page.goto(`http://127.0.0.1:${port}/_blank.html`);
+    async open(page, url) {
+      await page.goto(`${url}_blank.html`);
       await page.evaluate(async () => {
         window.pagefind = await import("/pagefind/pagefind.js");
         await window.pagefind.init();
@@ -128,7 +130,7 @@ async function runEngine(browser, name, n) {
     fs.writeFileSync(path.join(site, "_blank.html"),
       "<!doctype html><html><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"></head><body></body></html>");
   }
-  const { server, port } = await serve(site);
+  const { server, url } = await serve(site);
   const r = { name, n };
   try {
     // Cold: empty cache, navigation to the first query's 10 results.
@@ -137,7 +139,7 @@ async function runEngine(browser, name, n) {
     const page = await context.newPage();
     const t0 = Date.now();
     try {
-      await e.open(page, port);
+      await e.open(page, url);
     } catch (err) {
       r.skipped = `cold load did not finish within ${SOI_COLD_LIMIT_MS / 1000} s (${String(err).split("\n")[0]})`;
       await context.close();
@@ -185,7 +187,7 @@ async function runEngine(browser, name, n) {
         new PerformanceObserver((l) => { for (const x of l.getEntries()) window.__long.push(x.duration); })
           .observe({ type: "longtask", buffered: true });
       });
-      await p.goto(`http://127.0.0.1:${port}/`);
+      await p.goto(url);
       await p.waitForSelector("input#q:not([disabled])", { timeout: SOI_COLD_LIMIT_MS });
       await p.evaluate(() => window.soi.ready);
       await new Promise((ok) => setTimeout(ok, 500));
@@ -200,7 +202,7 @@ async function runEngine(browser, name, n) {
 
     // Over an emulated network, from an empty cache each time: navigation to the
     // first query's 10 results, then each of NET_QUERIES for the first time.
-    const gz = await serve(site, { gzip: true });
+    const gz = await serve(site, { gzip: true, h2: NET.h2 });
     try {
       const colds = [], news = [];
       for (let i = 0; i < NET_RUNS; i++) {
@@ -208,7 +210,7 @@ async function runEngine(browser, name, n) {
         const p = await ctx.newPage();
         await emulateNetwork(ctx, p, NET);
         const t0 = Date.now();
-        await e.open(p, gz.port);
+        await e.open(p, gz.url);
         await e.search(p, FIRST);
         colds.push(Date.now() - t0);
         for (const q of NET_QUERIES) news.push((await e.search(p, q)).ms);
@@ -267,7 +269,7 @@ row("app (Soi: site minus index/)", (r) => (r.app ? `${r.app.files} files, ${kb(
 browserRow("cold: bytes before the first result (raw / gzip estimate)", (r) => `${kb(r.cold.bytes)} / ${kb(r.cold.gz)}`);
 browserRow("cold: requests before the first result", (r) => String(r.cold.requests));
 browserRow("cold: navigation → first 10 results", (r) => `${ms(r.coldMs)} ms`);
-browserRow(`over a network (${NET.rtt} ms a request, ${NET.bps / 1e6} MB/s, gzip): cold → first 10 results`, (r) => r.net && `${ms(r.net.cold)} ms`);
+browserRow(`over a network (${NET.rtt} ms a request, ${NET.bps / 1e6} MB/s, gzip, ${NET.h2 ? "HTTP/2" : "HTTP/1.1"}): cold → first 10 results`, (r) => r.net && `${ms(r.net.cold)} ms`);
 browserRow("over that network: a first-time query, median / p95", (r) => r.net && `${ms(r.net.newMedian)} / ${ms(r.net.newP95)} ms`);
 for (const cls of Object.keys(CLASSES)) {
   browserRow(`warm ${cls}: median / p95`, (r) => `${ms(r.classes[cls].median)} / ${ms(r.classes[cls].p95)} ms`);

@@ -1,7 +1,9 @@
 // What the end-to-end test and the browser benchmark share: a static file server
 // on 127.0.0.1 and a headless Debian Chromium (never a downloaded browser).
 import http from "node:http";
+import http2 from "node:http2";
 import fs from "node:fs";
+import { execFileSync } from "node:child_process";
 import zlib from "node:zlib";
 import { pipeline } from "node:stream";
 import path from "node:path";
@@ -18,12 +20,36 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", "
 /** Text-like files a static host compresses on the way (`serve(dir, { gzip: true })`). */
 const COMPRESSED = new Set([".html", ".js", ".wasm", ".css", ".json"]);
 
-/** Serves `dir` on a free loopback port; resolves to { server, port }. Nothing outside `dir`.
- *  With `gzip`, whole responses of text-like files (and wasm) go gzipped to a client
- *  that accepts it, as static hosts send them; ranges and other files go as they are. */
-export async function serve(dir, { gzip = false } = {}) {
+/** HTTP/2 instead of HTTP/1.1 when the environment says H2=1 (the A/B tools and
+ *  the bench's network rows): most static hosts speak HTTP/2, where a page's
+ *  requests share one connection, and HTTP/1.1's six connections a host, which
+ *  send ten text slots in two waves, are not the limit. HTTP/2 needs TLS in a
+ *  browser: a throwaway certificate for 127.0.0.1 (made with openssl, kept in
+ *  target/), which Chromium is told to accept. */
+const H2 = Boolean(process.env.H2);
+
+/** The address of the site served on `port` by `serve` with the environment's protocol. */
+export const siteUrl = (port, h2 = H2) => `${h2 ? "https" : "http"}://127.0.0.1:${port}/`;
+
+function loopbackCertificate() {
+  const dir = path.join(root, "target/e2e-tls");
+  const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
+  if (!fs.existsSync(cert)) {
+    fs.mkdirSync(dir, { recursive: true });
+    execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+      "-keyout", key, "-out", cert, "-days", "30", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+    { stdio: "ignore" });
+  }
+  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+}
+
+/** Serves `dir` on a free loopback port; resolves to { server, port, url }. Nothing
+ *  outside `dir`. With `gzip`, whole responses of text-like files (and wasm) go gzipped
+ *  to a client that accepts it, as static hosts send them; ranges and other files go as
+ *  they are. Over HTTP/2 with `h2` (by default when H2 is set). */
+export async function serve(dir, { gzip = false, h2 = H2 } = {}) {
   const packed = new Map();
-  const server = http.createServer((req, res) => {
+  const handle = (req, res) => {
     let file = path.normalize(path.join(dir, decodeURIComponent(new URL(req.url, "http://x").pathname)));
     if (file !== dir && !file.startsWith(dir + path.sep)) { res.writeHead(403).end(); return; }
     if (file.endsWith(path.sep) || file === dir) file = path.join(file, "index.html");
@@ -61,9 +87,11 @@ export async function serve(dir, { gzip = false } = {}) {
       }
       send(200, type, 0, stat.size);
     });
-  });
+  };
+  const server = h2 ? http2.createSecureServer(loopbackCertificate(), handle) : http.createServer(handle);
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return { server, port: server.address().port };
+  const port = server.address().port;
+  return { server, port, url: siteUrl(port, h2) };
 }
 
 /** Headless Chromium with the flags this machine needs (root, closed network). */
@@ -71,7 +99,9 @@ export function launchChromium() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+      // The loopback certificate of `serve` over HTTP/2.
+      "--ignore-certificate-errors"],
   });
 }
 
@@ -82,7 +112,7 @@ export async function withSite(browser, site, use) {
   const { server, port } = await serve(site);
   const page = await browser.newPage();
   try {
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(siteUrl(port));
     await page.waitForFunction(() => window.soi !== undefined);
     await page.evaluate(() => window.soi.ready);
     return await use(page);
@@ -122,7 +152,7 @@ export async function openSoiCold(browser, port) {
   const page = await context.newPage();
   await emulateNetwork(context, page);
   const t0 = Date.now();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(siteUrl(port));
   await page.waitForFunction(() => window.soi !== undefined);
   await page.evaluate(() => window.soi.ready);
   return { context, page, t0, ready: Date.now() - t0 };

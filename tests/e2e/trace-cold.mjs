@@ -8,7 +8,7 @@
 import path from "node:path";
 import { serve, launchChromium } from "./support.mjs";
 const site = path.resolve(process.argv[2]);
-const { server, port } = await serve(site);
+const { server, url } = await serve(site);
 const browser = await launchChromium();
 const runs = Number(process.argv[3] ?? 3);
 const query = process.argv[4] ?? "đại hội";
@@ -16,7 +16,7 @@ for (let run = 0; run < runs; run++) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const t0 = Date.now();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(url);
   await page.waitForFunction(() => window.soi !== undefined);
   const readyAt = await page.evaluate(async () => { await window.soi.ready; return performance.now(); });
   const r = await page.evaluate(async (q) => { const t = performance.now(); await window.soi.search(q, { limit: 10 }); return [t, performance.now()]; }, query);
