@@ -1,17 +1,96 @@
-// Starts Soi's search worker (crates/web/src/bin/worker.rs). The page's inline
-// script (index.html) creates it with `new Worker("soi-worker-start.js")`, or the
-// app does (crates/web/src/client.rs) if that script could not; beside this file
-// Trunk puts wasm-bindgen's glue (soi-worker.js) and the wasm.
-// A worker that cannot start says so in the protocol's words
-// (crates/web/src/protocol.rs), so the page shows a message, not "loading" forever.
-
-// The index's manifest, then its root files, are asked for now, while the wasm
-// downloads and compiles, instead of after: the engine takes these responses
-// (crates/web/src/worker/engine.rs, `Early`) and asks for the same files, the
-// same way (the dictionary as the range 0-), only if one of these fetches
-// failed. `root` waits for the manifest, so that no file is fetched twice.
+// Starts Soi's search worker (crates/web/src/bin/worker.rs). This one file plays
+// two parts:
+//
+// - In the page. index.html carries it inline (Trunk's `rel="inline"`), so that
+//   the worker starts while the page is still parsed, and its wasm and the root
+//   of the index are fetched beside the app's own wasm instead of after it.
+//   `soi site` keeps it inline and allows it by its SHA-256 in the page's
+//   Content-Security-Policy (crates/cli/src/site.rs, `lock_down`). It starts
+//   the worker from its own text, as a Blob, which costs no request: a worker
+//   started from this file's address waited a round trip for it first. Where a
+//   Blob worker is refused (a host's policy without `worker-src blob:`), the
+//   worker is started from this file instead. The app takes the worker over
+//   when it starts (crates/web/src/client.rs, `started_early`) and is handed
+//   every event the worker sent until then, in order. If anything here fails,
+//   the app starts the worker itself, from this file.
+// - In the worker. Beside this file Trunk puts wasm-bindgen's glue
+//   (soi-worker.js) and the wasm. A Blob worker has no address of its own, so
+//   the page tells it the site's (`self.__soiBoot.base`) and every address here
+//   is made from it; a worker started from this file uses addresses relative
+//   to it. A worker that cannot start says so in the protocol's words
+//   (crates/web/src/protocol.rs), so the page shows a message, not "loading"
+//   forever.
 (() => {
-  const index = "index/"; // crates/web/src/worker/mod.rs: INDEX
+  if (typeof document !== "undefined") {
+    const script = "soi-worker-start.js"; // crates/web/src/client.rs: WORKER_SCRIPT
+    const source = document.currentScript && document.currentScript.textContent;
+    // The index's manifest as `soi site` wrote it into the page, if it did: the
+    // root of the index is then asked for without waiting for manifest.json.
+    const manifest = document.getElementById("soi-manifest");
+    const boot = { base: new URL(".", document.baseURI).href, manifest: manifest ? manifest.textContent : null };
+    let worker;
+    let fromBlob = false;
+    const early = [];
+    const start = (url) => {
+      const started = new Worker(url);
+      started.addEventListener("message", keep);
+      started.addEventListener("error", keep);
+      return started;
+    };
+    // A policy that refuses the Blob worker says so by its error event, before
+    // the worker could send anything: the worker starts from the file then.
+    function keep(event) {
+      if (fromBlob && event.type === "error" && early.length === 0) {
+        fromBlob = false;
+        worker.removeEventListener("message", keep);
+        worker.removeEventListener("error", keep);
+        try {
+          worker = start(script);
+          return;
+        } catch {
+          // kept below: the app reports the worker's failure
+        }
+      }
+      early.push(event);
+    }
+    try {
+      if (!source) throw new Error("no text of its own");
+      const code = `self.__soiBoot = ${JSON.stringify(boot)};\n${source}`;
+      worker = start(URL.createObjectURL(new Blob([code], { type: "text/javascript" })));
+      fromBlob = true;
+    } catch {
+      try {
+        worker = start(script);
+      } catch {
+        return;
+      }
+    }
+    window.__soiWorker = {
+      script,
+      // The worker running now (the file's, if the Blob's was refused).
+      get worker() {
+        return worker;
+      },
+      take() {
+        worker.removeEventListener("message", keep);
+        worker.removeEventListener("error", keep);
+        delete window.__soiWorker;
+        return early;
+      },
+    };
+    return;
+  }
+
+  // The index's manifest, then its root files, are asked for now, while the wasm
+  // downloads and compiles, instead of after: the engine takes these responses
+  // (crates/web/src/worker/engine.rs, `Early`) and asks for the same files, the
+  // same way (the dictionary as the range 0-), only if one of these fetches
+  // failed or the manifest names other files. With the manifest the page
+  // carries, the root is asked for at once; else `root` waits for manifest.json,
+  // so that no file is fetched twice.
+  const boot = self.__soiBoot || {};
+  const base = typeof boot.base === "string" ? boot.base : "";
+  const index = base + "index/"; // crates/web/src/worker/mod.rs: INDEX
   // A failed fetch is the engine's to report (it tries again itself), not the console's.
   const get = (name, init) => {
     const response = fetch(index + name, init);
@@ -19,22 +98,31 @@
     return response;
   };
   const manifest = get("manifest.json");
-  const root = manifest
-    .then((response) => (response.ok ? response.clone().json() : null))
-    .then((m) => {
-      const f = m && m.files;
-      // Each file is [name, bytes] (crates/core/src/index/manifest.rs). Plain
-      // names only (the engine checks the manifest again before using it).
-      const name = (e) => (Array.isArray(e) && typeof e[0] === "string" && /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(e[0]) ? e[0] : null);
-      const [dict, terms, docs] = f ? [name(f.dict), name(f.terms), name(f.docs)] : [];
-      if (!dict || !terms || !docs) return null;
-      return {
-        [dict]: get(dict, { headers: { Range: "bytes=0-" } }),
-        [terms]: get(terms),
-        [docs]: get(docs),
-      };
-    })
-    .catch(() => null);
+  // Each file is [name, bytes] (crates/core/src/index/manifest.rs). Plain names
+  // only (the engine checks the manifest again before using it).
+  const rootOf = (m) => {
+    const f = m && m.files;
+    const name = (e) => (Array.isArray(e) && typeof e[0] === "string" && /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(e[0]) ? e[0] : null);
+    const [dict, terms, docs] = f ? [name(f.dict), name(f.terms), name(f.docs)] : [];
+    if (!dict || !terms || !docs) return null;
+    return {
+      [dict]: get(dict, { headers: { Range: "bytes=0-" } }),
+      [terms]: get(terms),
+      [docs]: get(docs),
+    };
+  };
+  let carried = null;
+  try {
+    carried = typeof boot.manifest === "string" ? JSON.parse(boot.manifest) : null;
+  } catch {
+    carried = null;
+  }
+  const root = carried
+    ? Promise.resolve(rootOf(carried))
+    : manifest
+        .then((response) => (response.ok ? response.clone().json() : null))
+        .then(rootOf)
+        .catch(() => null);
   self.__soiEarly = { manifest, root };
 
   // The wasm is asked for now too, not after the glue: wasm-bindgen's init takes
@@ -42,13 +130,13 @@
   // glue is loaded once the root's fetches are under way: importScripts holds
   // this thread until the glue arrives, and the manifest could not be read, nor
   // the root asked for, meanwhile.
-  const wasm = fetch("./soi-worker_bg.wasm");
+  const wasm = fetch(base + "soi-worker_bg.wasm");
   wasm.catch(() => {}); // reported by the init below, if it gets that far
   // Whatever fails on the way (the glue missing or not wasm-bindgen's, the wasm
   // missing) says so in the protocol's words.
   root
     .then(() => {
-      importScripts("./soi-worker.js");
+      importScripts(base + "soi-worker.js");
       return wasm_bindgen({ module_or_path: wasm });
     })
     .catch((error) =>

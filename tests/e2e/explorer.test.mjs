@@ -217,6 +217,40 @@ test("the worker asks for the index's root while its own code is still on the wa
   await page.close();
 });
 
+test("the page carries the index's manifest: the root is asked for before manifest.json answers, and a stale copy costs nothing but requests", async () => {
+  let release;
+  const manifestHeld = new Promise((ok) => { release = ok; });
+  const root = new Set();
+  const { page, problems } = await openPage(async (p) => {
+    await through(p, /\/index\/manifest\.json$/, async (route) => { await manifestHeld; await route.continue(); });
+    await through(p, /\/index\/(dict|terms|docs)\.\w+\.bin$/, async (route) => {
+      root.add(new URL(route.request().url()).pathname.split("/").pop().split(".")[0]);
+      await route.continue();
+    });
+  });
+  const deadline = Date.now() + 20_000;
+  while (root.size < 3 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
+  const asked = [...root].sort();
+  release();
+  assert.deepEqual(asked, ["dict", "docs", "terms"], "the root files asked for while manifest.json was held");
+  await page.waitForSelector("input#q:not([disabled])");
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // The index rebuilt by `soi build` alone: the page names root files that are
+  // gone. The worker reads manifest.json and fetches the files it names.
+  const { page: stale } = await openPage((p) => through(p, /\/site\/$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/"(dict|terms|docs)\.[0-9a-f]{16}\.bin"/g, '"$1.0000000000000000.bin"');
+    assert.match(body, /"dict\.0000000000000000\.bin"/);
+    await route.fulfill({ response, body });
+  }));
+  await stale.waitForSelector("input#q:not([disabled])");
+  await stale.fill("input#q", "dai hoi ");
+  await stale.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+  await stale.close();
+});
+
 test("neighbouring postings parts come in one range request", async () => {
   // A query of two words reads a shard's lists and then its positions, which lie
   // next to each other in the pack: one request brings both gzip members.
@@ -341,8 +375,26 @@ test("a search worker that cannot start shows a message, not a blank page", asyn
     assert.match(await glue.locator(".status.error").textContent(), /search worker could not start.*trunk build/);
     await glue.close();
   }
-  // Its script is missing: the worker's error event says it.
-  const { page: again } = await openPage((p) => through(p, /soi-worker-start\.js$/, (r) => r.fulfill({ status: 404, body: "nope" })));
+  // A host whose policy refuses Blob workers (its own header, without
+  // `worker-src blob:`): the page starts the worker from its script's address,
+  // and searches as well.
+  const refuseBlobs = (p) => through(p, /\/site\/$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("worker-src 'self' blob:;", "worker-src 'self';");
+    assert.equal(/worker-src [^;]*/.exec(body)?.[0], "worker-src 'self'", "the page's policy allows no Blob worker");
+    await route.fulfill({ response, body });
+  });
+  const { page: strict } = await openPage(refuseBlobs);
+  await strict.waitForSelector("input#q:not([disabled])");
+  await strict.fill("input#q", "dai hoi ");
+  await strict.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+  assert.match(strict.workers()[0].url(), /\/site\/soi-worker-start\.js$/);
+  await strict.close();
+  // There, its script is missing: the worker's error event says it.
+  const { page: again } = await openPage(async (p) => {
+    await refuseBlobs(p);
+    await through(p, /soi-worker-start\.js$/, (r) => r.fulfill({ status: 404, body: "nope" }));
+  });
   assert.match(await again.locator(".status.error").textContent(), /search worker stopped.*trunk build/);
   await again.close();
 });
@@ -527,12 +579,14 @@ test("typing fast only ever shows the newest query's results, searched in the wo
   t.diagnostic(`${query.length} keystrokes, ${shown.length} result lists rendered; main-thread long tasks: ` +
     `${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms (reported, not asserted)`);
 
-  // The index is fetched, and so searched, by the worker: the page requested none of it.
+  // The index is fetched, and so searched, by the worker: the page requested none
+  // of it. The worker started from the page's own copy of its start script (a
+  // Blob), not from a request for the file, and fetches from the site's sub-path.
   const fetched = (scope) => scope.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
-  assert.deepEqual((await fetched(page)).filter((url) => url.includes("/index/")), []);
+  assert.deepEqual((await fetched(page)).filter((url) => url.includes("/index/") || url.includes("soi-worker-start")), []);
   const workers = page.workers();
   assert.equal(workers.length, 1);
-  assert.match(workers[0].url(), /\/site\/soi-worker-start\.js$/);
+  assert.match(workers[0].url(), /^blob:/);
   const byWorker = await fetched(workers[0]);
   for (const file of [/\/site\/index\/manifest\.json$/, /\/site\/index\/postings\.\w+\.bin\?lane=\d$/, /\/site\/index\/store\.\w+\.bin\?lane=\d$/]) {
     assert.ok(byWorker.some((url) => file.test(url)), `the worker fetched ${file}: ${byWorker}`);

@@ -45,7 +45,10 @@ pub fn run(app: &Path, out: &Path, args: BuildArgs<'_>) -> Result<()> {
     }
     let page_path = app.join("index.html");
     let page = fs::read_to_string(&page_path).with_context(|| format!("cannot read {}", page_path.display()))?;
-    let locked = lock_down(&page);
+    let manifest_path = index_dir.join(soi_core::index::MANIFEST_FILE);
+    let manifest =
+        fs::read_to_string(&manifest_path).with_context(|| format!("cannot read {}", manifest_path.display()))?;
+    let locked = lock_down(&carry_manifest(&page, &manifest));
     for (name, script) in &locked.scripts {
         fs::write(out.join(name), script).with_context(|| format!("cannot write {name} into {}", out.display()))?;
     }
@@ -60,6 +63,22 @@ pub fn run(app: &Path, out: &Path, args: BuildArgs<'_>) -> Result<()> {
     Ok(())
 }
 
+/// The page with the index's manifest in it, before its first script: the
+/// worker's start script (www/soi-worker-start.js) then asks for the root of
+/// the index without waiting for `manifest.json`, a round trip. The worker
+/// still reads `manifest.json`, and a root the page names wrongly (the index
+/// rebuilt by `soi build` alone, without `soi site`) is fetched again by the
+/// names it gives. Data, not a script: `type="application/json"` never runs,
+/// and `<` is escaped so that no text in it can close the element.
+fn carry_manifest(page: &str, manifest: &str) -> String {
+    let json = manifest.trim().replace('<', "\\u003c");
+    let element = format!("<script type=\"application/json\" id=\"soi-manifest\">{json}</script>\n    ");
+    match page.find("<script") {
+        Some(at) => format!("{}{element}{}", &page[..at], &page[at..]),
+        None => page.to_owned(),
+    }
+}
+
 /// The Content-Security-Policy every site carries, as a `<meta>` tag (a host that
 /// sets headers can send the same value as a `Content-Security-Policy` header, and
 /// add `frame-ancestors 'none'`, which only a header can carry):
@@ -67,11 +86,13 @@ pub fn run(app: &Path, out: &Path, args: BuildArgs<'_>) -> Result<()> {
 ///   (`'wasm-unsafe-eval'`); no `eval`, and no inline script but the page's own,
 ///   each named by its hash (`'sha256-…'`, added by [`lock_down`]);
 /// - everything else (styles, fetches, the search worker) from the site only;
+///   the search worker also from a `blob:` the page makes of its own inline
+///   start script (www/soi-worker-start.js), which spares it a round trip;
 ///   `data:` images for the empty favicon; inline style attributes are allowed,
 ///   for the month histogram's bar heights (styles cannot run code);
 /// - no plugins, no `<base>`, no form submissions.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
+style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; \
 object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /// A page made to run under [`CONTENT_SECURITY_POLICY`].
@@ -100,7 +121,7 @@ fn lock_down(page: &str) -> LockedPage {
         let Some(close) = rest[tag_end..].find("</script>").map(|i| tag_end + i) else { break };
         let body = &rest[tag_end..close];
         out.push_str(&rest[..open]);
-        if tag.contains(" src=") || body.trim().is_empty() {
+        if tag.contains(" src=") || tag.contains("type=\"application/json\"") || body.trim().is_empty() {
             out.push_str(&rest[open..close + "</script>".len()]);
         } else if tag.contains("type=\"module\"") {
             let hash: String = Sha256::digest(body.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
@@ -163,6 +184,24 @@ mod tests {
         // The same page with CRLF line ends: the browser hashes it with LF ends.
         let crlf = super::lock_down(&page.replace('\n', "\r\n"));
         assert!(crlf.page.contains("'sha256-ZSPUuDqDIsjHGqjRHn0vwh4aPOr/qvr5aK4SQKPkj/k='"), "{}", crlf.page);
+    }
+
+    #[test]
+    fn the_page_carries_the_manifest_as_data_before_its_first_script() {
+        let page = "<html><head><script>\nwindow.boot = 1;\n</script></head></html>";
+        let manifest = "{\"format\":\"soi-index\",\"note\":\"</script><script>alert(1)\"}\n";
+        let locked = super::lock_down(&super::carry_manifest(page, manifest));
+        let data = locked.page.find("<script type=\"application/json\" id=\"soi-manifest\">").unwrap();
+        let boot = locked.page.find("<script>\nwindow.boot").unwrap();
+        assert!(data < boot, "the start script finds the manifest when it runs: {}", locked.page);
+        assert!(
+            locked.page.contains(r#"{"format":"soi-index","note":"\u003c/script>\u003cscript>alert(1)"}</script>"#),
+            "no text in the manifest closes its element: {}",
+            locked.page
+        );
+        // Only the boot script is allowed by hash: data needs no permission to run.
+        assert_eq!(locked.page.matches("'sha256-").count(), 1, "{}", locked.page);
+        assert!(locked.page.contains("worker-src 'self' blob:;"), "the worker may start from the page's Blob");
     }
 
     #[test]

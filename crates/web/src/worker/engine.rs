@@ -31,8 +31,9 @@ use wasm_bindgen::{JsCast, JsValue};
 #[derive(Clone)]
 pub enum Source {
     /// A URL prefix ending in `/`, relative to the script that fetches (the
-    /// worker's, which sits beside the page: `index/`).
-    Url(Rc<str>),
+    /// worker's, which sits beside the page: `index/`) or absolute; and whether
+    /// the worker's start script fetched its root early ([`Source::early`]).
+    Url(Rc<str>, bool),
     /// Files by name, already in memory (tests, embedding).
     Memory(Rc<HashMap<String, Vec<u8>>>),
 }
@@ -44,7 +45,16 @@ impl Source {
         if !p.is_empty() && !p.ends_with('/') {
             p.push('/');
         }
-        Source::Url(p.into())
+        Source::Url(p.into(), false)
+    }
+
+    /// The worker's own index at `prefix`, whose manifest and root the start
+    /// script (www/soi-worker-start.js) may have fetched already ([`Early`]).
+    pub(super) fn early(prefix: &str) -> Self {
+        match Source::url(prefix) {
+            Source::Url(p, _) => Source::Url(p, true),
+            other => other,
+        }
     }
 
     /// Fetches one file (the manifest or a file of the root). Errors are
@@ -68,7 +78,7 @@ impl Source {
                 let bytes = files.get(name).cloned().ok_or_else(|| format!("the index file {name} is missing"))?;
                 Ok((bytes, true))
             }
-            Source::Url(prefix) => {
+            Source::Url(prefix, _) => {
                 let url = format!("{prefix}{name}");
                 let early = match early {
                     Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
@@ -175,7 +185,7 @@ impl Source {
                     .map(|bytes| Ranged::Part(bytes.to_vec()))
                     .ok_or_else(|| updated(format!("{name} is shorter than the index says")))
             }
-            Source::Url(prefix) => {
+            Source::Url(prefix, _) => {
                 let url = format!("{prefix}{name}");
                 let failed = |message: String| message;
                 // A lane in the address. Chrome's HTTP cache lets one request at
@@ -348,7 +358,7 @@ struct Flight {
 impl Flight {
     fn new(source: &Source) -> Rc<Flight> {
         let abort = match source {
-            Source::Url(_) => web_sys::AbortController::new().ok(),
+            Source::Url(..) => web_sys::AbortController::new().ok(),
             Source::Memory(_) => None,
         };
         Rc::new(Flight { abort, waiting: Cell::new(0), done: Cell::new(false) })
@@ -574,9 +584,9 @@ impl Engine {
     /// Fetches, verifies and opens the index. `progress` gets the bytes fetched so
     /// far and the bytes to fetch in all (known once the manifest is read).
     pub async fn load(source: Source, progress: impl Fn(u64, u64)) -> Result<Rc<Engine>, String> {
-        // The start script fetches from the worker's own index folder only.
+        // What the start script fetched, for the worker's own index only.
         let early = match &source {
-            Source::Url(prefix) if &**prefix == super::INDEX => Early::take(),
+            Source::Url(_, true) => Early::take(),
             _ => None,
         };
         let manifest_bytes = source

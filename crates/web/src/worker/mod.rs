@@ -24,12 +24,25 @@ pub use service::Service;
 /// puts beside the page (so this is the page's `index/`, on any sub-path).
 const INDEX: &str = "index/";
 
+/// The index's address for this worker: `index/` under the site's address that
+/// the page gave a worker started from a Blob (`self.__soiBoot.base`, see
+/// www/soi-worker-start.js), which has no address of its own; else `index/`
+/// beside the worker's script.
+fn index_here() -> String {
+    let base = js_sys::Reflect::get(&js_sys::global(), &"__soiBoot".into())
+        .ok()
+        .filter(JsValue::is_object)
+        .and_then(|boot| js_sys::Reflect::get(&boot, &"base".into()).ok())
+        .and_then(|base| base.as_string());
+    format!("{}{INDEX}", base.unwrap_or_default())
+}
+
 /// Serves the UI that started this worker: loads the index and answers its
 /// messages for as long as the worker lives. Fails outside a dedicated worker.
 pub fn serve_this_worker() -> Result<(), JsValue> {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
     let to_ui = scope.clone();
-    let service = Service::start(Source::url(INDEX), move |reply| {
+    let service = Service::start(Source::early(&index_here()), move |reply| {
         // A reply is a plain object of strings, numbers and arrays: it always clones.
         let _ = to_ui.post_message(&reply);
     });
