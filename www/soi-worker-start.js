@@ -30,6 +30,7 @@
     const boot = { base: new URL(".", document.baseURI).href, manifest: manifest ? manifest.textContent : null };
     let worker;
     let fromBlob = false;
+    let blobUrl = null;
     const early = [];
     const start = (url) => {
       const started = new Worker(url);
@@ -40,10 +41,15 @@
     // A policy that refuses the Blob worker says so by its error event, before
     // the worker could send anything: the worker starts from the file then.
     function keep(event) {
+      if (blobUrl) {
+        URL.revokeObjectURL(blobUrl); // the worker has loaded it, or never will
+        blobUrl = null;
+      }
       if (fromBlob && event.type === "error" && early.length === 0) {
         fromBlob = false;
         worker.removeEventListener("message", keep);
         worker.removeEventListener("error", keep);
+        worker.terminate();
         try {
           worker = start(script);
           return;
@@ -56,7 +62,8 @@
     try {
       if (!source) throw new Error("no text of its own");
       const code = `self.__soiBoot = ${JSON.stringify(boot)};\n${source}`;
-      worker = start(URL.createObjectURL(new Blob([code], { type: "text/javascript" })));
+      blobUrl = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
+      worker = start(blobUrl);
       fromBlob = true;
     } catch {
       try {

@@ -46,7 +46,7 @@ function scaleCorpus() {
 before(async () => {
   assert.ok(fs.existsSync(path.join(site, "index.html")), "target/site is built (soi site … --out target/site)");
   let port;
-  ({ server, port } = await serve(served));
+  ({ server, port } = await serve(served, { h2: false })); // plain HTTP whatever H2 says: the addresses below
   base = `http://127.0.0.1:${port}/site/`;
   fs.mkdirSync(shots, { recursive: true });
   const corpus = path.join(served, "corpus-scale");
@@ -238,16 +238,26 @@ test("the page carries the index's manifest: the root is asked for before manife
   await page.close();
 
   // The index rebuilt by `soi build` alone: the page names root files that are
-  // gone. The worker reads manifest.json and fetches the files it names.
-  const { page: stale } = await openPage((p) => through(p, /\/site\/$/, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(/"(dict|terms|docs)\.[0-9a-f]{16}\.bin"/g, '"$1.0000000000000000.bin"');
-    assert.match(body, /"dict\.0000000000000000\.bin"/);
-    await route.fulfill({ response, body });
-  }));
+  // gone. The worker asks for them (and is refused), reads manifest.json, and
+  // fetches the files it names.
+  const gone = new Set();
+  const { page: stale } = await openPage(async (p) => {
+    await through(p, /\/site\/$/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/"(dict|terms|docs)\.[0-9a-f]{16}\.bin"/g, '"$1.0000000000000000.bin"');
+      assert.match(body, /"dict\.0000000000000000\.bin"/);
+      await route.fulfill({ response, body });
+    });
+    await through(p, /\/index\/\w+\.0000000000000000\.bin$/, async (route) => {
+      gone.add(new URL(route.request().url()).pathname.split("/").pop());
+      await route.fulfill({ status: 404, body: "gone" });
+    });
+  });
   await stale.waitForSelector("input#q:not([disabled])");
   await stale.fill("input#q", "dai hoi ");
   await stale.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
+  assert.deepEqual([...gone].sort(), ["dict.0000000000000000.bin", "docs.0000000000000000.bin", "terms.0000000000000000.bin"],
+    "the page's copy of the manifest was used first");
   await stale.close();
 });
 
@@ -671,6 +681,15 @@ test("at 10,000 articles over a slow network, a newer query aborts only the requ
   for (const a of aborted) assert.match(a, /^postings\.\w+\.bin\?lane=\d bytes=\d+-\d+ net::ERR_ABORTED$/);
   const api = await page.evaluate((q) => window.soi.search(q, { limit: 20 }), "bệnh viện");
   assert.deepEqual(await page.$$eval(".hit-id", (e) => e.map((x) => x.textContent)), api.hits.map((h) => h.id));
+  // The same words again while the texts of their results are on their way:
+  // the newest search waits for those texts too, and none is aborted.
+  const before = aborted.length;
+  const texts = page.waitForRequest(/\/index\/store\.\w+\.bin/);
+  await page.fill("input#q", '"kinh tế"');
+  await texts;
+  await page.fill("input#q", '"kinh tế" ');
+  await shown('"kinh tế" ');
+  assert.deepEqual(aborted.slice(before), [], "the texts the newest search needs are not aborted");
   // What was aborted is fetched again when asked for: `t` answers as the CLI does.
   const again = await page.evaluate(() => window.soi.search("t", { limit: 5 }));
   const cli = execFileSync(path.join(root, "target/release/soi"),

@@ -26,7 +26,7 @@ const COMPRESSED = new Set([".html", ".js", ".wasm", ".css", ".json"]);
  *  send ten text slots in two waves, are not the limit. HTTP/2 needs TLS in a
  *  browser: a throwaway certificate for 127.0.0.1 (made with openssl, kept in
  *  target/), which Chromium is told to accept. */
-const H2 = Boolean(process.env.H2);
+const H2 = process.env.H2 === "1";
 
 /** The address of the site served on `port` by `serve` with the environment's protocol. */
 export const siteUrl = (port, h2 = H2) => `${h2 ? "https" : "http"}://127.0.0.1:${port}/`;
@@ -35,10 +35,18 @@ function loopbackCertificate() {
   const dir = path.join(root, "target/e2e-tls");
   const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
   if (!fs.existsSync(cert)) {
-    fs.mkdirSync(dir, { recursive: true });
+    // Made in a folder of this process's own, then moved in whole: two tools
+    // starting at once never pair one's key with the other's certificate.
+    const own = `${dir}.${process.pid}`;
+    fs.mkdirSync(own, { recursive: true });
     execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-      "-keyout", key, "-out", cert, "-days", "30", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-    { stdio: "ignore" });
+      "-keyout", path.join(own, "key.pem"), "-out", path.join(own, "cert.pem"), "-days", "30", "-subj", "/CN=127.0.0.1",
+      "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+    try {
+      fs.renameSync(own, dir);
+    } catch {
+      fs.rmSync(own, { recursive: true, force: true }); // another tool's came first
+    }
   }
   return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 }

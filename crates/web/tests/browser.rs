@@ -630,7 +630,8 @@ async fn the_worker_looks_up_words_of_one_document_in_their_shard() {
 
     // A search superseded while its shards are on their way stops waiting at
     // once (the worker drops stale keystrokes), and the next search still
-    // answers in full: the parts the stale one left are fetched again.
+    // answers in full. (Files in memory cannot be aborted: the next search
+    // takes the parts the stale one asked for; tests/e2e aborts real requests.)
     let stale = Stale::default();
     let mut search = Box::pin(engine.search_while("tổng kết công tác", &options, &stale));
     use std::future::Future as _;

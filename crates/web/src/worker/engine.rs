@@ -8,13 +8,15 @@
 //! text of the results shown ([`Engine::search`], [`Engine::article`]): each
 //! document's slot of its store pack, by an HTTP range request (neighbouring
 //! slots in one request). All the parts a step needs are fetched at once, and
-//! each once, however many searches ask for it while it is on its way. A host
-//! that ignores range requests sends the whole pack, which is then kept.
+//! each once, however many searches ask for it while it is on its way (unless
+//! it is aborted, below). A host that ignores range requests sends the whole
+//! pack, which is then kept.
 //!
 //! A search a newer keystroke supersedes ([`Stale`]) stops waiting for the
 //! network at once. Its requests go on while another search waits for them;
-//! the others are aborted when the next search starts its own fetches, so that
-//! they do not share its bandwidth ([`Flight`]).
+//! the others are aborted once the next search has counted its own (postings
+//! when it has counted its postings, texts when its texts), so that they do not
+//! share its bandwidth ([`Flight`]); a part aborted is fetched again when asked.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -31,9 +33,13 @@ use wasm_bindgen::{JsCast, JsValue};
 #[derive(Clone)]
 pub enum Source {
     /// A URL prefix ending in `/`, relative to the script that fetches (the
-    /// worker's, which sits beside the page: `index/`) or absolute; and whether
-    /// the worker's start script fetched its root early ([`Source::early`]).
-    Url(Rc<str>, bool),
+    /// worker's, which sits beside the page: `index/`) or absolute.
+    Url {
+        prefix: Rc<str>,
+        /// Whether the worker's start script fetched the root early
+        /// ([`Source::early`]).
+        early: bool,
+    },
     /// Files by name, already in memory (tests, embedding).
     Memory(Rc<HashMap<String, Vec<u8>>>),
 }
@@ -45,14 +51,14 @@ impl Source {
         if !p.is_empty() && !p.ends_with('/') {
             p.push('/');
         }
-        Source::Url(p.into(), false)
+        Source::Url { prefix: p.into(), early: false }
     }
 
     /// The worker's own index at `prefix`, whose manifest and root the start
     /// script (www/soi-worker-start.js) may have fetched already ([`Early`]).
     pub(super) fn early(prefix: &str) -> Self {
         match Source::url(prefix) {
-            Source::Url(p, _) => Source::Url(p, true),
+            Source::Url { prefix, .. } => Source::Url { prefix, early: true },
             other => other,
         }
     }
@@ -78,7 +84,7 @@ impl Source {
                 let bytes = files.get(name).cloned().ok_or_else(|| format!("the index file {name} is missing"))?;
                 Ok((bytes, true))
             }
-            Source::Url(prefix, _) => {
+            Source::Url { prefix, .. } => {
                 let url = format!("{prefix}{name}");
                 let early = match early {
                     Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
@@ -185,7 +191,7 @@ impl Source {
                     .map(|bytes| Ranged::Part(bytes.to_vec()))
                     .ok_or_else(|| updated(format!("{name} is shorter than the index says")))
             }
-            Source::Url(prefix, _) => {
+            Source::Url { prefix, .. } => {
                 let url = format!("{prefix}{name}");
                 let failed = |message: String| message;
                 // A lane in the address. Chrome's HTTP cache lets one request at
@@ -333,7 +339,8 @@ const POSITION_RETRIES: usize = 2;
 const MERGE_GAP: u64 = 2048;
 
 /// Most bytes one range request of merged neighbours spans (a part larger than
-/// this has one of its own). The parts of a prefix typed after a word (`dai h`:
+/// this has one of its own), unless a pack's parts would then need more than
+/// [`LANES`] requests. The parts of a prefix typed after a word (`dai h`:
 /// the positions of 32 completions, 495 KB at 10k) then come in several
 /// requests side by side, and the next keystroke (`dai ho`) waits only for the
 /// requests holding its parts; the others are aborted.
@@ -351,17 +358,21 @@ type PartFetch = Shared<LocalBoxFuture<'static, Result<(), String>>>;
 struct Flight {
     /// Aborts the request (`None` for files in memory).
     abort: Option<web_sys::AbortController>,
+    /// Whether it brings texts (else postings parts).
+    texts: bool,
     waiting: Cell<u32>,
+    /// Its bytes are here (being unpacked): nothing left to save by aborting.
+    received: Cell<bool>,
     done: Cell<bool>,
 }
 
 impl Flight {
-    fn new(source: &Source) -> Rc<Flight> {
+    fn new(source: &Source, texts: bool) -> Rc<Flight> {
         let abort = match source {
-            Source::Url(..) => web_sys::AbortController::new().ok(),
+            Source::Url { .. } => web_sys::AbortController::new().ok(),
             Source::Memory(_) => None,
         };
-        Rc::new(Flight { abort, waiting: Cell::new(0), done: Cell::new(false) })
+        Rc::new(Flight { abort, texts, waiting: Cell::new(0), received: Cell::new(false), done: Cell::new(false) })
     }
 
     fn signal(&self) -> Option<web_sys::AbortSignal> {
@@ -383,6 +394,19 @@ impl Drop for Waiting {
     fn drop(&mut self) {
         self.0.waiting.set(self.0.waiting.get().saturating_sub(1));
     }
+}
+
+/// Which requests no search waits for a fetch aborts once it has counted its own
+/// waits ([`Engine::ensure`]): a search's postings abort stale postings, and
+/// stale texts too when the search must wait for the network (its texts are
+/// known only after, and the stale ones would share the network meanwhile);
+/// its texts abort stale texts. A search whose postings are all here keeps the
+/// stale texts to its own texts' turn: the same words asked again (a space
+/// typed after them) need the same texts, still on their way.
+#[derive(Clone, Copy, PartialEq)]
+enum Sweep {
+    Postings,
+    Texts,
 }
 
 /// Parts on their way, each with its fetch and the request that brings it.
@@ -417,7 +441,10 @@ impl Stale {
             if self.marked.get() {
                 Poll::Ready(())
             } else {
-                self.wakers.borrow_mut().push(cx.waker().clone());
+                let mut wakers = self.wakers.borrow_mut();
+                if !wakers.iter().any(|w| w.will_wake(cx.waker())) {
+                    wakers.push(cx.waker().clone());
+                }
                 Poll::Pending
             }
         })
@@ -525,6 +552,19 @@ fn check_pack(index: &Index, kind: PackKind, pack: usize, bytes: &[u8]) -> Resul
 /// and the ranges in it with what they hold.
 #[allow(clippy::type_complexity)]
 fn spans<T>(placed: Vec<(usize, Range<u64>, T)>) -> Vec<(usize, Range<u64>, Vec<(Range<u64>, T)>)> {
+    // Per pack, the bytes asked for: more than LANES requests of one pack would
+    // share addresses, and wait for each other, so a request may span more.
+    let mut asked: Vec<(usize, u64)> = Vec::new();
+    for (pack, range, _) in &placed {
+        match asked.iter_mut().find(|(p, _)| p == pack) {
+            Some((_, bytes)) => *bytes += range.end - range.start,
+            None => asked.push((*pack, range.end - range.start)),
+        }
+    }
+    let most = |pack: usize| {
+        let bytes = asked.iter().find(|(p, _)| *p == pack).map_or(0, |&(_, b)| b);
+        MAX_SPAN.max(bytes.div_ceil(u64::from(LANES)))
+    };
     let mut out: Vec<(usize, Range<u64>, Vec<(Range<u64>, T)>)> = Vec::new();
     for (pack, range, item) in placed {
         match out.last_mut() {
@@ -532,7 +572,7 @@ fn spans<T>(placed: Vec<(usize, Range<u64>, T)>) -> Vec<(usize, Range<u64>, Vec<
                 if *p == pack
                     && range.start >= span.end
                     && range.start - span.end <= MERGE_GAP
-                    && range.end - span.start <= MAX_SPAN =>
+                    && range.end - span.start <= most(pack) =>
             {
                 span.end = range.end;
                 run.push((range, item));
@@ -586,7 +626,7 @@ impl Engine {
     pub async fn load(source: Source, progress: impl Fn(u64, u64)) -> Result<Rc<Engine>, String> {
         // What the start script fetched, for the worker's own index only.
         let early = match &source {
-            Source::Url(_, true) => Early::take(),
+            Source::Url { early: true, .. } => Early::take(),
             _ => None,
         };
         let manifest_bytes = source
@@ -649,7 +689,7 @@ impl Engine {
     /// the requests no other search waits for are aborted by the next fetch.
     /// (Not generic over the parts' iterator: each instance would add its own
     /// copy of the joined fetches to the worker's wasm.)
-    async fn ensure(&self, parts: Vec<Part>, stale: &Stale) -> Result<bool, String> {
+    async fn ensure(&self, parts: Vec<Part>, stale: &Stale, sweep: Sweep) -> Result<bool, String> {
         if !stale.wanted() {
             return Ok(false);
         }
@@ -662,7 +702,8 @@ impl Engine {
             })
             .collect();
         // This search's waits are counted: what no search waits for is stale.
-        self.abort_unwaited();
+        let waits_for_network = !waits.is_empty();
+        self.abort_unwaited(sweep == Sweep::Postings, sweep == Sweep::Texts || waits_for_network);
         let all = future::try_join_all(waits.into_iter().map(|(part, fetch, waiting)| async move {
             let added = fetch.await;
             // Done either way: added, or failed and to be tried again by the
@@ -676,18 +717,19 @@ impl Engine {
         }
     }
 
-    /// Aborts the requests under way that no search waits for, and forgets
-    /// their parts (a later search that needs one fetches it again).
-    fn abort_unwaited(&self) {
+    /// Aborts the requests of postings (`postings`) and of texts (`texts`) under
+    /// way that no search waits for and whose bytes are not here yet, and
+    /// forgets their parts (a later search that needs one fetches it again).
+    fn abort_unwaited(&self, postings: bool, texts: bool) {
         let mut fetching = self.fetching.borrow_mut();
         fetching.retain(|_, (_, flight)| {
-            let unwaited = flight.waiting.get() == 0 && !flight.done.get();
-            if unwaited {
-                if let Some(abort) = &flight.abort {
-                    abort.abort();
-                }
+            let Some(abort) = &flight.abort else { return true };
+            let kind = if flight.texts { texts } else { postings };
+            let stale = kind && flight.waiting.get() == 0 && !flight.received.get() && !flight.done.get();
+            if stale {
+                abort.abort();
             }
-            !unwaited
+            !stale
         });
     }
 
@@ -739,7 +781,7 @@ impl Engine {
                 self.start_text_fetch(&mut fetching, pack, span, run.into_iter().map(|(_, doc)| doc).collect());
             }
         }
-        self.ensure(missing.into_iter().map(Part::Text).collect(), stale).await
+        self.ensure(missing.into_iter().map(Part::Text).collect(), stale, Sweep::Texts).await
     }
 
     /// Starts fetching `range` of store pack `pack`, which holds the slots of
@@ -753,11 +795,12 @@ impl Engine {
     ) {
         let (index, source, packs, ranges) = (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
         let parts = docs.iter().map(|&d| Part::Text(d)).collect::<Vec<_>>();
-        let flight = Flight::new(&self.source);
-        let abort = flight.signal();
+        let flight = Flight::new(&self.source, true);
+        let (abort, arrived) = (flight.signal(), flight.clone());
         let fetch = async move {
             let (bytes, at) =
                 pack_range(&index, &source, (&packs, ranges), (PackKind::Store, pack), range, abort).await?;
+            arrived.received.set(true);
             let (name, _) = pack_file(&index.borrow(), PackKind::Store, pack);
             for doc in docs {
                 let member = {
@@ -785,8 +828,8 @@ impl Engine {
             return under_way.clone();
         }
         let (index, source, packs, ranges) = (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
-        let flight = Flight::new(&self.source);
-        let abort = flight.signal();
+        let flight = Flight::new(&self.source, false);
+        let (abort, arrived) = (flight.signal(), flight.clone());
         let fetch = async move {
             let place = postings_place(&index.borrow(), part);
             let (pack, range) = place.ok_or_else(|| match part {
@@ -795,6 +838,7 @@ impl Engine {
             })?;
             let (bytes, at) =
                 pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), range.clone(), abort).await?;
+            arrived.received.set(true);
             add_postings_part(&index, part, pack, &bytes[(range.start - at) as usize..(range.end - at) as usize]).await
         }
         .boxed_local()
@@ -847,11 +891,12 @@ impl Engine {
         }
         let (index, source, packs, ranges) = (self.index.clone(), self.source.clone(), self.packs.clone(), self.ranges);
         let keys: Vec<Part> = parts.iter().map(|(_, part)| *part).collect();
-        let flight = Flight::new(&self.source);
-        let abort = flight.signal();
+        let flight = Flight::new(&self.source, false);
+        let (abort, arrived) = (flight.signal(), flight.clone());
         let fetch = async move {
             let (bytes, at) =
                 pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), span, abort).await?;
+            arrived.received.set(true);
             for (range, part) in parts {
                 let member = &bytes[(range.start - at) as usize..(range.end - at) as usize];
                 add_postings_part(&index, part, pack, member).await?;
@@ -890,7 +935,7 @@ impl Engine {
         let results = loop {
             let Some(plan) = self.plan(query, stale).await? else { return Ok(None) };
             let parts = missing_parts(&self.index.borrow(), &plan, Vec::new(), all_positions);
-            if !self.ensure(parts, stale).await? {
+            if !self.ensure(parts, stale, Sweep::Postings).await? {
                 return Ok(None);
             }
             let run = {
@@ -936,7 +981,7 @@ impl Engine {
                 let index = self.index.borrow();
                 missing_parts(&index, &plan, index.missing_shards(&plan), false)
             };
-            if !self.ensure(parts, stale).await? {
+            if !self.ensure(parts, stale, Sweep::Postings).await? {
                 return Ok(None);
             }
         }
@@ -958,7 +1003,7 @@ impl Engine {
             return Ok(None);
         }
         let shards = self.index.borrow().missing_shards_for_article(doc);
-        if !self.ensure(shards.into_iter().map(Part::Shard).collect(), stale).await? {
+        if !self.ensure(shards.into_iter().map(Part::Shard).collect(), stale, Sweep::Postings).await? {
             return Ok(None);
         }
         // The related articles' titles are in their texts.
