@@ -8,13 +8,21 @@
 //! still inside the canonicalized folder (a symlink out of the site). Only GET
 //! and HEAD are answered. A single byte range is served (the explorer fetches an
 //! article's text out of a store pack that way), as static hosts do.
+//!
+//! HTTP/1.1 with keep-alive, one thread per connection (std only). A browser
+//! keeps six connections open to a host and sends a page's requests over them
+//! side by side; the `tiny_http` server used before handed connections to a
+//! pool of threads that could leave a new connection unread while idle ones
+//! held its threads, and the page then waited for its index forever (about one
+//! fresh page in four, after another had been served).
 
 use std::fs;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{anyhow, bail, Result};
-use tiny_http::{Header, Method, Response, ResponseBox, Server};
 
 fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
@@ -138,8 +146,68 @@ fn resolve(root: &Path, url: &str) -> Target {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name, value).expect("valid header")
+/// A request method, as far as this server tells them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Get,
+    Head,
+    Other,
+}
+
+/// What a response carries after its head.
+enum Body {
+    Text(&'static str),
+    Bytes(Vec<u8>),
+    /// A whole file of this many bytes.
+    File(fs::File, u64),
+}
+
+impl Body {
+    fn len(&self) -> u64 {
+        match self {
+            Body::Text(t) => t.len() as u64,
+            Body::Bytes(b) => b.len() as u64,
+            Body::File(_, len) => *len,
+        }
+    }
+}
+
+/// One response: its status, its headers (besides the length and the
+/// connection's), and its body.
+struct Reply {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Body,
+}
+
+impl Reply {
+    fn text(status: u16, text: &'static str) -> Reply {
+        Reply { status, headers: vec![("Content-Type", "text/plain; charset=utf-8".into())], body: Body::Text(text) }
+    }
+
+    fn with(mut self, name: &'static str, value: impl Into<String>) -> Reply {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    #[cfg(test)]
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        206 => "Partial Content",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        416 => "Range Not Satisfiable",
+        431 => "Request Header Fields Too Large",
+        _ => "",
+    }
 }
 
 /// What a `Range` header asks of a file of `len` bytes.
@@ -183,42 +251,148 @@ fn read_part(mut file: fs::File, start: u64, end: u64) -> std::io::Result<Vec<u8
     Ok(part)
 }
 
-/// The response to one request (HEAD bodies are dropped by tiny_http). `range` is
-/// the request's `Range` header.
-fn respond(root: &Path, method: &Method, url: &str, range: Option<&str>) -> ResponseBox {
-    if !matches!(method, Method::Get | Method::Head) {
-        return Response::from_string("method not allowed\n")
-            .with_status_code(405)
-            .with_header(header("Allow", "GET, HEAD"))
-            .boxed();
+/// The response to one request (a HEAD's body is not sent: see [`write_reply`]).
+/// `range` is the request's `Range` header.
+fn respond(root: &Path, method: Method, url: &str, range: Option<&str>) -> Reply {
+    if method == Method::Other {
+        return Reply::text(405, "method not allowed\n").with("Allow", "GET, HEAD");
     }
-    let not_found = || Response::from_string("not found\n").with_status_code(404).boxed();
+    let not_found = || Reply::text(404, "not found\n");
     match resolve(root, url) {
         Target::File(path) => {
             let Ok(file) = fs::File::open(&path) else { return not_found() };
             let len = file.metadata().map_or(0, |m| m.len());
-            let typed = |r: ResponseBox| {
-                r.with_header(header("Content-Type", content_type(&path))).with_header(header("Accept-Ranges", "bytes"))
+            let typed = |status, body| Reply {
+                status,
+                headers: vec![("Content-Type", content_type(&path).into()), ("Accept-Ranges", "bytes".into())],
+                body,
             };
             match wanted(range, len) {
-                Wanted::Whole => typed(Response::from_file(file).boxed()),
+                Wanted::Whole => typed(200, Body::File(file, len)),
                 Wanted::Part(start, end) => match read_part(file, start, end) {
-                    Ok(part) => typed(
-                        Response::from_data(part)
-                            .with_status_code(206)
-                            .with_header(header("Content-Range", &format!("bytes {start}-{}/{len}", end - 1)))
-                            .boxed(),
-                    ),
+                    Ok(part) => {
+                        typed(206, Body::Bytes(part)).with("Content-Range", format!("bytes {start}-{}/{len}", end - 1))
+                    }
                     Err(_) => not_found(),
                 },
-                Wanted::Unsatisfiable => Response::from_string("range not satisfiable\n")
-                    .with_status_code(416)
-                    .with_header(header("Content-Range", &format!("bytes */{len}")))
-                    .boxed(),
+                Wanted::Unsatisfiable => {
+                    Reply::text(416, "range not satisfiable\n").with("Content-Range", format!("bytes */{len}"))
+                }
             }
         }
         Target::Missing => not_found(),
-        Target::Forbidden => Response::from_string("forbidden\n").with_status_code(403).boxed(),
+        Target::Forbidden => Reply::text(403, "forbidden\n"),
+    }
+}
+
+/// The most bytes a request's head may take (its line and headers).
+const MAX_HEAD: usize = 16 * 1024;
+
+/// How long a kept-alive connection may stay idle before it is closed.
+const IDLE: Duration = Duration::from_secs(30);
+
+/// A request's head: its method, its target, its `Range` header, and whether
+/// the connection is to be closed after the answer.
+struct Head {
+    method: Method,
+    target: String,
+    range: Option<String>,
+    close: bool,
+}
+
+/// Reads one request's head. `Ok(None)`: the client closed the connection (or
+/// let it idle too long) before sending one. `Err`: not a request this server
+/// can read, answered with `status`.
+fn read_head(reader: &mut impl BufRead) -> std::result::Result<Option<Head>, u16> {
+    let mut lines = Vec::new();
+    let mut size = 0;
+    loop {
+        let mut line = Vec::new();
+        let n = (&mut *reader).take((MAX_HEAD - size + 1) as u64).read_until(b'\n', &mut line);
+        match n {
+            Ok(0) if lines.is_empty() => return Ok(None),
+            Err(_) if lines.is_empty() => return Ok(None),
+            Ok(0) | Err(_) => return Err(400),
+            Ok(n) => size += n,
+        }
+        if size > MAX_HEAD {
+            return Err(431);
+        }
+        let line = String::from_utf8(line).map_err(|_| 400u16)?;
+        let line = line.trim_end_matches(['\r', '\n']);
+        if line.is_empty() {
+            if lines.is_empty() {
+                continue; // a stray empty line before a request (RFC 9112, 2.2)
+            }
+            break;
+        }
+        lines.push(line.to_owned());
+    }
+    let mut first = lines[0].split(' ');
+    let (Some(method), Some(target), Some(version), None) = (first.next(), first.next(), first.next(), first.next())
+    else {
+        return Err(400);
+    };
+    if !version.starts_with("HTTP/1.") {
+        return Err(400);
+    }
+    let header = |name: &str| {
+        lines[1..].iter().find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
+        })
+    };
+    let connection = header("Connection").unwrap_or_default().to_ascii_lowercase();
+    let close = connection.contains("close") || (version == "HTTP/1.0" && !connection.contains("keep-alive"));
+    let method = match method {
+        "GET" => Method::Get,
+        "HEAD" => Method::Head,
+        _ => Method::Other,
+    };
+    Ok(Some(Head { method, target: target.to_owned(), range: header("Range"), close }))
+}
+
+/// Writes `reply` (its body unless the request was a HEAD).
+fn write_reply(out: &mut impl Write, reply: Reply, head_only: bool, close: bool) -> std::io::Result<()> {
+    let mut text = format!("HTTP/1.1 {} {}\r\n", reply.status, reason(reply.status));
+    for (name, value) in &reply.headers {
+        text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    text.push_str(&format!("Content-Length: {}\r\n", reply.body.len()));
+    text.push_str(if close { "Connection: close\r\n\r\n" } else { "Connection: keep-alive\r\n\r\n" });
+    out.write_all(text.as_bytes())?;
+    if !head_only {
+        match reply.body {
+            Body::Text(t) => out.write_all(t.as_bytes())?,
+            Body::Bytes(b) => out.write_all(&b)?,
+            Body::File(file, len) => {
+                std::io::copy(&mut file.take(len), out)?;
+            }
+        }
+    }
+    out.flush()
+}
+
+/// Answers the requests of one connection, one after another, until the client
+/// closes it, asks to, or leaves it idle for [`IDLE`].
+fn serve_connection(root: &Path, stream: TcpStream) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(IDLE))?;
+    let mut out = std::io::BufWriter::new(stream.try_clone()?);
+    let mut reader = BufReader::new(stream);
+    loop {
+        match read_head(&mut reader) {
+            Ok(None) => return Ok(()),
+            Ok(Some(head)) => {
+                let reply = respond(root, head.method, &head.target, head.range.as_deref());
+                write_reply(&mut out, reply, head.method == Method::Head, head.close)?;
+                if head.close {
+                    return Ok(());
+                }
+            }
+            Err(status) => {
+                return write_reply(&mut out, Reply::text(status, "bad request\n"), false, true);
+            }
+        }
     }
 }
 
@@ -242,18 +416,26 @@ pub fn run(dir: &Path, host: Option<IpAddr>, port: u16) -> Result<()> {
         );
     }
     let wanted = SocketAddr::new(host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)), port);
-    let server = Server::http(wanted).map_err(|e| anyhow!("cannot listen on {wanted}: {e}; try another --port"))?;
-    let addr = server.server_addr().to_ip().unwrap_or(wanted);
+    let listener =
+        TcpListener::bind(wanted).map_err(|e| anyhow!("cannot listen on {wanted}: {e}; try another --port"))?;
+    let addr = listener.local_addr().unwrap_or(wanted);
     if let Some(warning) = exposure_warning(addr) {
         eprintln!("{warning}");
     }
     println!("Serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
-    for request in server.incoming_requests() {
-        let range = request.headers().iter().find(|h| h.field.equiv("Range")).map(|h| h.value.to_string());
-        let response = respond(dir, request.method(), request.url(), range.as_deref());
-        let _ = request.respond(response);
-    }
+    serve_on(listener, dir.to_owned());
     Ok(())
+}
+
+/// Accepts connections on `listener` for as long as it lives, each served by a
+/// thread of its own.
+fn serve_on(listener: TcpListener, dir: PathBuf) {
+    let dir: std::sync::Arc<Path> = dir.into();
+    for stream in listener.incoming().flatten() {
+        let dir = dir.clone();
+        // A connection that fails (the client went away) ends its thread only.
+        let _ = std::thread::Builder::new().spawn(move || serve_connection(&dir, stream));
+    }
 }
 
 #[cfg(test)]
@@ -441,17 +623,80 @@ mod tests {
     #[test]
     fn only_get_and_head_are_served() {
         let f = Fixture::new();
-        let status = |m: Method| respond(f.site.path(), &m, "/index.html", None).status_code().0;
+        let status = |m: Method| respond(f.site.path(), m, "/index.html", None).status;
         assert_eq!(status(Method::Get), 200);
         assert_eq!(status(Method::Head), 200);
-        for m in [Method::Post, Method::Put, Method::Delete, Method::Options, Method::Patch, Method::Trace] {
-            let r = respond(f.site.path(), &m, "/index.html", None);
-            assert_eq!(r.status_code().0, 405, "{m}");
-            let allow = r.headers().iter().find(|h| h.field.equiv("Allow")).map(|h| h.value.to_string());
-            assert_eq!(allow.as_deref(), Some("GET, HEAD"));
+        let r = respond(f.site.path(), Method::Other, "/index.html", None);
+        assert_eq!(r.status, 405);
+        assert_eq!(r.header("Allow"), Some("GET, HEAD"));
+        assert_eq!(respond(f.site.path(), Method::Get, "/../x", None).status, 403);
+        assert_eq!(respond(f.site.path(), Method::Get, "/nothing", None).status, 404);
+    }
+
+    /// Sends `request` on `stream` and reads one response: its head and body.
+    fn exchange(stream: &mut BufReader<TcpStream>, request: &str) -> (String, Vec<u8>) {
+        stream.get_mut().write_all(request.as_bytes()).unwrap();
+        let mut head = String::new();
+        loop {
+            let mut line = String::new();
+            stream.read_line(&mut line).unwrap();
+            head.push_str(&line);
+            if line == "\r\n" {
+                break;
+            }
         }
-        assert_eq!(respond(f.site.path(), &Method::Get, "/../x", None).status_code().0, 403);
-        assert_eq!(respond(f.site.path(), &Method::Get, "/nothing", None).status_code().0, 404);
+        let len: usize =
+            head.lines().find_map(|l| l.strip_prefix("Content-Length: ")).map_or(0, |n| n.trim().parse().unwrap());
+        let mut body = vec![0; if request.starts_with("HEAD") { 0 } else { len }];
+        stream.read_exact(&mut body).unwrap();
+        (head, body)
+    }
+
+    #[test]
+    fn connections_are_served_side_by_side_and_kept_alive() {
+        let f = Fixture::new();
+        fs::write(f.site.path().join("pack.bin"), b"0123456789").unwrap();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let dir = f.site.path().to_owned();
+        std::thread::spawn(move || serve_on(listener, dir));
+        // Idle connections, held open as a browser holds its six: they must not
+        // keep new ones from being answered.
+        let idle: Vec<TcpStream> = (0..8).map(|_| TcpStream::connect(addr).unwrap()).collect();
+        let clients: Vec<_> = (0..16)
+            .map(|i| {
+                let i = i % 10;
+                std::thread::spawn(move || {
+                    let mut s = BufReader::new(TcpStream::connect(addr).unwrap());
+                    s.get_ref().set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+                    // Three requests on one connection, kept alive between them.
+                    for _ in 0..3 {
+                        let (head, body) = exchange(
+                            &mut s,
+                            &format!("GET /pack.bin HTTP/1.1\r\nHost: x\r\nRange: bytes={i}-\r\n\r\n"),
+                        );
+                        assert!(head.starts_with("HTTP/1.1 206 "), "{head}");
+                        assert!(head.contains(&format!("Content-Range: bytes {i}-9/10\r\n")), "{head}");
+                        assert!(head.contains("Connection: keep-alive\r\n"), "{head}");
+                        assert_eq!(body, &b"0123456789"[i..]);
+                    }
+                    let (head, body) = exchange(&mut s, "HEAD /pack.bin HTTP/1.1\r\nConnection: close\r\n\r\n");
+                    assert!(head.starts_with("HTTP/1.1 200 ") && head.contains("Content-Length: 10\r\n"), "{head}");
+                    assert!(head.contains("Connection: close\r\n") && body.is_empty(), "{head}");
+                    // Closed after the answer it asked to close.
+                    let mut rest = Vec::new();
+                    assert_eq!(s.read_to_end(&mut rest).unwrap(), 0);
+                })
+            })
+            .collect();
+        for c in clients {
+            c.join().unwrap();
+        }
+        drop(idle);
+        // Not HTTP: a 400, and the connection closed.
+        let mut s = BufReader::new(TcpStream::connect(addr).unwrap());
+        let (head, _) = exchange(&mut s, "hello\r\n\r\n");
+        assert!(head.starts_with("HTTP/1.1 400 "), "{head}");
     }
 
     #[test]
@@ -475,24 +720,18 @@ mod tests {
 
     #[test]
     fn a_range_of_a_file_is_served_with_its_place_in_the_file() {
-        use std::io::Read;
         let f = Fixture::new();
         fs::write(f.site.path().join("pack.bin"), b"0123456789").unwrap();
-        let mut r = respond(f.site.path(), &Method::Get, "/pack.bin", Some("bytes=2-4"));
-        assert_eq!(r.status_code().0, 206);
-        let h = |r: &ResponseBox, n: &'static str| {
-            r.headers().iter().find(|h| h.field.equiv(n)).map(|h| h.value.to_string())
-        };
-        assert_eq!(h(&r, "Content-Range").as_deref(), Some("bytes 2-4/10"));
-        let mut body = Vec::new();
-        let mut reader = std::mem::replace(&mut r, Response::empty(200).boxed()).into_reader();
-        reader.read_to_end(&mut body).unwrap();
-        assert_eq!(body, b"234");
-        let whole = respond(f.site.path(), &Method::Get, "/pack.bin", None);
-        assert_eq!(whole.status_code().0, 200);
-        assert_eq!(h(&whole, "Accept-Ranges").as_deref(), Some("bytes"));
-        let past = respond(f.site.path(), &Method::Get, "/pack.bin", Some("bytes=10-"));
-        assert_eq!((past.status_code().0, h(&past, "Content-Range").as_deref()), (416, Some("bytes */10")));
+        let r = respond(f.site.path(), Method::Get, "/pack.bin", Some("bytes=2-4"));
+        assert_eq!(r.status, 206);
+        assert_eq!(r.header("Content-Range"), Some("bytes 2-4/10"));
+        assert!(matches!(&r.body, Body::Bytes(b) if b == b"234"));
+        let whole = respond(f.site.path(), Method::Get, "/pack.bin", None);
+        assert_eq!(whole.status, 200);
+        assert_eq!(whole.header("Accept-Ranges"), Some("bytes"));
+        assert_eq!(whole.body.len(), 10);
+        let past = respond(f.site.path(), Method::Get, "/pack.bin", Some("bytes=10-"));
+        assert_eq!((past.status, past.header("Content-Range")), (416, Some("bytes */10")));
     }
 
     #[test]
