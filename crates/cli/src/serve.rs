@@ -384,8 +384,11 @@ fn serve_connection(root: &Path, stream: TcpStream) -> std::io::Result<()> {
             Ok(None) => return Ok(()),
             Ok(Some(head)) => {
                 let reply = respond(root, head.method, &head.target, head.range.as_deref());
-                write_reply(&mut out, reply, head.method == Method::Head, head.close)?;
-                if head.close {
+                // Another method may carry a body, which is not read: the
+                // connection ends with its answer.
+                let close = head.close || head.method == Method::Other;
+                write_reply(&mut out, reply, head.method == Method::Head, close)?;
+                if close {
                     return Ok(());
                 }
             }
