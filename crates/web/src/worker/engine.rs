@@ -14,9 +14,9 @@
 //!
 //! A search a newer keystroke supersedes ([`Stale`]) stops waiting for the
 //! network at once. Its requests go on while another search waits for them;
-//! the others are aborted once the next search has counted its own (postings
-//! when it has counted its postings, texts when its texts), so that they do not
-//! share its bandwidth ([`Flight`]); a part aborted is fetched again when asked.
+//! the others are aborted once the next search has counted its own waits
+//! ([`Flight`], [`Sweep`] says which), so that they do not share its bandwidth;
+//! a part aborted is fetched again when asked.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -351,10 +351,10 @@ type PartFetch = Shared<LocalBoxFuture<'static, Result<(), String>>>;
 
 /// One request under way, for one or more parts, and how many searches wait
 /// for it. It runs to its end whether or not any does (its parts are added to
-/// the index then), unless it is aborted: when a search starts its fetches,
-/// the requests no search waits for any more (all theirs were superseded) are
-/// aborted, so that the newest keystroke's parts do not share the network with
-/// a stale one's.
+/// the index then), unless it is aborted: once a search has counted its own
+/// waits, the requests no search waits for any more (all theirs were
+/// superseded) are aborted ([`Sweep`]), so that the newest keystroke's parts do
+/// not share the network with a stale one's.
 struct Flight {
     /// Aborts the request (`None` for files in memory).
     abort: Option<web_sys::AbortController>,
@@ -548,8 +548,7 @@ fn check_pack(index: &Index, kind: PackKind, pack: usize, bytes: &[u8]) -> Resul
 /// Byte ranges of packs, in the order they lie in, grouped into range requests:
 /// neighbours in one pack at most [`MERGE_GAP`] apart share one (the bytes
 /// between them are fetched and dropped), up to [`MAX_SPAN`] bytes a request.
-/// Each request: its pack, its span,
-/// and the ranges in it with what they hold.
+/// Each request: its pack, its span, and the ranges in it with what they hold.
 #[allow(clippy::type_complexity)]
 fn spans<T>(placed: Vec<(usize, Range<u64>, T)>) -> Vec<(usize, Range<u64>, Vec<(Range<u64>, T)>)> {
     // Per pack, the bytes asked for: more than LANES requests of one pack would
