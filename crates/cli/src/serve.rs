@@ -434,7 +434,13 @@ pub fn run(dir: &Path, host: Option<IpAddr>, port: u16) -> Result<()> {
 /// thread of its own.
 fn serve_on(listener: TcpListener, dir: PathBuf) {
     let dir: std::sync::Arc<Path> = dir.into();
-    for stream in listener.incoming().flatten() {
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else {
+            // Out of file descriptors, say: wait for connections to close
+            // instead of spinning on the same error.
+            std::thread::sleep(Duration::from_millis(50));
+            continue;
+        };
         let dir = dir.clone();
         // A connection that fails (the client went away) ends its thread only.
         let _ = std::thread::Builder::new().spawn(move || serve_connection(&dir, stream));
