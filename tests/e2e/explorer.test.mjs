@@ -197,14 +197,15 @@ test("the worker's start script asks for the manifest before the wasm, and nothi
   await page.close();
 });
 
-test("the worker asks for the index's root while its own code is still on the way", async () => {
-  // www/soi-worker-start.js fetches the manifest, then the root files, before the
-  // wasm-bindgen glue has loaded: the glue is held here until they are asked for.
+/** Opens the page with the requests matching `held` held back, and resolves to
+ *  the root files (dict, docs, terms) asked for meanwhile, sorted; then lets the
+ *  held requests go and waits for the search box. */
+async function rootAskedWhileHeld(held) {
   let release;
-  const glue = new Promise((ok) => { release = ok; });
+  const holding = new Promise((ok) => { release = ok; });
   const root = new Set();
   const { page, problems } = await openPage(async (p) => {
-    await through(p, /\/soi-worker\.js$/, async (route) => { await glue; await route.continue(); });
+    await through(p, held, async (route) => { await holding; await route.continue(); });
     await through(p, /\/index\/(dict|terms|docs)\.\w+\.bin$/, async (route) => {
       root.add(new URL(route.request().url()).pathname.split("/").pop().split(".")[0]);
       await route.continue();
@@ -214,29 +215,22 @@ test("the worker asks for the index's root while its own code is still on the wa
   while (root.size < 3 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
   const asked = [...root].sort();
   release();
-  assert.deepEqual(asked, ["dict", "docs", "terms"], "the root files asked for before the glue came");
   await page.waitForSelector("input#q:not([disabled])");
+  return { page, problems, asked };
+}
+
+test("the worker asks for the index's root while its own code is still on the way", async () => {
+  // www/soi-worker-start.js fetches the manifest, then the root files, before the
+  // wasm-bindgen glue has loaded: the glue is held here until they are asked for.
+  const { page, problems, asked } = await rootAskedWhileHeld(/\/soi-worker\.js$/);
+  assert.deepEqual(asked, ["dict", "docs", "terms"], "the root files asked for before the glue came");
   assert.deepEqual(problems, []);
   await page.close();
 });
 
 test("the page carries the index's manifest: the root is asked for before manifest.json answers, and a stale copy costs nothing but requests", async () => {
-  let release;
-  const manifestHeld = new Promise((ok) => { release = ok; });
-  const root = new Set();
-  const { page, problems } = await openPage(async (p) => {
-    await through(p, /\/index\/manifest\.json$/, async (route) => { await manifestHeld; await route.continue(); });
-    await through(p, /\/index\/(dict|terms|docs)\.\w+\.bin$/, async (route) => {
-      root.add(new URL(route.request().url()).pathname.split("/").pop().split(".")[0]);
-      await route.continue();
-    });
-  });
-  const deadline = Date.now() + 20_000;
-  while (root.size < 3 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
-  const asked = [...root].sort();
-  release();
+  const { page, problems, asked } = await rootAskedWhileHeld(/\/index\/manifest\.json$/);
   assert.deepEqual(asked, ["dict", "docs", "terms"], "the root files asked for while manifest.json was held");
-  await page.waitForSelector("input#q:not([disabled])");
   assert.deepEqual(problems, []);
   await page.close();
 

@@ -47,20 +47,13 @@ pub enum Source {
 impl Source {
     /// Files under the URL `prefix`, with or without its trailing `/`.
     pub fn url(prefix: &str) -> Self {
-        let mut p = prefix.to_owned();
-        if !p.is_empty() && !p.ends_with('/') {
-            p.push('/');
-        }
-        Source::Url { prefix: p.into(), early: false }
+        Source::Url { prefix: folder(prefix), early: false }
     }
 
     /// The worker's own index at `prefix`, whose manifest and root the start
     /// script (www/soi-worker-start.js) may have fetched already ([`Early`]).
     pub(super) fn early(prefix: &str) -> Self {
-        match Source::url(prefix) {
-            Source::Url { prefix, .. } => Source::Url { prefix, early: true },
-            other => other,
-        }
+        Source::Url { prefix: folder(prefix), early: true }
     }
 
     /// Fetches one file (the manifest or a file of the root). Errors are
@@ -118,6 +111,15 @@ impl Source {
             }
         }
     }
+}
+
+/// A URL prefix as a folder: with its trailing `/` (none added to an empty one).
+fn folder(prefix: &str) -> Rc<str> {
+    let mut p = prefix.to_owned();
+    if !p.is_empty() && !p.ends_with('/') {
+        p.push('/');
+    }
+    p.into()
 }
 
 /// Addresses of one file that range requests may use side by side (`?lane=K`):
