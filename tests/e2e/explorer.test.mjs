@@ -672,10 +672,11 @@ test("at 10,000 articles over a slow network, a newer query aborts only the requ
   await shown('"hà nội" ');
   assert.deepEqual(aborted, [], "a part the newest search waits for is fetched once, never aborted");
 
-  // Other words: the requests only the superseded search waited for (the 32
-  // completions of `t`) are aborted, and the newest answers in full.
+  // Other words: the requests only the superseded search waited for (the lists
+  // and positions of the 32 completions of `p` after `thành`) are aborted, and
+  // the newest answers in full.
   fetching = asked();
-  await page.fill("input#q", "t");
+  await page.fill("input#q", "thành p");
   await fetching;
   await page.fill("input#q", "bệnh viện");
   await shown("bệnh viện");
@@ -692,10 +693,11 @@ test("at 10,000 articles over a slow network, a newer query aborts only the requ
   await page.fill("input#q", '"kinh tế" ');
   await shown('"kinh tế" ');
   assert.deepEqual(aborted.slice(before), [], "the texts the newest search needs are not aborted");
-  // What was aborted is fetched again when asked for: `t` answers as the CLI does.
-  const again = await page.evaluate(() => window.soi.search("t", { limit: 5 }));
+  // What was aborted is fetched again when asked for: `thành p` answers as the
+  // CLI does.
+  const again = await page.evaluate(() => window.soi.search("thành p", { limit: 5 }));
   const cli = execFileSync(path.join(root, "target/release/soi"),
-    ["search", path.join(site10k, "index"), "t", "--json", "--limit", "5"], { encoding: "utf8" });
+    ["search", path.join(site10k, "index"), "thành p", "--json", "--limit", "5"], { encoding: "utf8" });
   assert.deepEqual(again, JSON.parse(cli));
   assert.deepEqual(problems, []);
   await page.close();

@@ -436,10 +436,43 @@ fn a_short_prefix_completes_to_its_most_frequent_words() {
         .collect();
     let docs: Vec<(String, &str)> = bodies.iter().enumerate().map(|(d, b)| (format!("d{d}"), b.as_str())).collect();
     let ix = index(&docs.iter().map(|(id, b)| (id.as_str(), "Tin", *b)).collect::<Vec<_>>());
+    // After another word (every title is `Tin`), where adjacency may single out
+    // any of them.
     let expected: Vec<String> = words.iter().rev().take(32).cloned().collect();
-    assert_eq!(completions(&ix, "k"), expected, "most frequent first");
+    assert_eq!(completions(&ix, "tin k"), expected, "most frequent first");
     // `kb`: 14 completions, all kept, as the dictionary orders them.
-    assert_eq!(completions(&ix, "kb"), words[26..], "in dictionary order");
+    assert_eq!(completions(&ix, "tin kb"), words[26..], "in dictionary order");
+}
+
+#[test]
+fn a_prefix_typed_alone_completes_only_until_its_completions_cover_the_corpus() {
+    // 100 articles. `k…` completions: `kaa` in 60, `kab` in 30, `kac` in 20 (all
+    // the articles between them), then 40 words in 2 each: the first three are
+    // in 110 articles together, the first two in 90.
+    let mut bodies: Vec<Vec<String>> = vec![Vec::new(); 100];
+    for (word, docs) in [("kaa", 0..60), ("kab", 60..90), ("kac", 80..100)] {
+        docs.for_each(|d| bodies[d].push(word.to_string()));
+    }
+    let rare: Vec<String> = tails(40).into_iter().map(|t| format!("kz{t}")).collect();
+    for (i, w) in rare.iter().enumerate() {
+        bodies[2 * i].push(w.clone());
+        bodies[2 * i + 1].push(w.clone());
+    }
+    // `m…` completions, each in 2 articles: together far fewer than 100.
+    let few: Vec<String> = tails(20).into_iter().map(|t| format!("m{t}")).collect();
+    for (i, w) in few.iter().enumerate() {
+        bodies[80 + i % 20].push(w.clone());
+        bodies[i % 20].push(w.clone());
+    }
+    let docs: Vec<(String, String)> = bodies.iter().enumerate().map(|(d, b)| (format!("d{d}"), b.join(" "))).collect();
+    let ix = index(&docs.iter().map(|(id, b)| (id.as_str(), "Tin", b.as_str())).collect::<Vec<_>>());
+    let mut alone = completions(&ix, "k");
+    alone.sort();
+    assert_eq!(alone, ["kaa", "kab", "kac"], "alone: the most frequent, until they hold 100 articles");
+    assert_eq!(completions(&ix, "tin k").len(), 32, "after a word: as many as a word expands to");
+    assert_eq!(completions(&ix, "m").len(), 20, "rarer completions: all of them");
+    // What was kept still answers: every article with one of them.
+    assert_eq!(ix.search("k", 200).unwrap().total, 100);
 }
 
 #[test]
@@ -450,7 +483,7 @@ fn among_equally_frequent_completions_those_in_the_typed_tone_come_first() {
     words.push("hôm".into());
     let body = words.join(" ");
     let ix = index(&[("a", "Tin", &body), ("b", "Tin", &body)]);
-    let found = completions(&ix, "hô");
+    let found = completions(&ix, "tin hô");
     assert_eq!(found.len(), 32);
     assert_eq!(found[0], "hôm", "{found:?}");
     assert_eq!(found[1..], words[..31], "then in dictionary order");

@@ -197,13 +197,17 @@ impl Plan {
 /// Plans a parsed query: expands each distinct word once.
 pub(super) fn plan(index: &Index, query: Query) -> Plan {
     let mut plan = Plan::default();
+    let lone = matches!(&query.clauses[..], [c] if matches!(&c.alternatives[..], [u] if u.words.len() == 1));
     let word_id = |plan: &mut Plan, term: &QueryTerm| -> usize {
         if let Some(i) = plan.words.iter().position(|w| w.term.surface == term.surface && w.term.prefix == term.prefix)
         {
             return i;
         }
         let mut lookup = Lookup::new(index);
-        let (expansions, alternatives) = expand_with_alternatives(&mut lookup, term);
+        let (mut expansions, alternatives) = expand_with_alternatives(&mut lookup, term);
+        if lone && term.prefix {
+            expansions = lone_completions(index, expansions);
+        }
         plan.unresolved.extend(lookup.unresolved);
         plan.words.push(PlannedWord::new(term.clone(), expansions, alternatives));
         plan.words.len() - 1
@@ -380,6 +384,26 @@ fn keys_matching<A: Automaton>(index: &Index, folded: &str, automaton: FoldedHal
         }
     }
     out
+}
+
+/// A word typed alone and still being typed: its completions, most frequent
+/// first, only until together they are in [`LONE_PREFIX_DOC_SHARE`] times the
+/// corpus's articles (at least one); its other expansions all. The order of the
+/// kept expansions is kept.
+fn lone_completions(index: &Index, mut expansions: Vec<Expansion>) -> Vec<Expansion> {
+    let df = |e: &Expansion| index.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
+    let mut ranked: Vec<(u32, u64)> =
+        expansions.iter().filter(|e| e.kind == MatchKind::Prefix).map(|e| (df(e), e.ordinal)).collect();
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let budget = u64::from(LONE_PREFIX_DOC_SHARE) * index.doc_count() as u64;
+    let (mut sum, mut kept) = (0u64, 0);
+    while kept < ranked.len() && (kept == 0 || sum < budget) {
+        sum += u64::from(ranked[kept].0);
+        kept += 1;
+    }
+    let dropped: Vec<u64> = ranked[kept..].iter().map(|r| r.1).collect();
+    expansions.retain(|e| e.kind != MatchKind::Prefix || !dropped.contains(&e.ordinal));
+    expansions
 }
 
 /// Keeps the `n` most frequent expansions (then the best weighted).
