@@ -204,10 +204,8 @@ pub(super) fn plan(index: &Index, query: Query) -> Plan {
             return i;
         }
         let mut lookup = Lookup::new(index);
-        let (mut expansions, alternatives) = expand_with_alternatives(&mut lookup, term);
-        if lone && term.prefix {
-            expansions = lone_completions(index, expansions);
-        }
+        lookup.lone = lone;
+        let (expansions, alternatives) = expand_with_alternatives(&mut lookup, term);
         plan.unresolved.extend(lookup.unresolved);
         plan.words.push(PlannedWord::new(term.clone(), expansions, alternatives));
         plan.words.len() - 1
@@ -298,11 +296,14 @@ pub(super) struct Lookup<'a> {
     pub index: &'a Index,
     /// Shards whose own dictionary a lookup needed and which are not added.
     pub unresolved: Vec<usize>,
+    /// The word is the whole query: a word being typed keeps fewer completions
+    /// ([`LONE_PREFIX_DOC_SHARE`]).
+    pub lone: bool,
 }
 
 impl<'a> Lookup<'a> {
     pub fn new(index: &'a Index) -> Self {
-        Lookup { index, unresolved: Vec::new() }
+        Lookup { index, unresolved: Vec::new(), lone: false }
     }
 }
 
@@ -386,26 +387,6 @@ fn keys_matching<A: Automaton>(index: &Index, folded: &str, automaton: FoldedHal
     out
 }
 
-/// A word typed alone and still being typed: its completions, most frequent
-/// first, only until together they are in [`LONE_PREFIX_DOC_SHARE`] times the
-/// corpus's articles (at least one); its other expansions all. The order of the
-/// kept expansions is kept.
-fn lone_completions(index: &Index, mut expansions: Vec<Expansion>) -> Vec<Expansion> {
-    let df = |e: &Expansion| index.term_info(e.ordinal).map_or(0, |i| i.doc_freq);
-    let mut ranked: Vec<(u32, u64)> =
-        expansions.iter().filter(|e| e.kind == MatchKind::Prefix).map(|e| (df(e), e.ordinal)).collect();
-    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let budget = u64::from(LONE_PREFIX_DOC_SHARE) * index.doc_count() as u64;
-    let (mut sum, mut kept) = (0u64, 0);
-    while kept < ranked.len() && (kept == 0 || sum < budget) {
-        sum += u64::from(ranked[kept].0);
-        kept += 1;
-    }
-    let dropped: Vec<u64> = ranked[kept..].iter().map(|r| r.1).collect();
-    expansions.retain(|e| e.kind != MatchKind::Prefix || !dropped.contains(&e.ordinal));
-    expansions
-}
-
 /// Keeps the `n` most frequent expansions (then the best weighted).
 fn most_frequent(index: &Index, v: Vec<Expansion>, n: usize) -> Vec<Expansion> {
     if v.len() <= n {
@@ -421,8 +402,9 @@ fn most_frequent(index: &Index, v: Vec<Expansion>, n: usize) -> Vec<Expansion> {
 /// last (`thành p` → `phố`, `phát`, …), as [`most_frequent`] would keep them from
 /// all of them, in key order when there are no more. A one-letter prefix has
 /// thousands: their keys are kept as bytes, and only those kept are read back
-/// into surface forms.
-fn completions(index: &Index, term: &QueryTerm, typed_diacritics: bool) -> Vec<Expansion> {
+/// into surface forms. A word that is the whole query (`lone`) keeps fewer: see
+/// [`LONE_PREFIX_DOC_SHARE`].
+fn completions(index: &Index, term: &QueryTerm, typed_diacritics: bool, lone: bool) -> Vec<Expansion> {
     /// (df, agrees with the typed tones, ordinal, where its key is in `keys`)
     type Found = (u32, bool, u64, Range<usize>);
     // most_frequent's order: df, then weight (agreeing first), then ordinal.
@@ -462,7 +444,20 @@ fn completions(index: &Index, term: &QueryTerm, typed_diacritics: bool) -> Vec<E
         }
     }
     // No more than the limit: all of them, in key order.
-    let kept = if all.len() <= MAX_EXPANSIONS { all } else { best };
+    let mut kept = if all.len() <= MAX_EXPANSIONS { all } else { best };
+    if lone {
+        // The most frequent until they hold the corpus's articles (and those as
+        // frequent as the last of them).
+        let mut dfs: Vec<u32> = kept.iter().map(|k| k.0).collect();
+        dfs.sort_unstable();
+        let budget = u64::from(LONE_PREFIX_DOC_SHARE) * index.doc_count() as u64;
+        let mut sum = 0;
+        let least = dfs.iter().rev().find(|&&df| {
+            sum += u64::from(df);
+            sum >= budget
+        });
+        kept.retain(|k| k.0 >= least.copied().unwrap_or(0));
+    }
     kept.into_iter()
         .filter_map(|(_, agrees, ordinal, at)| {
             let (_, surface) = split_key(&keys[at])?;
@@ -521,7 +516,7 @@ fn expand_with_alternatives(lookup: &mut Lookup<'_>, term: &QueryTerm) -> (Vec<E
     let known = !out.is_empty();
 
     if term.prefix {
-        out.extend(completions(index, term, typed_diacritics));
+        out.extend(completions(index, term, typed_diacritics, lookup.lone));
     }
 
     // Telex / VNI, only for a word the dictionary does not know as typed.
