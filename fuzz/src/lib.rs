@@ -111,6 +111,7 @@ fn exercise(index: &Index, queries: &[&str]) {
         let plan = index.plan(q);
         let _ = index.missing_shards(&plan);
         let _ = index.missing_positions(&plan);
+        let _ = index.missing_followers(&plan);
         let hl = plan.highlighter().clone();
         if let Ok(results) = index.search(q, 10) {
             let response = index.response(&results);
@@ -258,6 +259,10 @@ pub fn index_open(data: &[u8]) {
                 if let Some(member) = bytes.get(r.start as usize..r.end as usize) {
                     let _ = index.add_positions_member(i, member);
                 }
+                let Some((_, r)) = index.followers_range(i) else { continue };
+                if let Some(member) = bytes.get(r.start as usize..r.end as usize) {
+                    let _ = index.add_followers_member(i, member);
+                }
             }
         }
         // Each document's slot, as a range request brings it.
@@ -273,6 +278,7 @@ pub fn index_open(data: &[u8]) {
         // Out-of-range shard and document numbers are errors.
         let _ = index.add_shard(index.shard_count(), Vec::new());
         let _ = index.add_positions(index.shard_count(), Vec::new());
+        let _ = index.add_followers(index.shard_count(), Vec::new());
         let _ = index.add_record(index.doc_count() as u32, &[]);
         assert!(index.store_slot(index.doc_count() as u32).is_none());
         exercise(&index, &QUERIES);

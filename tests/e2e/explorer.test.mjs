@@ -259,7 +259,7 @@ test("the page carries the index's manifest: the root is asked for before manife
 });
 
 test("neighbouring postings parts come in one range request", async () => {
-  // A query of two words reads a shard's lists and then its positions, which lie
+  // A query of two words reads a shard's lists and then its followers, which lie
   // next to each other in the pack: one request brings both gzip members.
   const bodies = [];
   const { page, problems } = await openPage((p) => through(p, /\/index\/postings\.\w+\.bin(\?|$)/, async (route) => {
@@ -516,7 +516,7 @@ test("the explorer works from the keyboard alone", async () => {
   await page.close();
 });
 
-test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 190 KB for its search worker", async (t) => {
+test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 195 KB for its search worker", async (t) => {
   const { gzipSync } = await import("node:zlib");
   const files = fs.readdirSync(site);
   const gzipped = (name) => gzipSync(fs.readFileSync(path.join(site, name)), { level: 9 }).length;
@@ -538,8 +538,12 @@ test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 1
   // decoding (198,819 B with format 11) and took 54 KB off the dictionary every
   // visitor fetches. Reading the manifest and the filters field by field instead
   // of through serde's deserializer (and the float formatting of its messages)
-  // took it from 200,429 to 188,834 B: 190 KB since.
-  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 190 * 1024]]) {
+  // took it from 200,429 to 188,834 B: 190 KB since. Format 12's followers
+  // (reading which words stand side by side from a part of their own, where a
+  // query of several words fetched the positions of all its terms: 634 KB to
+  // 14 KB for `việt nam` at 100,000 articles) cost 3.9 KB (194,043 to 197,991 B):
+  // 195 KB since.
+  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 195 * 1024]]) {
     const gz = gzipped(wasm);
     t.diagnostic(`${wasm}: ${gz} bytes gzipped (budget ${budget})`);
     assert.ok(gz < budget, `${wasm} is ${gz} bytes gzipped, over its budget of ${budget}`);

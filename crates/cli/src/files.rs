@@ -5,7 +5,7 @@
 //! (magic, version, kind, body, CRC32); its name is the hash of that content.
 //!
 //! Packs are the exception (postings and store): a browser fetches one part of a
-//! shard (its lists or its positions) or one document's slot of a pack by an
+//! shard (its lists, followers or positions) or one document's slot of a pack by an
 //! HTTP range request, so a pack is stored as it is (each part of it is already
 //! a gzip member).
 

@@ -1,7 +1,8 @@
 //! The postings parts each query fetches, natively: opens the root of a built
-//! index folder (as a browser does), then for each query adds the shards' lists
-//! and positions its plan asks for, as the search worker would, and prints how
-//! many parts of each kind and their bytes (gzip members, as fetched). Each
+//! index folder (as a browser does), then for each query adds the shards'
+//! lists, positions and followers its plan asks for, as the search worker
+//! would, and prints how many parts of each kind and their bytes (gzip members,
+//! as fetched). Each
 //! query starts from the root alone. Asserts nothing (figures go to
 //! BENCHMARKS.md); `tests/e2e/bytes-by-query.mjs` measures the same in a browser,
 //! texts included.
@@ -31,44 +32,62 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let f = &manifest.files;
     let packs = f.postings.iter().map(|p| load(&p.path)).collect::<Result<Vec<_>, _>>()?;
     let (dict, terms, docs) = (load(&f.dict.path)?, load(&f.terms.path)?, load(&f.docs.path)?);
-    let (mut all_lists, mut all_positions) = (0, 0);
+    let (mut all_lists, mut all_positions, mut all_followers) = (0, 0, 0);
     for q in &queries {
         let mut index = soi_core::Index::open(manifest.clone(), dict.clone(), terms.clone(), docs.clone())?;
-        let (mut lists, mut positions, mut n_lists, mut n_positions) = (0, 0, 0, 0);
+        // Per kind: parts and bytes.
+        let (mut lists, mut positions, mut followers) = ((0, 0), (0, 0), (0, 0));
         // Planned again after each round, as a plan may find more terms in the
         // shards it looked words up in.
         loop {
             let plan = index.plan(q);
-            let (shards, pos) = (index.missing_shards(&plan), index.missing_positions(&plan));
-            if shards.is_empty() && pos.is_empty() {
+            let shards = index.missing_shards(&plan);
+            let (pos, next) = (index.missing_positions(&plan), index.missing_followers(&plan));
+            if shards.is_empty() && pos.is_empty() && next.is_empty() {
                 break;
             }
+            let count = |(n, bytes): &mut (u64, u64), r: &std::ops::Range<u64>| {
+                (*n, *bytes) = (*n + 1, *bytes + r.end - r.start)
+            };
             for i in shards {
                 let (p, r) = index.shard_range(i).ok_or("no such shard")?;
-                (lists, n_lists) = (lists + r.end - r.start, n_lists + 1);
+                count(&mut lists, &r);
                 index.add_shard_member(i, &packs[p][r.start as usize..r.end as usize])?;
             }
             for i in pos {
                 let (p, r) = index.positions_range(i).ok_or("no such shard")?;
-                (positions, n_positions) = (positions + r.end - r.start, n_positions + 1);
+                count(&mut positions, &r);
                 index.add_positions_member(i, &packs[p][r.start as usize..r.end as usize])?;
+            }
+            for i in next {
+                let (p, r) = index.followers_range(i).ok_or("no such shard")?;
+                count(&mut followers, &r);
+                index.add_followers_member(i, &packs[p][r.start as usize..r.end as usize])?;
             }
         }
         let plan = index.plan(q);
         let expansions: usize = plan.words.iter().map(|w| w.expansions.len()).sum();
         let kb = |b: u64| b as f64 / 1024.0;
         println!(
-            "{q:24} lists {n_lists:3} parts {:8.1} KB   positions {n_positions:3} parts {:8.1} KB   {expansions} expansions",
-            kb(lists),
-            kb(positions)
+            "{q:24} lists {:3} parts {:7.1} KB   positions {:3} parts {:7.1} KB   followers {:3} parts {:7.1} KB   {expansions} expansions",
+            lists.0,
+            kb(lists.1),
+            positions.0,
+            kb(positions.1),
+            followers.0,
+            kb(followers.1)
         );
-        (all_lists, all_positions) = (all_lists + lists, all_positions + positions);
+        all_lists += lists.1;
+        all_positions += positions.1;
+        all_followers += followers.1;
     }
+    let kb = |b: u64| b as f64 / 1024.0;
     println!(
-        "{:24} lists {:18.1} KB   positions {:18.1} KB",
+        "{:24} lists {:17.1} KB   positions {:17.1} KB   followers {:17.1} KB",
         "total",
-        all_lists as f64 / 1024.0,
-        all_positions as f64 / 1024.0
+        kb(all_lists),
+        kb(all_positions),
+        kb(all_followers)
     );
     Ok(())
 }

@@ -79,10 +79,17 @@ fn add_positions(built: &BuiltIndex, index: &mut Index, s: usize) {
     index.add_positions_member(s, &pack[range.start as usize..range.end as usize]).unwrap();
 }
 
+/// Adds the followers of shard `s` as the browser does.
+fn add_followers(built: &BuiltIndex, index: &mut Index, s: usize) {
+    let (p, range) = index.followers_range(s).unwrap();
+    let pack = &built.file(&built.manifest.files.postings[p].path).unwrap().bytes;
+    index.add_followers_member(s, &pack[range.start as usize..range.end as usize]).unwrap();
+}
+
 /// Plans `q` on `index`, adding the shards the plan asks for (the lookups first,
-/// planning again after them), then the positions it says it needs, as the
-/// browser fetches them; returns the final plan and how many shards' lists were
-/// added.
+/// planning again after them), then the positions or followers it says it
+/// needs, as the browser fetches them; returns the final plan and how many
+/// shards' lists were added.
 fn plan_and_fetch(built: &BuiltIndex, index: &mut Index, q: &str) -> (soi_core::Plan, usize) {
     let mut added = 0;
     loop {
@@ -91,6 +98,9 @@ fn plan_and_fetch(built: &BuiltIndex, index: &mut Index, q: &str) -> (soi_core::
         if missing.is_empty() {
             for s in index.missing_positions(&plan) {
                 add_positions(built, index, s);
+            }
+            for s in index.missing_followers(&plan) {
+                add_followers(built, index, s);
             }
             return (plan, added);
         }
@@ -132,18 +142,44 @@ fn a_query_fetches_only_the_shards_of_its_terms_and_then_answers_as_the_whole_in
 fn a_query_of_one_word_reads_no_position_and_one_of_more_says_which_it_lacks() {
     for built in [demo(1024), demo_split(1024)] {
         let whole = built.open().unwrap();
+        let nothing_more = |index: &Index, q: &str| {
+            assert!((0..index.shard_count()).all(|s| !index.has_positions(s)), "{q:?}: no positions fetched");
+        };
         // One word, typed or being typed, or words joined by OR: lists only.
         for q in ["huyện ", "huy", "kim OR sơn ", "nguyn "] {
             let mut index = root(&built);
             let (plan, _) = plan_and_fetch(&built, &mut index, q);
-            assert!(!plan.needs_positions(), "{q:?}");
+            assert!(!plan.needs_positions() && !plan.needs_followers(), "{q:?}");
             assert!(index.missing_positions(&plan).is_empty(), "{q:?}");
-            assert!((0..index.shard_count()).all(|s| !index.has_positions(s)), "{q:?}: no positions fetched");
+            nothing_more(&index, q);
+            assert!((0..index.shard_count()).all(|s| !index.has_followers(s)), "{q:?}: no followers fetched");
             assert_answers_as(&index, plan, &whole, q);
         }
-        // More than one word: the plan names the positions it needs, and running
-        // it without them is refused, naming the shard, never a silent miss.
-        for q in ["đại hội ", "\"chi bộ\" ", "kim son -huyện", "title:huyện "] {
+        // Words alone: the followers of every word but the last, no position.
+        // Without them the plan is refused, never answered wrong.
+        for q in ["đại hội ", "kim sơn huyện ", "chi bộ đại hộ", "bảo cáo "] {
+            let mut index = root(&built);
+            let plan = loop {
+                let plan = index.plan(q);
+                let missing = index.missing_shards(&plan);
+                if missing.is_empty() {
+                    break plan;
+                }
+                missing.into_iter().for_each(|s| add_shard(&built, &mut index, s));
+            };
+            assert!(!plan.needs_positions() && plan.needs_followers(), "{q:?}");
+            assert!(index.missing_positions(&plan).is_empty(), "{q:?}");
+            let wanted = index.missing_followers(&plan);
+            assert!(!wanted.is_empty(), "{q:?}");
+            assert!(index.execute(plan.clone(), &SearchOptions::default()).is_err(), "{q:?}");
+            wanted.into_iter().for_each(|s| add_followers(&built, &mut index, s));
+            assert!(index.missing_followers(&plan).is_empty());
+            nothing_more(&index, q);
+            assert_answers_as(&index, plan, &whole, q);
+        }
+        // A phrase, an exclusion, a field: the plan names the positions it
+        // needs, and running it without them is refused, naming the shard.
+        for q in ["\"chi bộ\" ", "kim son -huyện", "title:huyện ", "\"chi bộ\" đại hội "] {
             let mut index = root(&built);
             let plan = loop {
                 let plan = index.plan(q);
@@ -316,5 +352,39 @@ fn lists_kept_between_queries_answer_as_fresh_ones() {
         let mut decoded = soi_core::index::DocCounts::default();
         kept.counts_into(ordinal, &mut decoded).unwrap();
         assert_eq!((&once.docs, &once.tf, &once.title), (&decoded.docs, &decoded.tf, &decoded.title));
+    }
+}
+
+/// The demo index as a browser holds it after fetching every shard's lists and
+/// either its positions or its followers, and every text.
+fn with_all(built: &BuiltIndex, positions: bool) -> Index {
+    let mut index = root(built);
+    for s in 0..index.shard_count() {
+        add_shard(built, &mut index, s);
+        if positions {
+            add_positions(built, &mut index, s);
+        } else {
+            add_followers(built, &mut index, s);
+        }
+    }
+    index
+}
+
+#[test]
+fn followers_and_positions_decide_the_corrections_alike() {
+    // The corrections count how many articles have two words side by side: from
+    // followers when a query has words alone, from positions otherwise. On the
+    // demo corpus these queries fire them (tone, completion, counted pairs), and
+    // the two counts must decide alike, as must the adjacency that ranks.
+    for built in [demo(1024), demo_split(1024)] {
+        let (by_positions, by_followers) = (with_all(&built, true), with_all(&built, false));
+        for q in ["bảo cáo ", "chi bộ đại hộ", "kinh tê ", "tuyên sinh ", "nam đị", "đại hội đảng ", "dai hoi dang bo "]
+        {
+            let (p, f) = (by_positions.search(q, 10).unwrap(), by_followers.search(q, 10).unwrap());
+            assert_eq!(format!("{:?}", p.plan.words), format!("{:?}", f.plan.words), "{q:?}: the same corrections");
+            assert_eq!(by_positions.response(&p), by_followers.response(&f), "{q:?}");
+        }
+        let corrected = by_followers.search("bảo cáo ", 10).unwrap();
+        assert!(corrected.plan.words[0].expansions.iter().any(|e| e.surface == "báo" && e.class == 0));
     }
 }

@@ -1,7 +1,8 @@
 //! The pruned ranking gives the page that scoring every hit gives.
 //!
-//! A search reads positions (to know which clauses stand adjacent) only for the
-//! hits that can still enter the page ([`Ranking::TopK`]). These tests run the
+//! A search makes adjacency exact (which clauses stand side by side, from
+//! followers or positions) only for the hits that can still enter the page
+//! ([`Ranking::TopK`]); followers and positions must tell the same. These tests run the
 //! same plans with every hit scored in full ([`Ranking::Exhaustive`]) and demand
 //! the same page: the same documents, in the same order, with the same scores,
 //! and the same total, on random corpora and queries built to be dense (a few
@@ -23,14 +24,42 @@ const WORDS: [&str; 24] = [
 ];
 
 fn corpus(docs: &[(Vec<u8>, Vec<u8>, Option<u8>)]) -> Index {
-    let mut b = IndexBuilder::new();
+    corpus_built(docs).open().expect("a built index opens")
+}
+
+fn corpus_built(docs: &[(Vec<u8>, Vec<u8>, Option<u8>)]) -> soi_core::BuiltIndex {
+    let mut b = IndexBuilder::new().shard_bytes(512);
     for (i, (title, body, day)) in docs.iter().enumerate() {
         let text = |words: &[u8]| words.iter().map(|&w| WORDS[w as usize % WORDS.len()]).collect::<Vec<_>>().join(" ");
         let mut doc = Document::new(format!("d{i:03}.txt"), text(title), text(body));
         doc.meta.date = day.map(|d| format!("2024-01-{:02}", d % 28 + 1));
         b.add(doc);
     }
-    b.build().open().expect("a built index opens")
+    b.build()
+}
+
+/// The index as a browser holds it after fetching every shard's lists and
+/// either its positions or its followers (never both), and every text.
+fn partly(built: &soi_core::BuiltIndex, positions: bool) -> Index {
+    let f = &built.manifest.files;
+    let bytes = |name: &str| built.file(name).unwrap().bytes.clone();
+    let mut index =
+        Index::open(built.manifest.clone(), bytes(&f.dict.path), bytes(&f.terms.path), bytes(&f.docs.path)).unwrap();
+    for s in 0..index.shard_count() {
+        let member = |(p, r): (usize, std::ops::Range<u64>)| {
+            bytes(&f.postings[p].path)[r.start as usize..r.end as usize].to_vec()
+        };
+        index.add_shard_member(s, &member(index.shard_range(s).unwrap())).unwrap();
+        if positions {
+            index.add_positions_member(s, &member(index.positions_range(s).unwrap())).unwrap();
+        } else {
+            index.add_followers_member(s, &member(index.followers_range(s).unwrap())).unwrap();
+        }
+    }
+    for (i, e) in f.store.iter().enumerate() {
+        index.add_store_pack(i, &bytes(&e.path)).unwrap();
+    }
+    index
 }
 
 /// The page of both rankings, compared hit by hit (scores bit for bit).
@@ -142,8 +171,48 @@ fn the_pruned_page_is_the_exhaustive_page_on_generated_news() {
     assert!(pruned_everything > 20, "the queries have long lists of hits to prune ({pruned_everything})");
 }
 
+/// Words alone (no phrase, field or exclusion): what a browser fetches for
+/// them, with and without a word being typed.
+fn words_strategy() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        6 => (0..WORDS.len()).prop_map(|w| WORDS[w].to_owned()),
+        2 => (0..WORDS.len(), 1usize..3).prop_map(|(w, n)| WORDS[w].chars().take(n).collect()),
+        1 => (0..WORDS.len()).prop_map(|w| soi_core::analysis::fold(WORDS[w])),
+        1 => (0..WORDS.len(), 0..WORDS.len()).prop_map(|(a, b)| format!("{} OR {}", WORDS[a], WORDS[b])),
+    ];
+    (prop::collection::vec(word, 2..5), any::<bool>())
+        .prop_map(|(words, typing)| words.join(" ") + if typing { "" } else { " " })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Which words stand side by side, read from followers (as a query of words
+    /// alone does in the browser) or from positions (as before followers, and
+    /// as a query with a phrase does), gives the same answer: the same hits in
+    /// the same order with the same scores, the same corrections and totals.
+    #[test]
+    fn followers_and_positions_rank_alike(
+        docs in prop::collection::vec(doc_of_words(40), 1..40),
+        queries in prop::collection::vec(words_strategy(), 1..6),
+    ) {
+        let built = corpus_built(&docs);
+        let (by_positions, by_followers) = (partly(&built, true), partly(&built, false));
+        let whole = built.open().unwrap();
+        let options = SearchOptions { limit: 15, ..SearchOptions::default() };
+        for q in &queries {
+            let plan = by_followers.plan(q);
+            prop_assert!(!plan.needs_positions(), "{:?}", q);
+            let run = |index: &Index| index.search_with(q, &options).expect("a valid search");
+            let (p, f, w) = (run(&by_positions), run(&by_followers), run(&whole));
+            let key = |r: &soi_core::SearchResults| {
+                let hits: Vec<_> = r.hits.iter().map(|h| (h.doc, h.matched, h.class, h.score.to_bits())).collect();
+                (r.total, hits, r.suggestion.clone(), format!("{:?}", r.plan.words))
+            };
+            prop_assert_eq!(key(&p), key(&f), "{:?}", q);
+            prop_assert_eq!(key(&w), key(&f), "{:?}", q);
+        }
+    }
 
     /// Counting a term's occurrences without decoding its positions agrees with
     /// decoding them, for every term; a document's positions read alone are the

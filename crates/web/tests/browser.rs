@@ -237,7 +237,19 @@ async fn app_shows_a_message_for_a_corrupt_index() {
 async fn a_corrupt_postings_shard_is_a_message_when_a_search_needs_it() {
     // Shards are fetched when a query needs them: the index opens, the search fails
     // with a sentence naming the file, and no answer is shown.
-    let (files, name) = demo_with_a_flipped_byte("postings.");
+    // A byte flipped in the middle of every shard's lists, which every query fetches.
+    let mut files = demo_files();
+    let manifest = soi_core::Manifest::parse(std::str::from_utf8(&files["manifest.json"]).unwrap()).unwrap();
+    let f = &manifest.files;
+    let root_file = |e: &soi_core::index::FileEntry| files[&e.path].clone();
+    let index = soi_core::Index::open(manifest.clone(), root_file(&f.dict), root_file(&f.terms), root_file(&f.docs));
+    let index = index.unwrap();
+    let name = f.postings[0].path.clone();
+    assert_eq!(f.postings.len(), 1, "the demo's postings are one pack");
+    for s in 0..index.shard_count() {
+        let (_, range) = index.shard_range(s).unwrap();
+        files.get_mut(&name).unwrap()[((range.start + range.end) / 2) as usize] ^= 0xff;
+    }
     let (root, text, _app) = error_shown(files, Some("dai hoi ")).await;
     assert!(text.contains("corrupt") && text.contains(&name) && text.contains("soi build"), "{text}");
     assert_eq!(count(&root, ".hit"), 0);

@@ -1,6 +1,6 @@
 //! [`IndexBuilder`]: documents in, the bytes of every index file out (no I/O).
 //!
-//! # Body layouts (format version 11; framing in `format.rs`)
+//! # Body layouts (format version 12; framing in `format.rs`)
 //!
 //! Terms are keyed `fold(word) ‖ 0x00 ‖ tones`, the marks the surface form adds to
 //! the folded letters (layout in `key.rs`), so all tone variants of a folded word
@@ -25,14 +25,18 @@
 //! S × varint        the number of terms in each shard's own dictionary (0: nothing to look up)
 //! T × varint        document frequency of each term, by ordinal
 //! S × varint        the size of each shard's lists' gzip member in its postings pack
-//! S × varint        the size of each shard's positions' gzip member (right after
+//! S × varint        the size of each shard's followers' gzip member (right after
 //!                   its lists' member, in the same pack)
+//! S × varint        the size of each shard's positions' gzip member (right after
+//!                   its followers' member)
 //! varint P, P × varint  the first shard of each postings pack (0, increasing)
 //! ```
 //!
 //! **postings** (packs of up to about [`POSTINGS_PACK_BYTES`]; in each, the
-//! shards one after another, each shard two framed files of its own, its lists
-//! (kind postings) then its positions (kind positions), each one gzip member; a
+//! shards one after another, each shard three framed files of its own, its lists
+//! (kind postings), its followers (kind followers) and its positions (kind
+//! positions), each one gzip member (a query of several words fetches a shard's
+//! lists and followers, side by side, in one request); a
 //! browser fetches one part of a shard by an HTTP range request, its place known
 //! from the sizes in the terms file). A shard holds consecutive term ordinals,
 //! about [`POSTINGS_SHARD_BYTES`] of lists and positions together (a term's list
@@ -57,6 +61,27 @@
 //! data              per term f..f+n, per document in the order of its entries:
 //!                     t × varint position delta (the first is the position itself)
 //! ```
+//! The body of a shard's followers (which terms stand right after each of its
+//! terms, and where):
+//! ```text
+//! u32               first term ordinal f
+//! u32               term count n
+//! n × u32           end offset of each term's followers (from the start of data)
+//! data              per term f..f+n:
+//!                     varint F, the number of terms that follow it somewhere
+//!                     F × (varint ordinal delta (the first is the ordinal itself),
+//!                          varint c, the number of documents where it follows)
+//!                     per follower in that order, c × varint document delta
+//!                       (the first is the document itself)
+//! ```
+//! A term `b` follows `a` in a document when `b` is at position `p + 1` for some
+//! position `p` of `a`: what positions would tell, without them. A query of
+//! several words reads the followers of every word but the last, for the
+//! adjacency of its words (ranking) and the pair counts of its corrections
+//! (`search/context.rs`), and so fetches no position unless it has a phrase, a
+//! field, an exclusion, or a word that may be two syllables typed without the
+//! space.
+//!
 //! Positions are apart from the documents and frequencies, so that a query that
 //! ranks a lone word (`người`, or `t` while typing) neither reads nor fetches a
 //! position; a document's positions are found by skipping the earlier
@@ -210,6 +235,14 @@ struct TermPostings {
     df: u32,
     last_doc: u32,
     data: Vec<u8>,
+    /// The terms that follow this one, as added: per document where some do,
+    /// `varint document delta, varint k, k × varint slot delta` (slots number
+    /// terms as they are first met, increasing here; [`encode_followers`] makes
+    /// them ordinals). Grouped by document and delta-coded, as there are tens
+    /// of millions of them at 100,000 articles.
+    followers: Vec<u8>,
+    follower_docs: u32,
+    last_followed: u32,
 }
 
 impl TermPostings {
@@ -232,6 +265,21 @@ impl TermPostings {
         self.df += 1;
         self.last_doc = doc;
     }
+
+    /// Notes that the terms of slots `followers` (increasing, each once) stand
+    /// right after this one in document `doc` (documents added in increasing
+    /// order).
+    fn followed_by(&mut self, doc: u32, followers: &[usize]) {
+        put_varint(&mut self.followers, u64::from(doc - self.last_followed));
+        put_varint(&mut self.followers, followers.len() as u64);
+        let mut prev = 0;
+        for &f in followers {
+            put_varint(&mut self.followers, (f - prev) as u64);
+            prev = f;
+        }
+        self.last_followed = doc;
+        self.follower_docs += 1;
+    }
 }
 
 /// Documents analysed at a time (split across the threads). Two batches are
@@ -239,10 +287,12 @@ impl TermPostings {
 /// a document.
 const ANALYSIS_BATCH: usize = 256;
 
-/// One document's terms (key → positions, increasing) and its lengths (title
-/// positions, body words).
+/// One document's terms (key → positions, increasing), the pairs of them that
+/// stand side by side (indices into `terms`, each pair once, in order), and its
+/// lengths (title positions, body words).
 struct Analysed {
     terms: Vec<(Vec<u8>, Vec<u32>)>,
+    pairs: Vec<(u32, u32)>,
     lengths: (u32, u32),
 }
 
@@ -261,7 +311,20 @@ fn analyse(doc: &Document) -> Analysed {
     for value in singles.chain(m.places.iter()).chain(m.people.iter()).chain(m.doc_refs.iter()) {
         next += terms.add_field(value, next).0 + 1;
     }
-    Analysed { terms: terms.terms, lengths: (title_words, body_words) }
+    let pairs = adjacent_pairs(&terms.terms);
+    Analysed { terms: terms.terms, pairs, lengths: (title_words, body_words) }
+}
+
+/// The pairs of terms at consecutive positions (`a` at `p`, `b` at `p + 1`), as
+/// indices into `terms`, each pair once, sorted.
+fn adjacent_pairs(terms: &[(Vec<u8>, Vec<u32>)]) -> Vec<(u32, u32)> {
+    let mut at: Vec<(u32, u32)> =
+        terms.iter().enumerate().flat_map(|(t, (_, ps))| ps.iter().map(move |&p| (p, t as u32))).collect();
+    at.sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = at.windows(2).filter(|w| w[1].0 == w[0].0 + 1).map(|w| (w[0].1, w[1].1)).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// A document's terms with their positions, as its fields are added.
@@ -378,8 +441,9 @@ impl IndexBuilder {
             FileKind::Dict => 0,
             FileKind::Terms => 1,
             FileKind::Docs => 2,
-            // (Positions are inside postings packs, never a file of their own.)
-            FileKind::Postings | FileKind::Positions => 3,
+            // (Positions and followers are inside postings packs, never a file
+            // of their own.)
+            FileKind::Postings | FileKind::Positions | FileKind::Followers => 3,
             FileKind::Store => 4,
         };
         files.sort_by_key(rank); // stable: shards and packs keep their order
@@ -422,14 +486,25 @@ impl IndexBuilder {
         let total = docs.len();
         let threads = self.threads.max(1);
         let mut add = |analysed: Vec<Analysed>| {
+            let (mut slots, mut after) = (Vec::new(), Vec::new());
             for a in analysed {
                 let doc_id = lengths.len() as u32;
+                slots.clear();
                 for (key, positions) in a.terms {
                     let slot = *slot_of.entry(key).or_insert_with(|| {
                         postings_of.push(TermPostings::default());
                         postings_of.len() - 1
                     });
                     postings_of[slot].push(doc_id, &positions, a.lengths.0);
+                    slots.push(slot);
+                }
+                // The pairs come sorted by their first term: each term's followers
+                // in this document are one run.
+                for run in a.pairs.chunk_by(|p, q| p.0 == q.0) {
+                    after.clear();
+                    after.extend(run.iter().map(|&(_, y)| slots[y as usize]));
+                    after.sort_unstable();
+                    postings_of[slots[run[0].0 as usize]].followed_by(doc_id, &after);
                 }
                 lengths.push(a.lengths);
                 progress(doc_id as usize + 1, total);
@@ -450,8 +525,15 @@ impl IndexBuilder {
             };
         }
         add(previous);
+        // Terms in key order; a slot's ordinal is its place in that order.
+        let mut keyed: Vec<(Vec<u8>, usize)> = slot_of.into_iter().collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut ordinal_of_slot = vec![0u32; postings_of.len()];
+        for (ordinal, (_, slot)) in keyed.iter().enumerate() {
+            ordinal_of_slot[*slot] = ordinal as u32;
+        }
         let terms: BTreeMap<Vec<u8>, TermPostings> =
-            slot_of.into_iter().map(|(key, slot)| (key, std::mem::take(&mut postings_of[slot]))).collect();
+            keyed.into_iter().map(|(key, slot)| (key, std::mem::take(&mut postings_of[slot]))).collect();
         drop(postings_of);
 
         let entry = |f: &IndexFile| FileEntry { path: f.name.clone(), bytes: f.bytes.len() as u64 };
@@ -470,10 +552,16 @@ impl IndexBuilder {
         let term_count = terms.len() as u32;
         let mut postings = Vec::new();
         let mut packer = ShardPacker::new(self.pack_bytes.min(POSTINGS_PACK_BYTES), threads);
-        let mut terms_body = build_postings(&terms, self.shard_bytes, in_root, |lists, positions| {
-            let shard = [frame(FileKind::Postings, &lists), frame(FileKind::Positions, &positions)];
-            packer.add(shard, |pack| emit(FileKind::Postings, &pack, &mut postings))
-        })?;
+        let mut terms_body =
+            build_postings(&terms, &ordinal_of_slot, self.shard_bytes, in_root, |lists, positions, followers| {
+                // In the pack in this order (see the layout above).
+                let shard = [
+                    frame(FileKind::Postings, &lists),
+                    frame(FileKind::Followers, &followers),
+                    frame(FileKind::Positions, &positions),
+                ];
+                packer.add(shard, |pack| emit(FileKind::Postings, &pack, &mut postings))
+            })?;
         packer.finish(&mut terms_body, |pack| emit(FileKind::Postings, &pack, &mut postings))?;
         drop(terms);
         let mut store = Vec::new();
@@ -518,13 +606,15 @@ fn build_dict(terms: &BTreeMap<Vec<u8>, TermPostings>, in_root: impl Fn(&TermPos
 }
 
 /// The `terms` body and the postings shards (layouts above), each handed to
-/// `emit` as the bodies of its lists and of its positions; each shard's own
-/// dictionary has its terms that `in_root` leaves out of the root.
+/// `emit` as the bodies of its lists, of its positions and of its followers;
+/// each shard's own dictionary has its terms that `in_root` leaves out of the
+/// root. `ordinal_of_slot` numbers the followers as the build first met them.
 fn build_postings<E>(
     terms: &BTreeMap<Vec<u8>, TermPostings>,
+    ordinal_of_slot: &[u32],
     shard_bytes: usize,
     in_root: impl Fn(&TermPostings) -> bool,
-    mut emit: impl FnMut(Vec<u8>, Vec<u8>) -> Result<(), E>,
+    mut emit: impl FnMut(Vec<u8>, Vec<u8>, Vec<u8>) -> Result<(), E>,
 ) -> Result<Vec<u8>, E> {
     // Each term's list, encoded as it was added.
     let lists: Vec<&[u8]> = terms.values().map(|p| p.data.as_slice()).collect();
@@ -564,8 +654,20 @@ fn build_postings<E>(
             body.extend_from_slice(entries);
             positions.extend_from_slice(at);
         }
+        let followed: Vec<Vec<u8>> = (start..end).map(|o| encode_followers(postings[o], ordinal_of_slot)).collect();
+        let mut followers = Vec::with_capacity(8 + followed.iter().map(|f| f.len() + 4).sum::<usize>());
+        followers.extend_from_slice(&(start as u32).to_le_bytes());
+        followers.extend_from_slice(&((end - start) as u32).to_le_bytes());
+        let mut followers_end = 0u32;
+        for f in &followed {
+            followers_end += f.len() as u32;
+            followers.extend_from_slice(&followers_end.to_le_bytes());
+        }
+        for f in &followed {
+            followers.extend_from_slice(f);
+        }
         firsts.push(start as u32);
-        emit(body, positions)?;
+        emit(body, positions, followers)?;
         start = end;
     }
     let mut table = Vec::with_capacity(8 + firsts.len() * 4 + terms.len() * 2);
@@ -584,6 +686,49 @@ fn build_postings<E>(
         put_varint(&mut table, u64::from(postings.df));
     }
     Ok(table)
+}
+
+/// A term's followers as a shard holds them (layout above), from the pairs the
+/// build noted as documents were added.
+fn encode_followers(postings: &TermPostings, ordinal_of_slot: &[u32]) -> Vec<u8> {
+    const OWN: &str = "the build's own followers";
+    let mut c = Cursor::new(OWN, &postings.followers);
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut doc = 0u32;
+    for _ in 0..postings.follower_docs {
+        doc += c.varint32().expect(OWN);
+        let mut slot = 0;
+        for _ in 0..c.varint().expect(OWN) {
+            slot += c.varint().expect(OWN) as usize;
+            pairs.push((ordinal_of_slot[slot], doc));
+        }
+    }
+    pairs.sort_unstable();
+    let mut out = Vec::new();
+    let mut runs: Vec<(u32, usize)> = Vec::new();
+    for &(b, _) in &pairs {
+        match runs.last_mut() {
+            Some((last, n)) if *last == b => *n += 1,
+            _ => runs.push((b, 1)),
+        }
+    }
+    put_varint(&mut out, runs.len() as u64);
+    let mut prev = 0;
+    for &(b, n) in &runs {
+        put_varint(&mut out, u64::from(b - prev));
+        put_varint(&mut out, n as u64);
+        prev = b;
+    }
+    let mut at = 0;
+    for &(_, n) in &runs {
+        let mut last = 0;
+        for &(_, d) in &pairs[at..at + n] {
+            put_varint(&mut out, u64::from(d - last));
+            last = d;
+        }
+        at += n;
+    }
+    out
 }
 
 /// A term's list as a shard holds it: the documents' entries (gap, `tf << 1 | in
@@ -612,16 +757,17 @@ fn split_list(data: &[u8], df: u32) -> (Vec<u8>, Vec<u8>) {
 }
 
 /// Postings shards into packs: each framed part of a shard (its lists, its
-/// positions) compressed to one gzip member (a batch at a time, on the build's
-/// threads), the two appended in order, together; a pack is handed over before
+/// followers, its positions) compressed to one gzip member (a batch at a time, on the build's
+/// threads), the three appended in order, together; a pack is handed over before
 /// it would pass its limit. Records the sizes the terms file gives, so that a
 /// reader finds each part's byte range.
 struct ShardPacker {
     threads: usize,
-    batch: Vec<[Vec<u8>; 2]>,
+    batch: Vec<[Vec<u8>; 3]>,
     packs: Packs,
-    /// Per shard, the size of the gzip member of its lists and of its positions.
-    member: Vec<[u32; 2]>,
+    /// Per shard, the size of the gzip member of its lists, of its followers and
+    /// of its positions (their order in the pack).
+    member: Vec<[u32; 3]>,
 }
 
 /// Parts (shards or slots) appended to packs in order: a pack is handed over
@@ -665,7 +811,7 @@ impl ShardPacker {
         ShardPacker { threads, batch: Vec::new(), packs: Packs::new(limit), member: Vec::new() }
     }
 
-    fn add<E>(&mut self, shard: [Vec<u8>; 2], emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
+    fn add<E>(&mut self, shard: [Vec<u8>; 3], emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
         self.batch.push(shard);
         if self.batch.len() >= self.threads * 4 {
             self.flush(emit)?;
@@ -677,9 +823,9 @@ impl ShardPacker {
         let batch = std::mem::take(&mut self.batch);
         let parts: Vec<&Vec<u8>> = batch.iter().flatten().collect();
         let members = par_map(&parts, self.threads, |b| gzip(b));
-        for member in members.chunks_exact(2) {
-            self.packs.push(&[&member[0][..], &member[1][..]].concat(), &mut emit)?;
-            self.member.push([member[0].len() as u32, member[1].len() as u32]);
+        for member in members.chunks_exact(3) {
+            self.packs.push(&member.concat(), &mut emit)?;
+            self.member.push([member[0].len() as u32, member[1].len() as u32, member[2].len() as u32]);
         }
         Ok(())
     }
@@ -688,7 +834,7 @@ impl ShardPacker {
     fn finish<E>(mut self, table: &mut Vec<u8>, mut emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<(), E> {
         self.flush(&mut emit)?;
         let first = self.packs.finish(emit)?;
-        for part in 0..2 {
+        for part in 0..3 {
             for &n in self.member.iter().map(|sizes| &sizes[part]) {
                 put_varint(table, u64::from(n));
             }

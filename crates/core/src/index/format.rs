@@ -1,6 +1,6 @@
 //! The framing every binary index file shares, and the small codecs inside them.
 //!
-//! # Byte layout of every binary file (format version 11)
+//! # Byte layout of every binary file (format version 12)
 //!
 //! ```text
 //! offset  size  field
@@ -8,7 +8,8 @@
 //! 4       2     format version, u16 little-endian (FORMAT_VERSION)
 //! 6       1     kind: 1 dict, 2 postings (a pack, and each shard's lists inside
 //!               it), 3 docs, 4 store (a pack), 5 terms, 6 positions (a shard's
-//!               positions, inside a postings pack)
+//!               positions, inside a postings pack), 7 followers (a shard's
+//!               adjacent pairs, inside a postings pack)
 //! 7       1     reserved, 0
 //! 8       n     body (layout per kind: see `build.rs`, which writes it, and `read.rs`)
 //! 8+n     4     CRC32 (IEEE) of bytes 0..8+n, u32 little-endian
@@ -49,8 +50,11 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// 10 — a dictionary key spells the surface form as the marks it adds to the
 /// folded word (`key.rs`), not as the whole word again; 11 — the terms file
 /// gives each shard part's gzip member size only, not also its size unpacked
-/// (the part's own header, CRC and gzip's trailer check what arrives).
-pub const FORMAT_VERSION: u16 = 11;
+/// (the part's own header, CRC and gzip's trailer check what arrives); 12 —
+/// each shard has a third part, its followers (for each of its terms, the
+/// terms that stand right after it and in which documents), so that a query of
+/// several words ranks and corrects by adjacency without fetching positions.
+pub const FORMAT_VERSION: u16 = 12;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;
@@ -73,6 +77,8 @@ pub enum FileKind {
     Terms = 5,
     /// The positions of a postings shard's terms (inside a postings pack).
     Positions = 6,
+    /// The followers of a postings shard's terms (inside a postings pack).
+    Followers = 7,
 }
 
 impl FileKind {
@@ -85,6 +91,7 @@ impl FileKind {
             FileKind::Store => "store",
             FileKind::Terms => "terms",
             FileKind::Positions => "positions",
+            FileKind::Followers => "followers",
         }
     }
 }

@@ -232,14 +232,16 @@ pub struct Index {
     shard_first_key: Vec<Vec<u8>>,
     /// Number of terms in each shard's own dictionary.
     shard_own_terms: Vec<u32>,
-    /// Where the gzip members of each shard's lists and of its positions are in
-    /// its postings pack file.
-    shard_range: Vec<[std::ops::Range<u64>; 2]>,
+    /// Where the gzip members of each shard's lists, of its positions and of its
+    /// followers are in its postings pack file.
+    shard_range: Vec<[std::ops::Range<u64>; 3]>,
     /// First shard of each postings pack.
     shard_pack_first: Vec<u32>,
     shards: Vec<Option<Shard>>,
     /// The positions of each shard, once added.
     positions: Vec<Option<TermData>>,
+    /// The followers of each shard's terms, once added.
+    followers: Vec<Option<TermData>>,
     docs: DocColumns,
     docs_raw: Arc<[u8]>,
     avg_doc_words: f32,
@@ -319,16 +321,17 @@ impl Index {
             shard_member,
             pack_first: shard_pack_first,
         } = decode_terms(&f.terms.path, terms_body.as_ref(), manifest.terms as usize, f.postings.len())?;
-        // A shard's two members follow one another: parts 2i and 2i + 1.
+        // A shard's three members follow one another, parts 3i, 3i + 1, 3i + 2:
+        // its lists, its followers, its positions.
         let sizes: Vec<u64> = shard_member.iter().flatten().map(|&m| u64::from(m)).collect();
-        let part_first: Vec<u32> = shard_pack_first.iter().map(|&f| f * 2).collect();
+        let part_first: Vec<u32> = shard_pack_first.iter().map(|&f| f * 3).collect();
         let starts = part_starts(&f.postings, &part_first, &sizes).map_err(|pack| {
             Error::corrupt(&f.terms.path, format!("the shard table does not fill postings pack {pack} exactly"))
         })?;
         let shard_range = starts
-            .chunks_exact(2)
-            .zip(sizes.chunks_exact(2))
-            .map(|(at, size)| [at[0]..at[0] + size[0], at[1]..at[1] + size[1]])
+            .chunks_exact(3)
+            .zip(sizes.chunks_exact(3))
+            .map(|(at, size)| [at[0]..at[0] + size[0], at[2]..at[2] + size[2], at[1]..at[1] + size[1]])
             .collect();
         let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
         let DocTable { docs, pack_first } = decode_docs(&f.docs.path, docs_body.as_ref(), f.store.len())?;
@@ -350,6 +353,7 @@ impl Index {
         })?;
         let shards = vec![None; shard_first.len()];
         let positions = vec![None; shard_first.len()];
+        let followers = vec![None; shard_first.len()];
         Ok(Index {
             manifest,
             dict,
@@ -363,6 +367,7 @@ impl Index {
             shard_pack_first,
             shards,
             positions,
+            followers,
             lengths,
             docs,
             docs_raw,
@@ -451,6 +456,21 @@ impl Index {
         Some((pack, self.shard_range[i][1].clone()))
     }
 
+    /// Where the followers of postings shard `i` are (as [`Index::shard_range`]),
+    /// for [`Index::add_followers`].
+    pub fn followers_range(&self, i: usize) -> Option<(usize, std::ops::Range<u64>)> {
+        let (pack, _) = self.shard_range(i)?;
+        Some((pack, self.shard_range[i][2].clone()))
+    }
+
+    /// Names the followers of shard `i` for a message.
+    pub fn followers_file(&self, i: usize) -> String {
+        match self.shard_range(i) {
+            Some((p, _)) => format!("the followers of shard {i} of {}", self.manifest.files.postings[p].path),
+            None => format!("the followers of postings shard {i}"),
+        }
+    }
+
     /// The shards of postings pack `p`.
     pub fn pack_shards(&self, p: usize) -> std::ops::Range<usize> {
         let n = self.shard_first.len();
@@ -471,19 +491,20 @@ impl Index {
         check_crc(&entry.path, bytes)
     }
 
-    /// Adds every shard of postings pack `p`, its lists and its positions (the
-    /// pack's header, size and CRC, and each part's, are checked).
+    /// Adds every shard of postings pack `p`, its lists, its positions and its
+    /// followers (the pack's header, size and CRC, and each part's, are checked).
     pub fn add_postings_pack(&mut self, p: usize, bytes: &[u8]) -> Result<()> {
         self.check_postings_pack(p, bytes)?;
         for i in self.pack_shards(p) {
-            let [lists, positions] = self.shard_range[i].clone();
+            let [lists, positions, followers] = self.shard_range[i].clone();
             self.add_shard_member(i, &bytes[lists.start as usize..lists.end as usize])?;
             self.add_positions_member(i, &bytes[positions.start as usize..positions.end as usize])?;
+            self.add_followers_member(i, &bytes[followers.start as usize..followers.end as usize])?;
         }
         Ok(())
     }
 
-    /// A part of shard `i` (0 its lists, 1 its positions) from its gzip member,
+    /// A part of shard `i` (0 its lists, 1 its positions, 2 its followers) from its gzip member,
     /// decompressed here, with its pack's name.
     fn inflate_part(&self, i: usize, part: usize, member: &[u8]) -> Result<(Vec<u8>, String)> {
         use std::io::Read;
@@ -493,7 +514,7 @@ impl Index {
         // Deflate packs at most about 1032 bytes into one: a bound on what a
         // damaged or hostile member may inflate to.
         let limit = (member.len() as u64).saturating_mul(1032);
-        let what = if part == 0 { "lists" } else { "positions" };
+        let what = ["lists", "positions", "followers"][part.min(2)];
         match flate2::read::GzDecoder::new(member).take(limit).read_to_end(&mut framed) {
             Ok(_) => Ok((framed, file)),
             Err(e) => Err(Error::corrupt(&file, format!("the {what} of shard {i} do not decompress: {e}"))),
@@ -515,12 +536,19 @@ impl Index {
         self.add_positions(i, framed)
     }
 
+    /// Adds the followers of postings shard `i` from their gzip member (the
+    /// bytes of [`Index::followers_range`]), decompressed here.
+    pub fn add_followers_member(&mut self, i: usize, member: &[u8]) -> Result<()> {
+        let (framed, _) = self.inflate_part(i, 2, member)?;
+        self.add_followers(i, framed)
+    }
+
     /// Shard `i`'s pack name, its term ordinals, and its framed part `part`
     /// checked (header, kind, size, CRC) as a body.
     fn checked_part(&self, i: usize, part: usize, bytes: Vec<u8>) -> Result<(String, std::ops::Range<u32>, Body)> {
         let (p, _) = self.shard_range(i).ok_or_else(|| Error::corrupt("postings", format!("no postings shard {i}")))?;
         let file = self.manifest.files.postings[p].path.clone();
-        let kind = if part == 0 { FileKind::Postings } else { FileKind::Positions };
+        let kind = [FileKind::Postings, FileKind::Positions, FileKind::Followers][part.min(2)];
         let range = check_header(&file, &bytes, kind, None)?;
         check_crc(&file, &bytes)?;
         let body = Body { bytes: bytes.into(), start: range.start, end: range.end };
@@ -540,6 +568,20 @@ impl Index {
         }
         let ends = term_ends(&mut c, n, 8)?;
         self.positions[i] = Some(TermData { data_start: 8 + 4 * n, body, ends });
+        Ok(())
+    }
+
+    /// Adds the followers of postings shard `i`, decompressed (header, size,
+    /// CRC and layout are checked; each term's when it is read).
+    pub fn add_followers(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
+        let (file, terms, body) = self.checked_part(i, 2, bytes)?;
+        let mut c = Cursor::new(&file, body.as_ref());
+        let (first, n) = (c.u32()?, c.u32()? as usize);
+        if first != terms.start || n != terms.len() {
+            return Err(Error::corrupt(&file, format!("the followers of shard {i} are not of its terms")));
+        }
+        let ends = term_ends(&mut c, n, 8)?;
+        self.followers[i] = Some(TermData { data_start: 8 + 4 * n, body, ends });
         Ok(())
     }
 
@@ -644,6 +686,77 @@ impl Index {
     /// been added yet (as [`Index::positions_range`]), without repeats.
     pub fn missing_positions_of(&self, ordinals: impl IntoIterator<Item = u64>) -> Vec<usize> {
         self.shards_not_in(ordinals, &self.positions)
+    }
+
+    /// Whether the followers of postings shard `shard` have been added.
+    pub fn has_followers(&self, shard: usize) -> bool {
+        self.followers.get(shard).is_some_and(Option::is_some)
+    }
+
+    /// The postings shards whose followers these terms need and that have not
+    /// been added yet (as [`Index::followers_range`]), without repeats.
+    pub fn missing_followers_of(&self, ordinals: impl IntoIterator<Item = u64>) -> Vec<usize> {
+        self.shards_not_in(ordinals, &self.followers)
+    }
+
+    /// Whether the followers of all these terms are here: then which of them
+    /// stand side by side is read from them ([`Index::followed_docs`]), not from
+    /// positions.
+    pub(crate) fn followers_of_all(&self, ordinals: &[u64]) -> bool {
+        ordinals.iter().all(|&o| self.shard_of(o).is_some_and(|s| self.followers[s].is_some()))
+    }
+
+    /// The documents where one of the terms `before` stands right before one of
+    /// `after` (sorted ordinals), each once, increasing. Needs the followers of
+    /// every term of `before` ([`Index::followers_of_all`]).
+    pub(crate) fn followed_docs(&self, before: &[u64], after: &[u64]) -> Result<Vec<u32>> {
+        let mut out = Vec::new();
+        let mut runs: Vec<(u64, u64)> = Vec::new();
+        for &a in before {
+            let shard = self.shard_of(a).ok_or_else(|| Error::corrupt("terms", format!("no term {a}")))?;
+            let file = || self.followers_file(shard);
+            let data =
+                self.followers[shard].as_ref().ok_or_else(|| Error::new(ErrorKind::NotLoaded { file: file() }))?;
+            let bytes = data
+                .get((a - u64::from(self.shard_first[shard])) as usize)
+                .ok_or_else(|| Error::corrupt(&file(), format!("no followers of term {a}")))?;
+            let name = file();
+            let mut c = Cursor::new(&name, bytes);
+            let f = c.varint()?;
+            if f > bytes.len() as u64 {
+                return Err(Error::corrupt(&name, format!("{f} followers cannot fit in {} bytes", bytes.len())));
+            }
+            runs.clear();
+            let mut b = 0u64;
+            for k in 0..f {
+                let delta = c.varint()?;
+                b = if k == 0 {
+                    delta
+                } else {
+                    b.checked_add(delta)
+                        .filter(|_| delta > 0)
+                        .ok_or_else(|| Error::corrupt(&name, "followers out of order"))?
+                };
+                runs.push((b, c.varint()?));
+            }
+            for &(b, n) in &runs {
+                if n > bytes.len() as u64 {
+                    return Err(Error::corrupt(&name, format!("{n} documents cannot fit in {} bytes", bytes.len())));
+                }
+                if after.binary_search(&b).is_err() {
+                    c.skip_varints(n as u32)?;
+                    continue;
+                }
+                let mut doc = 0u32;
+                for j in 0..n {
+                    doc = self.next_doc(&mut c, doc, j == 0)?;
+                    out.push(doc);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
     }
 
     /// Where document `doc`'s text is: the store pack (index into
@@ -1051,8 +1164,10 @@ struct TermsTable {
     shard_first: Vec<u32>,
     shard_first_key: Vec<Vec<u8>>,
     shard_own_terms: Vec<u32>,
-    /// Per shard, the size of its lists' and its positions' gzip members.
-    shard_member: Vec<[u32; 2]>,
+    /// Per shard, the size of its lists', its followers' and its positions' gzip
+    /// members: their order in the pack (`Index::shard_range` keeps their
+    /// ranges as lists, positions, followers).
+    shard_member: Vec<[u32; 3]>,
     /// First shard of each postings pack.
     pack_first: Vec<u32>,
 }
@@ -1087,8 +1202,9 @@ fn decode_terms(file: &str, body: &[u8], terms: usize, packs: usize) -> Result<T
     }
     let dfs: Vec<u32> = (0..n).map(|_| c.varint32()).collect::<Result<_>>()?;
     let mut sizes = || (0..s).map(|_| c.varint32()).collect::<Result<Vec<u32>>>();
-    let (lists_member, positions_member) = (sizes()?, sizes()?);
-    let shard_member = lists_member.iter().zip(&positions_member).map(|(&a, &b)| [a, b]).collect();
+    // In the order of the members in the pack.
+    let (lists_member, followers_member, positions_member) = (sizes()?, sizes()?, sizes()?);
+    let shard_member = (0..s).map(|i| [lists_member[i], followers_member[i], positions_member[i]]).collect();
     let pack_first = c.pack_firsts(packs, s as u64, "postings packs", "shards")?;
     if !c.is_empty() {
         return Err(Error::corrupt(file, format!("{} trailing bytes", body.len() - c.position())));

@@ -207,6 +207,10 @@ fn gallop(docs: &[u32], doc: u32) -> usize {
 /// pair (most pairs typed) then never has its lists read whole. False means
 /// the heads could not tell; [`adjacent_docs`] over the whole lists does.
 fn common_pair(index: &Index, decoded: &mut Decoded, before: &[u64], after: &[u64], stop: usize) -> Result<bool> {
+    if index.followers_of_all(before) {
+        // The followers tell at once, and as [`pair_docs`] counts.
+        return Ok(pair_docs(index, decoded, before, Side::Before, after, stop)? >= stop);
+    }
     let (b, b_upto) = decoded.heads(index, before)?;
     let (a, a_upto) = decoded.heads(index, after)?;
     Ok(adjacent_docs_upto(&b, &a, stop, b_upto.min(a_upto)) >= stop)
@@ -226,8 +230,9 @@ enum Side {
 }
 
 /// Articles where one of `neighbour` and one of `terms` (term ordinals) stand
-/// side by side (the neighbour on its `side`), up to `stop`: counted over their
-/// postings once, then kept by the index ([`Index::pair_count`]).
+/// side by side (the neighbour on its `side`), up to `stop`: counted once, from
+/// the followers of the first when they are here, else over both postings with
+/// their positions, then kept by the index ([`Index::pair_count`]).
 fn pair_docs(
     index: &Index,
     decoded: &mut Decoded,
@@ -241,6 +246,12 @@ fn pair_docs(
         Side::After => (terms, neighbour),
     };
     index.pair_count(before, after, stop, |stop| {
+        if index.followers_of_all(before) {
+            let mut after = after.to_vec();
+            after.sort_unstable();
+            after.dedup();
+            return Ok(index.followed_docs(before, &after)?.len().min(stop));
+        }
         let b = decoded.read(index, before.iter().copied())?;
         let a = decoded.read(index, after.iter().copied())?;
         Ok(adjacent_docs(&b, &a, stop))

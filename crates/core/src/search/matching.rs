@@ -117,12 +117,15 @@ pub(crate) fn word_matches(
 
 /// Where a single query word occurs, by document, without copying a position:
 /// per document its title-boosted, weighted term frequency and its best class,
-/// counted from its expansions' postings. The postings stay, so that a
-/// document's positions are read only when its adjacency to the next clause
-/// must be known ([`ClauseMatches::spans`]), for the few documents that can
-/// still enter the top results.
+/// counted from its expansions' postings. The postings stay, so that when the
+/// followers of its terms are not here (a query with a phrase), a document's
+/// positions are read only when its adjacency to the next clause must be known
+/// ([`ClauseMatches::spans`]), for the few documents that can still enter the
+/// top results.
 pub(crate) struct WordDocs {
     lists: Vec<(Arc<DocCounts>, f32, u8)>,
+    /// The term of each of `lists`.
+    ordinals: Vec<u64>,
     pub docs: Vec<u32>,
     tf: Vec<f32>,
     class: Vec<u8>,
@@ -146,14 +149,16 @@ impl WordDocs {
 /// order of the plan, whichever way the lists are merged.
 pub(crate) fn word_docs(index: &Index, expansions: &[Expansion]) -> Result<WordDocs> {
     let mut lists: Vec<(Arc<DocCounts>, f32, u8)> = Vec::new();
+    let mut ordinals = Vec::new();
     for e in expansions {
         let counts = index.doc_counts(e.ordinal)?;
         if !counts.docs.is_empty() {
             lists.push((counts, e.weight, e.class));
+            ordinals.push(e.ordinal);
         }
     }
     let postings: usize = lists.iter().map(|(l, _, _)| l.docs.len()).sum();
-    let mut out = WordDocs { docs: Vec::new(), tf: Vec::new(), class: Vec::new(), lists: Vec::new() };
+    let mut out = WordDocs { docs: Vec::new(), tf: Vec::new(), class: Vec::new(), lists: Vec::new(), ordinals };
     // One expansion's frequency in the `i`-th document of its list.
     let tf_of = |list: &DocCounts, weight: f32, i: usize| {
         let title = list.title[i];
@@ -314,6 +319,22 @@ impl ClauseMatches<'_> {
     /// The row of `doc`, if the clause matches it.
     pub fn row_of(&self, doc: u32) -> Option<usize> {
         self.docs.binary_search(&doc).ok()
+    }
+
+    /// The terms of a clause of single words (sorted, each once): which of
+    /// them stand right after another clause's, or before, tells its adjacency
+    /// ([`Index::followed_docs`]). `None` when it has a phrase or a field.
+    pub fn word_ordinals(&self) -> Option<Vec<u64>> {
+        let mut out = Vec::new();
+        for unit in &self.units {
+            match unit {
+                UnitSource::Word(w) => out.extend_from_slice(&w.ordinals),
+                UnitSource::Occurrences(_) => return None,
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
     }
 
     /// The start and the end positions (first and last word) of the clause's

@@ -13,9 +13,11 @@
 //!   │              (reads only the dictionary: the reader stops here)
 //!   │              Index::missing_shards(plan): the postings shards to fetch
 //!   │              first, and Index::missing_positions(plan) their positions
-//!   │              if the query reads any (more than one word, a phrase,
-//!   │              title:, an exclusion; the browser fetches them in parallel;
-//!   │              the CLI has all)
+//!   │              if the query reads any (a phrase, title:, an exclusion,
+//!   │              a word that may be two joined syllables),
+//!   │              or Index::missing_followers(plan) the followers of its
+//!   │              words but the last (several words: which stand side by
+//!   │              side); the browser fetches them in parallel, the CLI has all
 //!   │ context.rs   on executing, from postings: a rare pair of words whose
 //!   │              other tone or completion makes a frequent pair takes it
 //!   │              (`kinh tê`, `tuyên sinh`, `Nam Đị`); joined.rs: an unknown
@@ -95,6 +97,17 @@ impl Index {
             return Vec::new();
         }
         self.missing_positions_of(plan.ordinals())
+    }
+
+    /// The postings shards whose followers a plan needs ([`Plan::needs_followers`])
+    /// and that have not been added yet: fetch them ([`Index::followers_range`],
+    /// [`Index::add_followers`]) with the lists, before [`Index::execute`]. None
+    /// while the plan has unresolved shards.
+    pub fn missing_followers(&self, plan: &Plan) -> Vec<usize> {
+        if !plan.unresolved.is_empty() || !plan.needs_followers() {
+            return Vec::new();
+        }
+        self.missing_followers_of(plan.follower_ordinals())
     }
 
     /// The postings shards that [`Index::article`] needs for `doc`'s related

@@ -132,16 +132,35 @@ impl Plan {
 
     /// Whether running the plan may read positions, not only which documents
     /// have its words and how often: for a phrase, a word sought in titles, an
-    /// exclusion, more than one clause (their adjacency ranks, and a rare pair
-    /// may be a slip of tone), or a word that may be two syllables typed
-    /// without the space. A query of one word (or of words joined by OR), the
-    /// commonest while typing, reads none.
+    /// exclusion, or a word that may be two syllables typed without the space.
+    /// Then the adjacency of its clauses is read from positions too (from
+    /// followers where they happen to be loaded: both tell the same). A query of
+    /// words alone reads none: one word (or words joined by OR), the commonest
+    /// while typing, needs nothing more than its lists, and several words need
+    /// their followers ([`Plan::needs_followers`]).
     pub fn needs_positions(&self) -> bool {
         let q = &self.query;
-        q.clauses.len() > 1
-            || !q.excluded.is_empty()
+        !q.excluded.is_empty()
             || q.clauses.iter().flat_map(|c| &c.alternatives).any(|u| u.words.len() > 1 || u.field != Field::Any)
             || self.words.iter().any(|w| !w.joined.is_empty())
+    }
+
+    /// Whether running the plan reads followers (which terms stand right after
+    /// which, and where): when it has more than one clause, for their adjacency
+    /// (ranking) and the pair counts of the corrections (`context.rs`), unless
+    /// it reads positions, which tell the same.
+    pub fn needs_followers(&self) -> bool {
+        self.query.clauses.len() > 1 && !self.needs_positions()
+    }
+
+    /// The terms whose followers a plan reads: those of the words of every
+    /// clause but the last (a pair is read from its first word's side).
+    pub fn follower_ordinals(&self) -> impl Iterator<Item = u64> + '_ {
+        let last = self.clauses.len().saturating_sub(1);
+        self.clauses[..last].iter().flatten().flatten().flat_map(|&w| {
+            let w = &self.words[w];
+            w.expansions.iter().chain(&w.alternatives).map(|e| e.ordinal)
+        })
     }
 
     /// Every dictionary term the plan may read postings of (with repeats).

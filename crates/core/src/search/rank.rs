@@ -80,8 +80,8 @@ const TOP_K_MAX: usize = 256;
 /// How the page of hits is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ranking {
-    /// Adjacency (which needs positions) is read only for the hits that can
-    /// still enter the page: the way searches run.
+    /// Adjacency (from followers or positions) is made exact only for the hits
+    /// that can still enter the page: the way searches run.
     TopK,
     /// Every hit scored in full, then sorted: the reference the pruned ranking
     /// is tested against (the same page, always).
@@ -171,8 +171,8 @@ pub(super) fn execute(
     let live: Vec<&ClauseMatches> = clauses.iter().filter(|m| !m.is_empty()).collect();
 
     // Combine the live clauses per document, merging their sorted document lists.
-    // Whether consecutive clauses stand adjacent needs positions: it is left for
-    // the ranking, which asks only for documents that can still enter the page.
+    // Whether consecutive clauses stand adjacent is left for the ranking, which
+    // asks only for documents that can still enter the page.
     let accs = combine(&live, &excluded);
     let best = accs.iter().map(|a| a.matched).max().unwrap_or(0);
     let pairs = live.len().saturating_sub(1).max(1) as f32;
@@ -241,6 +241,22 @@ pub(super) fn execute(
     let total = hits.len();
     // The page asked for: the best `offset + limit`, sorted, less the first `offset`.
     let end = options.offset.saturating_add(options.limit);
+    // Two consecutive clauses of single words stand adjacent where a term of
+    // the first stands right before a term of the second: read from the first
+    // one's followers when they are here (the documents where they do), else
+    // from both clauses' positions, per document ranked.
+    let followed: Vec<Option<Vec<u32>>> = if bases.is_empty() {
+        Vec::new()
+    } else {
+        live.windows(2)
+            .map(|w| match (w[0].word_ordinals(), w[1].word_ordinals()) {
+                (Some(before), Some(after)) if index.followers_of_all(&before) => {
+                    index.followed_docs(&before, &after).map(Some)
+                }
+                _ => Ok(None),
+            })
+            .collect::<Result<_>>()?
+    };
     let (mut starts, mut ends, mut prev_ends) = (Vec::new(), Vec::new(), Vec::new());
     let mut exact = |hit: &Hit| {
         let (doc, bound) = (hit.doc, hit.score);
@@ -248,9 +264,15 @@ pub(super) fn execute(
         let mut adjacent = 0;
         for (c, m) in live.iter().enumerate().skip(1) {
             if live[c - 1].row_of(doc).is_some() && m.row_of(doc).is_some() {
-                live[c - 1].spans(index, doc, &mut starts, &mut prev_ends)?;
-                m.spans(index, doc, &mut starts, &mut ends)?;
-                adjacent += u16::from(any_adjacent(&prev_ends, &starts));
+                let side_by_side = match &followed[c - 1] {
+                    Some(docs) => docs.binary_search(&doc).is_ok(),
+                    None => {
+                        live[c - 1].spans(index, doc, &mut starts, &mut prev_ends)?;
+                        m.spans(index, doc, &mut starts, &mut ends)?;
+                        any_adjacent(&prev_ends, &starts)
+                    }
+                };
+                adjacent += u16::from(side_by_side);
             }
         }
         Ok(boosted(bases[b].1, adjacent))
@@ -321,8 +343,9 @@ const SMALL_BATCH: usize = 256;
 /// The first `end` hits in `order`, sorted, with exact scores. A hit's score
 /// comes as a bound: what it would be if every pair of its clauses stood
 /// adjacent. Hits are taken best bound first and made exact (`exact`, which reads
-/// positions) until the next bound ranks below the `end`-th exact hit: no hit
-/// after it can enter the page, so the page is what scoring every hit gives.
+/// followers or positions) until the next bound ranks below the `end`-th exact
+/// hit: no hit after it can enter the page, so the page is what scoring every
+/// hit gives.
 fn top(mut hits: Vec<Hit>, end: usize, order: &HitOrder<'_>, exact: &mut Exact<'_>) -> Result<Vec<Hit>> {
     if end == 0 {
         return Ok(Vec::new());

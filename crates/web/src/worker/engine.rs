@@ -323,12 +323,13 @@ async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
 pub const SITE_UPDATED: &str =
     "This site's search index was updated while the page was open: reload the page to search the new version.";
 
-/// A part fetched after the root: a postings shard's lists, or its positions,
-/// or a document's text (its slot of a store pack), by number.
+/// A part fetched after the root: a postings shard's lists, its positions or
+/// its followers, or a document's text (its slot of a store pack), by number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Part {
     Shard(usize),
     Positions(usize),
+    Followers(usize),
     Text(u32),
 }
 
@@ -343,9 +344,10 @@ const MERGE_GAP: u64 = 2048;
 /// Most bytes one range request of merged neighbours spans (a part larger than
 /// this has one of its own), unless a pack's parts would then need more than
 /// [`LANES`] requests. The parts of a prefix typed after a word (`dai h`:
-/// the positions of 32 completions, 495 KB at 10k) then come in several
-/// requests side by side, and the next keystroke (`dai ho`) waits only for the
-/// requests holding its parts; the others are aborted.
+/// the lists of 32 completions, 147 KB at 10k, and before format 12 their
+/// positions too, 495 KB) then come in several requests side by side, and the
+/// next keystroke (`dai ho`) waits only for the requests holding its parts; the
+/// others are aborted.
 const MAX_SPAN: u64 = 64 * 1024;
 
 /// A file on its way: every search that needs it awaits the same fetch.
@@ -590,16 +592,18 @@ fn postings_place(index: &Index, part: Part) -> Option<(usize, Range<u64>)> {
     match part {
         Part::Shard(i) => index.shard_range(i),
         Part::Positions(i) => index.positions_range(i),
+        Part::Followers(i) => index.followers_range(i),
         Part::Text(_) => None,
     }
 }
 
-/// Unpacks a postings part (a shard's lists or its positions: one gzip member of
-/// postings pack `pack`) and adds it to the index.
+/// Unpacks a postings part (a shard's lists, positions or followers: one gzip
+/// member of postings pack `pack`) and adds it to the index.
 async fn add_postings_part(index: &Rc<RefCell<Index>>, part: Part, pack: usize, member: &[u8]) -> Result<(), String> {
     let (shard, what) = match part {
         Part::Shard(i) => (i, "a postings shard"),
         Part::Positions(i) => (i, "the positions of a postings shard"),
+        Part::Followers(i) => (i, "the followers of a postings shard"),
         Part::Text(doc) => return Err(format!("article {doc} is not in a postings pack")),
     };
     let framed = gunzip(member)
@@ -607,6 +611,7 @@ async fn add_postings_part(index: &Rc<RefCell<Index>>, part: Part, pack: usize, 
         .map_err(|e| corrupt_pack(&pack_file(&index.borrow(), PackKind::Postings, pack).0, what, e))?;
     let added = match part {
         Part::Positions(_) => index.borrow_mut().add_positions(shard, framed),
+        Part::Followers(_) => index.borrow_mut().add_followers(shard, framed),
         _ => index.borrow_mut().add_shard(shard, framed),
     };
     // A file of the right name but not the right bytes: a host or cache mixing
@@ -835,7 +840,9 @@ impl Engine {
             let place = postings_place(&index.borrow(), part);
             let (pack, range) = place.ok_or_else(|| match part {
                 Part::Text(doc) => format!("there is no article number {doc} in this index"),
-                Part::Shard(i) | Part::Positions(i) => format!("there is no postings shard {i} in this index"),
+                Part::Shard(i) | Part::Positions(i) | Part::Followers(i) => {
+                    format!("there is no postings shard {i} in this index")
+                }
             })?;
             let (bytes, at) =
                 pack_range(&index, &source, (&packs, ranges), (PackKind::Postings, pack), range.clone(), abort).await?;
@@ -851,19 +858,21 @@ impl Engine {
     /// Starts the fetches of the postings parts among `parts` that are not on
     /// their way, neighbours of the same pack in one range request: a prefix
     /// while typing needs consecutive shards (they hold consecutive terms), and
-    /// a query of several words a shard's lists and then its positions, which
-    /// follow one another. A part alone is left to [`Engine::fetch_part`].
+    /// a query of several words a shard's lists and then its followers (or its
+    /// positions), which follow one another. A part alone is left to
+    /// [`Engine::fetch_part`].
     fn start_postings_fetches(&self, parts: &[Part]) {
         let index = self.index.borrow();
         let mut fetching = self.fetching.borrow_mut();
-        // In shard order, a shard's lists before its positions: the order of
-        // their bytes in the packs.
+        // In shard order, a shard's lists, followers and positions: the order
+        // of their bytes in the packs.
         let mut order: Vec<usize> = parts
             .iter()
             .filter(|part| !fetching.contains_key(part))
             .filter_map(|part| match *part {
-                Part::Shard(i) => Some(2 * i),
-                Part::Positions(i) => Some(2 * i + 1),
+                Part::Shard(i) => Some(3 * i),
+                Part::Followers(i) => Some(3 * i + 1),
+                Part::Positions(i) => Some(3 * i + 2),
                 Part::Text(_) => None,
             })
             .collect();
@@ -871,7 +880,7 @@ impl Engine {
         order.dedup();
         let placed = order
             .into_iter()
-            .map(|k| if k % 2 == 0 { Part::Shard(k / 2) } else { Part::Positions(k / 2) })
+            .map(|k| [Part::Shard, Part::Followers, Part::Positions][k % 3](k / 3))
             .filter_map(|part| postings_place(&index, part).map(|(pack, range)| (pack, range, part)));
         for (pack, span, run) in spans(placed.collect::<Vec<_>>()) {
             self.start_postings_span(&mut fetching, pack, span, run);
@@ -911,7 +920,8 @@ impl Engine {
 
     /// Searches and returns hits with snippets: the query is planned on the
     /// dictionary, the postings shards it needs are fetched (with their
-    /// positions if it reads any: see `Plan::needs_positions`), then it runs,
+    /// positions if it reads any, or its words' followers: see
+    /// `Plan::needs_positions` and `Plan::needs_followers`), then it runs,
     /// then the text of its hits is fetched.
     pub async fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, String> {
         let always = Stale::default();
@@ -977,7 +987,8 @@ impl Engine {
             }
             // The shards to look the words up in, and with them the shards of the
             // terms already found (the plan made again keeps nearly all of them)
-            // and, if the query reads positions, theirs: one round of fetches.
+            // and, if the query reads positions or followers, theirs: one round
+            // of fetches.
             let parts = {
                 let index = self.index.borrow();
                 missing_parts(&index, &plan, index.missing_shards(&plan), false)
@@ -1031,7 +1042,9 @@ fn forget(fetching: &Fetching, part: Part, flight: &Rc<Flight>) {
 
 /// What a plan needs that is not loaded yet: the lists of `lookups` (shards its
 /// words are looked up in) and of its terms' shards, and their positions if it
-/// reads any ([`Plan::needs_positions`]) or `all_positions` says so.
+/// reads any ([`Plan::needs_positions`]) or `all_positions` says so, or else the
+/// followers of its words but the last if it reads them
+/// ([`Plan::needs_followers`]).
 fn missing_parts(index: &Index, plan: &Plan, lookups: Vec<usize>, all_positions: bool) -> Vec<Part> {
     let mut shards = lookups;
     shards.extend(index.missing_shards_of(plan.ordinals()));
@@ -1039,7 +1052,13 @@ fn missing_parts(index: &Index, plan: &Plan, lookups: Vec<usize>, all_positions:
     shards.dedup();
     let positions =
         if all_positions || plan.needs_positions() { index.missing_positions_of(plan.ordinals()) } else { Vec::new() };
-    shards.into_iter().map(Part::Shard).chain(positions.into_iter().map(Part::Positions)).collect()
+    let followers = if !all_positions && plan.needs_followers() {
+        index.missing_followers_of(plan.follower_ordinals())
+    } else {
+        Vec::new()
+    };
+    let parts = shards.into_iter().map(Part::Shard).chain(positions.into_iter().map(Part::Positions));
+    parts.chain(followers.into_iter().map(Part::Followers)).collect()
 }
 
 /// Parses `manifest.json` with the browser's JSON parser (keeping a JSON library
