@@ -388,3 +388,32 @@ fn followers_and_positions_decide_the_corrections_alike() {
         assert!(corrected.plan.words[0].expansions.iter().any(|e| e.surface == "báo" && e.class == 0));
     }
 }
+
+#[test]
+fn a_space_after_the_last_word_names_the_followers_the_next_word_will_need() {
+    for built in [demo(1024), demo_split(1024)] {
+        let mut index = root(&built);
+        let (plan, _) = plan_and_fetch(&built, &mut index, "đại hội ");
+        // Still being typed, or in a phrase: nothing ahead.
+        assert!(index.plan("đại hộ").ahead_follower_ordinals().is_empty());
+        assert!(index.plan("\"đại hội\" ").ahead_follower_ordinals().is_empty());
+        let ahead = plan.ahead_follower_ordinals();
+        let hoi = &plan.words[1];
+        assert!(!ahead.is_empty() && hoi.expansions.iter().all(|e| ahead.contains(&e.ordinal)), "{ahead:?}");
+        // Fetched ahead, they are what the next word needs.
+        let next = index.missing_followers_of(ahead);
+        assert!(!next.is_empty(), "the last word's followers are not read by its own plan");
+        for s in next {
+            add_followers(&built, &mut index, s);
+        }
+        let typing = loop {
+            let plan = index.plan("đại hội đ");
+            if plan.unresolved.is_empty() {
+                break plan;
+            }
+            index.missing_shards(&plan).into_iter().for_each(|s| add_shard(&built, &mut index, s));
+        };
+        assert!(typing.needs_followers());
+        assert!(index.missing_followers(&typing).is_empty(), "the next word needs no more followers");
+    }
+}

@@ -153,6 +153,24 @@ impl Plan {
         self.query.clauses.len() > 1 && !self.needs_positions()
     }
 
+    /// The terms whose followers the next keystroke will likely read: when the
+    /// last word is complete (a space typed after it) in a query of words
+    /// alone, the next word makes it a first word of a pair. Not read by this
+    /// plan: the browser fetches them ahead, without waiting for them.
+    pub fn ahead_follower_ordinals(&self) -> Vec<u64> {
+        let complete =
+            self.query.clauses.last().and_then(|c| c.alternatives.last()?.words.last()).is_some_and(|w| !w.prefix);
+        if !complete || self.needs_positions() {
+            return Vec::new();
+        }
+        let last = self.clauses.last().into_iter().flatten().flatten();
+        last.flat_map(|&w| {
+            let w = &self.words[w];
+            w.expansions.iter().chain(&w.alternatives).map(|e| e.ordinal)
+        })
+        .collect()
+    }
+
     /// The terms whose followers a plan reads: those of the words of every
     /// clause but the last (a pair is read from its first word's side).
     pub fn follower_ordinals(&self) -> impl Iterator<Item = u64> + '_ {

@@ -949,6 +949,17 @@ impl Engine {
             if !self.ensure(parts, stale, Sweep::Postings).await? {
                 return Ok(None);
             }
+            // A space typed after the last word: the next word will make it the
+            // first of a pair, so its followers are fetched now, ahead, and not
+            // waited for (the next search waits for them if it needs them, or
+            // aborts them if not).
+            let ahead = self.index.borrow().missing_followers_of(plan.ahead_follower_ordinals());
+            let ahead: Vec<Part> = ahead.into_iter().map(Part::Followers).collect();
+            self.start_postings_fetches(&ahead);
+            for part in ahead {
+                // Launched: it runs to its end (or its abort) without a waiter.
+                let _ = self.fetch_part(part);
+            }
             let run = {
                 let index = self.index.borrow();
                 index.execute(plan, options).map(|mut results| {
