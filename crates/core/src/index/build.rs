@@ -510,21 +510,43 @@ impl IndexBuilder {
                 progress(doc_id as usize + 1, total);
             }
         };
+        let entry = |f: &IndexFile| FileEntry { path: f.name.clone(), bytes: f.bytes.len() as u64 };
+        let mut emit = |kind: FileKind, body: &[u8], entries: &mut Vec<FileEntry>| -> Result<(), E> {
+            let file = named(kind, frame(kind, body));
+            entries.push(entry(&file));
+            sink(file)
+        };
+        // The store is written as the documents are analysed: a batch's texts
+        // are packed (and dropped) once its terms are added, so that the build
+        // never holds every article's text beside every term's postings.
+        let mut store = Vec::new();
+        let mut writer = StoreWriter::new(self.pack_bytes);
         let mut previous: Vec<Analysed> = Vec::new();
-        for batch in docs.chunks(ANALYSIS_BATCH) {
+        let mut start = 0;
+        while start < docs.len() {
+            let end = (start + ANALYSIS_BATCH).min(docs.len());
             let done = std::mem::take(&mut previous);
-            previous = if threads == 1 {
+            let (head, tail) = docs.split_at_mut(start);
+            let (batch, analysed) = (&tail[..end - start], &mut head[writer.stored..]);
+            let stored;
+            (previous, stored) = if threads == 1 {
                 add(done);
-                batch.iter().map(analyse).collect()
+                let stored = writer.add(analysed, 1, |pack| emit(FileKind::Store, &pack, &mut store));
+                (batch.iter().map(analyse).collect(), stored)
             } else {
                 std::thread::scope(|scope| {
                     let next = scope.spawn(|| par_map(batch, threads, analyse));
                     add(done);
-                    next.join().expect("an analysis thread panicked")
+                    let stored = writer.add(analysed, threads, |pack| emit(FileKind::Store, &pack, &mut store));
+                    (next.join().expect("an analysis thread panicked"), stored)
                 })
             };
+            stored?;
+            start = end;
         }
         add(previous);
+        let rest = &mut docs[writer.stored..];
+        writer.add(rest, threads, |pack| emit(FileKind::Store, &pack, &mut store))?;
         // Terms in key order; a slot's ordinal is its place in that order.
         let mut keyed: Vec<(Vec<u8>, usize)> = slot_of.into_iter().collect();
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -536,12 +558,6 @@ impl IndexBuilder {
             keyed.into_iter().map(|(key, slot)| (key, std::mem::take(&mut postings_of[slot]))).collect();
         drop(postings_of);
 
-        let entry = |f: &IndexFile| FileEntry { path: f.name.clone(), bytes: f.bytes.len() as u64 };
-        let mut emit = |kind: FileKind, body: &[u8], entries: &mut Vec<FileEntry>| -> Result<(), E> {
-            let file = named(kind, frame(kind, body));
-            entries.push(entry(&file));
-            sink(file)
-        };
         let whole = build_dict(&terms, |_| true);
         let split = whole.len() > self.whole_dict_bytes;
         let in_root = |p: &TermPostings| !split || p.df >= ROOT_MIN_DF;
@@ -564,8 +580,7 @@ impl IndexBuilder {
             })?;
         packer.finish(&mut terms_body, |pack| emit(FileKind::Postings, &pack, &mut postings))?;
         drop(terms);
-        let mut store = Vec::new();
-        let slots = build_store(&mut docs, self.pack_bytes, threads, |pack| emit(FileKind::Store, &pack, &mut store))?;
+        let slots = writer.finish(|pack| emit(FileKind::Store, &pack, &mut store))?;
         let docs_body = build_docs(&docs, &lengths, &slots);
         emit(FileKind::Terms, &terms_body, &mut root)?;
         emit(FileKind::Docs, &docs_body, &mut root)?;
@@ -883,33 +898,45 @@ fn store_slot(number: u32, doc: &Document) -> Vec<u8> {
     slot
 }
 
-/// Hands each store pack body to `emit` as it is filled, dropping each
-/// document's text once it is in a pack. Slots are compressed on `threads`
-/// threads, a batch at a time, and added in document order.
-fn build_store<E>(
-    docs: &mut [Document],
-    pack_bytes: usize,
-    threads: usize,
-    mut emit: impl FnMut(Vec<u8>) -> Result<(), E>,
-) -> Result<Slots, E> {
-    let mut units = Vec::with_capacity(docs.len());
-    let mut packs = Packs::new(pack_bytes);
-    let mut compressed: Vec<Vec<u8>> = Vec::new();
-    for n in 0..docs.len() {
-        if n % ANALYSIS_BATCH == 0 {
-            let batch = &docs[n..(n + ANALYSIS_BATCH).min(docs.len())];
-            let numbered: Vec<(u32, &Document)> = batch.iter().enumerate().map(|(j, d)| ((n + j) as u32, d)).collect();
-            compressed = par_map(&numbered, threads, |&(number, d)| store_slot(number, d));
-            compressed.reverse(); // popped in document order below
-        }
-        let slot = compressed.pop().expect("a slot per document");
-        packs.push(&slot, &mut emit)?;
-        units.push((slot.len() / STORE_ALIGN) as u32);
-        let doc = &mut docs[n];
-        doc.title = String::new();
-        doc.body = String::new();
+/// The store packs, written as documents come: each batch's slots compressed
+/// on the build's threads, appended in document order, each document's text
+/// dropped once it is in a pack.
+struct StoreWriter {
+    packs: Packs,
+    units: Vec<u32>,
+    /// Documents stored so far (the next one's number).
+    stored: usize,
+}
+
+impl StoreWriter {
+    fn new(pack_bytes: usize) -> Self {
+        StoreWriter { packs: Packs::new(pack_bytes), units: Vec::new(), stored: 0 }
     }
-    Ok(Slots { pack_first: packs.finish(emit)?, units })
+
+    /// Stores `docs`, the next documents in order, and empties their text.
+    fn add<E>(
+        &mut self,
+        docs: &mut [Document],
+        threads: usize,
+        mut emit: impl FnMut(Vec<u8>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let first = self.stored as u32;
+        let numbered: Vec<(u32, &Document)> = docs.iter().enumerate().map(|(j, d)| (first + j as u32, d)).collect();
+        let compressed = par_map(&numbered, threads, |&(number, d)| store_slot(number, d));
+        for (slot, doc) in compressed.into_iter().zip(docs.iter_mut()) {
+            self.packs.push(&slot, &mut emit)?;
+            self.units.push((slot.len() / STORE_ALIGN) as u32);
+            doc.title = String::new();
+            doc.body = String::new();
+        }
+        self.stored += docs.len();
+        Ok(())
+    }
+
+    /// Hands over the last pack: where the store put the documents.
+    fn finish<E>(self, emit: impl FnMut(Vec<u8>) -> Result<(), E>) -> Result<Slots, E> {
+        Ok(Slots { pack_first: self.packs.finish(emit)?, units: self.units })
+    }
 }
 
 fn build_docs(docs: &[Document], lengths: &[(u32, u32)], slots: &Slots) -> Vec<u8> {
