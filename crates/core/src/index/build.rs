@@ -452,10 +452,10 @@ impl IndexBuilder {
 
     /// Builds the index and hands each file to `sink` as soon as it is made, so
     /// that the caller can write it and the build never holds the whole index:
-    /// postings shards are made and handed over one by one (then the terms are
-    /// dropped), then store packs, each document's text dropped once it is in
-    /// one. Returns the manifest (write it last). `progress` is called with
-    /// (documents analysed, total).
+    /// store packs as the documents are analysed, each document's text dropped
+    /// once it is in one, then postings shards made and handed over one by one
+    /// (then the terms are dropped). Returns the manifest (write it last).
+    /// `progress` is called with (documents analysed, total).
     pub fn build_into<E>(
         mut self,
         mut sink: impl FnMut(IndexFile) -> Result<(), E>,
