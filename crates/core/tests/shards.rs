@@ -86,6 +86,19 @@ fn add_followers(built: &BuiltIndex, index: &mut Index, s: usize) {
     index.add_followers_member(s, &pack[range.start as usize..range.end as usize]).unwrap();
 }
 
+/// Plans `q` on `index`, adding the lists of the shards it asks for (the lookups
+/// first, planning again after them), and nothing more.
+fn plan_with_lists(built: &BuiltIndex, index: &mut Index, q: &str) -> soi_core::Plan {
+    loop {
+        let plan = index.plan(q);
+        let missing = index.missing_shards(&plan);
+        if missing.is_empty() {
+            return plan;
+        }
+        missing.into_iter().for_each(|s| add_shard(built, index, s));
+    }
+}
+
 /// Plans `q` on `index`, adding the shards the plan asks for (the lookups first,
 /// planning again after them), then the positions or followers it says it
 /// needs, as the browser fetches them; returns the final plan and how many
@@ -159,14 +172,7 @@ fn a_query_of_one_word_reads_no_position_and_one_of_more_says_which_it_lacks() {
         // Without them the plan is refused, never answered wrong.
         for q in ["đại hội ", "kim sơn huyện ", "chi bộ đại hộ", "bảo cáo "] {
             let mut index = root(&built);
-            let plan = loop {
-                let plan = index.plan(q);
-                let missing = index.missing_shards(&plan);
-                if missing.is_empty() {
-                    break plan;
-                }
-                missing.into_iter().for_each(|s| add_shard(&built, &mut index, s));
-            };
+            let plan = plan_with_lists(&built, &mut index, q);
             assert!(!plan.needs_positions() && plan.needs_followers(), "{q:?}");
             assert!(index.missing_positions(&plan).is_empty(), "{q:?}");
             let wanted = index.missing_followers(&plan);
@@ -181,14 +187,7 @@ fn a_query_of_one_word_reads_no_position_and_one_of_more_says_which_it_lacks() {
         // needs, and running it without them is refused, naming the shard.
         for q in ["\"chi bộ\" ", "kim son -huyện", "title:huyện ", "\"chi bộ\" đại hội "] {
             let mut index = root(&built);
-            let plan = loop {
-                let plan = index.plan(q);
-                let missing = index.missing_shards(&plan);
-                if missing.is_empty() {
-                    break plan;
-                }
-                missing.into_iter().for_each(|s| add_shard(&built, &mut index, s));
-            };
+            let plan = plan_with_lists(&built, &mut index, q);
             assert!(plan.needs_positions(), "{q:?}");
             let wanted = index.missing_positions(&plan);
             assert!(!wanted.is_empty(), "{q:?}");
@@ -406,13 +405,7 @@ fn a_space_after_the_last_word_names_the_followers_the_next_word_will_need() {
         for s in next {
             add_followers(&built, &mut index, s);
         }
-        let typing = loop {
-            let plan = index.plan("đại hội đ");
-            if plan.unresolved.is_empty() {
-                break plan;
-            }
-            index.missing_shards(&plan).into_iter().for_each(|s| add_shard(&built, &mut index, s));
-        };
+        let typing = plan_with_lists(&built, &mut index, "đại hội đ");
         assert!(typing.needs_followers());
         assert!(index.missing_followers(&typing).is_empty(), "the next word needs no more followers");
     }

@@ -15,6 +15,11 @@ use super::manifest::{FileEntry, Manifest};
 use crate::error::{Error, ErrorKind, Result};
 use crate::search::Tokenized;
 
+/// The parts of a postings shard by number (as `Index::shard_range` keeps
+/// them): each one's kind and its name in messages.
+const SHARD_PARTS: [(FileKind, &str); 3] =
+    [(FileKind::Postings, "lists"), (FileKind::Positions, "positions"), (FileKind::Followers, "followers")];
+
 /// A byte buffer and the range of it that is a file's body (shared, never copied).
 #[derive(Clone)]
 pub(crate) struct Body {
@@ -514,7 +519,7 @@ impl Index {
         // Deflate packs at most about 1032 bytes into one: a bound on what a
         // damaged or hostile member may inflate to.
         let limit = (member.len() as u64).saturating_mul(1032);
-        let what = ["lists", "positions", "followers"][part.min(2)];
+        let what = SHARD_PARTS[part.min(2)].1;
         match flate2::read::GzDecoder::new(member).take(limit).read_to_end(&mut framed) {
             Ok(_) => Ok((framed, file)),
             Err(e) => Err(Error::corrupt(&file, format!("the {what} of shard {i} do not decompress: {e}"))),
@@ -548,7 +553,7 @@ impl Index {
     fn checked_part(&self, i: usize, part: usize, bytes: Vec<u8>) -> Result<(String, std::ops::Range<u32>, Body)> {
         let (p, _) = self.shard_range(i).ok_or_else(|| Error::corrupt("postings", format!("no postings shard {i}")))?;
         let file = self.manifest.files.postings[p].path.clone();
-        let kind = [FileKind::Postings, FileKind::Positions, FileKind::Followers][part.min(2)];
+        let kind = SHARD_PARTS[part.min(2)].0;
         let range = check_header(&file, &bytes, kind, None)?;
         check_crc(&file, &bytes)?;
         let body = Body { bytes: bytes.into(), start: range.start, end: range.end };
@@ -560,28 +565,28 @@ impl Index {
     /// Adds the positions of postings shard `i`, decompressed (header, size,
     /// CRC and layout are checked).
     pub fn add_positions(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
-        let (file, terms, body) = self.checked_part(i, 1, bytes)?;
+        self.positions[i] = Some(self.term_part(i, 1, bytes)?);
+        Ok(())
+    }
+
+    /// Part `part` of shard `i` (1 its positions, 2 its followers), checked: a
+    /// table of per-term ends over the shard's own terms, then their data.
+    fn term_part(&self, i: usize, part: usize, bytes: Vec<u8>) -> Result<TermData> {
+        let (file, terms, body) = self.checked_part(i, part, bytes)?;
         let mut c = Cursor::new(&file, body.as_ref());
         let (first, n) = (c.u32()?, c.u32()? as usize);
         if first != terms.start || n != terms.len() {
-            return Err(Error::corrupt(&file, format!("the positions of shard {i} are not of its terms")));
+            let what = SHARD_PARTS[part.min(2)].1;
+            return Err(Error::corrupt(&file, format!("the {what} of shard {i} are not of its terms")));
         }
         let ends = term_ends(&mut c, n, 8)?;
-        self.positions[i] = Some(TermData { data_start: 8 + 4 * n, body, ends });
-        Ok(())
+        Ok(TermData { data_start: 8 + 4 * n, body, ends })
     }
 
     /// Adds the followers of postings shard `i`, decompressed (header, size,
     /// CRC and layout are checked; each term's when it is read).
     pub fn add_followers(&mut self, i: usize, bytes: Vec<u8>) -> Result<()> {
-        let (file, terms, body) = self.checked_part(i, 2, bytes)?;
-        let mut c = Cursor::new(&file, body.as_ref());
-        let (first, n) = (c.u32()?, c.u32()? as usize);
-        if first != terms.start || n != terms.len() {
-            return Err(Error::corrupt(&file, format!("the followers of shard {i} are not of its terms")));
-        }
-        let ends = term_ends(&mut c, n, 8)?;
-        self.followers[i] = Some(TermData { data_start: 8 + 4 * n, body, ends });
+        self.followers[i] = Some(self.term_part(i, 2, bytes)?);
         Ok(())
     }
 

@@ -248,10 +248,12 @@ pub(super) fn execute(
     let followed: Vec<Option<Vec<u32>>> = if bases.is_empty() {
         Vec::new()
     } else {
-        live.windows(2)
-            .map(|w| match (w[0].word_ordinals(), w[1].word_ordinals()) {
-                (Some(before), Some(after)) if index.followers_of_all(&before) => {
-                    index.followed_docs(&before, &after).map(Some)
+        let terms: Vec<Option<Vec<u64>>> = live.iter().map(|m| m.word_ordinals()).collect();
+        terms
+            .windows(2)
+            .map(|w| match (&w[0], &w[1]) {
+                (Some(before), Some(after)) if index.followers_of_all(before) => {
+                    index.followed_docs(before, after).map(Some)
                 }
                 _ => Ok(None),
             })
