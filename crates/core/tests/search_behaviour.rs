@@ -488,3 +488,21 @@ fn among_equally_frequent_completions_those_in_the_typed_tone_come_first() {
     assert_eq!(found[0], "hôm", "{found:?}");
     assert_eq!(found[1..], words[..31], "then in dictionary order");
 }
+
+#[test]
+fn marks_follow_each_query_when_a_text_is_shown_again() {
+    // The index keeps each shown article's words analysed between searches:
+    // the marks of the next query must be that query's own, in title and body.
+    let ix = index(&[("a", "Đại hội Đảng bộ tỉnh", "Kinh tế tỉnh phát triển. Đại hội bầu ban chấp hành.")]);
+    let marked = |q: &str| {
+        let hit = ix.response(&ix.search(q, 10).unwrap()).hits.remove(0);
+        let words = |text: &str, marks: &[[usize; 2]]| marks.iter().map(|m| text[m[0]..m[1]].to_owned()).collect();
+        let (title, snippet): (Vec<String>, Vec<String>) =
+            (words(&hit.title, &hit.title_marks), words(&hit.snippet, &hit.marks));
+        (title, snippet)
+    };
+    for _ in 0..2 {
+        assert_eq!(marked("đại hội"), (vec!["Đại hội".to_owned()], vec!["Đại hội".to_owned()]));
+        assert_eq!(marked("tinh"), (vec!["tỉnh".to_owned()], vec!["tỉnh".to_owned()]));
+    }
+}

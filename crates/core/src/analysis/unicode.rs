@@ -15,8 +15,8 @@
 //! backend: ASCII, and the precomposed Latin letters (U+00C0–U+024F and
 //! U+1E00–U+1EFF, which hold every Vietnamese letter) are decomposed and composed
 //! with a small table ([`Latin`]). That table is not shipped either: it is computed
-//! once, at first use, by asking the backend for the NFD of each of those 848
-//! letters. Both builds therefore run the same code on Vietnamese text, with the
+//! once, at first use, by asking the backend for the NFD of those 848 letters
+//! (all in one call, and the NFC of their decompositions in another). Both builds therefore run the same code on Vietnamese text, with the
 //! same answers; `tests/analysis_golden.txt` pins those answers for every
 //! Vietnamese letter, and the native and browser test suites both check them.
 
@@ -57,15 +57,22 @@ impl Latin {
     fn get() -> &'static Latin {
         static LATIN: OnceLock<Latin> = OnceLock::new();
         LATIN.get_or_init(|| {
-            let letters = latin_letters();
-            let mut decomposed = Vec::with_capacity(848);
-            let mut composed = HashMap::with_capacity(848);
-            for c in letters {
-                let nfd = backend::nfd(c.encode_utf8(&mut [0; 4]));
-                if nfd.chars().count() > 1 && backend::nfc(&nfd) == c.to_string() {
-                    composed.insert(nfd.clone(), c);
+            let letters: Vec<char> = latin_letters().collect();
+            // All the letters go to the backend at once, each on its own line, and
+            // come back the same way: in the browser a call costs a crossing into
+            // JavaScript and back, and one per letter, 1,700 in all, took the
+            // first search in a fresh worker 20 ms. A line break is a starter
+            // that composes with nothing, so no letter's marks reorder or
+            // compose across it, and each line is that letter's own NFD (and,
+            // back, its decomposition's own NFC).
+            let decomposed = backend_lines(backend::nfd, letters.iter().map(|&c| String::from(c)));
+            let multi: Vec<usize> = (0..letters.len()).filter(|&i| decomposed[i].chars().count() > 1).collect();
+            let recomposed = backend_lines(backend::nfc, multi.iter().map(|&i| decomposed[i].clone()));
+            let mut composed = HashMap::with_capacity(multi.len());
+            for (&i, back) in multi.iter().zip(&recomposed) {
+                if back.chars().eq([letters[i]]) {
+                    composed.insert(decomposed[i].clone(), letters[i]);
                 }
-                decomposed.push(nfd);
             }
             Latin { decomposed, composed }
         })
@@ -82,6 +89,21 @@ impl Latin {
 
     fn decomposition(&self, c: char) -> &str {
         &self.decomposed[Self::slot(c)]
+    }
+}
+
+/// `form` (the backend's NFD or NFC) of each of `texts`, asked for in one call:
+/// the texts joined by line breaks (none of them holds one), the answer split
+/// at them. Should the answer not split into as many lines, each text is asked
+/// for on its own.
+fn backend_lines(form: fn(&str) -> String, texts: impl Iterator<Item = String>) -> Vec<String> {
+    let texts: Vec<String> = texts.collect();
+    let answer = form(&texts.join("\n"));
+    let lines: Vec<String> = answer.split('\n').map(str::to_owned).collect();
+    if lines.len() == texts.len() {
+        lines
+    } else {
+        texts.iter().map(|t| form(t)).collect()
     }
 }
 
@@ -256,6 +278,20 @@ mod tests {
 
     fn latin_letters() -> impl Iterator<Item = char> {
         ('\u{C0}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}')
+    }
+
+    #[test]
+    fn the_table_asked_for_at_once_is_each_letters_own() {
+        // The table is made from two calls of the backend on all the letters
+        // at once: each entry must be what the letter alone would give.
+        let latin = Latin::get();
+        for c in latin_letters() {
+            let nfd = backend::nfd(&c.to_string());
+            assert_eq!(latin.decomposition(c), nfd, "{c:?}");
+            let composes = nfd.chars().count() > 1 && backend::nfc(&nfd) == c.to_string();
+            assert_eq!(latin.composed.get(&nfd) == Some(&c), composes, "{c:?}");
+        }
+        assert!(latin.composed.len() > 400, "{} letters compose", latin.composed.len());
     }
 
     #[test]

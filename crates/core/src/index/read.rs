@@ -83,6 +83,13 @@ pub struct StoredDoc {
     pub body: String,
 }
 
+/// A stored text's title and body, analysed ([`Index::text_tokens`]).
+#[derive(Debug)]
+pub(crate) struct TextTokens {
+    pub title: Tokenized,
+    pub body: Tokenized,
+}
+
 /// A term's postings, flat: document `docs[i]` has positions
 /// `pos[offs[i]..offs[i + 1]]`, increasing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -256,9 +263,9 @@ pub struct Index {
     lengths: Vec<[u32; 2]>,
     /// The text of the documents added so far.
     stored: HashMap<u32, StoredDoc>,
-    /// The bodies of shown documents, analysed once for their snippets (at most
-    /// [`TOKENIZED_KEPT`]; emptied when full).
-    tokenized: Mutex<HashMap<u32, Arc<Tokenized>>>,
+    /// The titles and bodies of shown documents, analysed once for their marks
+    /// and snippets (at most [`TOKENIZED_KEPT`]; emptied when full).
+    tokenized: Mutex<HashMap<u32, Arc<TextTokens>>>,
     /// The document lists of the terms searched lately, decoded once: typing
     /// adds a letter to a query whose other words are the same, and a word's
     /// positions are found in its list only once ([`Index::doc_counts`]).
@@ -1115,16 +1122,16 @@ impl Index {
         self.stored.get(&doc)
     }
 
-    /// The words of `body`, the stored body of `doc`, analysed: once per document
-    /// while it stays among the last [`TOKENIZED_KEPT`] analysed, as typing
-    /// shows the same articles query after query.
-    pub(crate) fn body_tokens(&self, doc: u32, body: &str) -> Arc<Tokenized> {
+    /// The words of `text`, the stored text of `doc`, analysed: once per
+    /// document while it stays among the last [`TOKENIZED_KEPT`] analysed, as
+    /// typing shows the same articles query after query.
+    pub(crate) fn text_tokens(&self, doc: u32, text: &StoredDoc) -> Arc<TextTokens> {
         // A poisoned lock only means a panic elsewhere: the map is still sound.
         let mut kept = self.tokenized.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(t) = kept.get(&doc) {
             return t.clone();
         }
-        let t = Arc::new(Tokenized::new(body));
+        let t = Arc::new(TextTokens { title: Tokenized::new(&text.title), body: Tokenized::new(&text.body) });
         if kept.len() >= TOKENIZED_KEPT {
             kept.clear();
         }

@@ -149,8 +149,13 @@ pub struct Snippet {
 /// Byte ranges of every match in `text`. Consecutive query words found next to
 /// each other (`Kim Sơn` for `kim son`, or a phrase) are one range.
 pub fn highlight(text: &str, hl: &Highlighter) -> Vec<[usize; 2]> {
-    let toks: Vec<Token<'_>> = tokens(text).collect();
-    let term_at = hl.token_matches(&toks);
+    highlight_of(text, &Tokenized::new(text), hl)
+}
+
+/// [`highlight`] of a text already analysed (`analysed` is `text`'s).
+pub fn highlight_of(text: &str, analysed: &Tokenized, hl: &Highlighter) -> Vec<[usize; 2]> {
+    let toks = analysed.tokens(text);
+    let term_at = hl.matches_of(&toks, analysed);
     merged_marks(text, &toks, &term_at, 0, toks.len()).into_iter().map(|(a, b)| [a, b]).collect()
 }
 

@@ -52,7 +52,9 @@ mod suggest;
 pub mod weights;
 
 pub use facets::{FacetCount, MonthCount, MAX_FACET_VALUES};
-pub use highlight::{highlight, snippet, snippet_of, snippet_with, Highlighter, Snippet, Tokenized, SNIPPET_WORDS};
+pub use highlight::{
+    highlight, highlight_of, snippet, snippet_of, snippet_with, Highlighter, Snippet, Tokenized, SNIPPET_WORDS,
+};
 pub use options::{date_bound, FacetFind, Filter, SearchOptions, Sort, SORT_NAMES};
 pub use plan::{Expansion, MatchKind, Plan, PlannedWord};
 pub use query::{Clause, Field, Query, QueryTerm, Unit, MAX_CLAUSES, MAX_PHRASE_WORDS};

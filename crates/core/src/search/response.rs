@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::facets::{FacetCount, MonthCount};
-use super::highlight::{highlight, snippet_of, Highlighter, SNIPPET_WORDS};
+use super::highlight::{highlight_of, snippet_of, Highlighter, SNIPPET_WORDS};
 use super::rank::SearchResults;
 use super::related::related;
 use crate::document::Metadata;
@@ -88,15 +88,17 @@ pub(super) fn response(index: &Index, results: &SearchResults) -> SearchResponse
             let meta = index.doc(h.doc)?;
             let stored = index.stored(h.doc);
             let title = stored.map_or("", |s| s.title.as_str());
-            let snip = stored.map(|s| snippet_of(&s.body, &index.body_tokens(h.doc, &s.body), hl, SNIPPET_WORDS));
+            let analysed = stored.map(|s| (s, index.text_tokens(h.doc, s)));
+            let snip = analysed.as_ref().map(|(s, a)| snippet_of(&s.body, &a.body, hl, SNIPPET_WORDS));
             let snip = snip.unwrap_or_default();
+            let title_marks = analysed.as_ref().map(|(s, a)| highlight_of(&s.title, &a.title, hl)).unwrap_or_default();
             Some(HitView {
                 id: meta.id,
                 title: title.to_owned(),
                 score: (f64::from(h.score) * 10_000.0).round() / 10_000.0,
                 snippet: snip.text,
                 marks: snip.marks,
-                title_marks: highlight(title, hl),
+                title_marks,
                 doc: h.doc,
                 date: meta.meta.date,
                 author: meta.meta.author,
@@ -162,13 +164,14 @@ pub(super) fn article(index: &Index, doc: u32, hl: &Highlighter) -> Result<Optio
             Some(RelatedView { doc: d, id: m.id, title, date: m.meta.date })
         })
         .collect();
+    let analysed = index.text_tokens(doc, stored);
     Ok(Some(ArticleView {
         doc,
         id: meta.id,
         meta: meta.meta,
         title: stored.title.clone(),
-        title_marks: highlight(&stored.title, hl),
-        marks: highlight(&stored.body, hl),
+        title_marks: highlight_of(&stored.title, &analysed.title, hl),
+        marks: highlight_of(&stored.body, &analysed.body, hl),
         body: stored.body.clone(),
         related,
     }))
