@@ -317,7 +317,7 @@ fn promote_completions(index: &Index, decoded: &mut Decoded, plan: &mut Plan, pr
         return Ok(());
     }
     // Completions agreeing with the typed tones first, then the most frequent.
-    completions.sort_by(|a, b| {
+    completions.sort_unstable_by(|a, b| {
         (b.weight >= WEIGHT_PREFIX)
             .cmp(&(a.weight >= WEIGHT_PREFIX))
             .then(df(b).cmp(&df(a)))

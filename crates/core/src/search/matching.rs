@@ -108,7 +108,13 @@ pub(crate) fn word_matches(
             sources += 1;
         }
         if sources > 1 {
-            out.items[first..].sort_by_key(|o| o.pos);
+            // A position holds one word, and a word's expansions are distinct
+            // terms, so items do not share a position; should two ever do, the
+            // better match comes first. The order is total either way, and an
+            // unstable sort keeps a stable sort's code out of the worker's wasm.
+            out.items[first..].sort_unstable_by(|a, b| {
+                a.pos.cmp(&b.pos).then(a.class.cmp(&b.class)).then(b.weight.total_cmp(&a.weight))
+            });
         }
         out.close(doc);
     }

@@ -360,7 +360,7 @@ fn folded_range(lookup: &mut Lookup<'_>, folded: &str) -> Vec<(String, u64)> {
             None => lookup.unresolved.push(shard),
         }
     }
-    found.sort_by_key(|&(_, ordinal)| ordinal);
+    found.sort_unstable_by_key(|&(_, ordinal)| ordinal);
     found.into_iter().filter_map(|(key, ordinal)| Some((split_key(&key)?.1.into_owned(), ordinal))).collect()
 }
 
@@ -392,7 +392,7 @@ pub(super) fn root_variants(index: &Index, folded: &str) -> Vec<(String, u64)> {
         .filter_map(|(key, ordinal)| Some((split_key(&key)?.1.into_owned(), ordinal)))
         .collect();
     let df = |o: u64| index.term_info(o).map_or(0, |i| i.doc_freq);
-    out.sort_by(|a, b| df(b.1).cmp(&df(a.1)).then(a.1.cmp(&b.1)));
+    out.sort_unstable_by(|a, b| df(b.1).cmp(&df(a.1)).then(a.1.cmp(&b.1)));
     out
 }
 
@@ -431,7 +431,9 @@ fn most_frequent(index: &Index, v: Vec<Expansion>, n: usize) -> Vec<Expansion> {
     }
     let mut ranked: Vec<(u32, Expansion)> =
         v.into_iter().map(|e| (index.term_info(e.ordinal).map_or(0, |i| i.doc_freq), e)).collect();
-    ranked.sort_by(|(da, a), (db, b)| db.cmp(da).then(b.weight.total_cmp(&a.weight)).then(a.ordinal.cmp(&b.ordinal)));
+    ranked.sort_unstable_by(|(da, a), (db, b)| {
+        db.cmp(da).then(b.weight.total_cmp(&a.weight)).then(a.ordinal.cmp(&b.ordinal))
+    });
     ranked.into_iter().take(n).map(|(_, e)| e).collect()
 }
 
@@ -656,6 +658,6 @@ fn joined_readings(index: &Index, word: &PlannedWord) -> Vec<JoinedReading> {
             splits.push((score, JoinedReading { at, left: half(left), right: half(right) }));
         }
     }
-    splits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.at.cmp(&b.1.at)));
+    splits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.at.cmp(&b.1.at)));
     splits.into_iter().take(JOINED_MAX_SPLITS).map(|(_, j)| j).collect()
 }

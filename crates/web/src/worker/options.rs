@@ -68,7 +68,7 @@ fn read_filters(filters: &JsValue) -> Result<Vec<(String, Vec<String>)>, String>
         let values = values.iter().map(|v| v.as_string()).collect::<Option<Vec<String>>>();
         out.push((facet.clone(), values.ok_or_else(|| format!("{SHAPE}: {facet} holds a value that is not text"))?));
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
 }
 
