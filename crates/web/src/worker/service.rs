@@ -135,16 +135,16 @@ impl Service {
 /// Per filtered facet, the values of the response's counts that the filters
 /// select, compared folded as the core compares them.
 fn selected(response: &SearchResponse, options: &SearchOptions) -> BTreeMap<String, Vec<String>> {
-    options
-        .filters
-        .iter()
-        .map(|filter| {
-            let wanted: Vec<String> = filter.values.iter().map(|v| fold(v.trim())).collect();
-            let counts = response.facets.get(&filter.facet).into_iter().flatten();
-            let values = counts.filter(|c| wanted.contains(&fold(&c.value))).map(|c| c.value.clone()).collect();
-            (filter.facet.clone(), values)
-        })
-        .collect()
+    // Inserted one by one: collecting into a map would sort the pairs with a
+    // stable sort, whose code the worker's wasm has no other use for.
+    let mut out = BTreeMap::new();
+    for filter in &options.filters {
+        let wanted: Vec<String> = filter.values.iter().map(|v| fold(v.trim())).collect();
+        let counts = response.facets.get(&filter.facet).into_iter().flatten();
+        let values = counts.filter(|c| wanted.contains(&fold(&c.value))).map(|c| c.value.clone()).collect();
+        out.insert(filter.facet.clone(), values);
+    }
+    out
 }
 
 /// The `soi search --json` shape: maps as objects, numbers as numbers.
