@@ -290,12 +290,16 @@ pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTa
 /// to checking each string on its own.
 /// `what` names the column's strings in errors.
 fn front_coded(c: &mut Cursor, n: usize, budget: &mut usize, what: &str) -> Result<Strings> {
+    // Every string empty (no document has an address, say): n pairs of zeros.
+    if c.zeros(2 * n) {
+        return Ok(Strings { text: String::new(), end: vec![0; n] });
+    }
     let mut text: Vec<u8> = Vec::new();
     let mut end = Vec::with_capacity(n);
     // Where the string before starts in `text`.
     let mut prev = 0;
     for _ in 0..n {
-        let shared = c.varint()?;
+        let shared = c.varint32()?;
         let keep = usize::try_from(shared)
             .ok()
             .filter(|&k| k <= text.len() - prev)
@@ -333,13 +337,17 @@ fn distinct(c: &mut Cursor, bound: usize) -> Result<Vec<String>> {
 /// one value; `bound` caps its counts.
 fn one_value(c: &mut Cursor, n: usize, bound: usize) -> Result<OneValue> {
     let values = distinct(c, bound)?;
+    // No document with a value: a zero each.
+    if c.zeros(n) {
+        return Ok(OneValue { values, of: vec![NONE; n] });
+    }
     let v = values.len() as u64;
     let mut of = Vec::with_capacity(n);
     for _ in 0..n {
-        match c.varint()? {
+        match c.varint32()? {
             0 => of.push(NONE),
             1 => {
-                let i = c.varint()?;
+                let i = u64::from(c.varint32()?);
                 if i >= v {
                     return Err(Error::corrupt(c.file(), format!("value {i} of {v}")));
                 }
@@ -356,17 +364,21 @@ fn one_value(c: &mut Cursor, n: usize, bound: usize) -> Result<OneValue> {
 /// bounded by the file's size.
 fn values(c: &mut Cursor, n: usize, bound: usize) -> Result<ValueLists> {
     let values = distinct(c, bound)?;
+    // No document with a value: a zero each.
+    if c.zeros(n) {
+        return Ok(ValueLists { values, start: vec![0; n + 1], items: Vec::new() });
+    }
     let v = values.len() as u64;
     let mut start = Vec::with_capacity(n + 1);
     start.push(0);
     let mut items = Vec::with_capacity(n);
     for _ in 0..n {
-        let k = c.varint()?;
-        if k > bound as u64 {
+        let k = c.varint32()?;
+        if k as usize > bound {
             return Err(Error::corrupt(c.file(), format!("a list of {k} values cannot fit")));
         }
         for _ in 0..k {
-            let i = c.varint()?;
+            let i = u64::from(c.varint32()?);
             if i >= v {
                 return Err(Error::corrupt(c.file(), format!("value {i} of {v}")));
             }

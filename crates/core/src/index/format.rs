@@ -289,6 +289,20 @@ impl<'a> Cursor<'a> {
         u32::try_from(v).map_err(|_| Error::corrupt(self.file, format!("value {v} out of range at byte {}", self.at)))
     }
 
+    /// Skips the next `n` bytes if they are all zero (a column of documents
+    /// without a value, say); `false`, and nothing read, otherwise.
+    pub fn zeros(&mut self, n: usize) -> bool {
+        let all = self
+            .at
+            .checked_add(n)
+            .and_then(|end| self.bytes.get(self.at..end))
+            .is_some_and(|b| b.iter().all(|&x| x == 0));
+        if all {
+            self.at += n;
+        }
+        all
+    }
+
     pub fn bytes(&mut self, n: usize) -> Result<&'a [u8]> {
         let end = self.at.checked_add(n).ok_or_else(|| self.eof("bytes"))?;
         let b = self.bytes.get(self.at..end).ok_or_else(|| self.eof("bytes"))?;
@@ -318,9 +332,8 @@ impl<'a> Cursor<'a> {
 
     /// A varint length followed by that many bytes.
     pub fn len_bytes(&mut self) -> Result<&'a [u8]> {
-        let n = self.varint()?;
-        let n = usize::try_from(n).map_err(|_| self.eof("bytes"))?;
-        self.bytes(n)
+        let n = self.varint32()?;
+        self.bytes(n as usize)
     }
 
     /// A varint length followed by that many bytes of UTF-8.
