@@ -19,6 +19,7 @@
 //! A correction ranks below the literal word (class 1) when the typed pair stands
 //! in some article, and level with it (class 0) when it stands in none.
 
+use crate::small_sort::sort_small_by;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -317,7 +318,7 @@ fn promote_completions(index: &Index, decoded: &mut Decoded, plan: &mut Plan, pr
         return Ok(());
     }
     // Completions agreeing with the typed tones first, then the most frequent.
-    completions.sort_unstable_by(|a, b| {
+    sort_small_by(&mut completions, |a, b| {
         (b.weight >= WEIGHT_PREFIX)
             .cmp(&(a.weight >= WEIGHT_PREFIX))
             .then(df(b).cmp(&df(a)))

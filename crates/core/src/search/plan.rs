@@ -15,6 +15,7 @@
 //! Their terms are part of the plan, so their postings shards are fetched with the
 //! rest ([`Plan::ordinals`]).
 
+use crate::small_sort::sort_small_by;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -360,7 +361,7 @@ fn folded_range(lookup: &mut Lookup<'_>, folded: &str) -> Vec<(String, u64)> {
             None => lookup.unresolved.push(shard),
         }
     }
-    found.sort_unstable_by_key(|&(_, ordinal)| ordinal);
+    sort_small_by(&mut found, |a, b| a.1.cmp(&b.1));
     found.into_iter().filter_map(|(key, ordinal)| Some((split_key(&key)?.1.into_owned(), ordinal))).collect()
 }
 
@@ -392,7 +393,7 @@ pub(super) fn root_variants(index: &Index, folded: &str) -> Vec<(String, u64)> {
         .filter_map(|(key, ordinal)| Some((split_key(&key)?.1.into_owned(), ordinal)))
         .collect();
     let df = |o: u64| index.term_info(o).map_or(0, |i| i.doc_freq);
-    out.sort_unstable_by(|a, b| df(b.1).cmp(&df(a.1)).then(a.1.cmp(&b.1)));
+    sort_small_by(&mut out, |a, b| df(b.1).cmp(&df(a.1)).then(a.1.cmp(&b.1)));
     out
 }
 
@@ -658,6 +659,6 @@ fn joined_readings(index: &Index, word: &PlannedWord) -> Vec<JoinedReading> {
             splits.push((score, JoinedReading { at, left: half(left), right: half(right) }));
         }
     }
-    splits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.at.cmp(&b.1.at)));
+    sort_small_by(&mut splits, |a, b| b.0.cmp(&a.0).then(a.1.at.cmp(&b.1.at)));
     splits.into_iter().take(JOINED_MAX_SPLITS).map(|(_, j)| j).collect()
 }
