@@ -192,6 +192,19 @@ pub fn number(lang: Lang, n: usize) -> String {
     groups.join(sep)
 }
 
+/// `x` (not negative) to one decimal, with the decimal mark `lang` writes:
+/// `1,5` in Vietnamese, `1.5` in English. By whole numbers of tenths, so the
+/// app's wasm carries no float formatting.
+pub fn tenths(lang: Lang, x: f64) -> String {
+    // `as` saturates: NaN is 0, an absurdly large value the largest.
+    let t = (x.max(0.0) * 10.0).round() as u64;
+    let mark = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    format!("{}{mark}{}", t / 10, t % 10)
+}
+
 /// The "show more" button: how many more results it shows.
 pub fn show_more(lang: Lang, n: usize) -> String {
     match lang {

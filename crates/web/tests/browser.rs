@@ -1183,3 +1183,16 @@ async fn the_app_shows_the_workers_progress_and_never_a_blank_page() {
     assert_eq!(count(&root, "progress"), 0);
     assert_eq!(text_of(&root, "main .status").as_deref(), Some("Searching…"));
 }
+
+#[wasm_bindgen_test]
+fn tenths_are_written_with_each_languages_decimal_mark() {
+    use soi_web::i18n::{tenths, Lang};
+    assert_eq!(tenths(Lang::En, 12.34), "12.3");
+    assert_eq!(tenths(Lang::Vi, 12.34), "12,3");
+    assert_eq!(tenths(Lang::En, 0.96), "1.0");
+    assert_eq!(tenths(Lang::Vi, 1.5 * 1024.0 * 1024.0 / (1024.0 * 1024.0)), "1,5");
+    assert_eq!(tenths(Lang::En, 0.0), "0.0");
+    // Not a number of milliseconds a clock can give: shown as nothing took time.
+    assert_eq!(tenths(Lang::En, f64::NAN), "0.0");
+    assert_eq!(tenths(Lang::En, -3.0), "0.0");
+}

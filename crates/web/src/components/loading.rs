@@ -7,7 +7,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
-use crate::i18n::{t, Key};
+use crate::i18n::{t, tenths, Key, Lang};
 
 /// After this long still loading, the page says why it may be slow.
 pub const SLOW_LOAD_MS: u32 = 8_000;
@@ -24,9 +24,9 @@ pub struct LoadingStatusProps {
 }
 
 /// `bytes` in KiB or MiB, for people.
-fn size(bytes: u64) -> String {
+fn size(lang: Lang, bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+        format!("{} MiB", tenths(lang, bytes as f64 / (1024.0 * 1024.0)))
     } else {
         format!("{} KiB", bytes.div_ceil(1024))
     }
@@ -46,7 +46,7 @@ pub fn LoadingStatus(props: &LoadingStatusProps) -> Html {
     let (fetched, total) = (props.fetched, props.total);
     let known = total > 0;
     let done = known && fetched >= total;
-    let amount = format!("{} / {}", size(fetched.min(total)), size(total));
+    let amount = format!("{} / {}", size(lang, fetched.min(total)), size(lang, total));
     let status = if done {
         t(lang, Key::Opening).to_owned()
     } else if known {

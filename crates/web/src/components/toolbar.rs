@@ -5,7 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
-use crate::i18n::{number, t, Key};
+use crate::i18n::{number, t, tenths, Key};
 use crate::view::View;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -35,7 +35,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         <div class="toolbar">
             <p class="count" role="status" aria-live="polite">
                 { format!("{} {} ", number(lang, props.total), t(lang, if props.total == 1 { Key::Result } else { Key::Results })) }
-                <span class="took">{ format!("({} {:.1} ms)", t(lang, Key::Took), props.millis) }</span>
+                <span class="took">{ format!("({} {} ms)", t(lang, Key::Took), tenths(lang, props.millis)) }</span>
             </p>
             <label class="sort">
                 { t(lang, Key::Sort) }{ " " }
