@@ -110,7 +110,7 @@ fn arb_filters(ix: &Index) -> impl Strategy<Value = Vec<Filter>> {
     // Values that exist (and one that does not), per facet.
     let mut pool: Vec<(String, String)> = Vec::new();
     for (f, name) in FACETS.iter().enumerate() {
-        for v in ix.facets().facets[f].iter().take(6) {
+        for v in ix.facets().unwrap().facets[f].iter().take(6) {
             pool.push(((*name).to_owned(), v.value.clone()));
         }
         pool.push(((*name).to_owned(), "không có".into()));

@@ -410,3 +410,49 @@ fn a_space_after_the_last_word_names_the_followers_the_next_word_will_need() {
         assert!(index.missing_followers(&typing).is_empty(), "the next word needs no more followers");
     }
 }
+
+#[test]
+fn queries_are_planned_before_the_document_table_arrives_and_run_once_it_has() {
+    // The browser opens the dictionary and the terms file first and plans the
+    // first query (fetching its shards) while the document table, the largest
+    // root file, is still on its way.
+    let built = demo(1024);
+    let whole = built.open().unwrap();
+    let f = &built.manifest.files;
+    let bytes = |name: &str| built.file(name).unwrap().bytes.clone();
+    for q in QUERIES {
+        let mut index =
+            Index::open_without_docs(built.manifest.clone(), bytes(&f.dict.path), bytes(&f.terms.path)).unwrap();
+        assert!(!index.has_docs());
+        assert_eq!(index.doc_count(), whole.doc_count());
+        let plan = plan_with_lists(&built, &mut index, q);
+        for s in index.missing_positions(&plan) {
+            add_positions(&built, &mut index, s);
+        }
+        for s in index.missing_followers(&plan) {
+            add_followers(&built, &mut index, s);
+        }
+        // Before the table: refused with the file's name, and no document is found.
+        let err = index.execute(plan.clone(), &SearchOptions::default()).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::NotLoaded { file } if file == &f.docs.path), "{q:?}: {err}");
+        assert_eq!(
+            (index.doc(0), index.doc_number("000_4739a6fcc71160b2.txt"), index.store_slot(0)),
+            (None, None, None)
+        );
+        assert_eq!(index.docs().len(), 0);
+        index.add_docs(bytes(&f.docs.path)).unwrap();
+        index.verify().unwrap();
+        for (i, e) in f.store.iter().enumerate() {
+            index.add_store_pack(i, &bytes(&e.path)).unwrap();
+        }
+        assert_answers_as(&index, plan, &whole, q);
+    }
+    // A table cut short is refused when it is added, naming its file.
+    let mut index =
+        Index::open_without_docs(built.manifest.clone(), bytes(&f.dict.path), bytes(&f.terms.path)).unwrap();
+    let mut cut = bytes(&f.docs.path);
+    cut.truncate(cut.len() - 10);
+    let err = index.add_docs(cut).unwrap_err();
+    assert!(err.to_string().contains(&f.docs.path), "{err}");
+    assert!(!index.has_docs());
+}

@@ -254,13 +254,9 @@ pub struct Index {
     positions: Vec<Option<TermData>>,
     /// The followers of each shard's terms, once added.
     followers: Vec<Option<TermData>>,
-    docs: DocColumns,
-    docs_raw: Arc<[u8]>,
-    avg_doc_words: f32,
-    /// Per document, the words of its title and of the whole (title and body):
-    /// what ranking reads per posting, side by side (the table holds them in two
-    /// columns).
-    lengths: Vec<[u32; 2]>,
+    /// The document table, once added (at open, or later by
+    /// [`Index::add_docs`]).
+    table: Option<DocState>,
     /// The text of the documents added so far.
     stored: HashMap<u32, StoredDoc>,
     /// The titles and bodies of shown documents, analysed once for their marks
@@ -277,6 +273,17 @@ pub struct Index {
     /// How many documents hold one set of terms directly followed by another,
     /// as the context check counted them lately ([`Index::pair_count`]).
     pairs: Mutex<HashMap<PairKey, PairCount>>,
+}
+
+/// The document table and what is derived from it when it is added.
+struct DocState {
+    docs: DocColumns,
+    docs_raw: Arc<[u8]>,
+    avg_doc_words: f32,
+    /// Per document, the words of its title and of the whole (title and body):
+    /// what ranking reads per posting, side by side (the table holds them in two
+    /// columns).
+    lengths: Vec<[u32; 2]>,
     /// First document of each store pack.
     pack_first: Vec<u32>,
     /// Where each document's slot starts in its pack file (bytes from the start
@@ -288,10 +295,10 @@ pub struct Index {
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Index")
-            .field("documents", &self.docs.len())
+            .field("documents", &self.doc_count())
             .field("terms", &self.dfs.len())
             .field("postings_shards", &self.shards.len())
-            .field("store_packs", &self.pack_first.len())
+            .field("store_packs", &self.manifest.files.store.len())
             .finish()
     }
 }
@@ -307,9 +314,19 @@ impl Index {
     /// (cheap) and decodes the tables; does not check CRCs (see [`Index::verify`]).
     /// Postings shards and stored text are added separately.
     pub fn open(manifest: Manifest, dict: Vec<u8>, terms: Vec<u8>, docs: Vec<u8>) -> Result<Index> {
+        let mut index = Index::open_without_docs(manifest, dict, terms)?;
+        index.add_docs(docs)?;
+        Ok(index)
+    }
+
+    /// Opens the dictionary and the terms file alone: enough to plan queries
+    /// ([`Index::plan`], [`Index::missing_shards`]) while the document table,
+    /// the largest file of the root, is still on its way. Add it with
+    /// [`Index::add_docs`] before running a plan or reading a document: until
+    /// then those refuse ([`ErrorKind::NotLoaded`]) or find nothing.
+    pub fn open_without_docs(manifest: Manifest, dict: Vec<u8>, terms: Vec<u8>) -> Result<Index> {
         let dict_raw: Arc<[u8]> = dict.into();
         let terms_raw: Arc<[u8]> = terms.into();
-        let docs_raw: Arc<[u8]> = docs.into();
         let f = &manifest.files;
         let dict_body = body(&f.dict, FileKind::Dict, dict_raw.clone())?;
         // fst trusts its own bytes and panics on inconsistent ones: check its own
@@ -345,24 +362,6 @@ impl Index {
             .zip(sizes.chunks_exact(3))
             .map(|(at, size)| [at[0]..at[0] + size[0], at[2]..at[2] + size[2], at[1]..at[1] + size[1]])
             .collect();
-        let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
-        let DocTable { docs, pack_first } = decode_docs(&f.docs.path, docs_body.as_ref(), f.store.len())?;
-        if docs.len() != manifest.documents as usize {
-            return Err(Error::corrupt(
-                &f.docs.path,
-                format!("{} documents, the manifest says {}", docs.len(), manifest.documents),
-            ));
-        }
-        let n = docs.len();
-        let lengths: Vec<[u32; 2]> =
-            (0..n).map(|d| [docs.title_words(d), docs.title_words(d).saturating_add(docs.body_words(d))]).collect();
-        let total_words: u64 = (0..n).map(|d| u64::from(docs.title_words(d)) + u64::from(docs.body_words(d))).sum();
-        let avg_doc_words = if n == 0 { 1.0 } else { (total_words as f32 / n as f32).max(1.0) };
-        let facets = FacetIndex::build(&docs);
-        let sizes: Vec<u64> = (0..n).map(|d| u64::from(docs.slot_units(d)) * STORE_ALIGN as u64).collect();
-        let slot_start = part_starts(&f.store, &pack_first, &sizes).map_err(|pack| {
-            Error::corrupt(&f.docs.path, format!("the document table does not fill store pack {pack} exactly"))
-        })?;
         let shards = vec![None; shard_first.len()];
         let positions = vec![None; shard_first.len()];
         let followers = vec![None; shard_first.len()];
@@ -380,19 +379,53 @@ impl Index {
             shards,
             positions,
             followers,
-            lengths,
-            docs,
-            docs_raw,
-            avg_doc_words,
+            table: None,
             stored: HashMap::new(),
             tokenized: Mutex::default(),
             counts: Kept::new(COUNTS_KEPT),
             flats: Kept::new(FLATS_KEPT),
             pairs: Mutex::default(),
-            pack_first,
-            slot_start,
-            facets,
         })
+    }
+
+    /// Adds the document table to an index opened without it
+    /// ([`Index::open_without_docs`]): checks its header and size against the
+    /// manifest and decodes it (its CRC: [`Index::verify`]).
+    pub fn add_docs(&mut self, docs: Vec<u8>) -> Result<()> {
+        let docs_raw: Arc<[u8]> = docs.into();
+        let f = &self.manifest.files;
+        let docs_body = body(&f.docs, FileKind::Docs, docs_raw.clone())?;
+        let DocTable { docs, pack_first } = decode_docs(&f.docs.path, docs_body.as_ref(), f.store.len())?;
+        if docs.len() != self.manifest.documents as usize {
+            return Err(Error::corrupt(
+                &f.docs.path,
+                format!("{} documents, the manifest says {}", docs.len(), self.manifest.documents),
+            ));
+        }
+        let n = docs.len();
+        let lengths: Vec<[u32; 2]> =
+            (0..n).map(|d| [docs.title_words(d), docs.title_words(d).saturating_add(docs.body_words(d))]).collect();
+        let total_words: u64 = (0..n).map(|d| u64::from(docs.title_words(d)) + u64::from(docs.body_words(d))).sum();
+        let avg_doc_words = if n == 0 { 1.0 } else { (total_words as f32 / n as f32).max(1.0) };
+        let facets = FacetIndex::build(&docs);
+        let sizes: Vec<u64> = (0..n).map(|d| u64::from(docs.slot_units(d)) * STORE_ALIGN as u64).collect();
+        let slot_start = part_starts(&f.store, &pack_first, &sizes).map_err(|pack| {
+            Error::corrupt(&f.docs.path, format!("the document table does not fill store pack {pack} exactly"))
+        })?;
+        self.table = Some(DocState { docs, docs_raw, avg_doc_words, lengths, pack_first, slot_start, facets });
+        Ok(())
+    }
+
+    /// Whether the document table is added ([`Index::add_docs`]).
+    pub fn has_docs(&self) -> bool {
+        self.table.is_some()
+    }
+
+    /// The document table; an error while it is not added.
+    fn table(&self) -> Result<&DocState> {
+        self.table
+            .as_ref()
+            .ok_or_else(|| Error::new(ErrorKind::NotLoaded { file: self.manifest.files.docs.path.clone() }))
     }
 
     /// Opens a whole index, verifying the CRC of every file, with every postings
@@ -428,7 +461,10 @@ impl Index {
         let f = &self.manifest.files;
         check_crc(&f.dict.path, &self.dict_raw)?;
         check_crc(&f.terms.path, &self.terms_raw)?;
-        check_crc(&f.docs.path, &self.docs_raw)
+        match &self.table {
+            Some(table) => check_crc(&f.docs.path, &table.docs_raw),
+            None => Ok(()),
+        }
     }
 
     /// Names shard `i` for a message: "shard 12 of postings.1a2b….bin".
@@ -775,9 +811,10 @@ impl Index {
     /// `manifest.files.store`) and the byte range of its slot in that file, to
     /// fetch with an HTTP range request and hand to [`Index::slot_record`].
     pub fn store_slot(&self, doc: u32) -> Option<(usize, std::ops::Range<u64>)> {
-        let start = *self.slot_start.get(doc as usize)?;
-        let pack = self.pack_first.partition_point(|&f| f <= doc) - 1;
-        Some((pack, start..start + u64::from(self.docs.slot_units(doc as usize)) * STORE_ALIGN as u64))
+        let table = self.table.as_ref()?;
+        let start = *table.slot_start.get(doc as usize)?;
+        let pack = table.pack_first.partition_point(|&f| f <= doc) - 1;
+        Some((pack, start..start + u64::from(table.docs.slot_units(doc as usize)) * STORE_ALIGN as u64))
     }
 
     /// The gzip member in document `doc`'s slot (the bytes of
@@ -837,8 +874,10 @@ impl Index {
 
     /// The documents of store pack `i`.
     pub fn pack_docs(&self, i: usize) -> std::ops::Range<u32> {
-        let first = self.pack_first.get(i).copied().unwrap_or(self.docs.len() as u32);
-        first..self.pack_first.get(i + 1).copied().unwrap_or(self.docs.len() as u32)
+        let Some(table) = &self.table else { return 0..0 };
+        let n = table.docs.len() as u32;
+        let first = table.pack_first.get(i).copied().unwrap_or(n);
+        first..table.pack_first.get(i + 1).copied().unwrap_or(n)
     }
 
     /// Adds the text of every document in store pack `i` (header, size, CRC and
@@ -871,8 +910,10 @@ impl Index {
         &self.manifest
     }
 
+    /// The documents of the index (as the manifest says, which the document
+    /// table must agree with when it is added).
     pub fn doc_count(&self) -> usize {
-        self.docs.len()
+        self.manifest.documents as usize
     }
 
     pub fn term_count(&self) -> usize {
@@ -880,30 +921,33 @@ impl Index {
     }
 
     /// Every document's entry, in document order (each made when reached).
+    /// (None before [`Index::add_docs`].)
     pub fn docs(&self) -> impl ExactSizeIterator<Item = DocMeta> + '_ {
-        (0..self.docs.len()).map(|d| self.docs.get(d).expect("a document of the table"))
+        let table = self.table.as_ref();
+        (0..table.map_or(0, |t| t.docs.len()))
+            .map(move |d| table.and_then(|t| t.docs.get(d)).expect("a document of the table"))
     }
 
     /// Document `doc`'s entry, made from the table's columns.
     pub fn doc(&self, doc: u32) -> Option<DocMeta> {
-        self.docs.get(doc as usize)
+        self.table.as_ref()?.docs.get(doc as usize)
     }
 
     /// The number of the document whose id is `id`.
     pub fn doc_number(&self, id: &str) -> Option<u32> {
-        self.docs.find(id)
+        self.table.as_ref()?.docs.find(id)
     }
 
     /// Average document length in words (title + body), for BM25.
     pub fn avg_doc_words(&self) -> f32 {
-        self.avg_doc_words
+        self.table.as_ref().map_or(1.0, |t| t.avg_doc_words)
     }
 
     /// The words of a document's title, and of the whole document (title and
-    /// body); 0 for a document not in the index.
+    /// body); 0 for a document not in the index (or before [`Index::add_docs`]).
     #[inline]
     pub fn doc_words(&self, doc: u32) -> (u32, u32) {
-        self.lengths.get(doc as usize).map_or((0, 0), |l| (l[0], l[1]))
+        self.table.as_ref().and_then(|t| t.lengths.get(doc as usize)).map_or((0, 0), |l| (l[0], l[1]))
     }
 
     /// The root fst term dictionary (keys `fold ‖ 0x00 ‖ tones`, see `key.rs`; values term
@@ -912,9 +956,9 @@ impl Index {
         &self.dict
     }
 
-    /// Per facet value, its documents.
-    pub fn facets(&self) -> &FacetIndex {
-        &self.facets
+    /// Per facet value, its documents (an error before [`Index::add_docs`]).
+    pub fn facets(&self) -> Result<&FacetIndex> {
+        Ok(&self.table()?.facets)
     }
 
     pub fn term_info(&self, ordinal: u64) -> Option<TermInfo> {
@@ -1090,8 +1134,8 @@ impl Index {
         } else {
             doc.checked_add(delta).ok_or_else(|| Error::corrupt(c.file(), "doc id overflow"))?
         };
-        if next as usize >= self.docs.len() || (!first && delta == 0) {
-            return Err(Error::corrupt(c.file(), format!("posting names document {next} of {}", self.docs.len())));
+        if next as usize >= self.doc_count() || (!first && delta == 0) {
+            return Err(Error::corrupt(c.file(), format!("posting names document {next} of {}", self.doc_count())));
         }
         Ok(next)
     }
@@ -1111,7 +1155,7 @@ impl Index {
             .terms
             .get(k)
             .ok_or_else(|| Error::corrupt(file, format!("postings of term {ordinal} lie outside the file")))?;
-        if info.doc_freq as usize > self.docs.len() || info.doc_freq as usize > bytes.len() {
+        if info.doc_freq as usize > self.doc_count() || info.doc_freq as usize > bytes.len() {
             return Err(Error::corrupt(file, format!("term {ordinal} claims {} documents", info.doc_freq)));
         }
         Ok((bytes, file, info))
@@ -1143,7 +1187,7 @@ impl Index {
     /// without repeats (unknown numbers are left out).
     pub fn missing_texts(&self, docs: impl IntoIterator<Item = u32>) -> Vec<u32> {
         let mut out: Vec<u32> =
-            docs.into_iter().filter(|&d| (d as usize) < self.docs.len() && !self.stored.contains_key(&d)).collect();
+            docs.into_iter().filter(|&d| (d as usize) < self.doc_count() && !self.stored.contains_key(&d)).collect();
         out.sort_unstable();
         out.dedup();
         out

@@ -97,6 +97,8 @@ pub(super) fn execute(
     ranking: Ranking,
 ) -> Result<SearchResults> {
     options.validate()?;
+    // Ranking reads the documents' lengths, filters and facets their values.
+    let facet_index = index.facets()?;
     // A plan made before the shards its words are looked up in were added may
     // lack terms: it must be made again, never run (no silently missing term).
     if let Some(&shard) = plan.unresolved.first() {
@@ -201,14 +203,14 @@ pub(super) fn execute(
     // The score before adjacency of the hits whose bound is not exact, by document.
     let bases: Vec<(u32, f32)> =
         accs.iter().filter(|a| a.matched == best && a.pairs > 0).map(|a| (a.doc, a.score)).collect();
-    let filters = Compiled::new(index.facets(), index.doc_count(), options);
+    let filters = Compiled::new(facet_index, index.doc_count(), options);
     let (facets, months) = if options.facets {
         let docs: Vec<u32> = answer.iter().map(|h| h.doc).collect();
-        facet_counts(index.facets(), &docs, &filters)
+        facet_counts(facet_index, &docs, &filters)
     } else {
         (BTreeMap::new(), Vec::new())
     };
-    let days = |d: u32| index.facets().day(d);
+    let days = |d: u32| facet_index.day(d);
     let hits: Vec<Hit> = if filters.is_empty() {
         answer
     } else {
