@@ -227,7 +227,7 @@ async fn error_shown(files: HashMap<String, Vec<u8>>, query: Option<&str>) -> (E
 
 #[wasm_bindgen_test]
 async fn app_shows_a_message_for_a_corrupt_index() {
-    // A file of the root, read before the first search.
+    // The document table: the overview's search, the app's first, adds it.
     let (files, name) = demo_with_a_flipped_byte("docs.");
     let (_, text, _app) = error_shown(files, None).await;
     assert!(text.contains("corrupt") && text.contains(&name), "{text}");
@@ -1195,4 +1195,31 @@ fn tenths_are_written_with_each_languages_decimal_mark() {
     // Not a number of milliseconds a clock can give: shown as nothing took time.
     assert_eq!(tenths(Lang::En, f64::NAN), "0.0");
     assert_eq!(tenths(Lang::En, -3.0), "0.0");
+}
+
+#[wasm_bindgen_test]
+async fn the_worker_is_ready_before_the_document_table_and_a_search_waits_for_it() {
+    // Ready with the dictionary and the terms file: without the document table
+    // the engine loads, and what needs the table says which file is missing.
+    let mut files = demo_files();
+    let docs = files.keys().find(|k| k.starts_with("docs.")).unwrap().clone();
+    let table = files.remove(&docs).unwrap();
+    let files = Rc::new(files);
+    let engine = Engine::load(Source::Memory(files.clone()), |_, _| {}).await.unwrap();
+    let options = soi_core::SearchOptions::default();
+    let err = engine.search("dai hoi", &options).await.unwrap_err();
+    assert!(err.contains(&docs) && err.contains("missing"), "{err}");
+    let err = engine.article(0, "dai hoi").await.unwrap_err();
+    assert!(err.contains(&docs), "{err}");
+    // With the table, the same engine answers as the whole index.
+    let mut all = (*files).clone();
+    all.insert(docs, table);
+    let engine = Engine::load(Source::Memory(Rc::new(all)), |_, _| {}).await.unwrap();
+    let got = engine.search("dai hoi", &options).await.unwrap();
+    let mut b = IndexBuilder::new();
+    for (id, text) in SEEDS {
+        b.add(ingest::parse_text(id, text));
+    }
+    let whole = b.build().open().unwrap();
+    assert_eq!(got, whole.response(&whole.search_with("dai hoi", &options).unwrap()));
 }

@@ -467,6 +467,18 @@ pub struct Engine {
     packs: Packs,
     /// Whether the host answers range requests (probed with the dictionary).
     ranges: bool,
+    /// The document table's bytes on their way, until it is added
+    /// ([`Engine::ensure_docs`]).
+    docs: RefCell<Option<DocsFetch>>,
+}
+
+/// The document table's bytes, fetched once for every search that waits.
+type DocsFetch = Shared<LocalBoxFuture<'static, Result<Rc<Vec<u8>>, String>>>;
+
+/// Starts fetching the document table (`early`: the start script's request).
+fn fetch_docs(source: &Source, path: &str, early: Option<js_sys::Promise>) -> DocsFetch {
+    let (source, path) = (source.clone(), path.to_owned());
+    async move { source.fetch_whole(&path, false, early).await.map(|(bytes, _)| Rc::new(bytes)) }.boxed_local().shared()
 }
 
 /// The two kinds of pack a range is fetched from.
@@ -645,7 +657,11 @@ impl Engine {
         let json = String::from_utf8(manifest_bytes).map_err(|_| "index/manifest.json is not UTF-8 text".to_owned())?;
         let manifest = parse_manifest(&json)?;
         let f = &manifest.files;
-        let total = f.dict.bytes + f.terms.bytes + f.docs.bytes;
+        // The index is ready with its dictionary and terms file: the document
+        // table, the largest root file (two thirds of the root at 100,000
+        // articles), comes meanwhile and is needed only to run a plan
+        // ([`Engine::ensure_docs`]).
+        let total = f.dict.bytes + f.terms.bytes;
         let fetched = Cell::new(0);
         progress(0, total);
         // The three files come side by side; progress moves as each one arrives.
@@ -655,6 +671,7 @@ impl Engine {
             Some(early) => early.root().await,
             None => None,
         };
+        let docs = fetch_docs(&source, &f.docs.path, early_for(early_root.as_ref(), &f.docs.path));
         let fetch = |path: &str, probe: bool| {
             let early = early_for(early_root.as_ref(), path);
             let (source, path, fetched, progress) = (&source, path.to_owned(), &fetched, &progress);
@@ -665,10 +682,9 @@ impl Engine {
                 Ok::<_, String>((bytes, ranges))
             }
         };
-        let ((dict, ranges), (terms, _), (docs, _)) =
-            future::try_join3(fetch(&f.dict.path, true), fetch(&f.terms.path, false), fetch(&f.docs.path, false))
-                .await?;
-        let index = Index::open(manifest, dict, terms, docs).map_err(|e| e.to_string())?;
+        let ((dict, ranges), (terms, _)) =
+            future::try_join(fetch(&f.dict.path, true), fetch(&f.terms.path, false)).await?;
+        let index = Index::open_without_docs(manifest, dict, terms).map_err(|e| e.to_string())?;
         index.verify().map_err(|e| e.to_string())?;
         Ok(Rc::new(Engine {
             index: Rc::new(RefCell::new(index)),
@@ -676,12 +692,37 @@ impl Engine {
             fetching: Rc::default(),
             packs: Rc::default(),
             ranges,
+            docs: RefCell::new(Some(docs)),
         }))
     }
 
-    /// The internal number of the document with this id.
-    pub fn doc_number(&self, id: &str) -> Option<u32> {
-        self.index.borrow().doc_number(id)
+    /// Adds the document table once its bytes are here. They are asked for
+    /// with the rest of the root, and a search plans, and fetches its shards,
+    /// while they come: it waits for them only to run its plan. A fetch that
+    /// failed is asked for again by the next search.
+    pub async fn ensure_docs(&self) -> Result<(), String> {
+        if self.index.borrow().has_docs() {
+            return Ok(());
+        }
+        let path = self.index.borrow().manifest().files.docs.path.clone();
+        let fetch = self.docs.borrow_mut().get_or_insert_with(|| fetch_docs(&self.source, &path, None)).clone();
+        let arrived = fetch.await;
+        // Another search may have added it while this one waited.
+        if self.index.borrow().has_docs() {
+            return Ok(());
+        }
+        *self.docs.borrow_mut() = None;
+        let bytes = arrived?;
+        let bytes = Rc::try_unwrap(bytes).unwrap_or_else(|shared| (*shared).clone());
+        soi_core::index::format::check_crc(&path, &bytes).map_err(|e| e.to_string())?;
+        self.index.borrow_mut().add_docs(bytes).map_err(|e| e.to_string())
+    }
+
+    /// The internal number of the document with this id (the document table
+    /// is added first).
+    pub async fn doc_number(&self, id: &str) -> Result<Option<u32>, String> {
+        self.ensure_docs().await?;
+        Ok(self.index.borrow().doc_number(id))
     }
 
     /// Number of documents in the index.
@@ -944,11 +985,15 @@ impl Engine {
         // this is a safety net).
         let (mut retries, mut all_positions) = (0, false);
         let results = loop {
-            let Some(plan) = self.plan(query, stale).await? else { return Ok(None) };
-            let parts = missing_parts(&self.index.borrow(), &plan, Vec::new(), all_positions);
-            if !self.ensure(parts, stale, Sweep::Postings).await? {
-                return Ok(None);
-            }
+            let planned = async {
+                let Some(plan) = self.plan(query, stale).await? else { return Ok(None) };
+                let parts = missing_parts(&self.index.borrow(), &plan, Vec::new(), all_positions);
+                Ok(self.ensure(parts, stale, Sweep::Postings).await?.then_some(plan))
+            };
+            // The document table is added (if it is not yet) while the plan's
+            // shards come: its decoding overlaps their fetches.
+            let (plan, ()) = future::try_join(planned, self.ensure_docs()).await?;
+            let Some(plan) = plan else { return Ok(None) };
             // A space typed after the last word: the next word will make it the
             // first of a pair, so its followers are fetched now, ahead, and not
             // waited for (the next search waits for them if it needs them, or
@@ -1022,6 +1067,7 @@ impl Engine {
     /// [`Engine::article`] for as long as it is wanted (see
     /// [`Engine::search_while`]).
     pub async fn article_while(&self, doc: u32, query: &str, stale: &Stale) -> Result<Option<ArticleView>, String> {
+        self.ensure_docs().await?;
         if !self.ensure_texts([doc], stale).await? {
             return Ok(None);
         }

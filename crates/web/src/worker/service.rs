@@ -122,7 +122,7 @@ impl Service {
             Kind::Article => {
                 let id = request.doc.as_deref().unwrap_or_default();
                 let number =
-                    engine.doc_number(id).ok_or_else(|| format!("there is no article {id:?} in this index"))?;
+                    engine.doc_number(id).await?.ok_or_else(|| format!("there is no article {id:?} in this index"))?;
                 let Some(article) = engine.article_while(number, &request.query, stale).await? else {
                     return Ok(None);
                 };
