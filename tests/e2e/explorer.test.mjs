@@ -1333,9 +1333,11 @@ test("first load: a progress bar while the root of the index loads, and a senten
   await page.clock.install();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/index\/docs\.\w+\.bin$/, async (r) => { await held; await r.continue().catch(() => {}); });
+  // The worker is ready with the dictionary and the terms file (the document
+  // table comes meanwhile, for the first search): the terms file is held.
+  await page.route(/\/index\/terms\.\w+\.bin$/, async (r) => { await held; await r.continue().catch(() => {}); });
   await page.goto(scaleBase);
-  // The manifest and two of the root's three files are in: the bar shows how much.
+  // The manifest and the dictionary are in: the bar shows how much.
   const bar = page.locator("progress.load-progress");
   // Polled from here: the page's timers (and frames) are the faked clock's.
   for (let i = 0; !(Number(await bar.getAttribute("value").catch(() => null)) > 0); i++) {
