@@ -1,7 +1,7 @@
 //! `window.soi`: the JavaScript API, for embedding and for browser tests.
 //!
 //! ```js
-//! await window.soi.ready;                       // resolves once the index is open
+//! await window.soi.ready;                       // resolves once the dictionary is open
 //! const r = await window.soi.search("dai hoi", {
 //!   limit: 5,                                   // default 10
 //!   filters: { place: ["Kim Sơn"] },            // AND across facets, OR within
