@@ -516,7 +516,7 @@ test("the explorer works from the keyboard alone", async () => {
   await page.close();
 });
 
-test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 195 KB for its search worker", async (t) => {
+test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 192 KB for its search worker", async (t) => {
   const { gzipSync } = await import("node:zlib");
   const files = fs.readdirSync(site);
   const gzipped = (name) => gzipSync(fs.readFileSync(path.join(site, name)), { level: 9 }).length;
@@ -542,8 +542,11 @@ test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 1
   // (reading which words stand side by side from a part of their own, where a
   // query of several words fetched the positions of all its terms: 634 KB to
   // 14 KB for `việt nam` at 100,000 articles) cost 3.9 KB (194,043 to 197,991 B):
-  // 195 KB since.
-  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 195 * 1024]]) {
+  // 195 KB. Short lists sorted by insertion and no stable sort left (each sort
+  // with its own comparison linked ~3.5 KB) took 6.1 KB off, and the early
+  // ready (the document table added by the first search) put 2.0 KB back
+  // (193,815 B): 192 KB since.
+  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 192 * 1024]]) {
     const gz = gzipped(wasm);
     t.diagnostic(`${wasm}: ${gz} bytes gzipped (budget ${budget})`);
     assert.ok(gz < budget, `${wasm} is ${gz} bytes gzipped, over its budget of ${budget}`);
