@@ -440,6 +440,9 @@ fn queries_are_planned_before_the_document_table_arrives_and_run_once_it_has() {
             (None, None, None)
         );
         assert_eq!(index.docs().len(), 0);
+        assert_eq!(index.missing_texts([0, 1]), Vec::<u32>::new(), "{q:?}: no slot is known yet");
+        let err = index.add_store_pack(0, &bytes(&f.store[0].path)).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::NotLoaded { .. }), "{err}");
         index.add_docs(bytes(&f.docs.path)).unwrap();
         index.verify().unwrap();
         for (i, e) in f.store.iter().enumerate() {

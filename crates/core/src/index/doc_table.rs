@@ -291,7 +291,7 @@ pub(super) fn decode_docs(file: &str, body: &[u8], packs: usize) -> Result<DocTa
 /// `what` names the column's strings in errors.
 fn front_coded(c: &mut Cursor, n: usize, budget: &mut usize, what: &str) -> Result<Strings> {
     // Every string empty (no document has an address, say): n pairs of zeros.
-    if c.zeros(2 * n) {
+    if c.zeros(n.saturating_mul(2)) {
         return Ok(Strings { text: String::new(), end: vec![0; n] });
     }
     let mut text: Vec<u8> = Vec::new();

@@ -390,7 +390,8 @@ impl Index {
 
     /// Adds the document table to an index opened without it
     /// ([`Index::open_without_docs`]): checks its header and size against the
-    /// manifest and decodes it (its CRC: [`Index::verify`]).
+    /// manifest and decodes it. Its CRC is checked by [`Index::verify`] once it
+    /// is added, or by the caller before (as the browser's worker does).
     pub fn add_docs(&mut self, docs: Vec<u8>) -> Result<()> {
         let docs_raw: Arc<[u8]> = docs.into();
         let f = &self.manifest.files;
@@ -883,6 +884,8 @@ impl Index {
     /// Adds the text of every document in store pack `i` (header, size, CRC and
     /// every record are checked).
     pub fn add_store_pack(&mut self, i: usize, bytes: &[u8]) -> Result<()> {
+        // The pack's documents and their slots are in the document table.
+        self.table()?;
         self.check_store_pack(i, bytes)?;
         for doc in self.pack_docs(i) {
             let (_, range) = self.store_slot(doc).expect("a document of the pack");
@@ -1186,8 +1189,11 @@ impl Index {
     /// The given documents whose text has not been added yet, in increasing order
     /// without repeats (unknown numbers are left out).
     pub fn missing_texts(&self, docs: impl IntoIterator<Item = u32>) -> Vec<u32> {
+        // Only documents whose place in the store is known (none before the
+        // document table is added).
+        let n = self.table.as_ref().map_or(0, |t| t.docs.len());
         let mut out: Vec<u32> =
-            docs.into_iter().filter(|&d| (d as usize) < self.doc_count() && !self.stored.contains_key(&d)).collect();
+            docs.into_iter().filter(|&d| (d as usize) < n && !self.stored.contains_key(&d)).collect();
         out.sort_unstable();
         out.dedup();
         out

@@ -470,6 +470,9 @@ pub struct Engine {
     /// The document table's bytes on their way, until it is added
     /// ([`Engine::ensure_docs`]).
     docs: RefCell<Option<DocsFetch>>,
+    /// Why the document table that arrived was refused (corrupt, or not this
+    /// index's): every search says so, and it is not fetched again.
+    docs_refused: RefCell<Option<String>>,
 }
 
 /// The document table's bytes, fetched once for every search that waits.
@@ -686,14 +689,22 @@ impl Engine {
             future::try_join(fetch(&f.dict.path, true), fetch(&f.terms.path, false)).await?;
         let index = Index::open_without_docs(manifest, dict, terms).map_err(|e| e.to_string())?;
         index.verify().map_err(|e| e.to_string())?;
-        Ok(Rc::new(Engine {
+        let engine = Rc::new(Engine {
             index: Rc::new(RefCell::new(index)),
             source,
             fetching: Rc::default(),
             packs: Rc::default(),
             ranges,
             docs: RefCell::new(Some(docs)),
-        }))
+            docs_refused: RefCell::default(),
+        });
+        // The table is read, unpacked and added as soon as it arrives, whether
+        // a search waits for it yet or not (a search that fails on it says why).
+        let adding = engine.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = adding.ensure_docs().await;
+        });
+        Ok(engine)
     }
 
     /// Adds the document table once its bytes are here. They are asked for
@@ -704,18 +715,37 @@ impl Engine {
         if self.index.borrow().has_docs() {
             return Ok(());
         }
+        // A table that arrived and was refused is refused again, not fetched again.
+        if let Some(refused) = &*self.docs_refused.borrow() {
+            return Err(refused.clone());
+        }
         let path = self.index.borrow().manifest().files.docs.path.clone();
         let fetch = self.docs.borrow_mut().get_or_insert_with(|| fetch_docs(&self.source, &path, None)).clone();
-        let arrived = fetch.await;
-        // Another search may have added it while this one waited.
+        let arrived = fetch.clone().await;
+        // Another search may have added it, or found it refused, while this one waited.
         if self.index.borrow().has_docs() {
             return Ok(());
         }
-        *self.docs.borrow_mut() = None;
+        if let Some(refused) = &*self.docs_refused.borrow() {
+            return Err(refused.clone());
+        }
+        // Done with this fetch (a newer one, after a failure, stays).
+        let mut slot = self.docs.borrow_mut();
+        if slot.as_ref().is_some_and(|f| f.ptr_eq(&fetch)) {
+            *slot = None;
+        }
+        drop(slot);
+        drop(fetch);
+        // A failed request is asked for again by the next search.
         let bytes = arrived?;
         let bytes = Rc::try_unwrap(bytes).unwrap_or_else(|shared| (*shared).clone());
-        soi_core::index::format::check_crc(&path, &bytes).map_err(|e| e.to_string())?;
-        self.index.borrow_mut().add_docs(bytes).map_err(|e| e.to_string())
+        let added = soi_core::index::format::check_crc(&path, &bytes)
+            .and_then(|()| self.index.borrow_mut().add_docs(bytes))
+            .map_err(|e| e.to_string());
+        if let Err(refused) = &added {
+            *self.docs_refused.borrow_mut() = Some(refused.clone());
+        }
+        added
     }
 
     /// The internal number of the document with this id (the document table
