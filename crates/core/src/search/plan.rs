@@ -100,6 +100,12 @@ impl PlannedWord {
         PlannedWord { term, expansions, alternatives, joined: Vec::new(), apart: None }
     }
 
+    /// The terms the word matches and its alternatives (the other tones
+    /// `context.rs` may promote).
+    fn match_ordinals(&self) -> impl Iterator<Item = u64> + '_ {
+        self.expansions.iter().chain(&self.alternatives).map(|e| e.ordinal)
+    }
+
     /// A half of a word read apart (`kinh` or `tế` of `kinhte`): not typed as such.
     pub fn is_half(&self) -> bool {
         !self.expansions.is_empty() && self.expansions.iter().all(|e| e.kind == MatchKind::Joined)
@@ -165,28 +171,21 @@ impl Plan {
             return Vec::new();
         }
         let last = self.clauses.last().into_iter().flatten().flatten();
-        last.flat_map(|&w| {
-            let w = &self.words[w];
-            w.expansions.iter().chain(&w.alternatives).map(|e| e.ordinal)
-        })
-        .collect()
+        last.flat_map(|&w| self.words[w].match_ordinals()).collect()
     }
 
     /// The terms whose followers a plan reads: those of the words of every
     /// clause but the last (a pair is read from its first word's side).
     pub fn follower_ordinals(&self) -> impl Iterator<Item = u64> + '_ {
         let last = self.clauses.len().saturating_sub(1);
-        self.clauses[..last].iter().flatten().flatten().flat_map(|&w| {
-            let w = &self.words[w];
-            w.expansions.iter().chain(&w.alternatives).map(|e| e.ordinal)
-        })
+        self.clauses[..last].iter().flatten().flatten().flat_map(|&w| self.words[w].match_ordinals())
     }
 
     /// Every dictionary term the plan may read postings of (with repeats).
     pub fn ordinals(&self) -> impl Iterator<Item = u64> + '_ {
         self.words.iter().flat_map(|w| {
             let joined = w.joined.iter().flat_map(|j| j.left.iter().chain(&j.right));
-            w.expansions.iter().chain(&w.alternatives).chain(joined).map(|e| e.ordinal)
+            w.match_ordinals().chain(joined.map(|e| e.ordinal))
         })
     }
 

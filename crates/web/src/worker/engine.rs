@@ -467,12 +467,19 @@ pub struct Engine {
     packs: Packs,
     /// Whether the host answers range requests (probed with the dictionary).
     ranges: bool,
-    /// The document table's bytes on their way, until it is added
-    /// ([`Engine::ensure_docs`]).
-    docs: RefCell<Option<DocsFetch>>,
-    /// Why the document table that arrived was refused (corrupt, or not this
-    /// index's): every search says so, and it is not fetched again.
-    docs_refused: RefCell<Option<String>>,
+    /// The document table until it is added ([`Engine::ensure_docs`]).
+    docs: RefCell<DocsWait>,
+}
+
+/// Where the document table stands before it is added to the index.
+enum DocsWait {
+    /// Not asked for since a request failed.
+    Unasked,
+    /// On its way.
+    Coming(DocsFetch),
+    /// It arrived and was refused (corrupt, or not this index's): every search
+    /// says why, and it is not fetched again.
+    Refused(String),
 }
 
 /// The document table's bytes, fetched once for every search that waits.
@@ -695,8 +702,7 @@ impl Engine {
             fetching: Rc::default(),
             packs: Rc::default(),
             ranges,
-            docs: RefCell::new(Some(docs)),
-            docs_refused: RefCell::default(),
+            docs: RefCell::new(DocsWait::Coming(docs)),
         });
         // The table is read, unpacked and added as soon as it arrives, whether
         // a search waits for it yet or not (a search that fails on it says why).
@@ -712,40 +718,54 @@ impl Engine {
     /// while they come: it waits for them only to run its plan. A fetch that
     /// failed is asked for again by the next search.
     pub async fn ensure_docs(&self) -> Result<(), String> {
-        if self.index.borrow().has_docs() {
-            return Ok(());
-        }
-        // A table that arrived and was refused is refused again, not fetched again.
-        if let Some(refused) = &*self.docs_refused.borrow() {
-            return Err(refused.clone());
-        }
         let path = self.index.borrow().manifest().files.docs.path.clone();
-        let fetch = self.docs.borrow_mut().get_or_insert_with(|| fetch_docs(&self.source, &path, None)).clone();
-        let arrived = fetch.clone().await;
-        // Another search may have added it, or found it refused, while this one waited.
-        if self.index.borrow().has_docs() {
-            return Ok(());
+        loop {
+            let fetch = {
+                let mut wait = self.docs.borrow_mut();
+                if self.index.borrow().has_docs() {
+                    return Ok(());
+                }
+                match &*wait {
+                    DocsWait::Refused(why) => return Err(why.clone()),
+                    DocsWait::Coming(fetch) => fetch.clone(),
+                    DocsWait::Unasked => {
+                        let fetch = fetch_docs(&self.source, &path, None);
+                        *wait = DocsWait::Coming(fetch.clone());
+                        fetch
+                    }
+                }
+            };
+            let arrived = fetch.clone().await;
+            let mut wait = self.docs.borrow_mut();
+            // Another search may have added it, or found it refused, meanwhile.
+            if self.index.borrow().has_docs() {
+                return Ok(());
+            }
+            match &*wait {
+                DocsWait::Refused(why) => return Err(why.clone()),
+                // Asked for again after this request failed: wait for that one.
+                DocsWait::Coming(current) if !current.ptr_eq(&fetch) => continue,
+                _ => {}
+            }
+            let bytes = match arrived {
+                Ok(bytes) => bytes,
+                // A failed request is asked for again by the next search.
+                Err(failed) => {
+                    *wait = DocsWait::Unasked;
+                    return Err(failed);
+                }
+            };
+            drop(fetch);
+            let bytes = Rc::try_unwrap(bytes).unwrap_or_else(|shared| (*shared).clone());
+            let added = soi_core::index::format::check_crc(&path, &bytes)
+                .and_then(|()| self.index.borrow_mut().add_docs(bytes))
+                .map_err(|e| e.to_string());
+            *wait = match &added {
+                Ok(()) => DocsWait::Unasked,
+                Err(why) => DocsWait::Refused(why.clone()),
+            };
+            return added;
         }
-        if let Some(refused) = &*self.docs_refused.borrow() {
-            return Err(refused.clone());
-        }
-        // Done with this fetch (a newer one, after a failure, stays).
-        let mut slot = self.docs.borrow_mut();
-        if slot.as_ref().is_some_and(|f| f.ptr_eq(&fetch)) {
-            *slot = None;
-        }
-        drop(slot);
-        drop(fetch);
-        // A failed request is asked for again by the next search.
-        let bytes = arrived?;
-        let bytes = Rc::try_unwrap(bytes).unwrap_or_else(|shared| (*shared).clone());
-        let added = soi_core::index::format::check_crc(&path, &bytes)
-            .and_then(|()| self.index.borrow_mut().add_docs(bytes))
-            .map_err(|e| e.to_string());
-        if let Err(refused) = &added {
-            *self.docs_refused.borrow_mut() = Some(refused.clone());
-        }
-        added
     }
 
     /// The internal number of the document with this id (the document table
