@@ -506,3 +506,22 @@ fn marks_follow_each_query_when_a_text_is_shown_again() {
         assert_eq!(marked("tinh"), (vec!["tỉnh".to_owned()], vec!["tỉnh".to_owned()]));
     }
 }
+
+/// A title occurrence is told by the postings alone (the document table keeps
+/// no title length): `title:` keeps only the articles with the words in their
+/// title, a phrase as well, and a phrase in a title outranks the same phrase in
+/// a body of the same length.
+#[test]
+fn title_words_are_told_from_body_words() {
+    let ix = index(&[
+        ("body", "Tin mới", "Đại hội chi bộ nhiệm kỳ mới"),
+        ("title", "Đại hội chi bộ", "Tin mới nhiệm kỳ mới"),
+        ("split", "Tin đại", "Hội chi bộ nhiệm kỳ mới"),
+    ]);
+    assert_eq!(ids(&ix, "title:hội "), ["title"]);
+    assert_eq!(ids(&ix, "title:\"đại hội\" "), ["title"]);
+    // The title's last word and the body's first are not a phrase either.
+    assert_eq!(ids(&ix, "\"đại hội\" ")[..2], ["title", "body"]);
+    assert!(!ids(&ix, "\"đại hội\" ").contains(&"split".to_owned()));
+    assert_eq!(ids(&ix, "title:mới "), ["body"]);
+}

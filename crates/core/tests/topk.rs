@@ -229,9 +229,11 @@ proptest! {
             prop_assert_eq!(&counts.docs, &flat.docs);
             for (i, &doc) in flat.docs.iter().enumerate() {
                 let positions = flat.positions(i);
-                let title_words = index.doc(doc).unwrap().title_words;
+                // Document `doc` is `docs[doc]` (ids in order); a title word is one position.
+                let title_words = docs[doc as usize].0.len() as u32;
                 prop_assert_eq!(counts.tf[i] as usize, positions.len());
                 prop_assert_eq!(counts.title[i] as usize, positions.iter().filter(|&&p| p < title_words).count());
+                prop_assert_eq!(counts.title[i], flat.title[i]);
                 let mut alone = Vec::new();
                 index.positions_at(&counts, i, &mut alone).unwrap();
                 prop_assert_eq!(&alone[..], positions);

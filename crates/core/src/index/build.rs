@@ -91,6 +91,8 @@
 //! body come the metadata values (author, source, category, places, people,
 //! references), each after a gap of one position. Inside a text, the end of a
 //! sentence or clause is a gap of one position too ([`crate::analysis::tokens`]).
+//! Which of a document's occurrences are in its title is known from its entry
+//! alone: its first `title` positions (the table does not store `t`).
 //!
 //! **docs** (by column: a column of small numbers compresses far better than
 //! rows of mixed fields)
@@ -98,7 +100,7 @@
 //! varint document count D,
 //! varint store pack count P, P × varint the first document of each pack (0, increasing),
 //! D × front-coded id                   (varint bytes shared with the previous id, str the rest)
-//! D × varint title positions t, D × varint body words, D × varint store slot units,
+//! D × byte length code (title positions t and body words, for BM25), D × varint store slot units,
 //! values column: date (ISO YYYY-MM-DD), author, source, category (one value or none each)
 //! D × front-coded url (empty: unknown)
 //! values column: places, people, document references
@@ -135,6 +137,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use sha2::{Digest, Sha256};
 
+use super::doc_table::length_code;
 use super::format::{frame, put_bytes, put_str, put_varint, Cursor, FileKind, FORMAT_VERSION};
 use super::key::term_key;
 use super::manifest::{FileEntry, Manifest, ManifestFiles, MANIFEST_FORMAT};
@@ -947,12 +950,9 @@ fn build_docs(docs: &[Document], lengths: &[(u32, u32)], slots: &Slots) -> Vec<u
         put_varint(&mut out, u64::from(first));
     }
     put_front_coded(&mut out, docs.iter().map(|d| d.id.as_str()));
-    for column in
-        [lengths.iter().map(|l| l.0).collect::<Vec<u32>>(), lengths.iter().map(|l| l.1).collect(), slots.units.clone()]
-    {
-        for v in column {
-            put_varint(&mut out, u64::from(v));
-        }
+    out.extend(lengths.iter().map(|&(title, body)| length_code(title.saturating_add(body))));
+    for &units in &slots.units {
+        put_varint(&mut out, u64::from(units));
     }
     let meta = |f: fn(&Metadata) -> &Option<String>| docs.iter().map(move |d| f(&d.meta).as_deref());
     for column in [meta(|m| &m.date), meta(|m| &m.author), meta(|m| &m.source), meta(|m| &m.category)] {

@@ -53,8 +53,13 @@ pub const MAGIC: [u8; 4] = *b"SOI\x1a";
 /// (the part's own header, CRC and gzip's trailer check what arrives); 12 —
 /// each shard has a third part, its followers (for each of its terms, the
 /// terms that stand right after it and in which documents), so that a query of
-/// several words ranks and corrects by adjacency without fetching positions.
-pub const FORMAT_VERSION: u16 = 12;
+/// several words ranks and corrects by adjacency without fetching positions;
+/// 13 — the document table stores a document's length for BM25 as one byte
+/// (within about 3%) in place of its title and body lengths, and a reader tells
+/// title occurrences by the title count of the document's postings entry (on
+/// 100,000 articles, the table every visitor loads first lost 134 of its 388 KB
+/// gzipped).
+pub const FORMAT_VERSION: u16 = 13;
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 8;

@@ -91,12 +91,14 @@ pub(crate) struct TextTokens {
 }
 
 /// A term's postings, flat: document `docs[i]` has positions
-/// `pos[offs[i]..offs[i + 1]]`, increasing.
+/// `pos[offs[i]..offs[i + 1]]`, increasing, the first `title[i]` of them in
+/// its title.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FlatPostings {
     pub docs: Vec<u32>,
     pub offs: Vec<u32>,
     pub pos: Vec<u32>,
+    pub title: Vec<u32>,
 }
 
 impl FlatPostings {
@@ -280,10 +282,9 @@ struct DocState {
     docs: DocColumns,
     docs_raw: Arc<[u8]>,
     avg_doc_words: f32,
-    /// Per document, the words of its title and of the whole (title and body):
-    /// what ranking reads per posting, side by side (the table holds them in two
-    /// columns).
-    lengths: Vec<[u32; 2]>,
+    /// Per document, its length for BM25 (read from the table's one-byte codes
+    /// once, here: ranking reads one per posting).
+    lengths: Vec<u32>,
     /// First document of each store pack.
     pack_first: Vec<u32>,
     /// Where each document's slot starts in its pack file (bytes from the start
@@ -404,9 +405,8 @@ impl Index {
             ));
         }
         let n = docs.len();
-        let lengths: Vec<[u32; 2]> =
-            (0..n).map(|d| [docs.title_words(d), docs.title_words(d).saturating_add(docs.body_words(d))]).collect();
-        let total_words: u64 = (0..n).map(|d| u64::from(docs.title_words(d)) + u64::from(docs.body_words(d))).sum();
+        let lengths: Vec<u32> = (0..n).map(|d| docs.words(d)).collect();
+        let total_words: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
         let avg_doc_words = if n == 0 { 1.0 } else { (total_words as f32 / n as f32).max(1.0) };
         let facets = FacetIndex::build(&docs);
         let sizes: Vec<u64> = (0..n).map(|d| u64::from(docs.slot_units(d)) * STORE_ALIGN as u64).collect();
@@ -941,16 +941,17 @@ impl Index {
         self.table.as_ref()?.docs.find(id)
     }
 
-    /// Average document length in words (title + body), for BM25.
+    /// Average document length ([`Index::doc_words`]), for BM25.
     pub fn avg_doc_words(&self) -> f32 {
         self.table.as_ref().map_or(1.0, |t| t.avg_doc_words)
     }
 
-    /// The words of a document's title, and of the whole document (title and
-    /// body); 0 for a document not in the index (or before [`Index::add_docs`]).
+    /// A document's length for BM25 (title positions and body words, as the
+    /// table stores it: within about 3%); 0 for a document not in the index (or
+    /// before [`Index::add_docs`]).
     #[inline]
-    pub fn doc_words(&self, doc: u32) -> (u32, u32) {
-        self.table.as_ref().and_then(|t| t.lengths.get(doc as usize)).map_or((0, 0), |l| (l[0], l[1]))
+    pub fn doc_words(&self, doc: u32) -> u32 {
+        self.table.as_ref().and_then(|t| t.lengths.get(doc as usize)).copied().unwrap_or(0)
     }
 
     /// The root fst term dictionary (keys `fold ‖ 0x00 ‖ tones`, see `key.rs`; values term
@@ -989,20 +990,23 @@ impl Index {
         out.docs.clear();
         out.offs.clear();
         out.pos.clear();
+        out.title.clear();
         let (bytes, file, info) = self.term_data(ordinal)?;
         let mut entries = Cursor::new(file, bytes);
         let mut positions = Cursor::new(file, self.term_positions(ordinal, info.shard)?);
         let n = info.doc_freq.min(max_docs);
         out.docs.reserve(n as usize);
         out.offs.reserve(n as usize + 1);
+        out.title.reserve(n as usize);
         out.offs.push(0);
         let mut doc = 0u32;
         for i in 0..n {
             doc = self.next_doc(&mut entries, doc, i == 0)?;
-            let (tf, _) = entry_counts(&mut entries)?;
+            let (tf, title) = entry_counts(&mut entries)?;
             read_positions(&mut positions, tf, &mut out.pos)?;
             out.docs.push(doc);
             out.offs.push(out.pos.len() as u32);
+            out.title.push(title);
         }
         Ok(n == info.doc_freq)
     }
@@ -1085,7 +1089,7 @@ impl Index {
             let mut flat = FlatPostings::default();
             self.postings_into(ordinal, &mut flat)?;
             // Kept a while: no spare capacity (the positions grow as they decode).
-            for v in [&mut flat.docs, &mut flat.offs, &mut flat.pos] {
+            for v in [&mut flat.docs, &mut flat.offs, &mut flat.pos, &mut flat.title] {
                 v.shrink_to_fit();
             }
             Ok(flat)

@@ -399,9 +399,10 @@ mod tests {
 
     /// Postings from `(doc, positions)` pairs (documents increasing).
     fn flat(entries: &[(u32, Vec<u32>)]) -> Arc<FlatPostings> {
-        let mut f = FlatPostings { docs: Vec::new(), offs: vec![0], pos: Vec::new() };
+        let mut f = FlatPostings { docs: Vec::new(), offs: vec![0], pos: Vec::new(), title: Vec::new() };
         for (doc, positions) in entries {
             f.docs.push(*doc);
+            f.title.push(0);
             f.pos.extend(positions);
             f.offs.push(f.pos.len() as u32);
         }

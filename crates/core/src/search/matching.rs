@@ -17,12 +17,13 @@ use crate::error::Result;
 use crate::index::{DocCounts, FlatPostings, Index};
 
 /// One occurrence of a query word: position, the weight and class of the
-/// expansion that matched there.
+/// expansion that matched there, and whether it is in the title.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Occ {
     pub pos: u32,
     pub weight: f32,
     pub class: u8,
+    pub title: bool,
 }
 
 /// Rows of documents (increasing) with a slice of items each.
@@ -100,7 +101,9 @@ pub(crate) fn word_matches(
             heap.pop();
             let (list, weight, class) = &lists[i];
             let c = cursor[i];
-            out.items.extend(list.positions(c).iter().map(|&pos| Occ { pos, weight: *weight, class: *class }));
+            let title = list.title[c] as usize;
+            let occ = |(k, &pos): (usize, &u32)| Occ { pos, weight: *weight, class: *class, title: k < title };
+            out.items.extend(list.positions(c).iter().enumerate().map(occ));
             cursor[i] = c + 1;
             if let Some(&next) = list.docs.get(c + 1) {
                 heap.push(Reverse((next, i)));
@@ -237,7 +240,7 @@ pub(crate) struct UnitMatches<'a> {
 }
 
 /// Finds a unit's occurrences from its words' matches (in the unit's order).
-pub(crate) fn unit_matches<'a>(index: &Index, unit: &Unit, words: &[&'a WordMatches]) -> UnitMatches<'a> {
+pub(crate) fn unit_matches<'a>(unit: &Unit, words: &[&'a WordMatches]) -> UnitMatches<'a> {
     let len = words.len() as u32;
     let Some((first, rest)) = words.split_first() else {
         return UnitMatches { rows: Cow::Owned(Rows::default()), len };
@@ -257,9 +260,10 @@ pub(crate) fn unit_matches<'a>(index: &Index, unit: &Unit, words: &[&'a WordMatc
                 None => continue 'docs,
             }
         }
-        let title_words = index.doc_words(doc).0;
         for o in first.row(r) {
-            if unit.field == Field::Title && o.pos + len > title_words {
+            // A phrase that starts in the title ends there: the title's last
+            // position is followed by a gap, never by a word.
+            if unit.field == Field::Title && !o.title {
                 continue;
             }
             let mut occ = *o;
@@ -372,7 +376,7 @@ impl ClauseMatches<'_> {
 }
 
 fn bm25(index: &Index, tf: f32, doc: u32, idf: f32) -> f32 {
-    let len = if (doc as usize) < index.doc_count() { index.doc_words(doc).1 as f32 } else { 1.0 };
+    let len = if (doc as usize) < index.doc_count() { index.doc_words(doc) as f32 } else { 1.0 };
     let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / index.avg_doc_words());
     idf * tf * (BM25_K1 + 1.0) / (tf + norm)
 }
@@ -400,7 +404,6 @@ pub(crate) fn clause_matches<'a>(index: &Index, units: Vec<UnitSource<'a>>) -> C
     }
     let mut cursor = vec![0usize; units.len()];
     while let Some(doc) = units.iter().zip(&cursor).filter_map(|(u, &c)| u.docs().get(c).copied()).min() {
-        let title_words = index.doc_words(doc).0;
         let mut best: Option<ClauseDoc> = None;
         for (k, (u, c)) in units.iter().zip(cursor.iter_mut()).enumerate() {
             if u.docs().get(*c) != Some(&doc) {
@@ -414,7 +417,7 @@ pub(crate) fn clause_matches<'a>(index: &Index, units: Vec<UnitSource<'a>>) -> C
                     let mut tf = 0.0;
                     let mut class = u8::MAX;
                     for o in u.rows.row(r) {
-                        tf += o.weight * if o.pos < title_words { TITLE_BOOST } else { 1.0 };
+                        tf += o.weight * if o.title { TITLE_BOOST } else { 1.0 };
                         class = class.min(o.class);
                     }
                     (bm25(index, tf, doc, idfs[k]) * u.len as f32, class)

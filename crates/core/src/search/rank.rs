@@ -141,7 +141,7 @@ pub(super) fn execute(
                     }
                     let maps: Vec<&WordMatches> =
                         ids.iter().map(|&i| words[i].as_ref().expect("every clause word was matched")).collect();
-                    UnitSource::Occurrences(unit_matches(index, unit, &maps))
+                    UnitSource::Occurrences(unit_matches(unit, &maps))
                 })
                 .collect();
             clause_matches(index, units)
@@ -156,7 +156,7 @@ pub(super) fn execute(
             .map(|&i| word_matches(index, &plan.words[i].expansions, |e| e.class <= 1, &mut decoded))
             .collect::<Result<Vec<WordMatches>>>()?;
         let refs: Vec<&WordMatches> = maps.iter().collect();
-        excluded.extend_from_slice(&unit_matches(index, unit, &refs).rows.docs);
+        excluded.extend_from_slice(&unit_matches(unit, &refs).rows.docs);
     }
     excluded.sort_unstable();
     excluded.dedup();
