@@ -173,7 +173,7 @@ test("a corrupt index file shows a message, not a blank page", async () => {
   await typing.close();
 });
 
-test("the worker's start script asks for the manifest before the wasm, and nothing is fetched twice", async () => {
+test("the worker's start script asks for the manifest before the wasm, nothing is fetched twice, and no text for the overview", async () => {
   const asked = [];
   const { page, problems } = await openPage((p) => through(p, /\/(index\/[\w.-]+|soi-worker_bg\.wasm)$/, async (route) => {
     const url = new URL(route.request().url());
@@ -181,8 +181,15 @@ test("the worker's start script asks for the manifest before the wasm, and nothi
     await route.continue();
   }));
   await page.waitForSelector("input#q:not([disabled])");
+  // The overview shows counts and the timeline, not hits: no article's text is
+  // fetched for it.
+  await page.waitForSelector(".overview .big");
+  const texts = () => page.workers()[0].evaluate(() =>
+    performance.getEntriesByType("resource").filter((e) => /\/store\.\w+\.bin/.test(e.name)).length);
+  assert.equal(await texts(), 0, "texts fetched for the overview");
   await page.fill("input#q", "dai hoi ");
   await page.waitForSelector(".hit .snippet mark");
+  assert.ok(await texts() > 0, "the worker's requests for texts are seen");
   const count = (re) => asked.filter((a) => re.test(a.file)).length;
   // The manifest is asked for before the worker's wasm (the start script runs first).
   const order = asked.map((a) => a.file);

@@ -107,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
             } else {
                 match &answer {
-                    Some(a) if a.view.query.trim().is_empty() && !a.view.has_filters() => html! {
+                    Some(a) if a.view.is_overview() => html! {
                         <Overview response={a.response.clone()} on_toggle={on_toggle.clone()} on_range={on_range.clone()} />
                     },
                     Some(a) => html! {

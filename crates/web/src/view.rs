@@ -58,6 +58,12 @@ impl View {
         View { doc: None, ..self.clone() }
     }
 
+    /// Nothing typed and nothing filtered: the page shows the overview (counts
+    /// and the timeline), not a list of hits.
+    pub fn is_overview(&self) -> bool {
+        self.query.trim().is_empty() && !self.has_filters()
+    }
+
     /// Anything selected besides the query?
     pub fn has_filters(&self) -> bool {
         !self.filters.is_empty() || self.from.is_some() || self.to.is_some()

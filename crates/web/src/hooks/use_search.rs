@@ -25,6 +25,13 @@ pub fn use_search(client: &Option<Rc<Client>>, state: &UseReducerHandle<State>) 
         .min(state.limit);
     use_effect_with((client.is_some(), question, state.limit), move |(_, view, limit)| {
         if let Some(client) = client {
+            // The overview (nothing typed, nothing filtered) shows the counts and
+            // the timeline, not hits: it asks for none, so the page's first
+            // search fetches no article's text.
+            if view.is_overview() {
+                client.search(view.clone(), 0, 0);
+                return;
+            }
             // A new question asks for its first page; "show more" for the next.
             let offset = if *limit > crate::state::RESULT_LIMIT { listed } else { 0 };
             if offset < *limit {
