@@ -1373,6 +1373,31 @@ test("first load: a progress bar while the root of the index loads, and a senten
   await page.close();
 });
 
+test("a document table slow to come: the search box opens, the page says it is searching, then why it takes long", async () => {
+  const { page, problems } = await sizedPage(1280, 860);
+  await page.clock.install();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/index\/docs\.\w+\.bin$/, async (r) => { await held; await r.continue().catch(() => {}); });
+  await page.goto(scaleBase);
+  // Ready with the dictionary and the terms file: typing is possible at once.
+  for (let i = 0; !(await page.locator("input#q:not([disabled])").count()); i++) {
+    assert.ok(i < 400, "the search box opens without the document table");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.equal(await page.textContent(".searching .status"), "Searching…");
+  assert.equal(await page.locator(".slow-load").count(), 0);
+  await page.clock.runFor(9000);
+  await page.locator(".searching .slow-load").waitFor();
+  assert.match(await page.textContent(".slow-load"), /Results show as soon as the rest of the index has loaded/);
+  release();
+  await page.clock.resume();
+  await page.waitForSelector(".overview");
+  assert.equal(await page.locator(".searching").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the overview at scale: the values named most lead, a timeline of articles per month, each a way in", async () => {
   const { page, problems } = await sizedPage(1280, 860);
   await page.goto(scaleBase);

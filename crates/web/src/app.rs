@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use crate::client::Backend;
 use crate::components::{
-    Chips, FacetPanel, FindValues, FoundValues, LoadingStatus, Overview, Reader, ResultList, SearchBox, Toolbar,
+    Chips, FacetPanel, FindValues, FoundValues, LoadingStatus, Overview, Reader, ResultList, SearchBox,
+    SearchingStatus, Toolbar,
 };
 use crate::hooks::{use_article, use_keyboard, use_search, use_view_in_url, use_worker};
 use crate::i18n::{t, Key, Lang};
@@ -118,7 +119,7 @@ pub fn App(props: &AppProps) -> Html {
                         </>
                     },
                     // The first answer (the overview's) is on its way.
-                    None => html! { <p class="status" role="status">{ t(lang, Key::Searching) }</p> },
+                    None => html! { <SearchingStatus /> },
                 }
             };
             let facets = answer.as_ref().filter(|_| view.doc.is_none()).map(|a| {

@@ -87,6 +87,7 @@ pub enum Key {
     LoadingIndex,
     Opening,
     SlowLoad,
+    SlowSearch,
     NothingYet,
     From,
     To,
@@ -156,6 +157,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         SlowLoad => (
             "Việc tải lâu hơn thường lệ: chỉ mục lớn hoặc mạng chậm. Ô tìm kiếm sẽ mở ngay khi tải xong.",
             "This is taking longer than usual: the index is large or the connection slow. The search box opens as soon as it has loaded.",
+        ),
+        SlowSearch => (
+            "Việc tải lâu hơn thường lệ: chỉ mục lớn hoặc mạng chậm. Kết quả sẽ hiện ngay khi phần còn lại của chỉ mục tải xong.",
+            "This is taking longer than usual: the index is large or the connection slow. Results show as soon as the rest of the index has loaded.",
         ),
         NothingYet => (
             "Máy chủ chưa gửi gì. Nếu mãi không tải xong, hãy tải lại trang.",

@@ -1168,6 +1168,28 @@ async fn loading_shows_a_progress_bar_and_says_why_when_it_takes_long() {
 }
 
 #[wasm_bindgen_test]
+async fn the_first_answer_on_its_way_says_searching_and_why_when_it_takes_long() {
+    use soi_web::components::{SearchingStatus, SearchingStatusProps};
+    let soon = container();
+    let _a = yew::Renderer::<SearchingStatus>::with_root_and_props(
+        soon.clone(),
+        SearchingStatusProps { slow_after_ms: 60_000 },
+    )
+    .render();
+    until("render", || count(&soon, ".status") == 1).await;
+    assert_eq!(text_of(&soon, ".status").as_deref(), Some("Searching…"));
+    assert_eq!(count(&soon, ".slow-load"), 0);
+
+    let slow = container();
+    let _b =
+        yew::Renderer::<SearchingStatus>::with_root_and_props(slow.clone(), SearchingStatusProps { slow_after_ms: 50 })
+            .render();
+    until("the slow note", || count(&slow, ".slow-load") == 1).await;
+    assert!(text_of(&slow, ".slow-load").unwrap().contains("Results show as soon as the rest of the index has loaded"));
+    assert_eq!(text_of(&slow, ".status").as_deref(), Some("Searching…"));
+}
+
+#[wasm_bindgen_test]
 async fn the_app_shows_the_workers_progress_and_never_a_blank_page() {
     let (root, worker, _handle) = app_with_a_fake_worker();
     until("the loading status", || count(&root, ".loading-index progress") == 1).await;

@@ -1,7 +1,9 @@
 //! What the page shows while the search worker loads the root of the index: a
 //! progress bar of the bytes fetched (indeterminate until the manifest says how
 //! many there are), then "checking and opening"; and when it takes long, a
-//! sentence saying what is happening. Never a blank page.
+//! sentence saying what is happening. Never a blank page. Then, until the first
+//! answer comes (it waits for the document table, which keeps coming after the
+//! search box opens), "Searching…", with a sentence too when that takes long.
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
@@ -32,17 +34,24 @@ fn size(lang: Lang, bytes: u64) -> String {
     }
 }
 
-#[component]
-pub fn LoadingStatus(props: &LoadingStatusProps) -> Html {
-    let lang = use_lang();
-    let slow = use_state_eq(|| false);
+/// Whether `ms` milliseconds have passed since the component was first drawn.
+#[hook]
+fn use_after(ms: u32) -> bool {
+    let passed = use_state_eq(|| false);
     {
-        let slow = slow.clone();
-        use_effect_with(props.slow_after_ms, move |&ms| {
-            let timer = Timeout::new(ms, move || slow.set(true));
+        let passed = passed.clone();
+        use_effect_with(ms, move |&ms| {
+            let timer = Timeout::new(ms, move || passed.set(true));
             move || drop(timer)
         });
     }
+    *passed
+}
+
+#[component]
+pub fn LoadingStatus(props: &LoadingStatusProps) -> Html {
+    let lang = use_lang();
+    let slow = use_after(props.slow_after_ms);
     let (fetched, total) = (props.fetched, props.total);
     let known = total > 0;
     let done = known && fetched >= total;
@@ -72,6 +81,30 @@ pub fn LoadingStatus(props: &LoadingStatusProps) -> Html {
             <p key="status" class="status loading" role="status">{ status }</p>
             { bar }
             { for why }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct SearchingStatusProps {
+    /// How long before the "taking longer" sentence shows.
+    #[prop_or(SLOW_LOAD_MS)]
+    pub slow_after_ms: u32,
+}
+
+/// The page's first answer on its way: "Searching…", and when it takes long
+/// (the document table still coming over a slow connection), a sentence saying
+/// so, as while loading.
+#[component]
+pub fn SearchingStatus(props: &SearchingStatusProps) -> Html {
+    let lang = use_lang();
+    let slow = use_after(props.slow_after_ms);
+    html! {
+        <div class="searching" aria-busy="true">
+            <p key="status" class="status" role="status">{ t(lang, Key::Searching) }</p>
+            if slow {
+                <p key="why" class="slow-load" role="status">{ t(lang, Key::SlowSearch) }</p>
+            }
         </div>
     }
 }

@@ -16,7 +16,7 @@ mod toolbar;
 pub use chips::{Chips, ChipsProps};
 pub use facet_group::{FacetGroup, FacetGroupProps, FindValues, FoundValues, SHOWN};
 pub use facets::{FacetPanel, FacetPanelProps};
-pub use loading::{LoadingStatus, LoadingStatusProps, SLOW_LOAD_MS};
+pub use loading::{LoadingStatus, LoadingStatusProps, SearchingStatus, SearchingStatusProps, SLOW_LOAD_MS};
 pub use marked::{shown_marks, Marked, MarkedProps};
 pub use months::{covered, MonthBars, MonthBarsProps};
 pub use overview::{Overview, OverviewProps};
