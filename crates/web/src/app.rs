@@ -119,6 +119,8 @@ pub fn App(props: &AppProps) -> Html {
                         </>
                     },
                     // The first answer (the overview's) is on its way.
+                    // The first answer failed: its message shows above, nothing is coming.
+                    None if state.error.is_some() => html! {},
                     None => html! { <SearchingStatus /> },
                 }
             };

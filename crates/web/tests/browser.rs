@@ -229,8 +229,10 @@ async fn error_shown(files: HashMap<String, Vec<u8>>, query: Option<&str>) -> (E
 async fn app_shows_a_message_for_a_corrupt_index() {
     // The document table: the overview's search, the app's first, adds it.
     let (files, name) = demo_with_a_flipped_byte("docs.");
-    let (_, text, _app) = error_shown(files, None).await;
+    let (root, text, _app) = error_shown(files, None).await;
     assert!(text.contains("corrupt") && text.contains(&name), "{text}");
+    // The failed first search is not still "searching" (nor, later, slow).
+    assert_eq!(count(&root, ".searching"), 0);
 }
 
 #[wasm_bindgen_test]

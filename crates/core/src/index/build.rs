@@ -100,7 +100,7 @@
 //! varint document count D,
 //! varint store pack count P, P × varint the first document of each pack (0, increasing),
 //! D × front-coded id                   (varint bytes shared with the previous id, str the rest)
-//! D × byte length code (title positions t and body words, for BM25), D × varint store slot units,
+//! D × byte length_code(t + body words) (the length for BM25), D × varint store slot units,
 //! values column: date (ISO YYYY-MM-DD), author, source, category (one value or none each)
 //! D × front-coded url (empty: unknown)
 //! values column: places, people, document references
