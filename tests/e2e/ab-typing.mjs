@@ -21,7 +21,7 @@ for (let r = 0; r < rounds; r++) {
   for (const i of r % 2 ? [1, 0] : [0, 1]) {
     if (i >= sites.length) continue;
     const { context, page } = await openSoiCold(browser, servers[i].port);
-    await page.waitForSelector("input#q:not([disabled])");
+    await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
     let bytes = 0, aborted = 0;
     context.on("requestfinished", async (req) => { try { bytes += (await req.sizes()).responseBodySize; } catch {} });
     context.on("requestfailed", () => { aborted += 1; });

@@ -188,7 +188,7 @@ async function runEngine(browser, name, n) {
           .observe({ type: "longtask", buffered: true });
       });
       await p.goto(url);
-      await p.waitForSelector("input#q:not([disabled])", { timeout: SOI_COLD_LIMIT_MS });
+      await p.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])", { timeout: SOI_COLD_LIMIT_MS });
       await p.evaluate(() => window.soi.ready);
       await new Promise((ok) => setTimeout(ok, 500));
       await p.evaluate(() => { window.__long = []; });

@@ -1,4 +1,7 @@
-//! The search field. Every keystroke calls `on_input` with the whole query.
+//! The search field. Every keystroke calls `on_input` with the whole query. It
+//! takes typing while the index still loads (the query is searched once it is
+//! ready: `use_search`), so no keystroke is lost on a slow connection; it is
+//! disabled only when the index could not be loaded.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
