@@ -15,6 +15,10 @@ const shots = path.join(root, "tests/e2e/screenshots");
 // A site of its own with enough articles for the explorer's "at scale" parts:
 // facets with more values than they list, several pages of results, a timeline.
 const scale = path.join(served, "site-scale");
+/** The search box of a page whose index is ready: no loading screen beside it (the
+ *  box takes typing while the index loads), and not disabled (it is when loading failed). */
+const READY = ".app:not(:has(.loading-index)) input#q:not([disabled])";
+
 let server, base, scaleBase, browser;
 
 /** The scale corpus: SCALE_N articles (all about `hợp tác xã`, one JSON Lines
@@ -93,7 +97,7 @@ const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐÐð
 
 test("a toneless query finds the right articles, marked, and opens the reader", async () => {
   const { page, problems } = await openPage();
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   await page.screenshot({ path: path.join(shots, "01-ready.png") });
 
   await page.click("input#q");
@@ -164,7 +168,7 @@ test("a corrupt index file shows a message, not a blank page", async () => {
 
   // A postings shard: when a search needs it.
   const { page: typing } = await openPage(corrupt(/postings\.[0-9a-f]+\.bin(\?|$)/));
-  await typing.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await typing.waitForSelector(READY);
   await typing.fill("input#q", "dai hoi ");
   const shardError = typing.locator(".status.error");
   await shardError.waitFor();
@@ -180,7 +184,7 @@ test("the worker's start script asks for the manifest before the wasm, nothing i
     asked.push({ file: url.pathname.split("/").pop(), range: route.request().headers().range });
     await route.continue();
   }));
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   // The overview shows counts and the timeline, not hits: no article's text is
   // fetched for it.
   await page.waitForSelector(".overview .big");
@@ -223,7 +227,7 @@ async function rootAskedWhileHeld(held, expected = 3) {
   while (root.size < expected && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
   const asked = [...root].sort();
   release();
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   return { page, problems, asked, root };
 }
 
@@ -263,7 +267,7 @@ test("the page carries the index's manifest: the root is asked for before manife
       await route.fulfill({ status: 404, body: "gone" });
     });
   });
-  await stale.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await stale.waitForSelector(READY);
   await stale.fill("input#q", "dai hoi ");
   await stale.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
   assert.deepEqual([...gone].sort(), ["dict.0000000000000000.bin", "docs.0000000000000000.bin", "terms.0000000000000000.bin"],
@@ -280,7 +284,7 @@ test("neighbouring postings parts come in one range request", async () => {
     bodies.push(Buffer.from(await res.body()));
     await route.fulfill({ response: res });
   }));
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   await page.fill("input#q", "dai hoi ");
   await page.waitForSelector(".hit .snippet mark");
   // gzip members: the magic 1f 8b and method 08 at a member's start.
@@ -302,7 +306,7 @@ test("article text comes by range requests, a few KB a result; a host that ignor
     requests.push({ request, url: request.url(), range: request.headers().range, status: res.status(), bytes: (await res.body()).length });
     await route.fulfill({ response: res });
   }));
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   await page.fill("input#q", "dai hoi ");
   await page.waitForFunction(() => document.querySelectorAll(".hit .snippet mark").length > 0);
   // The overview's texts still on their way when the search began were aborted
@@ -337,7 +341,7 @@ test("article text comes by range requests, a few KB a result; a host that ignor
     if (/\/(store|postings)\./.test(route.request().url())) whole += 1;
     await route.continue({ headers });
   }));
-  await plain.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await plain.waitForSelector(READY);
   await plain.fill("input#q", "dai hoi ");
   await plain.waitForFunction(() => document.querySelectorAll(".hit .snippet mark").length > 0);
   const withRanges = await plain.$$eval(".hit-id", (e) => e.map((x) => x.textContent));
@@ -357,7 +361,7 @@ test("article text comes by range requests, a few KB a result; a host that ignor
     body[Math.min(40, body.length - 1)] ^= 0xff; // inside the first slot's compressed text
     await route.fulfill({ response: res, body });
   }));
-  await damaged.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await damaged.waitForSelector(READY);
   await damaged.fill("input#q", "dai hoi ");
   const storeError = damaged.locator(".status.error");
   await storeError.waitFor();
@@ -410,7 +414,7 @@ test("a search worker that cannot start shows a message, not a blank page", asyn
     await route.fulfill({ response, body });
   });
   const { page: strict } = await openPage(refuseBlobs);
-  await strict.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await strict.waitForSelector(READY);
   await strict.fill("input#q", "dai hoi ");
   await strict.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
   assert.match(strict.workers()[0].url(), /\/site\/soi-worker-start\.js$/);
@@ -426,7 +430,7 @@ test("a search worker that cannot start shows a message, not a blank page", asyn
 
 test("filters, sort and the open article live in the URL; back and forward work", async () => {
   const { page, problems } = await openPage();
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   await page.fill("input#q", "dai hoi ");
   await page.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
   // Filter by a place from the facet panel (exactly "Lạng Sơn": a source's name ends with it too).
@@ -473,7 +477,7 @@ test("filters, sort and the open article live in the URL; back and forward work"
 
 test("a facet value chosen from the keyboard keeps the focus", async () => {
   const { page, problems } = await openPage();
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   await page.fill("input#q", "dai hoi ");
   await page.waitForFunction(() => document.querySelectorAll(".hit").length === 5);
   const groups = await page.locator(".facet h3").count();
@@ -496,7 +500,7 @@ test("a facet value chosen from the keyboard keeps the focus", async () => {
 
 test("the explorer works from the keyboard alone", async () => {
   const { page } = await openPage();
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   // A click on text outside any control: the focus is nowhere in particular.
   await page.click(".hint");
   await page.keyboard.press("/");
@@ -572,7 +576,7 @@ test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 1
 
 test("typing fast only ever shows the newest query's results, searched in the worker", async (t) => {
   const { page, problems } = await openPage();
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   // In order: every value typed, and every result list rendered (the query it
   // answers and its hits). Long tasks on the main thread are recorded to be reported.
   await page.evaluate(() => {
@@ -636,7 +640,7 @@ test("at 10,000 articles, typing a 20-character query: the newest results only, 
     "target/site-10k is built: scripts/test.sh runs gen_corpus 10000 and soi site");
   const { page, problems } = await sizedPage(1280, 860);
   await page.goto(base.replace("/site/", "/site-10k/"));
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   await page.evaluate(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
@@ -676,7 +680,7 @@ test("at 10,000 articles over a slow network, a newer query aborts only the requ
   const { page, problems } = await sizedPage(1280, 860);
   await emulateNetwork(page.context(), page, { rtt: 150, bps: 300e3 });
   await page.goto(base.replace("/site/", "/site-10k/"));
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   const aborted = [];
   page.on("requestfailed", (r) => aborted.push(`${r.url().split("/").pop()} ${r.headers().range} ${r.failure()?.errorText}`));
   const shown = (q) => page.waitForFunction((q) => document.querySelector(".results")?.dataset.query === q
@@ -990,7 +994,7 @@ test("on a phone the first result is on the first screen and the facets are a dr
   // Opened at phone width.
   const { page, problems } = await sizedPage(360, 740);
   await page.goto(base);
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   await typeAndSeeFirstResult(page, "dai hoi ", "fresh at 360 px");
   await page.screenshot({ path: path.join(shots, "11-phone-fresh.png") });
   await checkFacetDrawer(page, "11-phone-fresh");
@@ -1174,7 +1178,7 @@ test("a site rebuilt while a reader has it open says to reload, and never answer
   const problems = [];
   page.on("pageerror", (e) => problems.push(String(e)));
   await page.goto(`http://127.0.0.1:${new URL(base).port}/site-rebuilt/`);
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   // The root of the old build is loaded; no postings shard yet. Now the site is
   // rebuilt with changed articles: the old shard and text files are gone.
   const first = fs.readdirSync(corpus).sort()[0];
@@ -1187,7 +1191,7 @@ test("a site rebuilt while a reader has it open says to reload, and never answer
   assert.equal(await page.locator(".hit").count(), 0, "no answer from a mix of builds");
   // After a reload, the new build answers, including the new text.
   await page.reload();
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   await page.fill("input#q", "hop tac xa ");
   await page.locator(".hit").first().waitFor();
   assert.equal(await page.locator(".status.error").count(), 0);
@@ -1337,7 +1341,7 @@ test("before the app has started, the page says it is loading: never a blank pag
   assert.equal(await boot.getAttribute("role"), "status");
   assert.ok(await boot.isVisible());
   release();
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   assert.equal(await page.locator(".status.boot").count(), 0, "the app took its place");
   assert.deepEqual(problems, []);
   await page.close();
@@ -1372,7 +1376,7 @@ test("first load: a progress bar while the root of the index loads, and a senten
   await page.screenshot({ path: path.join(shots, "16-slow-load.png") });
   release();
   await page.clock.resume();
-  await page.waitForSelector(".app:not(:has(.loading-index)) input#q:not([disabled])");
+  await page.waitForSelector(READY);
   await page.waitForSelector(".overview");
   assert.equal(await page.locator(".loading-index").count(), 0);
   assert.deepEqual(problems, []);
@@ -1410,7 +1414,7 @@ test("a document table slow to come: the search box opens, the page says it is s
   await page.route(/\/index\/docs\.\w+\.bin$/, async (r) => { await held; await r.continue().catch(() => {}); });
   await page.goto(scaleBase);
   // Ready with the dictionary and the terms file: typing is possible at once.
-  for (let i = 0; !(await page.locator(".app:not(:has(.loading-index)) input#q:not([disabled])").count()); i++) {
+  for (let i = 0; !(await page.locator(READY).count()); i++) {
     assert.ok(i < 400, "the search box opens without the document table");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -30,6 +30,10 @@ const SEEDS: [(&str, &str); 5] = [
     ("004_41a37cd57bca97c8.txt", include_str!("../../../corpus/demo/004_41a37cd57bca97c8.txt")),
 ];
 
+/// The search box of an app whose index is ready: no loading screen beside it (the
+/// box takes typing while the index loads), and not disabled (it is when loading failed).
+const READY: &str = ".app:not(:has(.loading-index)) input#q:not([disabled])";
+
 /// The demo corpus indexed inside wasm: file name → bytes, manifest included.
 fn demo_files() -> HashMap<String, Vec<u8>> {
     let mut b = IndexBuilder::new();
@@ -90,7 +94,7 @@ async fn demo_app() -> (Element, yew::AppHandle<App>) {
     let handle =
         yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(demo_files()))))
             .render();
-    until("the index to load", || root.query_selector(".app:not(:has(.loading-index)) input#q:not([disabled])").unwrap().is_some()).await;
+    until("the index to load", || root.query_selector(READY).unwrap().is_some()).await;
     (root, handle)
 }
 
@@ -217,7 +221,7 @@ async fn error_shown(files: HashMap<String, Vec<u8>>, query: Option<&str>) -> (E
     let handle =
         yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(files)))).render();
     if let Some(q) = query {
-        until("the index to load", || root.query_selector(".app:not(:has(.loading-index)) input#q:not([disabled])").unwrap().is_some()).await;
+        until("the index to load", || root.query_selector(READY).unwrap().is_some()).await;
         type_into(&root, q);
     }
     until("the error", || root.query_selector(".status.error").unwrap().is_some()).await;
@@ -543,7 +547,7 @@ async fn answers_to_superseded_searches_are_never_shown() {
     // The test plays the worker, answering out of order and late.
     let (root, worker, _handle) = app_with_a_fake_worker();
     worker.send(&Reply::Ready.to_js());
-    until("the index to be ready", || root.query_selector(".app:not(:has(.loading-index)) input#q:not([disabled])").unwrap().is_some()).await;
+    until("the index to be ready", || root.query_selector(READY).unwrap().is_some()).await;
     until("the overview's search", || worker.requests().len() == 1).await;
     type_into(&root, "kim");
     until("the search for kim", || worker.requests().len() == 2).await;
@@ -955,7 +959,7 @@ async fn cooperative_app(n: usize) -> (Element, yew::AppHandle<App>) {
     let handle =
         yew::Renderer::<App>::with_root_and_props(root.clone(), in_page(Source::Memory(Rc::new(cooperative_files(n)))))
             .render();
-    until("the index to load", || root.query_selector(".app:not(:has(.loading-index)) input#q:not([disabled])").unwrap().is_some()).await;
+    until("the index to load", || root.query_selector(READY).unwrap().is_some()).await;
     (root, handle)
 }
 
@@ -1203,7 +1207,7 @@ async fn the_app_shows_the_workers_progress_and_never_a_blank_page() {
     assert_eq!(text_of(&root, ".status.loading").as_deref(), Some("Loading the index… 2 KiB / 8 KiB"));
     // Open: until the first answer comes, the page says it is searching.
     worker.send(&Reply::Ready.to_js());
-    until("the search box", || root.query_selector(".app:not(:has(.loading-index)) input#q:not([disabled])").unwrap().is_some()).await;
+    until("the search box", || root.query_selector(READY).unwrap().is_some()).await;
     assert_eq!(count(&root, "progress"), 0);
     assert_eq!(text_of(&root, "main .status").as_deref(), Some("Searching…"));
 }
