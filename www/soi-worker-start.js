@@ -88,7 +88,8 @@
     return;
   }
 
-  // The index's manifest, then its root files, are asked for now, while the wasm
+  // The index's manifest, then its dictionary and terms file (and, once they
+  // have come, its document table: below), are asked for now, while the wasm
   // downloads and compiles, instead of after: the engine takes these responses
   // (crates/web/src/worker/engine.rs, `Early`) and asks for the same files, the
   // same way (the dictionary as the range 0-), only if one of these fetches
@@ -99,11 +100,11 @@
   const base = typeof boot.base === "string" ? boot.base : "";
   const index = base + "index/"; // crates/web/src/worker/mod.rs: INDEX
   // A failed fetch is the engine's to report (it tries again itself), not the console's.
-  const get = (name, init) => {
-    const response = fetch(index + name, init);
-    response.catch(() => {});
-    return response;
+  const quiet = (promise) => {
+    promise.catch(() => {});
+    return promise;
   };
+  const get = (name, init) => quiet(fetch(index + name, init));
   const manifest = get("manifest.json");
   // The document table is asked for once the dictionary and the terms file
   // have come (or the worker's code has, if first), not beside them. It is the
@@ -129,7 +130,7 @@
     return {
       [dict]: first[0],
       [terms]: first[1],
-      [docs]: Promise.race([come, code]).then(() => get(docs)),
+      [docs]: quiet(Promise.race([come, code]).then(() => get(docs))),
     };
   };
   let carried = null;
@@ -148,7 +149,8 @@
 
   // The wasm is asked for now too, not after the glue: wasm-bindgen's init takes
   // the response's promise (and still compiles the wasm as it streams in). The
-  // glue is loaded once the root's fetches are under way: importScripts holds
+  // glue is loaded once the dictionary's and the terms file's fetches are under
+  // way: importScripts holds
   // this thread until the glue arrives, and the manifest could not be read, nor
   // the root asked for, meanwhile.
   const wasm = fetch(base + "soi-worker_bg.wasm");

@@ -396,6 +396,8 @@ test("a search worker that cannot start shows a message, not a blank page", asyn
   const { page } = await openPage((p) => through(p, /soi-worker_bg\.wasm$/, (r) => r.fulfill({ status: 404, body: "nope" })));
   assert.match(await page.locator(".status.error").textContent(), /search worker could not start.*trunk build/);
   assert.match(await page.evaluate(() => window.soi.ready.catch((e) => e)), /could not start/);
+  // Nothing can be searched: the box is disabled (it takes typing only while loading).
+  assert.equal(await page.locator("input#q[disabled]").count(), 1);
   await page.close();
   // Its wasm-bindgen glue is missing, or is not wasm-bindgen's: the start script reports it.
   for (const body of [null, "self.notTheGlue = 1;"]) {
@@ -1392,7 +1394,7 @@ test("typing while the index loads loses nothing: the query is searched once it 
   await page.goto(base);
   await page.waitForSelector(".loading-index");
   // The box has the focus (autofocus) and takes the keys while the index loads.
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "q");
+  await page.waitForFunction(() => document.activeElement?.id === "q");
   await page.keyboard.type("dai hoi ");
   assert.equal(await page.inputValue("input#q"), "dai hoi ");
   assert.equal(await page.locator(".loading-index").count(), 1, "still loading");
@@ -1402,6 +1404,14 @@ test("typing while the index loads loses nothing: the query is searched once it 
   const expected = await page.evaluate(async () => (await window.soi.search("dai hoi ", { limit: 20 })).hits.map((h) => h.id));
   const shown = await page.locator(".hit").count();
   assert.equal(shown, expected.length, "the typed query's results");
+  // A link to an article opens the reader with the focus left on the page, not
+  // in the box: Space and the arrow keys scroll the article.
+  await page.goto(`${base}?doc=${encodeURIComponent(expected[0])}`);
+  await page.waitForSelector(".reader");
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), "q");
+  await page.keyboard.press("Space");
+  assert.equal(await page.inputValue("input#q"), "", "a key meant for the reader is not typed");
+  assert.equal(await page.locator(".reader").count(), 1);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -151,7 +151,8 @@ pub fn App(props: &AppProps) -> Html {
             <div class="app">
                 <header>
                     <h1 class="brand">{ "Soi" }</h1>
-                    <SearchBox value={view.query.clone()} {on_input} disabled={matches!(state.phase, Phase::Failed(_))} />
+                    <SearchBox value={view.query.clone()} {on_input} disabled={matches!(state.phase, Phase::Failed(_))}
+                        autofocus={view.doc.is_none()} />
                     <button type="button" class="lang" onclick={on_lang}>{ t(lang, Key::Language) }</button>
                     <p class="hint">{ t(lang, Key::Hint) }</p>
                 </header>

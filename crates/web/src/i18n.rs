@@ -155,8 +155,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         LoadingIndex => ("Tải chỉ mục tìm kiếm", "Loading the search index"),
         Opening => ("Đang kiểm tra và mở chỉ mục…", "Checking and opening the index…"),
         SlowLoad => (
-            "Việc tải lâu hơn thường lệ: chỉ mục lớn hoặc mạng chậm. Ô tìm kiếm sẽ mở ngay khi tải xong.",
-            "This is taking longer than usual: the index is large or the connection slow. The search box opens as soon as it has loaded.",
+            "Việc tải lâu hơn thường lệ: chỉ mục lớn hoặc mạng chậm. Kết quả sẽ hiện ngay khi tải xong.",
+            "This is taking longer than usual: the index is large or the connection slow. Results show as soon as it has loaded.",
         ),
         SlowSearch => (
             "Việc tải lâu hơn thường lệ: chỉ mục lớn hoặc mạng chậm. Kết quả sẽ hiện ngay khi phần còn lại của chỉ mục tải xong.",

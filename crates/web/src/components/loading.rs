@@ -3,7 +3,7 @@
 //! many there are), then "checking and opening"; and when it takes long, a
 //! sentence saying what is happening. Never a blank page. Then, until the first
 //! answer comes (it waits for the document table, which keeps coming after the
-//! search box opens), "Searching…", with a sentence too when that takes long.
+//! index is ready), "Searching…", with a sentence too when that takes long.
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;

@@ -15,6 +15,10 @@ pub struct SearchBoxProps {
     pub on_input: Callback<String>,
     #[prop_or_default]
     pub disabled: bool,
+    /// Whether the box takes the focus when the page opens: not when a link opens
+    /// an article, whose reader Space and the arrow keys scroll.
+    #[prop_or(true)]
+    pub autofocus: bool,
 }
 
 #[component]
@@ -33,7 +37,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                autofocus=true
+                autofocus={props.autofocus}
                 placeholder={t(lang, Key::Placeholder)}
                 value={props.value.clone()}
                 disabled={props.disabled}
