@@ -150,9 +150,8 @@
   // The wasm is asked for now too, not after the glue: wasm-bindgen's init takes
   // the response's promise (and still compiles the wasm as it streams in). The
   // glue is loaded once the dictionary's and the terms file's fetches are under
-  // way: importScripts holds
-  // this thread until the glue arrives, and the manifest could not be read, nor
-  // the root asked for, meanwhile.
+  // way: importScripts holds this thread until the glue arrives, and the
+  // manifest could not be read, nor the root asked for, meanwhile.
   const wasm = fetch(base + "soi-worker_bg.wasm");
   wasm.catch(() => {}); // reported by the init below, if it gets that far
   // Whatever fails on the way (the glue missing or not wasm-bindgen's, the wasm
