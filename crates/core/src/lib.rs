@@ -45,7 +45,7 @@ pub mod index;
 pub mod ingest;
 pub mod parallel;
 pub mod search;
-mod small_sort;
+pub mod small_sort;
 
 pub use document::{Document, Metadata};
 pub use error::{Error, ErrorKind, Result};

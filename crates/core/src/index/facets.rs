@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::doc_table::{DocColumns, OneValue, ValueLists};
 use crate::analysis::fold;
 use crate::document::days_from_iso;
+use crate::small_sort::{heap_sort_by, sort_dedup};
 
 /// The facet names, in display order.
 pub const FACETS: [&str; 6] = ["source", "category", "author", "place", "person", "doc_ref"];
@@ -173,7 +174,7 @@ impl FacetIndex {
                     }
                 }
             }
-            values.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+            heap_sort_by(&mut values, |a, b| a.key.cmp(&b.key));
             facets.push(values);
         }
         let by_doc = facets.iter().map(|values| DocValues::build(values, n)).collect();
@@ -185,8 +186,7 @@ impl FacetIndex {
         let day_of: Vec<Option<i32>> = dates.iter().map(|date| days_from_iso(date)).collect();
         let mut months: Vec<&str> =
             dates.iter().zip(&used).filter(|(_, &used)| used).filter_map(|(date, _)| date.get(..7)).collect();
-        months.sort_unstable();
-        months.dedup();
+        sort_dedup(&mut months);
         let month_at: Vec<u32> = dates
             .iter()
             .map(|date| date.get(..7).map_or(NO_MONTH, |m| months.binary_search(&m).map_or(NO_MONTH, |i| i as u32)))

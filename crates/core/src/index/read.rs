@@ -14,6 +14,7 @@ use super::format::{check_crc, check_header, Cursor, FileKind, FOOTER_LEN, HEADE
 use super::manifest::{FileEntry, Manifest};
 use crate::error::{Error, ErrorKind, Result};
 use crate::search::Tokenized;
+use crate::small_sort::sort_dedup;
 
 /// The parts of a postings shard by number (as `Index::shard_range` keeps
 /// them): each one's kind and its name in messages.
@@ -721,8 +722,7 @@ impl Index {
     fn shards_not_in<T>(&self, ordinals: impl IntoIterator<Item = u64>, added: &[Option<T>]) -> Vec<usize> {
         let mut out: Vec<usize> =
             ordinals.into_iter().filter_map(|o| self.shard_of(o)).filter(|&s| added[s].is_none()).collect();
-        out.sort_unstable();
-        out.dedup();
+        sort_dedup(&mut out);
         out
     }
 
@@ -1060,8 +1060,7 @@ impl Index {
     ) -> Result<usize> {
         let key = |terms: &[u64]| {
             let mut terms = terms.to_vec();
-            terms.sort_unstable();
-            terms.dedup();
+            sort_dedup(&mut terms);
             terms
         };
         let key = (key(before), key(after));

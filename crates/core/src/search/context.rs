@@ -19,7 +19,7 @@
 //! A correction ranks below the literal word (class 1) when the typed pair stands
 //! in some article, and level with it (class 0) when it stands in none.
 
-use crate::small_sort::sort_small_by;
+use crate::small_sort::{sort_dedup, sort_small_by};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -249,8 +249,7 @@ fn pair_docs(
     index.pair_count(before, after, stop, |stop| {
         if index.followers_of_all(before) {
             let mut after = after.to_vec();
-            after.sort_unstable();
-            after.dedup();
+            sort_dedup(&mut after);
             return Ok(index.followed_docs(before, &after)?.len().min(stop));
         }
         let b = decoded.read(index, before.iter().copied())?;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::options::{date_bound, SearchOptions};
 use crate::analysis::fold;
 use crate::index::{FacetIndex, FACETS, NO_MONTH};
+use crate::small_sort::heap_sort_by;
 
 /// A facet value's count in an answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,7 +149,7 @@ pub(crate) fn counts(
         };
         // The most frequent values, and any value the filters select after them:
         // a chosen value is always listed, to be seen chosen and unchosen.
-        values.sort_unstable_by(order);
+        heap_sort_by(&mut values, order);
         let mut rank = 0;
         values.retain(|&(_, _, selected)| {
             rank += 1;
@@ -198,7 +199,7 @@ mod tests {
                 })
                 .filter(|(c, _)| c.count > 0)
                 .collect();
-            values.sort_unstable_by(|(a, _), (b, _)| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            heap_sort_by(&mut values, |(a, _), (b, _)| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
             let mut rank = 0;
             values.retain(|&(_, selected)| {
                 rank += 1;

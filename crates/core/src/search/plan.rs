@@ -15,7 +15,7 @@
 //! Their terms are part of the plan, so their postings shards are fetched with the
 //! rest ([`Plan::ordinals`]).
 
-use crate::small_sort::sort_small_by;
+use crate::small_sort::{heap_sort_by, sort_dedup, sort_small_by};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -276,8 +276,7 @@ pub(super) fn plan(index: &Index, query: Query) -> Plan {
         let ids = unit.words.iter().map(|w| word_id(&mut plan, &QueryTerm { prefix: false, ..w.clone() })).collect();
         plan.excluded.push(ids);
     }
-    plan.unresolved.sort_unstable();
-    plan.unresolved.dedup();
+    sort_dedup(&mut plan.unresolved);
     plan.query = query;
     plan
 }
@@ -431,7 +430,7 @@ fn most_frequent(index: &Index, v: Vec<Expansion>, n: usize) -> Vec<Expansion> {
     }
     let mut ranked: Vec<(u32, Expansion)> =
         v.into_iter().map(|e| (index.term_info(e.ordinal).map_or(0, |i| i.doc_freq), e)).collect();
-    ranked.sort_unstable_by(|(da, a), (db, b)| {
+    heap_sort_by(&mut ranked, |(da, a), (db, b)| {
         db.cmp(da).then(b.weight.total_cmp(&a.weight)).then(a.ordinal.cmp(&b.ordinal))
     });
     ranked.into_iter().take(n).map(|(_, e)| e).collect()

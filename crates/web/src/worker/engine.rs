@@ -26,6 +26,7 @@ use std::task::{Poll, Waker};
 
 use futures::future::{self, Either, FutureExt, LocalBoxFuture, Shared};
 use soi_core::index::{FileEntry, ManifestFiles, MANIFEST_FILE};
+use soi_core::small_sort::sort_dedup;
 use soi_core::{ArticleView, ErrorKind, Index, Manifest, Plan, SearchOptions, SearchResponse};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -967,8 +968,7 @@ impl Engine {
                 Part::Text(_) => None,
             })
             .collect();
-        order.sort_unstable();
-        order.dedup();
+        sort_dedup(&mut order);
         let placed = order
             .into_iter()
             .map(|k| [Part::Shard, Part::Followers, Part::Positions][k % 3](k / 3))
@@ -1155,8 +1155,7 @@ fn forget(fetching: &Fetching, part: Part, flight: &Rc<Flight>) {
 fn missing_parts(index: &Index, plan: &Plan, lookups: Vec<usize>, all_positions: bool) -> Vec<Part> {
     let mut shards = lookups;
     shards.extend(index.missing_shards_of(plan.ordinals()));
-    shards.sort_unstable();
-    shards.dedup();
+    sort_dedup(&mut shards);
     let positions =
         if all_positions || plan.needs_positions() { index.missing_positions_of(plan.ordinals()) } else { Vec::new() };
     let followers = if !all_positions && plan.needs_followers() {
