@@ -535,7 +535,7 @@ test("the explorer works from the keyboard alone", async () => {
   await page.close();
 });
 
-test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 192 KB for its search worker", async (t) => {
+test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 188 KB for its search worker", async (t) => {
   const { gzipSync } = await import("node:zlib");
   const files = fs.readdirSync(site);
   const gzipped = (name) => gzipSync(fs.readFileSync(path.join(site, name)), { level: 9 }).length;
@@ -564,8 +564,10 @@ test("the app stays under its size budgets: 160 KB of gzipped wasm for the UI, 1
   // 195 KB. Short lists sorted by insertion and no stable sort left (each sort
   // with its own comparison linked ~3.5 KB) took 6.1 KB off, and the early
   // ready (the document table added by the first search) put 2.0 KB back
-  // (193,815 B): 192 KB since.
-  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 192 * 1024]]) {
+  // (193,815 B): 192 KB since. Format 13 took it to 194,933 B; a compact heapsort
+  // for the sorts off the hot path (crates/core/src/small_sort.rs) left four
+  // copies of the standard sort of eleven: 187,896 B, 188 KB since.
+  for (const [wasm, budget] of [[app, 160 * 1024], [worker, 188 * 1024]]) {
     const gz = gzipped(wasm);
     t.diagnostic(`${wasm}: ${gz} bytes gzipped (budget ${budget})`);
     assert.ok(gz < budget, `${wasm} is ${gz} bytes gzipped, over its budget of ${budget}`);

@@ -37,6 +37,22 @@ fn index_here() -> String {
     format!("{}{INDEX}", base.unwrap_or_default())
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `setTimeout`, in a worker and in a page alike.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &js_sys::Function, millis: i32);
+}
+
+/// Resolves once the tasks already queued for this thread have run: a timer set
+/// now fires after them. Among those tasks: the UI's messages (each posted
+/// message queues one), and the browser's own work for the requests this thread
+/// has just made.
+async fn after_queued_tasks() {
+    let timer = js_sys::Promise::new(&mut |resolve, _| set_timeout(&resolve, 0));
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+}
+
 /// Serves the UI that started this worker: loads the index and answers its
 /// messages for as long as the worker lives. Fails outside a dedicated worker.
 pub fn serve_this_worker() -> Result<(), JsValue> {

@@ -6,13 +6,13 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
-use js_sys::{Function, Promise};
 use serde::Serialize;
 use soi_core::analysis::fold;
 use soi_core::{SearchOptions, SearchResponse};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 
+use super::after_queued_tasks;
 use super::engine::{Engine, Source, Stale};
 use super::options::options_from_js;
 use crate::protocol::{Kind, Reply, Request, Results, NOT_LOADED};
@@ -84,7 +84,7 @@ impl Service {
             // Keystrokes that arrived while the previous search ran are queued
             // as messages: let them all be received first, so that only the
             // newest of them is searched.
-            after_queued_messages().await;
+            after_queued_tasks().await;
             if !stale.wanted() {
                 return;
             }
@@ -150,18 +150,4 @@ fn selected(response: &SearchResponse, options: &SearchOptions) -> BTreeMap<Stri
 /// The `soi search --json` shape: maps as objects, numbers as numbers.
 fn to_json(value: &impl Serialize) -> Result<JsValue, String> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// The global `setTimeout`, in a worker and in a page alike.
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(callback: &Function, millis: i32);
-}
-
-/// Resolves once the messages already queued for this thread have been
-/// received: a timer set now fires after the tasks queued before it (the UI's
-/// messages to a worker each queue one task as they are posted).
-async fn after_queued_messages() {
-    let _ = JsFuture::from(Promise::new(&mut |resolve, _| set_timeout(&resolve, 0))).await;
 }
