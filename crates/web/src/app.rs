@@ -15,7 +15,6 @@ use crate::hooks::{use_article, use_keyboard, use_search, use_view_in_url, use_w
 use crate::i18n::{t, Key, Lang};
 use crate::state::{Action, Answer, Phase, State};
 use crate::view::View;
-use soi_core::search::FacetCount;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -74,7 +73,7 @@ pub fn App(props: &AppProps) -> Html {
                 let values = js_sys::Reflect::get(&answer, &"facets".into())
                     .and_then(|f| js_sys::Reflect::get(&f, &facet.as_str().into()))
                     .ok()
-                    .and_then(|v| serde_wasm_bindgen::from_value::<Vec<FacetCount>>(v).ok())
+                    .and_then(|v| crate::answers::facet_counts(&v).ok())
                     .unwrap_or_default();
                 reply.emit((text, values));
             });

@@ -9,13 +9,13 @@ use std::rc::{Rc, Weak};
 
 use gloo::events::EventListener;
 use js_sys::{Function, Promise};
-use soi_core::ArticleView;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, MessageEvent, MessagePort, Worker};
 use yew::{AttrValue, UseReducerDispatcher};
 
+use crate::answers;
 use crate::js_api::Ready;
-use crate::protocol::{Kind, Reply, Request, Results};
+use crate::protocol::{Kind, Reply, Request};
 use crate::state::{Action, Answer, State};
 use crate::view::View;
 
@@ -238,7 +238,7 @@ impl Client {
                 // Superseded (or already answered): never shown.
                 let newest = self.search.borrow_mut().take_if(|newest| newest.id == id);
                 let Some(NewestSearch { view, offset, posted, .. }) = newest else { return };
-                let action = result.and_then(read::<Results>).map_or_else(Action::Failed, |results| {
+                let action = result.and_then(|v| read(v, answers::results)).map_or_else(Action::Failed, |results| {
                     Action::Answered(Answer {
                         view,
                         offset,
@@ -254,7 +254,7 @@ impl Client {
                     return; // superseded: never shown
                 }
                 self.article.set(None);
-                let action = result.and_then(read::<ArticleView>).map_or_else(Action::Failed, Action::Opened);
+                let action = result.and_then(|v| read(v, answers::article)).map_or_else(Action::Failed, Action::Opened);
                 self.dispatcher.dispatch(action);
             }
             Reply::Answer { id, kind: Kind::Api, result } => {
@@ -295,9 +295,9 @@ fn started_early(script: &str) -> Option<(Worker, Vec<web_sys::Event>)> {
     Some((worker, early.iter().filter_map(|e| e.dyn_into::<web_sys::Event>().ok()).collect()))
 }
 
-/// Reads an answer the worker serialised.
-fn read<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("the search worker sent an unreadable answer: {e}"))
+/// Reads an answer the worker serialised, with `reader` (see [`crate::answers`]).
+fn read<T>(value: JsValue, reader: fn(&JsValue) -> Result<T, String>) -> Result<T, String> {
+    reader(&value).map_err(|problem| format!("the search worker sent an unreadable answer: {problem}"))
 }
 
 /// A thrown JS value as text: an error's message, or the value itself.

@@ -18,7 +18,8 @@
 //!   or from memory in tests; search and article calls that fetch article text on
 //!   demand) and the [`worker::Service`] that answers the UI.
 //! - [`client`]: the UI's side: where the worker is ([`client::Backend`]), what
-//!   was asked last, and the answers turned into [`state::Action`]s.
+//!   was asked last, and the answers turned into [`state::Action`]s;
+//!   [`answers`] reads them field by field.
 //! - [`state`]: the app's state and its reducer; [`view`]: what the user looks at,
 //!   round-tripped through the URL; [`i18n`]: Vietnamese and English UI text.
 //! - [`app`]: the root component, composing the [`hooks`] (one per effect:
@@ -28,6 +29,7 @@
 //!   the one place where match ranges become `<mark>` elements around text nodes.
 //! - [`js_api`]: `window.soi` (`ready`, `search`) for embedding and browser tests.
 
+pub mod answers;
 pub mod app;
 pub mod client;
 pub mod components;

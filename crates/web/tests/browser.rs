@@ -1251,3 +1251,163 @@ async fn the_worker_is_ready_before_the_document_table_and_a_search_waits_for_it
     let whole = b.build().open().unwrap();
     assert_eq!(got, whole.response(&whole.search_with("dai hoi", &options).unwrap()));
 }
+
+/// `value` as the worker posts it (`soi search --json`'s shape).
+fn as_posted(value: &impl serde::Serialize) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap()
+}
+
+/// An answer with every field set (and a second hit with every optional one empty).
+fn full_results() -> Results {
+    let strings = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let full = HitView {
+        id: "004_41a37cd57bca97c8.txt".into(),
+        title: "Đại hội Chi bộ nhiệm kỳ 2025–2030".into(),
+        score: 12.3456,
+        snippet: "… đại hội chi bộ …".into(),
+        marks: vec![[4, 13], [20, 27]],
+        title_marks: vec![[0, 8]],
+        doc: 4,
+        date: Some("2025-03-08".into()),
+        author: Some("Quốc Nghị".into()),
+        source: Some("thanhtra.com.vn".into()),
+        category: Some("Tin tức".into()),
+        url: Some("https://example.com/a?b=1".into()),
+        places: strings(&["Kim Sơn", "Lạng Sơn"]),
+        people: strings(&["Nguyễn Văn A"]),
+        doc_refs: strings(&["Chỉ thị 35-CT/TW"]),
+    };
+    let bare = HitView {
+        date: None,
+        author: None,
+        source: None,
+        category: None,
+        url: None,
+        places: vec![],
+        people: vec![],
+        doc_refs: vec![],
+        marks: vec![],
+        title_marks: vec![],
+        doc: 0,
+        ..full.clone()
+    };
+    let mut facets = BTreeMap::new();
+    facets.insert("place".to_string(), vec![soi_core::search::FacetCount { value: "Kim Sơn".into(), count: 3 }]);
+    facets.insert("person".to_string(), vec![]);
+    let response = SearchResponse {
+        total: 4_000_000_000,
+        hits: vec![full, bare],
+        unmatched: strings(&["xyz"]),
+        partial: true,
+        read_as: "đại hội".into(),
+        suggestion: Some("đại hội".into()),
+        facets,
+        months: vec![soi_core::search::MonthCount { month: "2025-03".into(), count: 2 }],
+    };
+    let mut selected = BTreeMap::new();
+    selected.insert("place".to_string(), strings(&["Kim Sơn"]));
+    Results { response, selected }
+}
+
+fn full_article() -> soi_core::ArticleView {
+    let meta = soi_core::Metadata {
+        date: Some("2025-03-08".into()),
+        author: Some("Quốc Nghị".into()),
+        source: None,
+        category: Some("Tin tức".into()),
+        url: None,
+        places: vec!["Kim Sơn".into()],
+        people: vec![],
+        doc_refs: vec!["Kế hoạch 167-KH/HU".into()],
+    };
+    let related = vec![
+        soi_core::search::RelatedView { doc: 2, id: "002.txt".into(), title: "Một bài khác".into(), date: None },
+        soi_core::search::RelatedView {
+            doc: 3,
+            id: "003.txt".into(),
+            title: "Bài thứ ba".into(),
+            date: Some("2024-01-01".into()),
+        },
+    ];
+    soi_core::ArticleView {
+        doc: 4,
+        id: "004.txt".into(),
+        meta,
+        title: "Đại hội".into(),
+        title_marks: vec![[0, 8]],
+        body: "Nội dung đại hội.".into(),
+        marks: vec![[10, 18]],
+        related,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_ui_reads_back_every_field_of_the_workers_answers() {
+    let results = full_results();
+    assert_eq!(soi_web::answers::results(&as_posted(&results)), Ok(results.clone()));
+    assert_eq!(soi_web::answers::search_response(&as_posted(&results.response)), Ok(results.response.clone()));
+    let facet = as_posted(&results.response.facets["place"]);
+    assert_eq!(soi_web::answers::facet_counts(&facet), Ok(results.response.facets["place"].clone()));
+    let article = full_article();
+    assert_eq!(soi_web::answers::article(&as_posted(&article)), Ok(article));
+    // And what the engine answers on the demo corpus.
+    let engine = Engine::load(Source::Memory(Rc::new(demo_files())), |_, _| {}).await.unwrap();
+    let response = engine.search("dai hoi", &soi_core::SearchOptions::default()).await.unwrap();
+    assert!(response.hits.len() > 1 && !response.facets.is_empty());
+    assert_eq!(soi_web::answers::search_response(&as_posted(&response)), Ok(response.clone()));
+    let doc = response.hits[0].doc;
+    let article = engine.article(doc, "dai hoi").await.unwrap();
+    assert!(!article.related.is_empty() && !article.marks.is_empty());
+    assert_eq!(soi_web::answers::article(&as_posted(&article)), Ok(article));
+}
+
+#[wasm_bindgen_test]
+fn a_broken_answer_is_refused_and_the_error_names_the_field() {
+    let set = |root: &JsValue, path: &[&str], value: JsValue| {
+        let mut at = root.clone();
+        for key in &path[..path.len() - 1] {
+            at = js_sys::Reflect::get(&at, &(*key).into()).unwrap();
+        }
+        js_sys::Reflect::set(&at, &path[path.len() - 1].into(), &value).unwrap();
+    };
+    let cases: Vec<(&[&str], JsValue, &str)> = vec![
+        (&["response", "total"], JsValue::from(-1), "response.total is not a whole number"),
+        (&["response", "total"], JsValue::from(1.5), "response.total is not a whole number"),
+        (&["response", "hits", "1", "title"], JsValue::NULL, "response.hits[1].title is not text"),
+        (
+            &["response", "hits", "0", "marks", "1"],
+            js_sys::Array::of1(&1.into()).into(),
+            "response.hits[0].marks[1] is not a pair of offsets",
+        ),
+        (&["response", "hits", "0", "places", "0"], JsValue::from(7), "response.hits[0].places[0] is not text"),
+        (&["response", "hits", "0", "score"], JsValue::from("high"), "response.hits[0].score is not a number"),
+        (&["response", "partial"], JsValue::from(1), "response.partial is not true or false"),
+        (&["response", "facets", "place"], js_sys::Object::new().into(), "response.facets.place is not a list"),
+        (
+            &["response", "facets", "place", "0", "count"],
+            JsValue::from("3"),
+            "response.facets.place[0].count is not a whole number",
+        ),
+        (&["response", "months"], JsValue::UNDEFINED, "response.months is not a list"),
+        (&["selected"], js_sys::Array::new().into(), "selected is not an object"),
+        (&["selected", "place", "0"], JsValue::NULL, "selected.place[0] is not text"),
+    ];
+    for (path, value, expected) in cases {
+        let posted = as_posted(&full_results());
+        set(&posted, path, value);
+        assert_eq!(soi_web::answers::results(&posted), Err(expected.to_string()), "{path:?}");
+    }
+    let cases: Vec<(&[&str], JsValue, &str)> = vec![
+        (&["body"], JsValue::UNDEFINED, "body is not text"),
+        (&["meta"], JsValue::NULL, "meta is not an object"),
+        (&["meta", "date"], JsValue::from(2025), "meta.date is not text"),
+        (&["related", "1", "doc"], JsValue::from(-2), "related[1].doc is not a whole number"),
+        (&["title_marks", "0"], JsValue::from("0-8"), "title_marks[0] is not a pair of offsets"),
+    ];
+    for (path, value, expected) in cases {
+        let posted = as_posted(&full_article());
+        set(&posted, path, value);
+        assert_eq!(soi_web::answers::article(&posted), Err(expected.to_string()), "{path:?}");
+    }
+    assert_eq!(soi_web::answers::article(&JsValue::NULL), Err("doc is not a whole number".to_string()));
+}
