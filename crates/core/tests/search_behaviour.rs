@@ -147,13 +147,25 @@ fn a_facet_value_beyond_the_top_ones_is_found_by_what_it_contains() {
         d.meta.places = vec![if i % 2 == 0 { "Kim Sơn" } else { "Đống Đa" }.to_owned(), format!("Xã Sơn Hà {i:02}")];
         b.add(d);
     }
+    // Two places whose order by value (`Y` < `Đ`) is not their order by key
+    // (`da phuc` < `yen bai`), named once each, after the others.
+    for (id, place) in [("e1", "Đa Phúc"), ("e2", "Yên Bái")] {
+        let mut d = Document::new(id.to_owned(), "Hợp tác xã", "Hợp tác xã tổng kết vụ mùa.");
+        d.meta.places = vec![place.to_owned()];
+        b.add(d);
+    }
     let ix = b.build().open().unwrap();
     let places = |options: &SearchOptions| -> Vec<String> {
         ix.search_with("hop tac xa", options).unwrap().facets["place"].iter().map(|c| c.value.clone()).collect()
     };
     let all = places(&SearchOptions::default());
-    assert_eq!(all.len(), MAX_FACET_VALUES, "82 values, the top ones listed");
+    assert_eq!(all.len(), MAX_FACET_VALUES, "84 values, the top ones listed");
     assert!(!all.contains(&"Xã Sơn Hà 79".to_owned()), "beyond the top ones");
+    // Most frequent first, then by value: the two places of 40 articles, then
+    // the first 48 of those named once.
+    let mut expected = vec!["Kim Sơn".to_owned(), "Đống Đa".to_owned()];
+    expected.extend((0..48).map(|i| format!("Xã Sơn Hà {i:02}")));
+    assert_eq!(all, expected);
     // Typed without tones and in another case, the value is found.
     let find = |text: &str| SearchOptions {
         find: Some(FacetFind { facet: "place".into(), text: text.into() }),
@@ -170,9 +182,16 @@ fn a_facet_value_beyond_the_top_ones_is_found_by_what_it_contains() {
     let listed = places(&chosen);
     assert_eq!(listed.len(), MAX_FACET_VALUES + 1);
     assert_eq!(listed.last().map(String::as_str), Some("Xã Sơn Hà 79"));
+    // More chosen beyond them: after the top ones, in the same order.
+    for place in ["da phuc", "xa son ha 60", "yen bai"] {
+        chosen.add_filter("place", place);
+    }
+    let listed = places(&chosen);
+    assert_eq!(listed[..MAX_FACET_VALUES], expected[..]);
+    assert_eq!(listed[MAX_FACET_VALUES..], ["Xã Sơn Hà 60", "Xã Sơn Hà 79", "Yên Bái", "Đa Phúc"]);
     // Other facets are unchanged, and the hits too.
     let r = ix.search_with("hop tac xa", &find("79")).unwrap();
-    assert_eq!(r.total, 80);
+    assert_eq!(r.total, 82);
     // A facet that does not exist is an error that names it.
     let bad = SearchOptions {
         find: Some(FacetFind { facet: "planet".into(), text: "x".into() }),

@@ -7,9 +7,11 @@
 //! the float formatting its error messages carry. These readers are a few
 //! kilobytes. They are as strict as the derived `Deserialize`: every field the
 //! type has must be there with its type (text, a whole number, a list…), but
-//! [`soi_core::Metadata`]'s, which are optional there too (`#[serde(default)]`).
-//! An error names the first field that is not as it should be
-//! (`hits[3].marks[0]`); the client puts it in a sentence for the user.
+//! [`soi_core::Metadata`]'s, which are optional there (`#[serde(default)]`), and
+//! so here in a hit too, which carries the same fields. An error names the first
+//! field, in the type's order, that is not as it should be
+//! (`response.hits[3].marks[0] is not a pair of offsets`); the client puts it in
+//! a sentence for the user.
 //!
 //! `wasm_bindgen_test`s in `tests/browser.rs` read back what the worker's
 //! serializer writes, every field set, and check that broken answers are refused.
@@ -145,15 +147,19 @@ pub fn facet_counts(v: &JsValue) -> Read<Vec<FacetCount>> {
 }
 
 fn hit(v: &JsValue) -> Read<HitView> {
+    let (id, title, score) = (field(v, "id", text)?, field(v, "title", text)?, field(v, "score", number)?);
+    let (snippet, marks, title_marks) =
+        (field(v, "snippet", text)?, field(v, "marks", marks)?, field(v, "title_marks", marks)?);
+    let doc = field(v, "doc", doc)?;
     let meta = metadata(v)?;
     Ok(HitView {
-        id: field(v, "id", text)?,
-        title: field(v, "title", text)?,
-        score: field(v, "score", number)?,
-        snippet: field(v, "snippet", text)?,
-        marks: field(v, "marks", marks)?,
-        title_marks: field(v, "title_marks", marks)?,
-        doc: field(v, "doc", doc)?,
+        id,
+        title,
+        score,
+        snippet,
+        marks,
+        title_marks,
+        doc,
         date: meta.date,
         author: meta.author,
         source: meta.source,
@@ -165,7 +171,7 @@ fn hit(v: &JsValue) -> Read<HitView> {
     })
 }
 
-/// The metadata fields of `v` (a hit, or an article's `meta`); absent lists are
+/// The metadata fields of `v` (a hit, or an article's `meta`); absent ones are
 /// empty, as `Metadata`'s `#[serde(default)]` reads them.
 fn metadata(v: &JsValue) -> Read<Metadata> {
     let many = |v: &JsValue| if v.is_undefined() { Ok(Vec::new()) } else { texts(v) };

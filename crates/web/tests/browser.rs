@@ -1299,7 +1299,7 @@ fn full_results() -> Results {
         hits: vec![full, bare],
         unmatched: strings(&["xyz"]),
         partial: true,
-        read_as: "đại hội".into(),
+        read_as: "dai hoi".into(),
         suggestion: Some("đại hội".into()),
         facets,
         months: vec![soi_core::search::MonthCount { month: "2025-03".into(), count: 2 }],
@@ -1373,6 +1373,13 @@ fn a_broken_answer_is_refused_and_the_error_names_the_field() {
     let cases: Vec<(&[&str], JsValue, &str)> = vec![
         (&["response", "total"], JsValue::from(-1), "response.total is not a whole number"),
         (&["response", "total"], JsValue::from(1.5), "response.total is not a whole number"),
+        (&["response", "total"], JsValue::from(4_294_967_296.0), "response.total is not a whole number"),
+        (
+            &["response", "hits", "0", "doc"],
+            JsValue::from(4_294_967_296.0),
+            "response.hits[0].doc is not a whole number",
+        ),
+        (&["response", "hits", "0", "id"], JsValue::from(1), "response.hits[0].id is not text"),
         (&["response", "hits", "1", "title"], JsValue::NULL, "response.hits[1].title is not text"),
         (
             &["response", "hits", "0", "marks", "1"],
@@ -1410,4 +1417,14 @@ fn a_broken_answer_is_refused_and_the_error_names_the_field() {
         assert_eq!(soi_web::answers::article(&posted), Err(expected.to_string()), "{path:?}");
     }
     assert_eq!(soi_web::answers::article(&JsValue::NULL), Err("doc is not a whole number".to_string()));
+    // Absent optional fields read as empty, as serde reads them (the worker
+    // writes `null` and `[]`).
+    let posted = as_posted(&full_results());
+    set(&posted, &["response", "suggestion"], JsValue::UNDEFINED);
+    set(&posted, &["response", "hits", "0", "date"], JsValue::UNDEFINED);
+    let read = soi_web::answers::results(&posted).unwrap();
+    assert_eq!((read.response.suggestion, read.response.hits[0].date.clone()), (None, None));
+    let posted = as_posted(&full_article());
+    set(&posted, &["meta", "places"], JsValue::UNDEFINED);
+    assert!(soi_web::answers::article(&posted).unwrap().meta.places.is_empty());
 }

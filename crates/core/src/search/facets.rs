@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::options::{date_bound, SearchOptions};
 use crate::analysis::fold;
 use crate::index::{FacetIndex, FACETS, NO_MONTH};
-use crate::small_sort::heap_sort_by;
+use crate::small_sort::{heap_sort_by, smallest_by};
 
 /// A facet value's count in an answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,13 +148,14 @@ pub(crate) fn counts(
             b.1.cmp(&a.1).then_with(|| all[a.0].value.cmp(&all[b.0].value)).then(a.0.cmp(&b.0))
         };
         // The most frequent values, and any value the filters select after them:
-        // a chosen value is always listed, to be seen chosen and unchosen.
-        heap_sort_by(&mut values, order);
-        let mut rank = 0;
-        values.retain(|&(_, _, selected)| {
-            rank += 1;
-            rank <= MAX_FACET_VALUES || selected
-        });
+        // a chosen value is always listed, to be seen chosen and unchosen. A
+        // facet may count tens of thousands of values (people, document
+        // references): only the first page is put in order.
+        smallest_by(&mut values, MAX_FACET_VALUES, order);
+        let first = values.len().min(MAX_FACET_VALUES);
+        let mut chosen_after: Vec<_> = values.split_off(first).into_iter().filter(|v| v.2).collect();
+        heap_sort_by(&mut chosen_after, order);
+        values.extend(chosen_after);
         let values: Vec<FacetCount> =
             values.into_iter().map(|(i, count, _)| FacetCount { value: all[i].value.clone(), count }).collect();
         out.insert((*name).to_owned(), values);
@@ -199,7 +200,7 @@ mod tests {
                 })
                 .filter(|(c, _)| c.count > 0)
                 .collect();
-            heap_sort_by(&mut values, |(a, _), (b, _)| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            values.sort_by(|(a, _), (b, _)| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
             let mut rank = 0;
             values.retain(|&(_, selected)| {
                 rank += 1;

@@ -15,6 +15,7 @@ use super::query::{Field, Unit};
 use super::weights::{BM25_B, BM25_K1, TITLE_BOOST};
 use crate::error::Result;
 use crate::index::{DocCounts, FlatPostings, Index};
+use crate::small_sort::sort_dedup;
 
 /// One occurrence of a query word: position, the weight and class of the
 /// expansion that matched there, and whether it is in the title.
@@ -342,8 +343,7 @@ impl ClauseMatches<'_> {
                 UnitSource::Occurrences(_) => return None,
             }
         }
-        out.sort_unstable();
-        out.dedup();
+        sort_dedup(&mut out);
         Some(out)
     }
 

@@ -15,7 +15,7 @@
 //! Their terms are part of the plan, so their postings shards are fetched with the
 //! rest ([`Plan::ordinals`]).
 
-use crate::small_sort::{heap_sort_by, sort_dedup, sort_small_by};
+use crate::small_sort::{smallest_by, sort_dedup, sort_small_by};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -430,7 +430,7 @@ fn most_frequent(index: &Index, v: Vec<Expansion>, n: usize) -> Vec<Expansion> {
     }
     let mut ranked: Vec<(u32, Expansion)> =
         v.into_iter().map(|e| (index.term_info(e.ordinal).map_or(0, |i| i.doc_freq), e)).collect();
-    heap_sort_by(&mut ranked, |(da, a), (db, b)| {
+    smallest_by(&mut ranked, n, |(da, a), (db, b)| {
         db.cmp(da).then(b.weight.total_cmp(&a.weight)).then(a.ordinal.cmp(&b.ordinal))
     });
     ranked.into_iter().take(n).map(|(_, e)| e).collect()

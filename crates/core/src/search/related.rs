@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::analysis::tokens;
 use crate::error::Result;
 use crate::index::{term_key, DocCounts, Index};
-use crate::small_sort::heap_sort_by;
+use crate::small_sort::smallest_by;
 
 /// Distinctive words of an article looked at (the ones with the highest tf·idf).
 pub const RELATED_TERMS: usize = 24;
@@ -36,7 +36,7 @@ pub(super) fn distinctive_terms(index: &Index, doc: u32) -> Vec<(u64, f32, u32)>
             })
         })
         .collect();
-    heap_sort_by(&mut weighted, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    smallest_by(&mut weighted, RELATED_TERMS, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     weighted.truncate(RELATED_TERMS);
     weighted
 }
@@ -59,7 +59,7 @@ pub(super) fn related(index: &Index, doc: u32, k: usize) -> Result<Vec<(u32, f32
         }
     }
     let mut out: Vec<(u32, f32)> = scores.into_iter().collect();
-    heap_sort_by(&mut out, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    smallest_by(&mut out, k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     out.truncate(k);
     Ok(out)
 }

@@ -744,7 +744,9 @@ impl Engine {
             // search (a `?q=` link, an API call) has just made for its postings
             // reach the network only once the browser's own tasks for them have
             // run on this thread: let them run first, so that the decoding
-            // overlaps their round trip instead of delaying it.
+            // overlaps their round trip instead of delaying it. (When nothing
+            // was asked for, as when an article is opened, this costs a
+            // timer's delay, once.)
             after_queued_tasks().await;
             let mut wait = self.docs.borrow_mut();
             // Another search may have added it, or found it refused, meanwhile.

@@ -44,10 +44,11 @@ extern "C" {
     fn set_timeout(callback: &js_sys::Function, millis: i32);
 }
 
-/// Resolves once the tasks already queued for this thread have run: a timer set
-/// now fires after them. Among those tasks: the UI's messages (each posted
-/// message queues one), and the browser's own work for the requests this thread
-/// has just made.
+/// Resolves once the tasks already queued for this thread have run, as a timer
+/// set now fires after them in practice (HTML leaves the order of task sources
+/// open; Chromium runs them in the order they were queued). Among those tasks:
+/// the UI's messages (each posted message queues one), and the browser's own
+/// work for the requests this thread has just made.
 async fn after_queued_tasks() {
     let timer = js_sys::Promise::new(&mut |resolve, _| set_timeout(&resolve, 0));
     let _ = wasm_bindgen_futures::JsFuture::from(timer).await;

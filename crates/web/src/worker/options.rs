@@ -4,7 +4,7 @@
 
 use js_sys::Reflect;
 use soi_core::search::FacetFind;
-use soi_core::small_sort::sort_small_by;
+use soi_core::small_sort::heap_sort_by;
 use soi_core::{SearchOptions, Sort};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -69,7 +69,7 @@ fn read_filters(filters: &JsValue) -> Result<Vec<(String, Vec<String>)>, String>
         let values = values.iter().map(|v| v.as_string()).collect::<Option<Vec<String>>>();
         out.push((facet.clone(), values.ok_or_else(|| format!("{SHAPE}: {facet} holds a value that is not text"))?));
     }
-    sort_small_by(&mut out, |a, b| a.0.cmp(&b.0));
+    heap_sort_by(&mut out, |a, b| a.0.cmp(&b.0));
     Ok(out)
 }
 
