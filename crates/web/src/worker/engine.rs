@@ -476,7 +476,8 @@ pub struct Engine {
 
 /// Where the document table stands before it is added to the index.
 enum DocsWait {
-    /// Not asked for since a request failed.
+    /// Not asked for since a request failed (the next search asks again), or
+    /// added (the index has it: nothing more to ask).
     Unasked,
     /// On its way.
     Coming(DocsFetch),
