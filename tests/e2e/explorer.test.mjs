@@ -897,6 +897,15 @@ test("text contrast passes WCAG AA (4.5:1) in the light and dark themes", async 
 });
 
 /** A page of the given size, with console errors collected. */
+/** Holds `page`'s requests whose address matches `pattern` until the returned
+ *  function is called: a file slow to come, as long as a test wants. */
+async function holdRequests(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (r) => { await held; await r.continue().catch(() => {}); });
+  return release;
+}
+
 async function sizedPage(width, height, options = {}) {
   const page = await browser.newPage({ viewport: { width, height }, ...options });
   const problems = [];
@@ -1123,9 +1132,7 @@ test("axe-core finds nothing serious or critical on any screen", async (t) => {
   await check(missing, "missing index");
   await missing.close();
   const { page: loading } = await sizedPage(1280, 860, { bypassCSP: true });
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await loading.route(/manifest\.json$/, async (r) => { await held; await r.continue().catch(() => {}); });
+  const release = await holdRequests(loading, /manifest\.json$/);
   await loading.goto(base);
   await loading.waitForSelector(".status.loading");
   await check(loading, "loading");
@@ -1338,9 +1345,7 @@ test("the result list is a page: show more asks for the next one, the total stay
 
 test("before the app has started, the page says it is loading: never a blank page", async () => {
   const { page, problems } = await sizedPage(1280, 860);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/soi-web-\w+_bg\.wasm$/, async (r) => { await held; await r.continue().catch(() => {}); });
+  const release = await holdRequests(page, /\/soi-web-\w+_bg\.wasm$/);
   await page.goto(base);
   const boot = page.locator("#app .status.boot");
   await boot.waitFor();
@@ -1358,11 +1363,9 @@ test("first load: a progress bar while the root of the index loads, and a senten
   const { page, problems } = await sizedPage(1280, 860);
   // The page's clock is the test's: eight seconds pass when the test says so.
   await page.clock.install();
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
   // The worker is ready with the dictionary and the terms file (the document
   // table comes meanwhile, for the first search): the terms file is held.
-  await page.route(/\/index\/terms\.\w+\.bin$/, async (r) => { await held; await r.continue().catch(() => {}); });
+  const release = await holdRequests(page, /\/index\/terms\.\w+\.bin$/);
   await page.goto(scaleBase);
   // The manifest and the dictionary are in: the bar shows how much.
   const bar = page.locator("progress.load-progress");
@@ -1392,10 +1395,8 @@ test("first load: a progress bar while the root of the index loads, and a senten
 
 test("typing while the index loads loses nothing: the query is searched once it is ready", async () => {
   const { page, problems } = await sizedPage(1280, 860);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
   // The worker is ready with the dictionary and the terms file: the terms file is held.
-  await page.route(/\/index\/terms\.\w+\.bin$/, async (r) => { await held; await r.continue().catch(() => {}); });
+  const release = await holdRequests(page, /\/index\/terms\.\w+\.bin$/);
   await page.goto(base);
   await page.waitForSelector(".loading-index");
   // The box has the focus (autofocus) and takes the keys while the index loads.
@@ -1424,9 +1425,7 @@ test("typing while the index loads loses nothing: the query is searched once it 
 test("a document table slow to come: the search box opens, the page says it is searching, then why it takes long", async () => {
   const { page, problems } = await sizedPage(1280, 860);
   await page.clock.install();
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/index\/docs\.\w+\.bin$/, async (r) => { await held; await r.continue().catch(() => {}); });
+  const release = await holdRequests(page, /\/index\/docs\.\w+\.bin$/);
   await page.goto(scaleBase);
   // Ready with the dictionary and the terms file: typing is possible at once.
   for (let i = 0; !(await page.locator(READY).count()); i++) {

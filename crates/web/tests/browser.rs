@@ -502,11 +502,11 @@ impl FakeWorker {
     }
 }
 
-/// A search answer with one hit per id, as the worker would post it.
-fn answer(id: u32, total: usize, hits: &[&str]) -> JsValue {
-    let hit = |doc: &str| HitView {
-        id: doc.into(),
-        title: format!("Title of {doc}"),
+/// A hit with these id and title, score 1 and every other field empty.
+fn bare_hit(id: &str, title: &str) -> HitView {
+    HitView {
+        id: id.into(),
+        title: title.into(),
         score: 1.0,
         snippet: String::new(),
         marks: vec![],
@@ -520,10 +520,14 @@ fn answer(id: u32, total: usize, hits: &[&str]) -> JsValue {
         places: vec![],
         people: vec![],
         doc_refs: vec![],
-    };
-    let response = SearchResponse { total, hits: hits.iter().map(|d| hit(d)).collect(), ..SearchResponse::default() };
-    let results = Results { response, selected: BTreeMap::new() };
-    let value = serde::Serialize::serialize(&results, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap();
+    }
+}
+
+/// A search answer with one hit per id, as the worker would post it.
+fn answer(id: u32, total: usize, hits: &[&str]) -> JsValue {
+    let hits = hits.iter().map(|doc| bare_hit(doc, &format!("Title of {doc}"))).collect();
+    let response = SearchResponse { total, hits, ..SearchResponse::default() };
+    let value = as_posted(&Results { response, selected: BTreeMap::new() });
     Reply::Answer { id, kind: Kind::Search, result: Ok(value) }.to_js()
 }
 
@@ -1277,20 +1281,7 @@ fn full_results() -> Results {
         people: strings(&["Nguyễn Văn A"]),
         doc_refs: strings(&["Chỉ thị 35-CT/TW"]),
     };
-    let bare = HitView {
-        date: None,
-        author: None,
-        source: None,
-        category: None,
-        url: None,
-        places: vec![],
-        people: vec![],
-        doc_refs: vec![],
-        marks: vec![],
-        title_marks: vec![],
-        doc: 0,
-        ..full.clone()
-    };
+    let bare = HitView { snippet: full.snippet.clone(), score: full.score, ..bare_hit(&full.id, &full.title) };
     let mut facets = BTreeMap::new();
     facets.insert("place".to_string(), vec![soi_core::search::FacetCount { value: "Kim Sơn".into(), count: 3 }]);
     facets.insert("person".to_string(), vec![]);
